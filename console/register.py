@@ -1,0 +1,132 @@
+"""Read side of the register: the list of subjects with their risk and flags,
+one subject's full record, and the dashboard counts.
+
+Flags are computed in SQL with one grouped query per kind rather than one
+query per subject, so the register stays fast at tens of thousands of rows.
+Subjects the user is barred from are shown only as a stub (reference and
+risk band) and are never counted in detail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import access, audit, intel, measures, referrals, roles, rules, subjects
+from .model import CATEGORIES, STATUSES, Dashboard, Flags, RegisterRow, StatusChange, \
+    Subject, SubjectRecord
+
+
+def _flag_maps(vault) -> tuple[dict, dict, dict]:
+    today = dt.date.today().isoformat()
+    unref_deadline = rules.deadline(vault.setting("unreferred_days"))
+    unack_deadline = rules.deadline(vault.setting("unacknowledged_days"))
+    unreferred = dict(vault.query(
+        f"SELECT r.subject_id, count(*) FROM intel_reports r WHERE r.received_on < ? "
+        f"AND NOT {intel.REFERRED_SQL} GROUP BY r.subject_id", (unref_deadline,)))
+    unack = dict(vault.query(
+        "SELECT subject_id, count(*) FROM referrals WHERE acknowledged_on IS NULL AND "
+        "referred_on < ? GROUP BY subject_id", (unack_deadline,)))
+    overdue_m = dict(vault.query(
+        "SELECT subject_id, count(*) FROM measures WHERE review_due IS NOT NULL AND "
+        "review_due < ? AND status != 'ended' GROUP BY subject_id", (today,)))
+    return unreferred, unack, overdue_m
+
+
+def flags_for(s: Subject, maps, today: str) -> Flags:
+    unreferred, unack, overdue_m = maps
+    return Flags(
+        unreferred=unreferred.get(s.id, 0), unacknowledged=unack.get(s.id, 0),
+        overdue_review=bool(s.next_review and s.next_review.isoformat() < today
+                            and s.status != "closed"),
+        overdue_measures=overdue_m.get(s.id, 0))
+
+
+def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
+    roles.require(vault, "view")
+    barred = access.barred_ids(vault)
+    sql = f"SELECT {subjects.COLUMNS} FROM subjects"
+    if not include_closed:
+        sql += " WHERE status != 'closed'"
+    sql += " ORDER BY ref"
+    maps = _flag_maps(vault)
+    today = dt.date.today().isoformat()
+    rows = []
+    for r in vault.query(sql):
+        s = subjects.from_row(r)
+        if s.id in barred:
+            stub = Subject(id=s.id, ref=s.ref, name="(restricted)", status=s.status,
+                           likelihood=s.likelihood, impact=s.impact,
+                           residual_likelihood=s.residual_likelihood,
+                           residual_impact=s.residual_impact)
+            rows.append(RegisterRow(stub, rules.rag(s.likelihood, s.impact), Flags(), True))
+            continue
+        rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact),
+                                flags_for(s, maps, today)))
+    return rows
+
+
+def subject_record(vault, ref) -> SubjectRecord:
+    s = subjects.get_subject(vault, ref)
+    reports = intel.reports_for(vault, s.id)
+    refs = referrals.referrals_for(vault, s.id)
+    ms = measures.measures_for(vault, s.id)
+    history = tuple(StatusChange(*r) for r in vault.query(
+        "SELECT from_status, to_status, outcome, reason, by_user, at FROM status_changes "
+        "WHERE subject_id = ? ORDER BY at, id", (s.id,)))
+    today = dt.date.today().isoformat()
+    flags = Flags(
+        unreferred=sum(1 for r in reports if r.unreferred_overdue),
+        unacknowledged=sum(1 for r in refs if r.unacknowledged_overdue),
+        overdue_review=bool(s.next_review and s.next_review.isoformat() < today
+                            and s.status != "closed"),
+        overdue_measures=sum(1 for m in ms if m.overdue))
+    return SubjectRecord(s, rules.rag(s.likelihood, s.impact),
+                         rules.rag(s.residual_likelihood, s.residual_impact), flags,
+                         tuple(reports), tuple(refs), tuple(ms), history)
+
+
+def subject_history(vault, ref) -> list:
+    s = subjects.get_subject(vault, ref)
+    return audit.entries(vault, entity="subject", entity_id=s.ref)
+
+
+def dashboard(vault) -> Dashboard:
+    """Counts for the dashboard and briefing summary (barred subjects excluded
+    from the detail lists, included in totals as bare numbers)."""
+    roles.require(vault, "view")
+    barred = access.barred_ids(vault)
+    by_status = {k: 0 for k in STATUSES.keys()}
+    by_category = {k: 0 for k in CATEGORIES.keys()}
+    by_rag = {"red": 0, "amber": 0, "green": 0}
+    heat = [[0] * 5 for _ in range(5)]
+    total = 0
+    import json
+    for status, cats, li, im in vault.query(
+            "SELECT status, categories, likelihood, impact FROM subjects"):
+        total += 1
+        by_status[status] = by_status.get(status, 0) + 1
+        if status != "closed":
+            by_rag[rules.rag(li, im)] += 1
+            heat[li - 1][im - 1] += 1
+        for c in json.loads(cats or "[]"):
+            by_category[c] = by_category.get(c, 0) + 1
+    unref_deadline = rules.deadline(vault.setting("unreferred_days"))
+    unack_deadline = rules.deadline(vault.setting("unacknowledged_days"))
+    today = dt.date.today().isoformat()
+    unreferred = tuple((ref, rid, rec) for sid, ref, rid, rec in vault.query(
+        f"SELECT s.id, s.ref, r.id, r.received_on FROM intel_reports r JOIN subjects s ON "
+        f"s.id = r.subject_id WHERE r.received_on < ? AND NOT {intel.REFERRED_SQL} "
+        f"ORDER BY r.received_on", (unref_deadline,)) if sid not in barred)
+    unack = tuple((ref, fid, on) for sid, ref, fid, on in vault.query(
+        "SELECT s.id, s.ref, f.id, f.referred_on FROM referrals f JOIN subjects s ON "
+        "s.id = f.subject_id WHERE f.acknowledged_on IS NULL AND f.referred_on < ? "
+        "ORDER BY f.referred_on", (unack_deadline,)) if sid not in barred)
+    overdue = [(ref, f"subject review due {d}") for sid, ref, d in vault.query(
+        "SELECT id, ref, next_review FROM subjects WHERE next_review < ? AND status != "
+        "'closed' ORDER BY next_review", (today,)) if sid not in barred]
+    overdue += [(ref, f"measure review due {d}") for sid, ref, d in vault.query(
+        "SELECT s.id, s.ref, m.review_due FROM measures m JOIN subjects s ON s.id = "
+        "m.subject_id WHERE m.review_due < ? AND m.status != 'ended' ORDER BY m.review_due",
+        (today,)) if sid not in barred]
+    return Dashboard(total, by_status, by_category, by_rag,
+                     tuple(tuple(r) for r in heat), unreferred, unack, tuple(overdue))

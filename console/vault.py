@@ -1,0 +1,432 @@
+"""The vault: one folder holding the SQLCipher database and its key slots.
+
+``Vault.create`` makes a new vault; ``Vault.open`` unlocks one for a user
+with a passphrase (or quick unlock) and returns it; ``close()`` is idempotent.
+Everything else in the core takes the vault as its first argument.
+
+Driver errors (sqlcipher3 raises its own exception classes) are translated to
+``console.errors`` here and in ``guard()``, so no caller ever sees one.
+
+Only one process may hold a vault open: a lock file, held with an OS lock
+that the kernel drops if the process dies, so a crash never leaves a stale
+lock behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import secrets
+import sys
+import uuid
+from copy import deepcopy
+from pathlib import Path
+
+import sqlcipher3
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlite_utils import Database
+
+from . import keyslots, schema
+from .errors import (ConsoleError, UnknownUser, VaultClosed, VaultDamaged, VaultExists,
+                     VaultInUse, VaultNotFound, VaultTooNew, StorageFull)
+from .fileio import storage_error
+from .identity import Identity, generate_identity
+from .keyslots import KdfParams, SlotFile
+from .model import User
+
+DB_FILE = "register.db"
+LOCK_FILE = "vault.lock"
+
+DEFAULT_SETTINGS = {
+    "unreferred_days": 7,
+    "unacknowledged_days": 14,
+    "autolock_minutes": 5,
+    "backup_keep": 10,
+}
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+_DAMAGED = ("The vault's database is damaged or is not a vault; restore it from a backup "
+            "(File > Restore, or the 'restore' command).")
+
+
+def translate(exc: BaseException) -> ConsoleError:
+    """Map a driver or OS error to a user-facing ConsoleError."""
+    if isinstance(exc, ConsoleError):
+        return exc
+    if isinstance(exc, OSError):
+        full = storage_error(exc)
+        if full:
+            return full
+        return ConsoleError("The vault could not be read or written (the operating system "
+                            "refused); check the folder is reachable and try again.")
+    text = str(exc).lower()
+    if "full" in text or "too big" in text or "disk i/o" in text:
+        return StorageFull("The disk is full, so nothing was saved; free some space and try "
+                           "again. Everything saved before is intact.")
+    if "locked" in text or "busy" in text:
+        return VaultInUse("The vault is busy in another program; close it there and try again.")
+    return VaultDamaged(_DAMAGED)
+
+
+class _Lock:
+    """An exclusive OS lock on ``vault.lock``; released by the kernel on exit."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / LOCK_FILE
+        self.fh = None
+
+    def acquire(self) -> None:
+        self.fh = open(self.path, "a+b")
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+                self.fh.seek(0)
+                msvcrt.locking(self.fh.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+                fcntl.flock(self.fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self.fh.close()
+            self.fh = None
+            raise VaultInUse("This vault is already open in another window or program; "
+                             "close that one first.") from None
+
+    def release(self) -> None:
+        if self.fh is not None:
+            self.fh.close()
+            self.fh = None
+
+
+def _connect(db_path: Path, data_key: bytes):
+    """Open the database with a raw key. Returns the connection or raises."""
+    conn = sqlcipher3.connect(str(db_path), check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Sorting and temporary tables stay in memory, never in clear temp files.
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+class Vault:
+    """An unlocked vault for one user. Not thread-safe: one thread owns it."""
+
+    def __init__(self, folder: Path, conn, slots: SlotFile, user: User,
+                 user_secret: bytes, data_key: bytes, lock: _Lock):
+        self.folder = Path(folder)
+        self._conn = conn
+        self.db = Database(conn)
+        self.slots = slots
+        self.user = user
+        self._user_secret = bytearray(user_secret)
+        self._data_key = bytearray(data_key)
+        self._lock = lock
+        self._identity: Identity | None = None
+
+    # -- lifecycle -----------------------------------------------------------
+    @classmethod
+    def create(cls, folder: Path | str, user: str, passphrase: str, establishment: str,
+               display_name: str | None = None, job_title: str = "Governor",
+               kdf: KdfParams | None = None, migrate_to: str | None = None) -> "Vault":
+        folder = Path(folder)
+        _check_name(user)
+        if (folder / DB_FILE).exists() or (folder / keyslots.SLOTS_FILE).exists():
+            raise VaultExists("A vault already exists in that folder; open it, or choose "
+                              "another folder.")
+        if len(passphrase) < 8:
+            from .errors import ValidationError
+            raise ValidationError("The passphrase must be at least 8 characters long.")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            os.chmod(folder, 0o700)
+        except OSError as exc:
+            raise translate(exc) from None
+        kdf = kdf or keyslots.DEFAULT_KDF
+        lock = _Lock(folder)
+        lock.acquire()
+        try:
+            data_key = secrets.token_bytes(32)
+            slots = SlotFile(str(uuid.uuid4()), kdf=kdf)
+            user_secret = slots.add_user(user, passphrase, data_key, kdf)
+            slots.users[user]["default"] = True
+            conn = _connect(folder / DB_FILE, data_key)
+            db = Database(conn)
+            if migrate_to:
+                schema.migrations.apply(db, stop_before=migrate_to)
+            else:
+                schema.migrations.apply(db)
+            u = User(user, display_name or user, "governor", job_title)
+            vault = cls(folder, conn, slots, u, user_secret, data_key, lock)
+            ident = generate_identity(u.display_name, job_title, establishment)
+            with vault.db.atomic():
+                vault._insert_user(u)
+                vault._store_identity(user, bytes(vault._user_secret), ident)
+                settings = dict(DEFAULT_SETTINGS, establishment=establishment,
+                                vault_id=slots.vault_id, created_at=now_iso())
+                for k, v in settings.items():
+                    conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)",
+                                 (k, json.dumps(v)))
+                from . import audit
+                audit.append(vault, "vault.create", "vault", slots.vault_id,
+                             after={"establishment": establishment, "governor": user})
+            slots.save(folder)
+            return vault
+        except sqlcipher3.Error as exc:
+            lock.release()
+            raise translate(exc) from None
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, folder: Path | str, user: str | None = None, passphrase: str | None = None,
+             *, user_secret: bytes | None = None, migrate: bool = True) -> "Vault":
+        """Unlock with a passphrase, or with a user secret already recovered
+        (quick unlock). Applies pending migrations after taking a backup."""
+        folder = Path(folder)
+        if not (folder / DB_FILE).exists():
+            if (folder / keyslots.SLOTS_FILE).exists():
+                raise VaultDamaged("The vault's database file is missing; restore the vault "
+                                   "from a backup.")
+            raise VaultNotFound("There is no vault in that folder; check the path, or create "
+                                "a vault first.")
+        lock = _Lock(folder)
+        lock.acquire()
+        try:
+            slots = SlotFile.load(folder)
+            if user is None:
+                user = default_user(slots)
+            if user_secret is None:
+                user_secret = slots.user_secret_from_passphrase(user, passphrase or "")
+            conn, slots = _open_settling_pending(folder, slots, user, user_secret)
+            data_key = slots.data_key(user, user_secret)
+            db = Database(conn)
+            _check_version(db)
+            pending = schema.migrations.pending(db)
+            if pending and migrate:
+                from .backup import backup_before
+                backup_before(folder, conn, "migration")
+                schema.migrations.apply(db)
+            row = conn.execute(
+                "SELECT name, display_name, role, job_title, staff_number, active FROM users "
+                "WHERE name = ?", (user,)).fetchone()
+            if row is None or not row[5]:
+                conn.close()
+                raise UnknownUser("That user is no longer allowed into this vault.")
+            u = User(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+            return cls(folder, conn, slots, u, user_secret, data_key, lock)
+        except sqlcipher3.Error as exc:
+            lock.release()
+            raise translate(exc) from None
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        try:
+            self._conn.close()
+        except sqlcipher3.Error:
+            pass
+        self._conn = None
+        self.db = None
+        self._identity = None
+        for buf in (self._data_key, self._user_secret):
+            for i in range(len(buf)):
+                buf[i] = 0
+        self._lock.release()
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def __enter__(self) -> "Vault":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def conn(self):
+        if self._conn is None:
+            raise VaultClosed("The vault is locked; unlock it to continue.")
+        return self._conn
+
+    @contextlib.contextmanager
+    def guard(self):
+        """Translate driver errors raised inside the block."""
+        try:
+            yield
+        except sqlcipher3.Error as exc:
+            raise translate(exc) from None
+        except OSError as exc:
+            raise translate(exc) from None
+
+    @contextlib.contextmanager
+    def write(self):
+        """One atomic write: all of it is stored, or none of it."""
+        self.conn  # raises VaultClosed when locked
+        with self.guard():
+            with self.db.atomic():
+                yield self.db
+
+    def query(self, sql: str, params=()) -> list[tuple]:
+        with self.guard():
+            return self.conn.execute(sql, params).fetchall()
+
+    # -- settings --------------------------------------------------------------
+    def setting(self, key: str):
+        rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
+        if rows:
+            return json.loads(rows[0][0])
+        return DEFAULT_SETTINGS.get(key)
+
+    def _set_setting(self, key: str, value) -> None:
+        self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO "
+                          "UPDATE SET value = excluded.value", (key, json.dumps(value)))
+
+    @property
+    def establishment(self) -> str:
+        return self.setting("establishment") or ""
+
+    @property
+    def vault_id(self) -> str:
+        return self.slots.vault_id
+
+    # -- users and identities -------------------------------------------------------
+    def _insert_user(self, u: User) -> None:
+        self.conn.execute(
+            "INSERT INTO users(name, display_name, role, job_title, staff_number, created_at, "
+            "active) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT(name) DO UPDATE SET "
+            "display_name = excluded.display_name, role = excluded.role, "
+            "job_title = excluded.job_title, staff_number = excluded.staff_number, active = 1",
+            (u.name, u.display_name, u.role, u.job_title, u.staff_number, now_iso()))
+
+    def _store_identity(self, user: str, user_secret: bytes, ident: Identity) -> None:
+        nonce = secrets.token_bytes(12)
+        ct = AESGCM(keyslots.identity_key(user_secret)).encrypt(
+            nonce, ident.key_pem, f"{self.vault_id}\x00{user}\x00identity".encode())
+        self.conn.execute(
+            "INSERT INTO identities(user, cert_pem, key_nonce, key_ct, fingerprint, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(user) DO UPDATE SET cert_pem = "
+            "excluded.cert_pem, key_nonce = excluded.key_nonce, key_ct = excluded.key_ct, "
+            "fingerprint = excluded.fingerprint, created_at = excluded.created_at",
+            (user, ident.cert_pem.decode(), nonce, ct, ident.fingerprint, now_iso()))
+
+    def identity(self) -> Identity:
+        """The signed-in user's signing identity (private key decrypted)."""
+        if self._identity is None:
+            rows = self.query("SELECT cert_pem, key_nonce, key_ct FROM identities WHERE "
+                              "user = ?", (self.user.name,))
+            if not rows:
+                raise VaultDamaged("Your signing identity is missing from the vault; ask the "
+                                   "governor to reset your account.")
+            cert, nonce, ct = rows[0]
+            try:
+                key = AESGCM(keyslots.identity_key(bytes(self._user_secret))).decrypt(
+                    nonce, ct, f"{self.vault_id}\x00{self.user.name}\x00identity".encode())
+            except InvalidTag:
+                raise VaultDamaged("Your signing identity cannot be decrypted; ask the "
+                                   "governor to reset your account.") from None
+            self._identity = Identity(key, cert.encode())
+        return self._identity
+
+    def user_secret(self) -> bytes:
+        self.conn
+        return bytes(self._user_secret)
+
+    def data_key(self) -> bytes:
+        self.conn
+        return bytes(self._data_key)
+
+    # -- key rotation --------------------------------------------------------
+    def rotate_data_key(self) -> None:
+        """Re-encrypt the database under a fresh data key and rewrap every slot.
+
+        The new slots are written to a pending file first; if the process dies
+        between the rekey and the final rename, ``open`` finds the pending set
+        matches the database and promotes it.
+        """
+        from .backup import automatic_backup
+        automatic_backup(self, "rekey")
+        new_key = secrets.token_bytes(32)
+        pending = SlotFile(self.slots.vault_id, deepcopy(self.slots.users), self.slots.kdf)
+        pending.rewrap_all(new_key)
+        pending.save(self.folder, keyslots.PENDING_FILE)
+        with self.guard():
+            self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pending.save(self.folder)
+        keyslots.discard_pending(self.folder)
+        self.slots = pending
+        self._data_key = bytearray(new_key)
+
+    def save_slots(self) -> None:
+        self.slots.save(self.folder)
+
+
+def default_user(slots: SlotFile) -> str:
+    for name, slot in slots.users.items():
+        if slot.get("default"):
+            return name
+    names = slots.names()
+    if not names:
+        raise VaultDamaged("The vault has no key slots left; restore it from a backup.")
+    return names[0]
+
+
+def _check_name(user: str) -> None:
+    from .errors import ValidationError
+    if not user or len(user) > 64 or not all(c.isalnum() or c in "._-" for c in user):
+        raise ValidationError("A user name must be 1 to 64 letters, digits, dots, dashes or "
+                              "underscores.")
+
+
+def _open_settling_pending(folder: Path, slots: SlotFile, user: str, user_secret: bytes):
+    """Open the database with the key from the slots; if that fails and a
+    pending slot set from an interrupted rotation exists, try that one."""
+    pending_file = keyslots.pending_path(folder)
+    try:
+        conn = _connect(folder / DB_FILE, slots.data_key(user, user_secret))
+    except (sqlcipher3.DatabaseError, VaultDamaged):
+        if not pending_file.exists():
+            raise VaultDamaged(_DAMAGED) from None
+        pending = SlotFile.load(folder, keyslots.PENDING_FILE)
+        try:
+            conn = _connect(folder / DB_FILE, pending.data_key(user, user_secret))
+        except sqlcipher3.DatabaseError:
+            raise VaultDamaged(_DAMAGED) from None
+        pending.save(folder)  # the rotation had finished: promote its slots
+        keyslots.discard_pending(folder)
+        return conn, pending
+    if pending_file.exists():
+        keyslots.discard_pending(folder)  # the rotation never reached the database
+    return conn, slots
+
+
+def _check_version(db: Database) -> None:
+    known = set(schema.known_names())
+    applied = {m.name for m in schema.migrations.applied(db)}
+    if applied - known:
+        raise VaultTooNew("This vault was written by a newer version of Governor's Console; "
+                          "install that version to open it.")

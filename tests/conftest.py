@@ -1,0 +1,82 @@
+"""Test isolation: nothing a test does touches this machine's real settings,
+keychain or data folders, and key derivation is cheap (the defaults stay
+strong; only tests pass small Argon2 parameters, through ``fast_kdf``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import keyring  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+from console.keyslots import KdfParams  # noqa: E402
+
+FAST_KDF = KdfParams(time_cost=1, memory_cost=8192, parallelism=1)
+PASS = "correct horse battery staple"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain that lives only as long as the test."""
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.store.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.store[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def isolated_machine(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                     ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.delenv("CONSOLE_PASSPHRASE", raising=False)
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield home
+    keyring.set_keyring(MemoryKeyring())
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch):
+    """Cheap Argon2 for tests, applied to vaults created by the services and CLI."""
+    import console.keyslots as ks
+    monkeypatch.setattr(ks, "DEFAULT_KDF", FAST_KDF)
+    return FAST_KDF
+
+
+@pytest.fixture
+def vault_path(tmp_path):
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def vault(vault_path, fast_kdf):
+    from console.vault import Vault
+    v = Vault.create(vault_path, "governor", PASS, "HMP Testshire",
+                     display_name="Gwen Governor", kdf=fast_kdf)
+    yield v
+    v.close()
