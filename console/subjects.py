@@ -56,6 +56,8 @@ def _clean_profile(values: dict) -> dict:
         elif key == "categories":
             if isinstance(val, str):
                 val = [v for v in val.split(";") if v.strip()]
+            elif val is not None and not isinstance(val, (list, tuple, set, frozenset)):
+                raise ValidationError("The corruption categories must be a list.")
             keys = []
             for c in val or []:
                 k = CATEGORIES.parse(c)
