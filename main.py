@@ -10,7 +10,7 @@ import sys
 
 from console import cli
 
-EXTRA_COMMAND_MODULES = ("reports.commands",)
+EXTRA_COMMAND_MODULES = ("reports.commands", "reports.commands_lawful")
 GUI = "ui.app:run"
 
 

@@ -263,9 +263,9 @@ def read_manifest(backup_file) -> dict:
 
 
 def list_backups(folder) -> list[BackupInfo]:
-    """The backups in ``<vault>/backups/``, newest first."""
+    """The backups in ``<vault>/backups/``, newest first, damaged ones last."""
     out = []
-    for path in sorted(backups_dir(folder).glob(f"*{SUFFIX}"), reverse=True):
+    for path in backups_dir(folder).glob(f"*{SUFFIX}"):
         try:
             size = path.stat().st_size
         except OSError:
@@ -276,7 +276,7 @@ def list_backups(folder) -> list[BackupInfo]:
                                   m["vault_id"]))
         except ConsoleError:
             out.append(BackupInfo(path, "", "", size, "", ok=False))
-    return out
+    return sorted(out, key=lambda b: (b.ok, b.created_at), reverse=True)
 
 
 # -- restoring -------------------------------------------------------------------------
@@ -301,20 +301,39 @@ def _unpack(backup_file: Path, manifest: dict, into: Path) -> None:
         raise VaultDamaged(_BAD_BACKUP)
 
 
+def check_integrity(vault) -> None:
+    """Read every page of the open vault: SQLite's structure check and
+    SQLCipher's per-page authentication. Raises VaultDamaged if either fails."""
+    with vault.guard():
+        rows = vault.conn.execute("PRAGMA integrity_check").fetchall()
+        pages = vault.conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    if rows != [("ok",)] or pages:
+        raise VaultDamaged("The vault's database is damaged; restore it from a backup "
+                           "(File > Restore, or the 'restore' command).")
+
+
 def check_restored(folder: Path, user: str | None, passphrase: str):
     """Open an unpacked backup and prove it sound; returns (user_secret,
     user name, audit entry count). Raises a ConsoleError naming the problem."""
-    from . import audit
+    from . import audit, schema
     from .vault import Vault
-    v = Vault.open(folder, user, passphrase, migrate=False)
+    try:
+        v = Vault.open(folder, user, passphrase, migrate=False)
+    except VaultDamaged:
+        raise VaultDamaged("That backup is damaged and cannot be opened; nothing was "
+                           "changed. Choose another backup.") from None
     try:
         roles.require(v, "restore")
-        with v.guard():
-            rows = v.conn.execute("PRAGMA integrity_check").fetchall()
-            pages = v.conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        if rows != [("ok",)] or pages:
+        try:
+            check_integrity(v)
+        except VaultDamaged:
             raise VaultDamaged("That backup's database is damaged; nothing was changed. "
-                               "Choose another backup.")
+                               "Choose another backup.") from None
+        # An older backup is brought up to this version's schema here, in the
+        # scratch copy: the backup file itself is the copy taken before.
+        if schema.migrations.pending(v.db):
+            with v.guard():
+                schema.migrations.apply(v.db)
         report = audit.verify(v)
         if not report.ok:
             raise VaultDamaged("That backup's audit chain is broken, so it may have been "
@@ -395,8 +414,7 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
             lock.release()
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
-    # Record the restore in the restored chain (this also applies any
-    # migrations the older backup needs, after a backup of its own).
+    # Record the restore in the restored chain.
     with Vault.open(folder, user, user_secret=user_secret) as v:
         with v.write():
             audit.append(v, "vault.restore", "vault", v.vault_id,

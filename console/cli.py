@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 EXIT_USER = 2
 EXIT_BUG = 3
 
-CORE_COMMAND_MODULES = ["console.cli_core", "console.cli_data", "console.cli_backup"]
+CORE_COMMAND_MODULES = ["console.cli_core", "console.cli_data", "console.cli_backup", "console.cli_lawful"]
 
 
 def passphrase_from_env_or_prompt(prompt: str = "Passphrase: ", confirm: bool = False) -> str:

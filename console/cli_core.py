@@ -49,6 +49,10 @@ def add_commands(sub, common) -> None:
     p = sub.add_parser("show", parents=[common], help="show one subject's full record")
     p.add_argument("ref", help="subject reference, e.g. CC-2026-001")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--reason", default="case review",
+                   help="why you are opening the record, for the journal (default: case "
+                        "review; also referral, briefing, subject access request, legal "
+                        "advice, or your own words)")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("audit-verify", parents=[common],
@@ -175,7 +179,7 @@ def _plain(obj):
 
 def cmd_show(args) -> int:
     with open_vault(args) as v:
-        rec = register.subject_record(v, args.ref)
+        rec = register.subject_record(v, args.ref, reason=args.reason)
         if args.json:
             emit_json(dataclasses.asdict(rec))
             return 0

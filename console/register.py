@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import access, audit, intel, measures, referrals, roles, rules, subjects
+from . import access, audit, intel, journal, measures, referrals, roles, rules, subjects
 from .model import CATEGORIES, STATUSES, Dashboard, Flags, RegisterRow, StatusChange, \
     Subject, SubjectRecord
 
@@ -20,9 +20,11 @@ def _flag_maps(vault) -> tuple[dict, dict, dict]:
     today = dt.date.today().isoformat()
     unref_deadline = rules.deadline(vault.setting("unreferred_days"))
     unack_deadline = rules.deadline(vault.setting("unacknowledged_days"))
+    # unreferred_reports holds only the reports no referral covers (kept by
+    # triggers, schema m004): a range scan instead of an EXISTS per report.
     unreferred = dict(vault.query(
-        f"SELECT r.subject_id, count(*) FROM intel_reports r WHERE r.received_on < ? "
-        f"AND NOT {intel.REFERRED_SQL} GROUP BY r.subject_id", (unref_deadline,)))
+        "SELECT subject_id, count(*) FROM unreferred_reports WHERE received_on < ? "
+        "GROUP BY subject_id", (unref_deadline,)))
     unack = dict(vault.query(
         "SELECT subject_id, count(*) FROM referrals WHERE acknowledged_on IS NULL AND "
         "referred_on < ? GROUP BY subject_id", (unack_deadline,)))
@@ -54,7 +56,7 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
     for r in vault.query(sql):
         s = subjects.from_row(r)
         if s.id in barred:
-            stub = Subject(id=s.id, ref=s.ref, name="(restricted)", status=s.status,
+            stub = Subject(id=s.id, ref=s.ref, name="(restricted)", status="",
                            likelihood=s.likelihood, impact=s.impact,
                            residual_likelihood=s.residual_likelihood,
                            residual_impact=s.residual_impact)
@@ -65,8 +67,14 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
     return rows
 
 
-def subject_record(vault, ref) -> SubjectRecord:
+def subject_record(vault, ref, reason="case review", detail: str = "", *,
+                   journaled: bool = True) -> SubjectRecord:
+    """Everything held about one subject; opening it is journaled with the
+    reason given (see ``journal``). ``journaled=False`` only for a caller that
+    journals the read itself, e.g. an export's single disclosure entry."""
     s = subjects.get_subject(vault, ref)
+    if journaled:
+        journal.record_view(vault, s.ref, reason, detail)
     reports = intel.reports_for(vault, s.id)
     refs = referrals.referrals_for(vault, s.id)
     ms = measures.measures_for(vault, s.id)
@@ -101,22 +109,34 @@ def dashboard(vault) -> Dashboard:
     heat = [[0] * 5 for _ in range(5)]
     total = 0
     import json
-    for status, cats, li, im in vault.query(
-            "SELECT status, categories, likelihood, impact FROM subjects"):
-        total += 1
-        by_status[status] = by_status.get(status, 0) + 1
+    # Counted by group over a covering index (schema m004), a few hundred
+    # groups rather than a Python loop over every subject; barred subjects
+    # are then taken back out of everything but the total and risk bands.
+    groups = vault.query(
+        "SELECT status, categories, likelihood, impact, count(*) FROM subjects "
+        "GROUP BY status, likelihood, impact, categories")
+    hidden = vault.query(
+        "SELECT status, categories, likelihood, impact, -1 FROM subjects WHERE id IN "
+        "(SELECT value FROM json_each(?))", (json.dumps(sorted(barred)),)) if barred else []
+    for status, cats, li, im, n in groups:
+        total += n
         if status != "closed":
-            by_rag[rules.rag(li, im)] += 1
-            heat[li - 1][im - 1] += 1
+            by_rag[rules.rag(li, im)] += n
+    for status, cats, li, im, n in groups + hidden:  # n is -1 for a barred subject
+        by_status[status] = by_status.get(status, 0) + n
+        if status != "closed":
+            heat[li - 1][im - 1] += n
         for c in json.loads(cats or "[]"):
-            by_category[c] = by_category.get(c, 0) + 1
+            by_category[c] = by_category.get(c, 0) + n
+    by_status = {k: v for k, v in by_status.items() if v or k in STATUSES}
+    by_category = {k: v for k, v in by_category.items() if v or k in CATEGORIES}
     unref_deadline = rules.deadline(vault.setting("unreferred_days"))
     unack_deadline = rules.deadline(vault.setting("unacknowledged_days"))
     today = dt.date.today().isoformat()
     unreferred = tuple((ref, rid, rec) for sid, ref, rid, rec in vault.query(
-        f"SELECT s.id, s.ref, r.id, r.received_on FROM intel_reports r JOIN subjects s ON "
-        f"s.id = r.subject_id WHERE r.received_on < ? AND NOT {intel.REFERRED_SQL} "
-        f"ORDER BY r.received_on", (unref_deadline,)) if sid not in barred)
+        "SELECT s.id, s.ref, u.report_id, u.received_on FROM unreferred_reports u JOIN "
+        "subjects s ON s.id = u.subject_id WHERE u.received_on < ? "
+        "ORDER BY u.received_on, u.report_id", (unref_deadline,)) if sid not in barred)
     unack = tuple((ref, fid, on) for sid, ref, fid, on in vault.query(
         "SELECT s.id, s.ref, f.id, f.referred_on FROM referrals f JOIN subjects s ON "
         "s.id = f.subject_id WHERE f.acknowledged_on IS NULL AND f.referred_on < ? "

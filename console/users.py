@@ -95,8 +95,13 @@ def change_passphrase(vault, old: str, new: str) -> None:
     if secret != vault.user_secret():
         raise ValidationError("The key slot does not match this session; lock and unlock "
                               "again, then retry.")
+    old_slot = dict(vault.slots.users[name])
     vault.slots.set_passphrase(name, secret, new)
-    vault.save_slots()
+    try:
+        vault.save_slots()
+    except BaseException:
+        vault.slots.users[name] = old_slot  # not saved: the old passphrase stays
+        raise
     with vault.write():
         audit.append(vault, "user.passphrase", "user", name)
 

@@ -233,7 +233,15 @@ class Vault:
                 conn.close()
                 raise UnknownUser("That user is no longer allowed into this vault.")
             u = User(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
-            return cls(folder, conn, slots, u, user_secret, data_key, lock)
+            vault = cls(folder, conn, slots, u, user_secret, data_key, lock)
+            # A removal interrupted before its key rotation left a slot for a
+            # removed user: finish the removal now.
+            removed = {r[0] for r in conn.execute("SELECT name FROM users WHERE active = 0")}
+            if removed & set(slots.users):
+                for name in removed & set(slots.users):
+                    del slots.users[name]
+                vault.rotate_data_key()
+            return vault
         except sqlcipher3.Error as exc:
             lock.release()
             raise translate(exc) from None
@@ -373,13 +381,39 @@ class Vault:
         pending = SlotFile(self.slots.vault_id, deepcopy(self.slots.users), self.slots.kdf)
         pending.rewrap_all(new_key)
         pending.save(self.folder, keyslots.PENDING_FILE)
-        with self.guard():
-            self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        pending.save(self.folder)
-        keyslots.discard_pending(self.folder)
+        try:
+            with self.guard():
+                self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except ConsoleError as exc:
+            self._reconnect_after_failed_rekey(new_key, pending)
+            if isinstance(exc, VaultInUse):
+                # This process holds the vault's lock, so nothing else was
+                # writing: SQLCipher reports a rekey that ran out of room so.
+                raise StorageFull("The disk is full, so nothing was saved; free some space "
+                                  "and try again. Everything saved before is intact.") from None
+            raise
         self.slots = pending
         self._data_key = bytearray(new_key)
+        pending.save(self.folder)
+        keyslots.discard_pending(self.folder)
+
+    def _reconnect_after_failed_rekey(self, new_key: bytes, pending: SlotFile) -> None:
+        """A failed rekey (e.g. a full disk) leaves the connection unusable;
+        the file itself holds the old key, or the new one if the rekey got
+        as far as committing. Reconnect with whichever it is."""
+        with contextlib.suppress(sqlcipher3.Error):
+            self._conn.close()
+        try:
+            self._conn = _connect(self.folder / DB_FILE, bytes(self._data_key))
+            keyslots.discard_pending(self.folder)
+        except sqlcipher3.DatabaseError:
+            self._conn = _connect(self.folder / DB_FILE, new_key)
+            self.slots, self._data_key = pending, bytearray(new_key)
+            with contextlib.suppress(ConsoleError):
+                pending.save(self.folder)
+                keyslots.discard_pending(self.folder)
+        self.db = Database(self._conn)
 
     def save_slots(self) -> None:
         self.slots.save(self.folder)
@@ -427,6 +461,8 @@ def _open_settling_pending(folder: Path, slots: SlotFile, user: str, user_secret
 def _check_version(db: Database) -> None:
     known = set(schema.known_names())
     applied = {m.name for m in schema.migrations.applied(db)}
+    if not applied:  # an emptied file opens as an empty database: never a vault
+        raise VaultDamaged(_DAMAGED)
     if applied - known:
         raise VaultTooNew("This vault was written by a newer version of Governor's Console; "
                           "install that version to open it.")

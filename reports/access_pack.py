@@ -1,0 +1,221 @@
+"""The subject access pack: a signed PDF of what the register holds about one
+member of staff, listing every item withheld and the reason.
+
+``build_access_pack(pack) -> Built`` is pure (no vault, no files) and draws
+only what the ``AccessPack`` carries: a withheld item arrives with no content
+(``console.subject_access`` guarantees it), so the PDF can only show its label
+and the reason. ``make_access_pack`` drafts the pack, builds, signs with the
+governor's identity, writes the file atomically and journals the decision.
+
+Also holds the small page furniture (styles, running header and footer, the
+signature slot) shared with ``journal_pdf``. Every user string goes through
+``markup.para``; reportlab is imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from console.errors import ConsoleError, ValidationError
+
+from . import fonts
+from .content import MARKING, STAMP_H, STAMP_W, Built, SignatureSlot
+from .markup import has_rtl, para
+
+
+@dataclass(frozen=True)
+class AccessPackResult:
+    path: Path
+    sha256: str
+    released: int
+    withheld: int
+    pages: int
+
+
+# -- shared page furniture ---------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def styles() -> dict:
+    from reportlab.lib.styles import ParagraphStyle
+    fonts.register()
+    base = ParagraphStyle("Body", fontName=fonts.SANS, fontSize=9.5, leading=12.5)
+    return {
+        "body": base,
+        "title": ParagraphStyle("Title", base, fontName=fonts.SANS_BOLD, fontSize=16,
+                                leading=20, spaceAfter=6),
+        "h2": ParagraphStyle("H2", base, fontName=fonts.SANS_BOLD, fontSize=11.5,
+                             leading=15, spaceBefore=10, spaceAfter=4),
+        "label": ParagraphStyle("Label", base, fontName=fonts.SANS_BOLD, spaceBefore=5),
+        "small": ParagraphStyle("Small", base, fontSize=7.5, leading=9.5),
+        "withheld": ParagraphStyle("Withheld", base, fontName=fonts.SANS_ITALIC,
+                                   textColor="#7a1f12", leftIndent=10),
+        "cell": ParagraphStyle("Cell", base, fontSize=7.5, leading=9.2),
+    }
+
+
+def P(text, style: str = "body"):
+    """A paragraph of user text, escaped and shaped."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+    st = styles()[style]
+    if has_rtl(text):
+        st = ParagraphStyle(st.name + "-rtl", st, shaping=1)
+    return Paragraph(para(text), st)
+
+
+@functools.lru_cache(maxsize=None)
+def _slot_class():
+    from reportlab.platypus import Flowable
+
+    class Slot(Flowable):
+        """Reserves the signature block's place and records where it fell."""
+
+        def __init__(self, sink):
+            super().__init__()
+            self._sink = sink
+
+        def wrap(self, aw, ah):
+            return STAMP_W, STAMP_H
+
+        def drawOn(self, canvas, x, y, _sW=0):
+            self._sink[0] = (canvas.getPageNumber(), x, y)
+
+    return Slot
+
+
+def render(story, *, title: str, author: str, subject: str, header: str) -> Built:
+    """Lay ``story`` out on A4 with the marking and "page N" on every page,
+    reserve the signature block at the end, and say where it fell."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
+
+    fonts.register()
+    w, h = A4
+    margin = 18 * 72 / 25.4
+    sink = [None]
+    story = list(story) + [Spacer(1, 12), KeepTogether([_slot_class()(sink)])]
+    buf = io.BytesIO()
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(fonts.SANS_BOLD, 8)
+        canvas.drawCentredString(w / 2, h - 12 * 72 / 25.4, MARKING)
+        canvas.drawCentredString(w / 2, 8 * 72 / 25.4, MARKING)
+        canvas.setFont(fonts.SANS, 7)
+        canvas.drawString(margin, h - 17 * 72 / 25.4, header[:120])
+        canvas.drawRightString(w - margin, 13 * 72 / 25.4, f"Page {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=margin, rightMargin=margin,
+                            topMargin=24 * 72 / 25.4, bottomMargin=22 * 72 / 25.4,
+                            title=title, author=author, subject=subject,
+                            creator="Governor's Console")
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    page, x, y = sink[0]
+    return Built(buf.getvalue(), page, SignatureSlot(page - 1, (x, y, x + STAMP_W,
+                                                                  y + STAMP_H)))
+
+
+def sign_and_write(vault, built: Built, out_path: Path, *, title: str, subject: str,
+                   reference: str, password: str | None = None) -> tuple[bytes, str]:
+    """Sign with the signed-in user's identity and write atomically."""
+    from console.fileio import atomic_write_bytes
+    from .signing import SignRequest, sign_pdf
+
+    identity = vault.identity()
+    author = vault.user.display_name + (f", {vault.user.job_title}"
+                                        if vault.user.job_title else "")
+    req = SignRequest(title=title, author=author, subject=subject,
+                      signer_name=vault.user.display_name, signer_role=vault.user.job_title,
+                      establishment=vault.establishment, reference=reference,
+                      fingerprint=identity.fingerprint, slot=built.slot, password=password)
+    try:
+        signed = sign_pdf(built.pdf, identity, req)
+    except ConsoleError:
+        raise
+    except Exception as exc:
+        raise ConsoleError("The document could not be signed with your signing identity "
+                           f"({type(exc).__name__}); check your certificate in Settings "
+                           "and try again.") from None
+    try:
+        atomic_write_bytes(out_path, signed)
+    except OSError:
+        raise ConsoleError("The document could not be saved there; choose a folder you can "
+                           "write to and try again.") from None
+    return signed, hashlib.sha256(signed).hexdigest()
+
+
+def check_out_path(out_path) -> Path:
+    out_path = Path(out_path).expanduser()
+    if out_path.suffix.lower() != ".pdf":
+        raise ValidationError("The file name must end in .pdf.")
+    if not out_path.parent.is_dir():
+        raise ValidationError("The folder to save it in does not exist.")
+    return out_path
+
+
+# -- the access pack ---------------------------------------------------------------------
+
+def pack_reference(pack) -> str:
+    return f"SAR-{pack.ref}-{pack.prepared_at[:10]}"
+
+
+def build_access_pack(pack) -> Built:
+    from reportlab.platypus import Spacer
+
+    when = pack.prepared_at[:16].replace("T", " ")
+    story = [P("Subject access: information held about you", "title"),
+             P(f"{pack.establishment} · counter-corruption register · reference {pack.ref}"),
+             P(f"Prepared {when} UTC by {pack.prepared_by}"
+               f"{', ' + pack.prepared_role if pack.prepared_role else ''}"
+               + (f", in answer to your request received {pack.received_on.isoformat()}"
+                  if pack.received_on else "") + "."),
+             Spacer(1, 6),
+             P(f"This pack lists every item the register holds about you. "
+               f"{len(pack.released)} items are given in full below. "
+               f"{len(pack.withheld)} items are withheld, wholly or in part; each is listed "
+               "with the reason, as the Data Protection Act 2018 requires, so you know it "
+               "exists. You may ask the Information Commissioner's Office to review a "
+               "restriction."),
+             ]
+    section = None
+    for item in pack.items:
+        if item.section != section:
+            section = item.section
+            story.append(P(section, "h2"))
+        story.append(P(item.label, "label"))
+        if item.withheld:
+            story.append(P(f"Withheld: {item.reason_label}.", "withheld"))
+        else:
+            for line in (item.text or "").split("\n"):
+                story.append(P(line or " "))
+    if pack.withheld:
+        story.append(P("Summary of items withheld", "h2"))
+        for item in pack.withheld:
+            story.append(P(f"• {item.label} — {item.reason_label}"))
+    title = f"Subject access pack {pack.ref}"
+    return render(story, title=title, author=pack.prepared_by,
+                  subject=f"{MARKING} subject access pack",
+                  header=f"{pack.establishment} · {pack_reference(pack)}")
+
+
+def make_access_pack(vault, ref, out_path, decisions: dict | None = None,
+                     request_id: int | None = None, password: str | None = None,
+                     recipients=("the data subject",)) -> AccessPackResult:
+    """Draft, build, sign and save the pack; journal the decision."""
+    from console import subject_access
+    out_path = check_out_path(out_path)
+    pack = subject_access.draft_pack(vault, ref, decisions, request_id=request_id)
+    built = build_access_pack(pack)
+    _signed, digest = sign_and_write(
+        vault, built, out_path, title=f"Subject access pack {pack.ref}",
+        subject=f"{MARKING} subject access pack", reference=pack_reference(pack),
+        password=password)
+    subject_access.record_decision(vault, pack, digest, recipients)
+    return AccessPackResult(out_path, digest, len(pack.released), len(pack.withheld),
+                            built.pages)

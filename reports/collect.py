@@ -1,0 +1,160 @@
+"""Gathering a briefing's data from an open vault through the console's own
+services (register, audit, briefings), so every access and conflict-of-
+interest rule the console applies also applies to what leaves in a briefing.
+
+Rules: barred subjects are never detailed (only counted); the pseudonymised
+edition is made here, before layout, so names never reach the PDF builder;
+"changes since the last briefing" are described from the audit chain's
+actions and keys, never from free text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from console import audit, briefings, intel, measures, referrals, register, rules, subjects
+from console.errors import NotFound, ValidationError
+from console.model import MEASURE_STATUSES, STATUSES, Flags, StatusChange, SubjectRecord
+
+from .data import FULL, PSEUDONYMISED, BriefingData, Change
+from .pseudonym import Pseudonymiser
+
+MAX_CHANGES = 2000
+# Audit actions that change a subject's record (views and journal entries do not).
+CHANGE_PREFIXES = ("subject.", "report.", "referral.", "measure.", "log.")
+
+_PHRASES = {
+    "subject.create": "added to the register",
+    "subject.update": "profile updated",
+    "subject.assess": "threat reassessed",
+    "subject.side_state": "suspension or restricted duties changed",
+    "subject.delete": "removed from the register",
+    "subject.erase": "details erased",
+    "report.add": "report added",
+    "report.regrade": "report regraded",
+    "referral.add": "referral recorded",
+    "referral.update": "referral updated",
+    "measure.add": "measure added",
+    "measure.update": "measure changed",
+    "log.add": "log entry added",
+    "conflict.bar": "conflict of interest recorded",
+}
+
+
+def describe(entry) -> str:
+    """A short, name-free sentence for one audit entry."""
+    after = entry.after or {}
+    if entry.action == "subject.status":
+        label = STATUSES.label(after.get("status")) if after.get("status") else ""
+        return f"status changed to {label}" if label else "status changed"
+    if entry.action in ("report.add", "report.regrade") and after.get("grading"):
+        return f"{_PHRASES[entry.action]} (graded {after['grading']})"
+    if entry.action == "measure.update" and after.get("status") in MEASURE_STATUSES:
+        return f"measure now {MEASURE_STATUSES.label(after['status']).lower()}"
+    return _PHRASES.get(entry.action, entry.action.replace(".", " ").replace("_", " "))
+
+
+def _refs_for_scope(scope: str, refs, visible: list[str], changed: set[str]):
+    if scope == "all":
+        return visible
+    if scope == "since_last":
+        return [r for r in visible if r in changed]
+    if scope == "selected":
+        wanted = [str(r).strip().upper() for r in refs if str(r).strip()]
+        if not wanted:
+            raise ValidationError("Choose at least one subject for a briefing on selected "
+                                  "subjects.")
+        missing = [r for r in wanted if r not in visible]
+        if missing:
+            raise NotFound("No subject you can see has the reference "
+                           f"{missing[0]}; check the references chosen.")
+        seen = set()
+        return [r for r in wanted if not (r in seen or seen.add(r))]
+    raise ValidationError("A briefing's scope must be all, selected or since_last.")
+
+
+def collect(vault, *, scope: str = "all", refs=(), pseudonymise: bool = False,
+            distribution: str = "", reference: str = "",
+            generated_at: dt.datetime | None = None, on_progress=None
+            ) -> tuple[BriefingData, int]:
+    """The briefing's data and the audit head it was taken at."""
+    head_seq, _ = audit.head(vault)
+    generated_at = generated_at or dt.datetime.now(dt.timezone.utc)
+    dash = register.dashboard(vault)
+    rows = register.register_rows(vault)
+    visible = [r.subject.ref for r in rows if not r.restricted]
+    withheld = sum(1 for r in rows if r.restricted)
+    last = briefings.last_briefing(vault)
+    entries = briefings.changes_since(vault, last) if last else []
+    visible_set = set(visible)
+    entries = [e for e in entries if e.action.startswith(CHANGE_PREFIXES)
+               and (e.entity_id in visible_set
+                    or e.action in ("subject.delete", "subject.erase"))]
+    changed = {e.entity_id for e in entries}
+    chosen = _refs_for_scope(scope, refs, visible, changed)
+    new = sum(1 for e in entries if e.action == "subject.create")
+
+    total = len(chosen)
+    records = []
+    for i, ref in enumerate(chosen):
+        records.append(subject_record(vault, ref))
+        if on_progress and (i % 10 == 0 or i == total - 1):
+            on_progress(i + 1, total)
+    changes = tuple(Change(e.entity_id, e.at, describe(e)) for e in entries[:MAX_CHANGES])
+
+    period_start = ""
+    if last:
+        period_start = last.at[:10]
+    else:
+        created = vault.setting("created_at")
+        period_start = str(created)[:10] if created else ""
+
+    data = BriefingData(
+        reference=reference, establishment=vault.establishment,
+        generated_at=generated_at, prepared_by=vault.user.display_name,
+        prepared_role=vault.user.job_title, distribution=distribution,
+        edition=PSEUDONYMISED if pseudonymise else FULL, scope=scope,
+        period_start=period_start, dashboard=dash, records=tuple(records),
+        changes=changes, changes_total=len(entries),
+        previous_reference=last.reference if last else "",
+        previous_at=last.at if last else "", new_since_last=new,
+        unreferred_days=int(vault.setting("unreferred_days")),
+        unacknowledged_days=int(vault.setting("unacknowledged_days")),
+        register_total=len(rows), withheld=withheld)
+    if pseudonymise:
+        people = [(r.subject.ref, r.subject.name, r.subject.staff_number)
+                  for r in rows if not r.restricted]
+        data = pseudonymise_data(data, Pseudonymiser(people))
+    return data, head_seq
+
+
+def subject_record(vault, ref) -> SubjectRecord:
+    """One subject's record, read through the same services as
+    ``register.subject_record`` but without journaling a view per subject:
+    the briefing as a whole is journaled once, as a disclosure, when it is
+    made (see ``briefing_service``)."""
+    s = subjects.get_subject(vault, ref)
+    reports = intel.reports_for(vault, s.id)
+    refs = referrals.referrals_for(vault, s.id)
+    ms = measures.measures_for(vault, s.id)
+    history = tuple(StatusChange(*r) for r in vault.query(
+        "SELECT from_status, to_status, outcome, reason, by_user, at FROM status_changes "
+        "WHERE subject_id = ? ORDER BY at, id", (s.id,)))
+    today = dt.date.today().isoformat()
+    flags = Flags(
+        unreferred=sum(1 for r in reports if r.unreferred_overdue),
+        unacknowledged=sum(1 for r in refs if r.unacknowledged_overdue),
+        overdue_review=bool(s.next_review and s.next_review.isoformat() < today
+                            and s.status != "closed"),
+        overdue_measures=sum(1 for m in ms if m.overdue))
+    return SubjectRecord(s, rules.rag(s.likelihood, s.impact),
+                         rules.rag(s.residual_likelihood, s.residual_impact), flags,
+                         tuple(reports), tuple(refs), tuple(ms), history)
+
+
+def pseudonymise_data(data: BriefingData, p: Pseudonymiser) -> BriefingData:
+    import dataclasses
+    return dataclasses.replace(
+        data, records=tuple(p.record(r) for r in data.records),
+        changes=tuple(p.dataclass(c) for c in data.changes),
+        distribution=p.text(data.distribution))

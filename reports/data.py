@@ -1,0 +1,55 @@
+"""What a briefing holds: plain frozen data classes, gathered from the vault
+by ``collect`` and laid out by ``content.build_briefing``. Nothing here
+touches the vault or reportlab.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from console.model import Dashboard, SubjectRecord
+
+FULL = "full"
+PSEUDONYMISED = "pseudonymised"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of 'changes since the last briefing'."""
+    ref: str
+    at: str
+    what: str
+
+
+@dataclass(frozen=True)
+class BriefingData:
+    reference: str
+    establishment: str
+    generated_at: dt.datetime              # UTC
+    prepared_by: str
+    prepared_role: str
+    distribution: str
+    edition: str = FULL                    # FULL or PSEUDONYMISED
+    scope: str = "all"                     # all, selected, since_last
+    period_start: str = ""                 # ISO date the period covered begins
+    dashboard: Dashboard = field(default_factory=lambda: Dashboard(0))
+    records: tuple[SubjectRecord, ...] = ()
+    changes: tuple[Change, ...] = ()
+    changes_total: int = 0                 # may exceed len(changes) when trimmed
+    previous_reference: str = ""
+    previous_at: str = ""
+    new_since_last: int = 0
+    unreferred_days: int = 7
+    unacknowledged_days: int = 14
+    register_total: int = 0                # subjects on the whole register
+    withheld: int = 0                      # subjects the signer may not see
+
+    @property
+    def pseudonymised(self) -> bool:
+        return self.edition == PSEUDONYMISED
+
+    @property
+    def open_cases(self) -> int:
+        d = self.dashboard
+        return d.total - d.by_status.get("closed", 0)

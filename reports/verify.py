@@ -1,0 +1,149 @@
+"""Checking a signed briefing: what headquarters runs.
+
+A briefing passes only if it carries exactly one signature, the signature is
+cryptographically valid over intact bytes, and the signed byte range covers
+the *whole* file: an incremental update appended after signing, even one that
+merely adds metadata and leaves the signature itself intact, fails. When a
+trusted certificate is given, the signer's certificate must be that very
+certificate (pinned by its SHA-256 fingerprint).
+
+Never raises for a bad file: every failure, including a damaged signature or
+a file that is not a PDF, becomes a ``Verdict`` with ``ok=False`` and a plain
+sentence. pyHanko is imported only when a file is checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    sentence: str
+    signer: str = ""
+    fingerprint: str = ""
+    signed_at: dt.datetime | None = None
+    covers_whole_file: bool = False
+    trusted: bool | None = None
+
+
+def _fingerprint_der(der: bytes) -> str:
+    h = hashlib.sha256(der).hexdigest().upper()
+    return ":".join(h[i:i + 2] for i in range(0, len(h), 2))
+
+
+def _pem_fingerprint(pem: bytes) -> str:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+    cert = x509.load_pem_x509_certificate(pem)
+    return _fingerprint_der(cert.public_bytes(serialization.Encoding.DER))
+
+
+def _fail(name: str, why: str, **kw) -> Verdict:
+    return Verdict(False, f"{name} is not a valid briefing: {why}.", **kw)
+
+
+def _byte_range_ok(data: bytes, byte_range) -> bool:
+    """The signed range is [0, a) + [b, len(file)) and the gap is exactly the
+    hex /Contents string."""
+    try:
+        byte_range = getattr(byte_range, "decrypted", byte_range)
+        a0, a1, b0, b1 = (int(getattr(x, "decrypted", x)) for x in byte_range)
+    except (TypeError, ValueError):
+        return False
+    if a0 != 0 or b0 + b1 != len(data) or not 0 < a1 < b0:
+        return False
+    gap = data[a1:b0]
+    return bool(re.fullmatch(rb"<[0-9A-Fa-f]*>", gap))
+
+
+def verify_pdf(path, trusted_cert_pem: bytes | None = None,
+               password: str | None = None) -> Verdict:
+    path = Path(path)
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return Verdict(False, f"{name} could not be read; check the path and that you may "
+                              "open it.")
+    if not data.startswith(b"%PDF-"):
+        return _fail(name, "it is not a PDF file")
+    trusted_fp = None
+    if trusted_cert_pem is not None:
+        try:
+            trusted_fp = _pem_fingerprint(trusted_cert_pem)
+        except ValueError:
+            return Verdict(False, "The trusted certificate could not be read; give the PEM "
+                                  "file exported from the governor's console.")
+    try:
+        return _check(name, data, trusted_fp, password)
+    except Exception as exc:  # a damaged file must give a reason, never a traceback
+        return _fail(name, "its signature or structure is damaged and cannot be checked "
+                           f"({type(exc).__name__})")
+
+
+def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None) -> Verdict:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    if reader.encrypted:
+        if not password:
+            return _fail(name, "it is encrypted; give its password to check it")
+        result = reader.decrypt(password)
+        if getattr(result, "status", None) is not None and result.status.name == "FAILED":
+            return _fail(name, "the password given does not open it")
+    sigs = list(reader.embedded_signatures)
+    if not sigs:
+        return _fail(name, "it is not signed")
+    if len(sigs) > 1:
+        return _fail(name, f"it carries {len(sigs)} signatures where a briefing has exactly "
+                           "one, so it was changed after signing")
+    sig = sigs[0]
+    cert = sig.signer_cert
+    fp = _fingerprint_der(cert.dump())
+    signer = cert.subject.native.get("common_name", "") or "an unnamed signer"
+    vc = ValidationContext(trust_roots=[cert], allow_fetching=False)
+    status = validate_pdf_signature(sig, signer_validation_context=vc)
+    signed_at = status.signer_reported_dt
+    whole = (status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+             and _byte_range_ok(data, sig.byte_range))
+    trusted = None if trusted_fp is None else (fp == trusted_fp)
+    common = dict(signer=signer, fingerprint=fp, signed_at=signed_at,
+                  covers_whole_file=whole, trusted=trusted)
+    if not status.intact:
+        return _fail(name, "its contents were altered after it was signed (the signed bytes "
+                           "no longer match the signature)", **common)
+    if not status.valid:
+        return _fail(name, "its signature does not verify against the signer's certificate",
+                     **common)
+    if not whole:
+        return _fail(name, "something was added to the file after it was signed (the "
+                           "signature no longer covers the whole file), even though the "
+                           "signed part is intact", **common)
+    if status.docmdp_ok is False:
+        return _fail(name, "it was modified in a way its certification forbids", **common)
+    if trusted is False:
+        return _fail(name, f"it was signed by {signer} with certificate {fp}, which is not "
+                           "the trusted certificate given", **common)
+    when = signed_at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") \
+        if signed_at else "an unrecorded time"
+    certified = ("; it certifies the document with no further changes permitted"
+                 if sig.docmdp_level is not None else "")
+    trust = ("The signer's certificate is the trusted certificate given."
+             if trusted else
+             "No trusted certificate was given, so who holds this key is not confirmed: "
+             "compare the fingerprint with the one headquarters holds for this governor, "
+             "or run again with --trust.")
+    sentence = (f"{name} is intact: it was signed by {signer} (certificate SHA-256 {fp}) on "
+                f"{when}; the signature covers the whole file, so nothing was changed or "
+                f"added after signing{certified}. {trust}")
+    return Verdict(True, sentence, **common)

@@ -1,0 +1,352 @@
+"""Crash safety: a child process writes to a vault and is killed with SIGKILL
+at random moments; after every kill the vault must open with its
+passphrase, pass SQLite's and SQLCipher's integrity checks and the audit
+chain check, and hold every change the child reported as committed.
+
+The child writes a ``B`` line before each change and an ``A`` line after
+the service call has returned (after COMMIT), with one ``os.write`` each, so
+a line is either whole or absent. Everything acknowledged must survive;
+a change in flight may be there or not, but key-slot changes in flight must
+leave the old or the new passphrase working, never neither.
+
+Figures for docs/reliability.md are printed at the end (run with ``-s``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOVERNOR = "governor"
+FIRST_PASS = "correct horse battery staple"
+MIN_TRANSACTIONS = 200
+MIN_KILLS = 40
+TARGET_KILLS = 80
+TIME_BUDGET = 100.0  # seconds of killing at most (a busy machine); about 50 s when idle
+ROTATION_EVERY = 8  # every 8th round starts with a rotation that completes
+
+# -- the child ---------------------------------------------------------------------------
+WEIGHTS = {"subject": 3, "profile": 2, "report": 3, "measure": 2, "log": 4, "referral": 2,
+           "user": 0.6, "passwd": 0.8, "rotate": 0.8, "remove": 0.25}
+
+
+def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed: str,
+               rotate_first: str = "0") -> None:
+    """Runs in the child: open the vault and write until killed. With
+    ``rotate_first`` the first change is a key rotation, announced on stdout
+    when it has finished so the parent can kill during the writes after it."""
+    import datetime as dt
+
+    import console.keyslots as ks
+    from tests.conftest import FAST_KDF
+    ks.DEFAULT_KDF = FAST_KDF  # cheap Argon2 here; the defaults stay strong elsewhere
+    from console import intel, measures, referrals, subjects, users
+    from console.vault import Vault
+
+    rng = random.Random(int(seed))
+    fd = os.open(ack_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+
+    def note(kind: str, rec: dict) -> None:
+        os.write(fd, (kind + " " + json.dumps(rec) + "\n").encode())
+
+    v = Vault.open(folder, GOVERNOR, passphrase)
+    refs = [r[0] for r in v.query("SELECT ref FROM subjects")]
+    measure_ids = [r[0] for r in v.query("SELECT id FROM measures")]
+    deputies = [r[0] for r in v.query("SELECT name FROM users WHERE role = 'deputy' AND "
+                                      "active = 1")]
+    sys.stdout.write("ready\n")
+    sys.stdout.flush()
+    ops, weights = zip(*WEIGHTS.items())
+    today = dt.date.today()
+    for n in range(100_000):
+        op = "rotate" if (n == 0 and rotate_first == "1") else rng.choices(ops, weights)[0]
+        if op in ("profile", "report", "measure", "referral") and not refs:
+            op = "subject"
+        if op == "log" and not measure_ids:
+            op = "measure" if refs else "subject"
+        if op == "remove" and not deputies:
+            op = "user"
+        tok = f"r{round_no}n{n}"
+        rec: dict = {"op": op, "tok": tok}
+        if op == "user":
+            rec.update(name=f"dep_{tok}", pw=f"deputy pass {tok}")
+        elif op == "passwd":
+            rec.update(pw=f"governor pass {tok}")
+        elif op == "remove":
+            rec.update(name=rng.choice(deputies))
+        note("B", rec)
+        if op == "subject":
+            refs.append(subjects.create_subject(v, f"Subject {tok}", notes=f"notes {tok}",
+                                                location="Wing B").ref)
+        elif op == "profile":
+            subjects.update_profile(v, rng.choice(refs), notes=f"notes {tok}")
+        elif op == "report":
+            intel.add_report(v, rng.choice(refs), type=rng.choice(_report_types()),
+                             received_on=today, source_grade=2, intel_grade="B",
+                             handling="P", full_text=f"full {tok}", summary=f"summary {tok}")
+        elif op == "measure":
+            measure_ids.append(measures.add_measure(
+                v, rng.choice(refs), aim="protect", type=rng.choice(_measure_types()),
+                details=f"details {tok}", start_on=today).id)
+        elif op == "log":
+            measures.add_log_entry(v, rng.choice(measure_ids), f"log {tok}")
+        elif op == "referral":
+            referrals.add_referral(v, rng.choice(refs), target=rng.choice(_targets()),
+                                   referred_on=today, reference=f"ref {tok}")
+        elif op == "user":
+            users.add_user(v, rec["name"], rec["pw"], role="deputy")
+            deputies.append(rec["name"])
+        elif op == "passwd":
+            users.change_passphrase(v, passphrase, rec["pw"])
+            passphrase = rec["pw"]
+        elif op == "rotate":
+            v.rotate_data_key()
+        elif op == "remove":
+            users.remove_user(v, rec["name"])
+            deputies.remove(rec["name"])
+        note("A", rec)
+        if n == 0 and rotate_first == "1":
+            sys.stdout.write("rotated\n")
+            sys.stdout.flush()
+
+
+def _report_types() -> list[str]:
+    from console.model import REPORT_TYPES
+    return list(REPORT_TYPES.keys())
+
+
+def _measure_types() -> list[str]:
+    from console.model import MEASURE_TYPES
+    return list(MEASURE_TYPES.keys())
+
+
+def _targets() -> list[str]:
+    from console.model import REFERRAL_TARGETS
+    return list(REFERRAL_TARGETS.keys())
+
+
+CHILD = ("import sys; sys.path.insert(0, sys.argv[1]); "
+         "from tests.test_crash_safety import child_main; child_main(*sys.argv[2:])")
+
+
+# -- the parent --------------------------------------------------------------------------
+def _read_acks(path: Path) -> tuple[list[dict], dict | None]:
+    """(acknowledged records, the record in flight when killed or None)."""
+    acked, in_flight = [], None
+    if not path.exists():
+        return acked, None
+    for line in path.read_text().split("\n"):
+        if not line:
+            continue  # a final line cut short by the kill has no newline: skipped
+        kind, _, body = line.partition(" ")
+        rec = json.loads(body)
+        if kind == "B":
+            in_flight = rec
+        elif kind == "A":
+            assert in_flight == rec, "acknowledgement out of step with its start"
+            acked.append(rec)
+            in_flight = None
+    return acked, in_flight
+
+
+class Ledger:
+    """What the parent knows must be in the vault."""
+
+    def __init__(self):
+        self.acked: list[dict] = []
+        self.governor_pass = FIRST_PASS
+        self.deputies: dict[str, str] = {}
+        self.removed: set[str] = set()
+        self.since_check: list[dict] = []
+
+    def take(self, acked: list[dict], in_flight: dict | None) -> dict | None:
+        self.acked.extend(acked)
+        self.since_check.extend(acked)
+        for rec in acked:
+            if rec["op"] == "user":
+                self.deputies[rec["name"]] = rec["pw"]
+            elif rec["op"] == "passwd":
+                self.governor_pass = rec["pw"]
+            elif rec["op"] == "remove":
+                self.deputies.pop(rec["name"], None)
+                self.removed.add(rec["name"])
+        return in_flight
+
+
+def _open_governor(folder: Path, ledger: Ledger, in_flight: dict | None):
+    """Open with the acknowledged passphrase; if a passphrase change was in
+    flight, its new passphrase may be the one that works. Never neither."""
+    from console.errors import WrongPassphrase
+    from console.vault import Vault
+    candidates = [ledger.governor_pass]
+    if in_flight and in_flight["op"] == "passwd":
+        candidates.append(in_flight["pw"])
+    for pw in candidates:
+        try:
+            v = Vault.open(folder, GOVERNOR, pw)
+        except WrongPassphrase:
+            continue
+        ledger.governor_pass = pw
+        return v
+    pytest.fail("neither the old nor the new governor passphrase opens the vault")
+
+
+def _verify(folder: Path, ledger: Ledger, in_flight: dict | None) -> None:
+    from console import audit
+    from console.errors import ConsoleError
+    from console.vault import Vault
+    v = _open_governor(folder, ledger, in_flight)
+    try:
+        assert v.query("PRAGMA integrity_check") == [("ok",)]
+        assert v.query("PRAGMA cipher_integrity_check") == []
+        report = audit.verify(v)
+        assert report.ok, report.sentence()
+        present = {
+            "subject": {r[0] for r in v.query("SELECT name FROM subjects")},
+            "profile": {r[0] for r in v.query("SELECT after FROM audit_payload a JOIN audit "
+                                              "USING (seq) WHERE action = 'subject.update'")},
+            "report": {r[0] for r in v.query("SELECT full_text FROM intel_reports")},
+            "measure": {r[0] for r in v.query("SELECT details FROM measures")},
+            "log": {r[0] for r in v.query("SELECT text FROM measure_log")},
+            "referral": {r[0] for r in v.query("SELECT reference FROM referrals")},
+            "user": {r[0] for r in v.query("SELECT name FROM users")},
+        }
+        active = {r[0] for r in v.query("SELECT name FROM users WHERE active = 1")}
+        profile_blob = "\n".join(present["profile"])
+        expect = {"subject": "Subject {}", "report": "full {}", "measure": "details {}",
+                  "log": "log {}", "referral": "ref {}"}
+        for rec in ledger.acked:
+            op, tok = rec["op"], rec["tok"]
+            if op in expect:
+                assert expect[op].format(tok) in present[op], f"lost {op} {tok}"
+            elif op == "profile":
+                assert f'"notes {tok}"' in profile_blob, f"lost profile edit {tok}"
+            elif op == "user":
+                assert rec["name"] in present["user"], f"lost user {rec['name']}"
+        # A removal in flight may have happened or not; either way no removed
+        # user keeps a key slot (an interrupted removal is finished on open).
+        if in_flight and in_flight["op"] == "remove" and in_flight["name"] not in active:
+            ledger.deputies.pop(in_flight["name"], None)
+            ledger.removed.add(in_flight["name"])
+        assert not (set(v.slots.users) - active), "a removed user still has a key slot"
+        for name in ledger.removed:
+            assert name not in active
+    finally:
+        v.close()
+    # Every deputy's slot is checked after anything that rewrites all slots
+    # (a rotation or removal); otherwise the new ones and a random few.
+    whole = in_flight and in_flight["op"] in ("rotate", "remove")
+    whole = whole or any(r["op"] in ("rotate", "remove") for r in ledger.since_check)
+    fresh = {r["name"] for r in ledger.since_check if r["op"] == "user"}
+    names = sorted(ledger.deputies)
+    check = names if whole else sorted(fresh | set(random.sample(names, min(2, len(names)))))
+    for name in check:
+        if name not in ledger.deputies:
+            continue
+        with Vault.open(folder, name, ledger.deputies[name]) as d:
+            assert d.user.role == "deputy"
+    ledger.since_check = []
+    for name in ledger.removed:
+        with pytest.raises(ConsoleError):
+            Vault.open(folder, name, "removed users cannot get in").close()
+
+
+@pytest.mark.slow
+def test_sigkill_during_writes_loses_nothing_committed(tmp_path, fast_kdf):
+    from console.vault import Vault
+    folder = tmp_path / "vault"
+    Vault.create(folder, GOVERNOR, FIRST_PASS, "HMP Testshire", kdf=fast_kdf).close()
+    seed = int(os.environ.get("CRASH_SEED", time.time_ns() % 1_000_000))
+    rng = random.Random(seed)
+    ledger = Ledger()
+    kills = early_kills = 0
+    mid: dict[str, int] = {}  # kills that landed inside a change, by kind
+    started = time.monotonic()
+    round_no = 0
+    while time.monotonic() - started < TIME_BUDGET and not (
+            len(ledger.acked) >= 1.5 * MIN_TRANSACTIONS and kills >= TARGET_KILLS):
+        round_no += 1
+        ack = tmp_path / f"ack-{round_no}.log"
+        rotation_round = round_no % ROTATION_EVERY == 1
+        proc = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(ROOT), str(folder), str(ack), str(round_no),
+             ledger.governor_pass, str(rng.randrange(1 << 30)), str(int(rotation_round))],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ))
+        try:
+            if not rotation_round and rng.random() < 0.1:
+                delay = rng.uniform(0.0, 0.25)  # kill while it opens (settling slots)
+                early_kills += 1
+            else:
+                expect = [b"ready\n"] + ([b"rotated\n"] if rotation_round else [])
+                for line in expect:
+                    ready, _, _ = select.select([proc.stdout], [], [], 30)
+                    assert ready and proc.stdout.readline() == line, \
+                        proc.stderr.read().decode()[-2000:]
+                # Mostly short runs, so the chain stays small enough to verify
+                # after every kill; now and then a long one, so slow changes
+                # (rotations) also finish.
+                delay = rng.uniform(0.0, 0.6 if rng.random() < 0.15 else 0.12)
+            try:
+                proc.wait(timeout=delay)
+            except subprocess.TimeoutExpired:
+                pass
+            if proc.poll() is not None:
+                pytest.fail(f"child stopped by itself (seed {seed}): "
+                            + proc.stderr.read().decode()[-3000:])
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+            kills += 1
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+            proc.stderr.close()
+        in_flight = ledger.take(*_read_acks(ack))
+        if in_flight:
+            mid[in_flight["op"]] = mid.get(in_flight["op"], 0) + 1
+        _verify(folder, ledger, in_flight)
+
+    ops = {}
+    for rec in ledger.acked:
+        ops[rec["op"]] = ops.get(rec["op"], 0) + 1
+    print(f"\ncrash safety (seed {seed}): {kills} SIGKILLs survived ({early_kills} while "
+          f"opening), {len(ledger.acked)} acknowledged write transactions, 0 lost; "
+          f"by kind: {json.dumps(ops, sort_keys=True)}; killed inside a change: "
+          f"{sum(mid.values())} ({json.dumps(mid, sort_keys=True)}); "
+          f"{time.monotonic() - started:.1f} s")
+    assert len(ledger.acked) >= MIN_TRANSACTIONS
+    assert kills >= MIN_KILLS
+    for kind in ("subject", "report", "measure", "log", "referral", "user", "passwd",
+                 "rotate"):
+        assert ops.get(kind), f"no acknowledged {kind} change in this run (seed {seed})"
+
+
+def test_a_removal_cut_short_before_its_rotation_is_finished_on_open(vault, vault_path):
+    """The removal committed, then the process died before the key rotation:
+    the next open drops the removed user's slot and rotates the key."""
+    from console import users
+    from console.errors import ConsoleError
+    from console.vault import Vault
+    users.add_user(vault, "dep", "deputy passphrase", role="deputy")
+    old_key = vault.data_key()
+    with vault.write():
+        vault.conn.execute("UPDATE users SET active = 0 WHERE name = 'dep'")
+    vault.close()  # as if killed here: the slot file still has dep
+
+    with Vault.open(vault_path, GOVERNOR, FIRST_PASS) as v:
+        assert "dep" not in v.slots.users
+        assert v.data_key() != old_key
+    assert "dep" not in json.loads((vault_path / "keyslots.json").read_text())["users"]
+    with pytest.raises(ConsoleError):
+        Vault.open(vault_path, "dep", "deputy passphrase")

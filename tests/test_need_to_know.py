@@ -1,0 +1,147 @@
+"""Need-to-know: a restricted subject is open only to governors and the users
+named on it. Everyone else sees its reference and risk band, and nothing
+else, through every service, count, export and CLI command."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from console import access, audit, intel, measures, referrals, register, subjects, users
+from console.errors import PermissionDenied, ValidationError
+from console.vault import Vault
+from tests.conftest import PASS
+
+TODAY = dt.date.today()
+SECRET = "Ignatius Restrictedperson"
+DEP_PASS = "deputy passphrase"
+
+
+@pytest.fixture
+def restricted(vault, vault_path):
+    users.add_user(vault, "dep", DEP_PASS, role="deputy", display_name="Dee Deputy")
+    users.add_user(vault, "owner", DEP_PASS, role="deputy", display_name="Olive Owner")
+    s = subjects.create_subject(vault, SECRET, owner="Olive Owner", staff_number="RS-1",
+                                categories=["theft"], likelihood=4, impact=4,
+                                notes="restricted-notes-text")
+    r = intel.add_report(vault, s.ref, type="police", received_on=TODAY - dt.timedelta(days=30),
+                         source_grade=2, intel_grade="C", handling="P", full_text="ft",
+                         summary="restricted-summary")
+    f = referrals.add_referral(vault, s.ref, target="police",
+                               referred_on=TODAY - dt.timedelta(days=30))
+    m = measures.add_measure(vault, s.ref, aim="protect", type="supervision",
+                             review_due=TODAY - dt.timedelta(days=1))
+    open_ = subjects.create_subject(vault, "Open Record", categories=["other"])
+    res = access.restrict(vault, s.ref, "Live police operation")
+    assert res.restricted and res.allowed == ("owner",)   # default: the owner
+    vault.close()
+    return {"ref": s.ref, "report": r.id, "referral": f.id, "measure": m.id,
+            "open": open_.ref, "path": vault_path}
+
+
+def test_deputy_not_named_cannot_read_through_any_service(restricted):
+    ref = restricted["ref"]
+    with Vault.open(restricted["path"], "dep", DEP_PASS) as d:
+        for call in (lambda: subjects.get_subject(d, ref),
+                     lambda: register.subject_record(d, ref),
+                     lambda: register.subject_history(d, ref),
+                     lambda: intel.get_report(d, restricted["report"]),
+                     lambda: referrals.get_referral(d, restricted["referral"]),
+                     lambda: measures.get_measure(d, restricted["measure"]),
+                     lambda: measures.add_log_entry(d, restricted["measure"], "x"),
+                     lambda: intel.add_report(d, ref, type="ssir", received_on=TODAY,
+                                              source_grade=1, intel_grade="A", handling="P"),
+                     lambda: subjects.update_profile(d, ref, location="Z")):
+            with pytest.raises(PermissionDenied, match="need-to-know"):
+                call()
+        # The register (and any search over it) shows a stub: reference and RAG only.
+        rows = {r.subject.ref: r for r in register.register_rows(d)}
+        stub = rows[ref]
+        assert stub.restricted and stub.rag == "red"
+        text = json.dumps(dataclasses.asdict(stub), default=str)
+        for leak in (SECRET, "Restrictedperson", "RS-1", "theft", "Olive", "restricted-notes"):
+            assert leak not in text
+        assert stub.subject.status == "" and not stub.flags.needs_attention
+        assert [r.subject.ref for r in register.register_rows(d)
+                if "restricted" in r.subject.name.lower() and not r.restricted] == []
+        # Counts: present in the total and the RAG band, nowhere in detail.
+        dash = register.dashboard(d)
+        assert dash.total == 2 and dash.by_rag["red"] == 1
+        assert dash.by_category["theft"] == 0 and sum(dash.by_status.values()) == 1
+        assert sum(map(sum, dash.heat)) == 1
+        assert ref not in {x[0] for x in dash.unreferred + dash.unacknowledged + dash.overdue}
+        assert register.subject_record(d, restricted["open"]).subject.name == "Open Record"
+        # Nor through the audit history behind "changes since the last briefing".
+        from console import briefings
+        changes = briefings.changes_since(d, None)
+        assert changes and restricted["ref"] not in {e.entity_id for e in changes}
+
+
+def test_named_users_and_governor_can_read(restricted):
+    with Vault.open(restricted["path"], "owner", DEP_PASS) as o:
+        assert register.subject_record(o, restricted["ref"]).subject.name == SECRET
+    with Vault.open(restricted["path"], "governor", PASS) as g:
+        assert register.subject_record(g, restricted["ref"]).subject.name == SECRET
+        access.grant(g, restricted["ref"], "dep", "Covering for the owner")
+    with Vault.open(restricted["path"], "dep", DEP_PASS) as d:
+        assert subjects.get_subject(d, restricted["ref"]).name == SECRET
+    with Vault.open(restricted["path"], "governor", PASS) as g:
+        access.revoke(g, restricted["ref"], "dep", "Cover ended")
+        actions = [e.action for e in audit.entries(g, entity_id=restricted["ref"])]
+        assert {"subject.restrict", "subject.grant", "subject.revoke"} <= set(actions)
+    with Vault.open(restricted["path"], "dep", DEP_PASS) as d:
+        with pytest.raises(PermissionDenied):
+            subjects.get_subject(d, restricted["ref"])
+    with Vault.open(restricted["path"], "governor", PASS) as g:
+        access.unrestrict(g, restricted["ref"], "Operation over")
+    with Vault.open(restricted["path"], "dep", DEP_PASS) as d:
+        assert subjects.get_subject(d, restricted["ref"]).name == SECRET
+
+
+def test_only_the_governor_restricts(restricted):
+    with Vault.open(restricted["path"], "owner", DEP_PASS) as o:
+        with pytest.raises(PermissionDenied):
+            access.restrict(o, restricted["open"], "no")
+        with pytest.raises(PermissionDenied):
+            access.grant(o, restricted["ref"], "dep", "no")
+    with Vault.open(restricted["path"], "governor", PASS) as g:
+        with pytest.raises(ValidationError):
+            access.restrict(g, restricted["open"], "x", allow=["nobody-such"])
+
+
+def test_deputy_briefing_export_leaves_out_the_restricted_subject(restricted):
+    collect = pytest.importorskip("reports.collect")
+    with Vault.open(restricted["path"], "dep", DEP_PASS) as d:
+        data, _ = collect.collect(d)
+        assert data.withheld == 1
+        assert restricted["ref"] not in [r.subject.ref for r in data.records]
+        assert SECRET not in json.dumps(dataclasses.asdict(data), default=str)
+
+
+def _cli(args, path, user):
+    env = dict(os.environ, CONSOLE_PASSPHRASE=DEP_PASS)
+    code = ("import sys; sys.path.insert(0, %r)\nimport console.cli as c\n"
+            "sys.exit(c.main(sys.argv[1:]))" % os.getcwd())
+    return subprocess.run([sys.executable, "-c", code, *args, "--vault", str(path),
+                           "--user", user], capture_output=True, text=True, env=env,
+                          timeout=60)
+
+
+def test_cli_list_and_show_respect_the_restriction(restricted):
+    out = _cli(["list", "--json"], restricted["path"], "dep")
+    assert out.returncode == 0, out.stderr
+    rows = {r["ref"]: r for r in json.loads(out.stdout)}
+    assert rows[restricted["ref"]] == {"ref": restricted["ref"], "restricted": True,
+                                       "risk": {"rag": "red"}}
+    assert SECRET not in out.stdout
+    out = _cli(["list"], restricted["path"], "dep")
+    assert SECRET not in out.stdout and restricted["ref"] in out.stdout
+    out = _cli(["show", restricted["ref"], "--json"], restricted["path"], "dep")
+    assert out.returncode == 2 and SECRET not in out.stdout + out.stderr
+    assert "need-to-know" in out.stderr and "Traceback" not in out.stderr

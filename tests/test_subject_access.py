@@ -1,0 +1,161 @@
+"""Subject access: the pack lists everything held, withholds source-identifying
+fields and handling-code C intelligence by default, never contains a withheld
+item (checked in the signed PDF's text), and the request and decision are
+journaled."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from console import audit, intel, journal, measures, referrals, subject_access, subjects
+from console.errors import PermissionDenied, ValidationError
+from console.vault import Vault
+from tests.conftest import PASS
+
+TODAY = dt.date.today()
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler")
+
+
+@pytest.fixture
+def case(vault):
+    s = subjects.create_subject(vault, "Siobhán Ní Bhriain", staff_number="SB-1",
+                                role="Officer", location="C wing", categories=["conveyance"],
+                                likelihood=3, impact=4, notes="Seen at the gate twice")
+    p = intel.add_report(vault, s.ref, type="ssir", received_on=TODAY, source_grade=2,
+                         intel_grade="B", handling="P", author="Officer Kestrelwhite",
+                         external_ref="MIS-4471-QZ", summary="Parcel handed over at the gate",
+                         full_text="Kestrelwhite saw the parcel from the tower")
+    c = intel.add_report(vault, s.ref, type="police", received_on=TODAY, source_grade=1,
+                         intel_grade="A", handling="C",
+                         handling_condition="Not to be disclosed outside HMPPS",
+                         summary="Operation Nightjarfalcon is watching the address",
+                         full_text="Operation Nightjarfalcon details")
+    f = referrals.add_referral(vault, s.ref, target="hq", referred_on=TODAY,
+                               reference="HQ-CC-123")
+    m = measures.add_measure(vault, s.ref, aim="prevent", type="enhanced_searching",
+                             details="Searched on every entry")
+    measures.add_log_entry(vault, m.id, "Nothing found today")
+    return {"ref": s.ref, "p": p.id, "c": c.id, "referral": f.id, "measure": m.id}
+
+
+def test_defaults_withhold_sources_and_handling_c(vault, case):
+    pack = subject_access.draft_pack(vault, case["ref"])
+    by_key = {i.key: i for i in pack.items}
+    assert by_key[f"report:{case['c']}"].withheld
+    assert by_key[f"report:{case['c']}"].reason == "handling"
+    assert by_key[f"report:{case['p']}:source"].reason == "source"
+    assert by_key[f"report:{case['p']}:text"].withheld
+    assert not by_key[f"report:{case['p']}"].withheld
+    assert "Parcel handed over" in by_key[f"report:{case['p']}"].text
+    assert all(i.text == "" for i in pack.withheld)
+    dump = json.dumps([i.__dict__ for i in pack.items])
+    for secret in ("Kestrelwhite", "MIS-4471-QZ", "Nightjarfalcon"):
+        assert secret not in dump
+    # Not closed and not referred: the referral is given by default. The
+    # governor may withhold it, and may release an item withheld by default.
+    pack = subject_access.draft_pack(vault, case["ref"], {
+        f"referral:{case['referral']}": ("investigation", "HQ enquiry open"),
+        f"report:{case['p']}:text": None})
+    by_key = {i.key: i for i in pack.items}
+    assert by_key[f"referral:{case['referral']}"].withheld
+    assert "HQ enquiry open" in by_key[f"referral:{case['referral']}"].reason_label
+    assert "Kestrelwhite saw" in by_key[f"report:{case['p']}:text"].text
+    with pytest.raises(ValidationError):
+        subject_access.draft_pack(vault, case["ref"], {"report:9999": None})
+    with pytest.raises(ValidationError):
+        subject_access.draft_pack(vault, case["ref"], {"notes": ("other", "")})
+
+
+def _pdf_text(path) -> str:
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return " ".join(out.split())   # table cells wrap: compare words, not lines
+
+
+@needs_poppler
+def test_signed_pack_never_contains_withheld_items(vault, case, tmp_path):
+    from reports.access_pack import make_access_pack
+    req = subject_access.open_request(vault, case["ref"], TODAY - dt.timedelta(days=3))
+    out = tmp_path / "pack.pdf"
+    r = make_access_pack(vault, case["ref"], out, {"notes": ("source", "")},
+                         request_id=req.id)
+    text = _pdf_text(out)
+    for kept in ("Siobhán Ní Bhriain", "Parcel handed over", "HQ-CC-123",
+                 "Searched on every entry", "Nothing found today", "Withheld"):
+        assert kept in text
+    for secret in ("Kestrelwhite", "MIS-4471-QZ", "Nightjarfalcon", "Seen at the gate",
+                   "not to be disclosed outside".title()):
+        assert secret not in text
+    assert "Would identify a source" in text and "Handling code C" in text
+    assert r.withheld == 4 and r.released >= 5
+    sig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True)
+    assert "Signature #1" in sig.stdout and "Gwen Governor" in sig.stdout
+    # The request and the decision are journaled; the request is answered.
+    kinds = [e.kind for e in journal.entries(vault, ref=case["ref"])]
+    assert kinds[0] == "sar_decision" and "sar_request" in kinds and "view" in kinds
+    decision = journal.entries(vault, kind="sar_decision")[0]
+    assert decision.reason == "subject_access" and r.sha256 in decision.detail
+    assert "notes (source)" in decision.detail
+    [answered] = subject_access.requests(vault)
+    assert answered.status == "answered" and ("notes", "source") in answered.withheld
+    assert audit.verify(vault).ok
+
+
+def test_requests_are_due_in_a_month_and_only_the_governor_handles_them(vault, vault_path,
+                                                                        case):
+    from console import users
+    req = subject_access.open_request(vault, case["ref"], TODAY - dt.timedelta(days=40))
+    assert req.due_on == TODAY - dt.timedelta(days=10) and req.overdue
+    users.add_user(vault, "dep", "deputy passphrase", role="deputy")
+    vault.close()
+    with Vault.open(vault_path, "dep", "deputy passphrase") as d:
+        with pytest.raises(PermissionDenied):
+            subject_access.draft_pack(d, case["ref"])
+        with pytest.raises(PermissionDenied):
+            subject_access.open_request(d, case["ref"])
+
+
+@needs_poppler
+def test_cli_access_pack_and_journal_pdf(vault, vault_path, case, tmp_path):
+    vault.close()
+    env = dict(os.environ, CONSOLE_PASSPHRASE=PASS)
+    code = ("import sys; sys.path.insert(0, %r)\nimport console.cli as c\n"
+            "sys.exit(c.main(sys.argv[1:], extra_modules=('reports.commands_lawful',)))"
+            % os.getcwd())
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-c", code, *args, "--vault", str(vault_path)],
+                              capture_output=True, text=True, env=env, timeout=120)
+
+    out = run("access-pack", case["ref"], "--items")
+    assert out.returncode == 0, out.stderr
+    assert f"report:{case['c']}" in out.stdout and "WITHHELD (handling)" in out.stdout
+    pack = tmp_path / "p.pdf"
+    out = run("access-pack", case["ref"], "--out", str(pack),
+              "--withhold", "measure:%d=other:operational security" % case["measure"])
+    assert out.returncode == 0, out.stderr
+    text = _pdf_text(pack)
+    assert "operational security" in text and "Searched on every entry" not in text
+    jpdf = tmp_path / "j.pdf"
+    out = run("journal-pdf", "--out", str(jpdf))
+    assert out.returncode == 0, out.stderr
+    text = _pdf_text(jpdf)
+    assert "Consultation and disclosure journal" in text and case["ref"] in text
+    assert "Subject access request" in text and "Siobhán" not in text
+    with Vault.open(vault_path, "governor", PASS) as g:
+        assert journal.entries(g, kind="journal_export")
+
+
+def test_live_investigation_withholds_notes_and_referrals_by_default(vault, case):
+    subjects.change_status(vault, case["ref"], "referred_hq", "Sent to HQ")
+    by_key = {i.key: i for i in subject_access.draft_pack(vault, case["ref"]).items}
+    assert by_key["notes"].withheld and by_key["notes"].reason == "investigation"
+    assert by_key[f"referral:{case['referral']}"].withheld
+    assert "HQ-CC-123" not in json.dumps([i.__dict__ for i in by_key.values()])

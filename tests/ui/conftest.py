@@ -1,0 +1,74 @@
+"""Desktop console fixtures: QSettings in a temporary INI file, a vault with
+a little data, and a main window whose vault thread is always shut down."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from tests.conftest import PASS
+
+DEPUTY_PASS = "deputy passphrase one"
+
+
+def pytest_collection_modifyitems(items):
+    # The offscreen platform warns that it cannot resize windows to fit; the
+    # warning says nothing about the console.
+    for item in items:
+        if "tests/ui/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(tmp_path, qapp):
+    QCoreApplication.setOrganizationName("Governors Console Tests")
+    QCoreApplication.setApplicationName("Governor's Console")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    yield tmp_path / "settings"
+
+
+@pytest.fixture
+def filled_vault(vault_path, fast_kdf):
+    """A closed vault: two subjects (one with a measure), a deputy."""
+    from console import measures, subjects, users
+    from console.vault import Vault
+    v = Vault.create(vault_path, "governor", PASS, "HMP Testshire",
+                     display_name="Gwen Governor", kdf=fast_kdf)
+    a = subjects.create_subject(v, "Alex Smith", role="Officer", location="B wing",
+                                categories=["conveyance"], likelihood=4, impact=4)
+    subjects.create_subject(v, "Sam Jones", role="Chaplain", location="Chapel",
+                            categories=["relationship"])
+    measures.add_measure(v, a.ref, aim="protect", type="moved", status="active",
+                         start_on=dt.date.today())
+    users.add_user(v, "dep", DEPUTY_PASS, "deputy", display_name="Dee Deputy")
+    v.close()
+    return vault_path
+
+
+@pytest.fixture
+def make_window(qtbot):
+    windows = []
+
+    def make(path):
+        from ui.main_window import MainWindow
+        w = MainWindow(path)
+        w.presenter.modal = False
+        qtbot.addWidget(w)
+        w.show()
+        windows.append(w)
+        return w
+    yield make
+    for w in windows:
+        w.shutdown()
+
+
+def unlock(qtbot, window, user="governor", passphrase=PASS):
+    window.unlock_page.user.setCurrentText(user)
+    window.unlock_page.passphrase.setText(passphrase)
+    window.unlock_page.unlock_button.click()
+    qtbot.waitUntil(lambda: not window.locked, timeout=10_000)
+    qtbot.waitUntil(lambda: window.register.model.rowCount() > 0, timeout=10_000)

@@ -1,0 +1,121 @@
+"""Locking and signing in: quick unlock, locking on minimise, auto-lock waiting for a
+write, what QSettings may hold, the crash hook and the first-run path."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from PySide6.QtCore import QSettings
+
+from console import quick_unlock
+from console.vault import Vault
+from tests.conftest import PASS
+from tests.ui.conftest import unlock
+from ui import app as app_module
+from ui.errors import ErrorPresenter, log_file
+from ui.setup.setup_wizard import SetupResult
+
+
+def test_quick_unlock_button(qtbot, make_window, filled_vault):
+    with Vault.open(filled_vault, "governor", PASS) as v:
+        quick_unlock.enable(v)
+    window = make_window(filled_vault)
+    page = window.unlock_page
+    assert page.quick_button.isVisibleTo(window)
+    page.quick_button.click()
+    qtbot.waitUntil(lambda: not window.locked, timeout=10_000)
+    assert window.user.name == "governor"
+    page.user.setCurrentText("dep")
+    assert not page.quick_button.isVisibleTo(window)
+
+
+def test_minimising_locks(qtbot, make_window, filled_vault):
+    window = make_window(filled_vault)
+    unlock(qtbot, window)
+    window.showMinimized()
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    assert window.register.model.rowCount() == 0
+
+
+def test_autolock_waits_for_a_running_write(qtbot, make_window, filled_vault):
+    window = make_window(filled_vault)
+    unlock(qtbot, window)
+    gate = threading.Event()
+    window.runner.submit(lambda vault: gate.wait(10), write=True)
+    window.autolock.request("after a period without use")
+    assert not window.locked                   # postponed, not dropped
+    gate.set()
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+
+
+def test_settings_hold_layout_but_no_record_data(qtbot, make_window, filled_vault,
+                                                 temp_settings):
+    window = make_window(filled_vault)
+    unlock(qtbot, window)
+    window.register.select(window.register.model.row_at(0).subject.ref)
+    qtbot.waitUntil(lambda: window.panel.record is not None, timeout=5000)
+    window.register.table.horizontalHeader().resizeSection(1, 222)
+    window.close()
+    QSettings().sync()
+    text = b"".join(p.read_bytes() for p in temp_settings.rglob("*") if p.is_file())
+    assert b"register" in text and b"geometry" in text
+    for secret in (b"Alex", b"Smith", b"Chaplain", PASS.encode(), b"CC-"):
+        assert secret not in text
+    again = make_window(filled_vault)
+    assert again.register.table.horizontalHeader().sectionSize(1) == 222
+    assert again.unlock_page.user.currentText() == "governor"
+
+
+def test_error_hook_logs_without_record_data(qtbot, monkeypatch):
+    presenter = ErrorPresenter()
+    presenter.modal = False
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app_module.install_error_hook(presenter)
+    try:
+        raise KeyError("Alex Smith")
+    except KeyError:
+        sys.excepthook(*sys.exc_info())
+    assert "console.log" in presenter.apologies[0]
+    logged = log_file().read_text()
+    assert "KeyError" in logged and "Alex" not in logged
+
+
+def test_first_run_creates_the_vault(qtbot, monkeypatch, vault_path, fast_kdf):
+    from ui.main_window import MainWindow
+    from ui.setup import setup_wizard
+    answer = SetupResult("create", "HMP Firstrun", "Fay Governor", "fay",
+                         "lantern meadow otter quill")
+    monkeypatch.setattr(setup_wizard.SetupWizard, "ask",
+                        classmethod(lambda cls, parent=None, demo_available=False: answer))
+    window = app_module.first_run(MainWindow, vault_path)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: not window.locked, timeout=10_000)
+        assert (vault_path / "register.db").exists()
+        assert window.user.display_name == "Fay Governor"
+    finally:
+        window.shutdown()
+
+
+def test_first_run_cancelled(qtbot, monkeypatch, vault_path):
+    from ui.main_window import MainWindow
+    from ui.setup import setup_wizard
+    monkeypatch.setattr(setup_wizard.SetupWizard, "ask",
+                        classmethod(lambda cls, parent=None, demo_available=False: None))
+    assert app_module.first_run(MainWindow, vault_path) is None
+    assert not vault_path.exists()
+
+
+def test_demo_vault_opens_as_its_governor(qtbot, make_window, tmp_path, fast_kdf):
+    import pytest
+    demo = pytest.importorskip("console.demo")
+    from ui.setup.demo_note import DemoNote
+    window = make_window(tmp_path / "demo")
+    window.open_demo(app_module.demo_builder())
+    qtbot.waitUntil(lambda: not window.locked, timeout=60_000)
+    qtbot.waitUntil(lambda: window.register.model.rowCount() > 0, timeout=10_000)
+    assert window.establishment == demo.ESTABLISHMENT
+    note = window.findChild(DemoNote)
+    assert note is not None and demo.GOVERNOR in note.text.text()
+    note.accept()

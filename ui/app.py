@@ -1,0 +1,151 @@
+"""Starting the desktop console: the application object, its look, the one
+hook for unexpected errors, and the first-run wizard or the unlock page.
+
+``run(argv)`` accepts ``--vault PATH``; without it the vault is the default
+one under the user's data folder (``console.paths.default_vault()``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console import APP_NAME, APP_SLUG, paths
+
+from .errors import ErrorPresenter, log_crash
+
+ORG = "HM Prison Service"
+
+STYLE = """
+QMainWindow, QDialog { font-size: 10pt; }
+#unlockCard { border: 1px solid palette(mid); border-radius: 10px; background: palette(base); }
+#unlockTitle { font-size: 20pt; font-weight: 600; }
+#unlockSubtitle, #hint, #unlockVault { color: palette(placeholder-text); }
+#subjectHeader { font-size: 14pt; font-weight: 600; }
+QTableView { gridline-color: palette(midlight); }
+QHeaderView::section { padding: 4px 6px; font-weight: 600; }
+QToolBar { spacing: 6px; padding: 3px; }
+QToolBar QToolButton { padding: 4px 10px; }
+"""
+
+
+def app_icon() -> QIcon:
+    """A plain shield mark drawn at run time (no image files needed)."""
+    icon = QIcon()
+    for size in (16, 32, 64, 256):
+        pm = QPixmap(size, size)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setBrush(QColor("#1f3a5f"))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawRoundedRect(0, 0, size, size, size * 0.2, size * 0.2)
+        p.setPen(QColor("white"))
+        f = p.font()
+        f.setPixelSize(int(size * 0.6))
+        f.setBold(True)
+        p.setFont(f)
+        p.drawText(pm.rect(), Qt.AlignmentFlag.AlignCenter, "G")
+        p.end()
+        icon.addPixmap(pm)
+    return icon
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_SLUG,
+                                                  *argv])
+    QCoreApplication.setOrganizationName(ORG)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    app.setWindowIcon(app_icon())
+    app.setStyle("Fusion")
+    # Fusion takes the platform palette, so it follows the OS light/dark scheme;
+    # the stylesheet names palette roles only, never fixed light colours.
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def install_error_hook(presenter: ErrorPresenter) -> None:
+    """Unexpected exceptions: logged without record data, then one apology."""
+    def hook(exc_type, exc, tb):
+        if exc is None:
+            exc = exc_type()
+        if exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        try:
+            presenter.crash(exc)
+        except Exception:
+            log_crash(exc)
+    sys.excepthook = hook
+
+
+def demo_builder():
+    """``console.demo``'s builder, if that module is installed."""
+    try:
+        demo = importlib.import_module("console.demo")
+    except ImportError:
+        return None
+    for name in ("build_demo", "build", "create_demo"):
+        fn = getattr(demo, name, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+def parse_args(argv: list[str]):
+    parser = argparse.ArgumentParser(prog=APP_SLUG, add_help=True)
+    parser.add_argument("--vault", type=Path, default=None,
+                        help="the vault folder (default: the one in your data folder)")
+    args, _qt = parser.parse_known_args(argv)
+    return args
+
+
+def first_run(window_cls, path: Path):
+    """Ask for a new vault or the demo; return the window, or None if cancelled."""
+    from .setup.setup_wizard import SetupWizard
+    builder = demo_builder()
+    answer = SetupWizard.ask(None, demo_available=builder is not None)
+    if answer is None:
+        return None
+    if answer.mode == "demo":
+        demo = paths.demo_vault()
+        window = window_cls(demo)
+        if (demo / "register.db").exists():
+            window.unlock_page.reset("The demo vault already exists; use the passphrases "
+                                     "shown when it was built.")
+        else:
+            window.open_demo(builder)
+        return window
+    window = window_cls(path)
+    window.create_vault(answer)
+    return window
+
+
+def run(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    app = make_application(argv)
+    from .main_window import MainWindow
+    presenter = ErrorPresenter()
+    install_error_hook(presenter)
+    path = args.vault or paths.default_vault()
+    if (path / "register.db").exists() or (path / "keyslots.json").exists():
+        window = MainWindow(path)
+    else:
+        window = first_run(MainWindow, path)
+        if window is None:
+            return 0
+    install_error_hook(window.presenter)
+    window.show()
+    try:
+        return app.exec()
+    except Exception as exc:  # pragma: no cover - last resort
+        log_crash(exc)
+        QMessageBox.critical(None, APP_NAME, "Sorry, the console had to stop.")
+        return 1

@@ -1,0 +1,364 @@
+"""The main window. It only assembles: menus and shortcuts, toolbar, status
+bar, and a stack of two pages (unlock, workspace). Features live in their
+own widgets; loading and saving go through ``Operations`` on the runner.
+
+Locking drops the key (the vault is closed on its thread), every decrypted
+model and the undo state, clears the clipboard if the console filled it, and
+hides open edit dialogs with their text kept in memory until the next unlock.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget,
+                               QTabWidget)
+
+from console.errors import ConsoleError, WrongPassphrase
+from console.model import Dashboard
+
+from .autolock import DEFAULT_MINUTES, AutoLock
+from .capture import exclude_from_capture
+from .menus import feature
+from .clipboard import SecureClipboard
+from .errors import ErrorPresenter
+from .menus import apply_role, build_menus
+from .operations import Operations
+from .register.register_view import RegisterView
+from .runner import Runner
+from .settings import Settings
+from .subject.form_dialog import FormDialog
+from .subject.subject_actions import SubjectActions
+from .subject.subject_panel import SubjectPanel
+from .unlock.unlock_page import UnlockPage
+
+
+SETTLE_MS = 250
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, vault_path: Path, runner: Runner | None = None,
+                 settings: Settings | None = None):
+        super().__init__()
+        self.vault_path = Path(vault_path)
+        self.settings = settings or Settings()
+        self.runner = runner or Runner(self)
+        self.ops = Operations(self.runner, self)
+        self.clipboard = SecureClipboard(self)
+        self.clipboard.enabled = self.settings.get("desktop/clear_clipboard")
+        self.user = None
+        self.establishment = ""
+        self._hidden_dialogs: list[FormDialog] = []
+        self._hidden_for = ""
+        self._select_next = ""
+        self.setWindowTitle("Governor's Console")
+
+        self.unlock_page = UnlockPage()
+        self.register = RegisterView()
+        self.panel = SubjectPanel()
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.register)
+        self.split.addWidget(self.panel)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.split.setSizes([860, 540])
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.split, "Register")
+        Dashboard = feature("ui.dashboard", "DashboardWidget")
+        self.dashboard = Dashboard() if Dashboard else None
+        if self.dashboard is not None:
+            self.tabs.addTab(self.dashboard, "Dashboard")
+            self.dashboard.subject_requested.connect(self.open_subject)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.unlock_page)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self.who = QLabel()
+        self.statusBar().addPermanentWidget(self.who)
+        self.presenter = ErrorPresenter(self, self.statusBar())
+        self.actions = SubjectActions(self, self.ops, self.panel, self.register,
+                                      lambda: self.user.role if self.user else "viewer")
+        self.autolock = AutoLock(self.runner, self)
+        self.autolock.lock_requested.connect(self.lock)
+        self._build_actions()
+        self.capture_protected, self.capture_status = False, ""
+
+        self.unlock_page.unlock_requested.connect(self._unlock)
+        self.unlock_page.quick_unlock_requested.connect(self._quick_unlock)
+        # Opening a record is journaled, so wait until the selection settles
+        # (arrowing past rows is not consulting them).
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(lambda: self._load_record(self.register.current_ref()))
+        self.register.current_changed.connect(self._selection_moved)
+        self.register.activated.connect(
+            lambda _ref: self._when_loaded(self.panel.tabs.setFocus))
+        self.ops.changed.connect(self._changed)
+        self.ops.status.connect(self.presenter.success)
+        self.ops.failed.connect(self.presenter.show)
+        self.ops.undo_available.connect(self._undo_label)
+
+        self.resize(1280, 800)
+        geometry = self.settings.get("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if not self.settings.get("window/splitter").isEmpty():
+            self.split.restoreState(self.settings.get("window/splitter"))
+        if not self.settings.get("register/header").isEmpty():
+            self.register.table.horizontalHeader().restoreState(
+                self.settings.get("register/header"))
+        self.unlock_page.load(self.vault_path, self.settings.get("unlock/last_user"))
+        self._set_unlocked(False)
+
+    def _build_actions(self) -> None:
+        build_menus(self)
+
+    def _set_unlocked(self, unlocked: bool) -> None:
+        self.stack.setCurrentIndex(1 if unlocked else 0)
+        apply_role(self, self.user.role if (unlocked and self.user) else None)
+        self.who.setText(f"{self.user.display_name} ({self.user.role}) · {self.establishment}"
+                         if unlocked and self.user else "Locked")
+
+    # -- unlocking and locking ---------------------------------------------------------------
+    def _unlock(self, user: str, passphrase: str) -> None:
+        self.runner.open(self.vault_path, user or None, passphrase, on_done=self._unlocked,
+                         on_error=self._unlock_failed)
+
+    def _quick_unlock(self, user: str) -> None:
+        self.unlock_page.set_busy(True)
+        self.runner.open(self.vault_path, user or None, quick=True, on_done=self._unlocked,
+                         on_error=self._unlock_failed)
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConsoleError):
+            self.unlock_page.failed(str(exc), isinstance(exc, WrongPassphrase))
+        else:
+            self.unlock_page.failed("The vault could not be opened.", False)
+            self.presenter.crash(exc)
+
+    def _unlocked(self, result) -> None:
+        self.user, self.establishment = result
+        self.unlock_page.succeeded()
+        self.settings.set("unlock/last_user", self.user.name)
+        self.setWindowTitle(f"Governor's Console — {self.establishment}")
+        self._set_unlocked(True)
+        self.runner.submit(lambda v: v.setting("autolock_minutes"),
+                           on_done=self._arm_autolock, on_error=lambda e: self._arm_autolock(
+                               DEFAULT_MINUTES))
+        self.refresh()
+        self._restore_dialogs()
+        self.register.table.setFocus()
+
+    def _restore_dialogs(self) -> None:
+        """Bring back the edit dialogs hidden by the lock, but only to the user
+        who was typing in them: never show one user's draft to another."""
+        kept, self._hidden_dialogs = self._hidden_dialogs, []
+        owner, self._hidden_for = self._hidden_for, ""
+        if not kept:
+            return
+        if owner != self.user.name:
+            for dialog in kept:
+                dialog.deleteLater()
+            return
+        for dialog in kept:
+            dialog.open()
+        self.presenter.status("Your unfinished entry was kept and is open again.")
+
+    def create_vault(self, answer) -> None:
+        """Create a new vault from the wizard's answers, on the vault thread."""
+        self.unlock_page.set_busy(True)
+        self.unlock_page.reset("Creating the vault and your signing identity…")
+        self.unlock_page.set_busy(True)
+
+        def made(result):
+            self.unlock_page.load(self.vault_path, answer.user)
+            self._unlocked(result)
+            self.presenter.success("Vault created. Your signing identity is ready.")
+        self.runner.create(self.vault_path, answer.user, answer.passphrase,
+                           answer.establishment, answer.display_name,
+                           quick=answer.quick_unlock, on_done=made,
+                           on_error=self._unlock_failed)
+
+    def open_demo(self, builder) -> None:
+        """Build the demo vault on the vault thread and open it as its governor."""
+        self.unlock_page.reset("Building the demo vault (fictional data)…")
+        self.unlock_page.set_busy(True)
+
+        def built(result, passphrases):
+            self.unlock_page.load(self.vault_path)
+            self._unlocked(result)
+            from .setup.demo_note import DemoNote
+            DemoNote.ask(self, passphrases)
+        self.runner.open_demo(builder, self.vault_path, on_done=built,
+                              on_error=self._unlock_failed)
+
+    def _arm_autolock(self, minutes) -> None:
+        self.autolock.set_minutes(minutes)
+        self.autolock.arm()
+
+    def lock(self, why: str = "on request") -> None:
+        if self.stack.currentIndex() == 0:
+            return
+        self.autolock.disarm()
+        for dialog in self.findChildren(QDialog):
+            if not dialog.isVisible():
+                continue
+            if isinstance(dialog, FormDialog) and dialog.objectName() == "formDialog":
+                dialog.hide()                     # text kept in memory until unlock
+                dialog.ok_button.setEnabled(True)
+                self._hidden_dialogs.append(dialog)
+                self._hidden_for = self.user.name if self.user else ""
+            else:
+                dialog.reject()
+        self.clipboard.clear_now()
+        self.ops.forget()
+        self.register.clear()
+        self.panel.clear()
+        if self.dashboard is not None:
+            self.dashboard.set_data(Dashboard(0))
+        self.runner.close_vault()
+        self.user = None
+        self._set_unlocked(False)
+        self.unlock_page.reset(f"Locked {why}.")
+
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentIndex() == 0
+
+    # -- loading ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.locked:
+            return
+        self.ops.load_register(self._rows)
+        if self.dashboard is not None:
+            self.ops.load_dashboard(
+                lambda d: None if self.locked else self.dashboard.set_data(d))
+
+    def _rows(self, rows) -> None:
+        if self.locked:
+            return
+        self.register.set_rows(rows)
+        if self._select_next and self.register.select(self._select_next):
+            self._select_next = ""
+
+    def select_after_refresh(self, ref: str) -> None:
+        self._select_next = ref
+        if not self.register.select(ref):
+            self.refresh()
+
+    def _selection_moved(self, ref: str) -> None:
+        if not ref:
+            self._settle.stop()
+            self.panel.clear()
+            return
+        self._settle.start()
+
+    def _load_record(self, ref: str, then=None) -> None:
+        self._settle.stop()
+        if not ref or self.locked:
+            self.panel.clear()
+            return
+        row = self.register.current_row()
+        if row is not None and row.restricted:
+            self.panel.clear()
+            self.panel.empty.setText("This record concerns you, so it is restricted to the "
+                                     "governor (conflict of interest).")
+            return
+
+        def shown(result):
+            if self.locked or self.register.current_ref() != ref:
+                return
+            self.panel.show_record(*result)
+            if then:
+                then()
+        self.ops.load_record(ref, shown)
+
+    def _when_loaded(self, action) -> None:
+        ref = self.register.current_ref()
+        if self.panel.ref == ref and ref:
+            action()
+        elif ref:
+            self._load_record(ref, then=action)
+        else:
+            self.presenter.status("Choose a subject in the register first.")
+
+    def _changed(self, kind: str, ref: str) -> None:
+        self.refresh()
+        if ref and ref == self.register.current_ref():
+            self._load_record(ref)
+
+    def open_subject(self, ref: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        for box in (self.register.status_filter, self.register.category_filter,
+                    self.register.rag_filter):
+            box.setCurrentIndex(0)
+        self.register.attention.setChecked(False)
+        self.register.search.clear()
+        self.register.select(ref)
+
+    # -- small actions ---------------------------------------------------------------------------
+    def _find(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.register.search.setFocus()
+        self.register.search.selectAll()
+
+    def _copy_ref(self) -> None:
+        ref = self.register.current_ref()
+        if ref:
+            self.clipboard.copy(ref)
+            self.presenter.success(f"{ref} copied; the clipboard is cleared in 15 seconds.")
+
+    def _undo_label(self, label: str) -> None:
+        self.act_undo.setText(label or "&Undo")
+        self.act_undo.setEnabled(bool(label) and not self.locked)
+
+    # -- feature dialogs (present only when their package is) -------------------------------
+    def import_csv(self) -> None:
+        from .feature_dialogs import open_import
+        open_import(self)
+
+    def export_briefing(self) -> None:
+        from .feature_dialogs import open_export
+        open_export(self)
+
+    def users(self) -> None:
+        from .feature_dialogs import open_users
+        open_users(self)
+
+    def vault_settings(self) -> None:
+        from .feature_dialogs import open_settings
+        open_settings(self)
+
+    # -- window events ------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.capture_status:
+            self.capture_protected, self.capture_status = exclude_from_capture(self)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if (event.type() == QEvent.Type.WindowStateChange
+                and self.windowState() & Qt.WindowState.WindowMinimized):
+            self.autolock.window_minimised()
+        super().changeEvent(event)
+
+    def save_layout(self) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/splitter", self.split.saveState())
+        self.settings.set("register/header", self.register.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def shutdown(self) -> None:
+        """Stop the timers, clear the clipboard, close the vault and its thread."""
+        self._settle.stop()
+        self.autolock.stop()
+        self.clipboard.clear_now()
+        self.runner.shutdown()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_layout()
+        self.shutdown()
+        super().closeEvent(event)

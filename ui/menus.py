@@ -1,0 +1,130 @@
+"""The main window's menus, toolbar and keyboard shortcuts, and how they
+follow the signed-in role: an action the role may not take stays visible but
+disabled, with the core's own sentence (``roles.why_not``) as its tooltip.
+Feature entries (import, export, users, settings) exist only when their
+package does.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from console import roles
+
+# menu action name -> the permission it needs
+NEEDS = (("new", "create_subject"), ("edit", "edit_profile"), ("status", "change_status"),
+        ("assess", "assess_threat"), ("report", "add_report"), ("refer", "refer"),
+        ("measure", "add_measure"), ("log", "add_log"), ("delete", "delete_subject"),
+        ("import", "import"), ("export", "sign_briefing"), ("users", "manage_users"))
+ALWAYS = ("quit", "capture")
+
+
+def feature(module: str, name: str):
+    """A feature widget class if its package is installed, else None."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _action(window, menu, text, slot, shortcut=None, tip="", name=None) -> QAction:
+    act = QAction(text, window)
+    if shortcut:
+        act.setShortcut(QKeySequence(shortcut))
+    act.setStatusTip(tip)
+    act.setToolTip(tip or text.replace("&", "").rstrip("…"))
+    act.triggered.connect(lambda _=False: slot())
+    menu.addAction(act)
+    if name:
+        act.setObjectName(name)
+        setattr(window, f"act_{name}", act)
+    return act
+
+
+def build_menus(window) -> None:
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    _action(window, file, "&New subject…", window.actions.new_subject, "Ctrl+N",
+            "Add a member of staff to the register", "new")
+    window._import = feature("ui.import_csv", "ImportDialog")
+    if window._import:
+        _action(window, file, "&Import register (CSV)…", window.import_csv, "Ctrl+I",
+                "Import an existing spreadsheet register", "import")
+    window._export = feature("ui.export", "ExportDialog")
+    if window._export:
+        _action(window, file, "&Export briefing…", window.export_briefing, "Ctrl+E",
+                "Produce a signed briefing PDF for HQ", "export")
+    file.addSeparator()
+    _action(window, file, "&Lock", lambda: window.lock("on request"), "Ctrl+L",
+            "Lock the register now", "lock")
+    _action(window, file, "&Quit", window.close, QKeySequence.StandardKey.Quit, name="quit")
+    edit = bar.addMenu("&Edit")
+    _action(window, edit, "&Undo", window.ops.undo, QKeySequence.StandardKey.Undo,
+            "Put back the last profile edit", "undo")
+    _action(window, edit, "&Find", window._find, QKeySequence.StandardKey.Find,
+            "Search the register", "find")
+    _action(window, edit, "&Copy reference", window._copy_ref, "Ctrl+Shift+C",
+            "Copy the chosen subject's reference (cleared after 15 seconds)", "copy")
+    view = bar.addMenu("&View")
+    _action(window, view, "&Refresh", window.refresh, "F5",
+            "Reload the register", "refresh")
+    subject = bar.addMenu("&Subject")
+    a = window.actions
+    _action(window, subject, "&Edit profile…", a.edit_profile, "Ctrl+Shift+E", name="edit")
+    _action(window, subject, "Change &status…", a.change_status, name="status")
+    _action(window, subject, "&Reassess threat…", a.assess, name="assess")
+    _action(window, subject, "Add &report…", a.add_report, "Ctrl+Shift+R", name="report")
+    _action(window, subject, "Record re&ferral…", a.refer, name="refer")
+    _action(window, subject, "Add &measure…", a.add_measure, "Ctrl+Shift+M", name="measure")
+    _action(window, subject, "Add &log entry…", lambda: window._when_loaded(a.add_log),
+            "Ctrl+Shift+L", "Add a log entry to a measure of the chosen subject",
+            "log")
+    subject.addSeparator()
+    _action(window, subject, "&Delete subject…", a.delete, QKeySequence.StandardKey.Delete,
+            name="delete")
+    tools = None
+    if feature("ui.users", "UsersDialog"):
+        tools = bar.addMenu("&Tools")
+        _action(window, tools, "&Users…", window.users, "Ctrl+Shift+U",
+                "Add or remove deputies, reset a passphrase, change your own, "
+                "export your certificate", "users")
+    if feature("ui.users", "SettingsDialog"):
+        tools = tools or bar.addMenu("&Tools")
+        _action(window, tools, "&Settings…", window.vault_settings, "Ctrl+,",
+                "Auto-lock, deadlines, quick unlock and desktop hygiene",
+                "settings")
+    help_ = bar.addMenu("&Help")
+    _action(window, help_, "&Screen-capture protection", lambda: window.presenter.status(
+            window.capture_status), name="capture")
+
+    window.toolbar = QToolBar("Main")
+    window.toolbar.setObjectName("mainToolbar")
+    window.toolbar.setMovable(False)
+    window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for name in ("new", "log", "refresh", "export", "lock"):
+        if hasattr(window, f"act_{name}"):
+            window.toolbar.addAction(getattr(window, f"act_{name}"))
+    window.addToolBar(window.toolbar)
+
+
+def apply_role(window, role: str | None) -> None:
+    """Enable what ``role`` may do (None: locked, nearly everything off)."""
+    window.toolbar.setVisible(role is not None)
+    for act in window.findChildren(QAction):
+        if act.objectName() not in ALWAYS:
+            act.setEnabled(role is not None)
+    window.act_undo.setEnabled(role is not None and window.ops.can_undo)
+    if role is None:
+        return
+    for name, action in NEEDS:
+        act = getattr(window, f"act_{name}", None)
+        if act is None:
+            continue
+        ok = roles.allowed(role, action)
+        act.setEnabled(ok)
+        act.setToolTip(act.statusTip() if ok else roles.why_not(role, action))
+    window.panel.set_role(role)

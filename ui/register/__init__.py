@@ -1,0 +1,1 @@
+"""The register: its table model, filter proxy and view."""

@@ -1,0 +1,156 @@
+"""The register page: search box, quick filters and the table.
+
+Filters as you type; quick filters for status, category, risk band and
+"needs attention". Emits the selected subject's reference; it never loads
+anything itself (the main window feeds it snapshots).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
+
+from console.model import CATEGORIES, CATEGORY_SHORT, RAG, STATUSES, RegisterRow
+
+from .register_filter import RegisterFilter, RegisterProxy
+from .register_model import Column, RegisterModel
+
+
+class RegisterView(QWidget):
+    """Search, quick filters and the sortable register table."""
+
+    current_changed = Signal(str)     # subject reference, "" when none
+    activated = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = RegisterModel(self)
+        self.proxy = RegisterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(placeholderText="Search reference, name, role, location…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the register")
+        self.search.setMinimumWidth(220)
+        self.status_filter = self._combo("Status", [(k, STATUSES.label(k))
+                                                    for k in STATUSES.keys()])
+        self.category_filter = self._combo("Category", [(k, CATEGORY_SHORT[k])
+                                                        for k in CATEGORIES.keys()])
+        self.rag_filter = self._combo("Risk", [(k, RAG.label(k)) for k in RAG.keys()])
+        self.attention = QCheckBox("Needs attention")
+        self.attention.setAccessibleName("Show only subjects that need attention")
+        self.count = QLabel()
+        self.count.setAccessibleName("Number of subjects shown")
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Register of subjects")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.REF, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in ((Column.REF, 105), (Column.NAME, 160), (Column.RISK, 120),
+                           (Column.STATUS, 150), (Column.FLAGS, 170), (Column.ROLE, 150),
+                           (Column.LOCATION, 120), (Column.CATEGORIES, 190),
+                           (Column.OWNER, 150), (Column.NEXT_REVIEW, 100)):
+            header.resizeSection(col, width)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 4)
+        for w in (self.status_filter, self.category_filter, self.rag_filter):
+            bar.addWidget(w, 1)
+        bar.addWidget(self.attention)
+        bar.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.setTabOrder(self.search, self.status_filter)
+        self.setTabOrder(self.status_filter, self.category_filter)
+        self.setTabOrder(self.category_filter, self.rag_filter)
+        self.setTabOrder(self.rag_filter, self.attention)
+        self.setTabOrder(self.attention, self.table)
+
+        self.search.textChanged.connect(self._filter_changed)
+        for combo in (self.status_filter, self.category_filter, self.rag_filter):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self.attention.toggled.connect(self._filter_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current)
+        self.table.activated.connect(lambda i: self.activated.emit(
+            self.proxy.ref_at(i.row()) or ""))
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self._update_count()
+
+    def _combo(self, what: str, items) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(f"Filter by {what.lower()}")
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(9)
+        combo.addItem(f"Any {what.lower()}", None)
+        for key, label in items:
+            combo.addItem(label, key)
+        return combo
+
+    # -- data ----------------------------------------------------------------------
+    def set_rows(self, rows: list[RegisterRow]) -> None:
+        keep = self.current_ref()
+        self.model.set_rows(rows)
+        if keep:
+            self.select(keep)
+
+    def clear(self) -> None:
+        self.model.clear()
+
+    def current_ref(self) -> str:
+        idx = self.table.currentIndex()
+        return (self.proxy.ref_at(idx.row()) or "") if idx.isValid() else ""
+
+    def selected_refs(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for r in (self.proxy.ref_at(n) for n in rows) if r]
+
+    def select(self, ref: str) -> bool:
+        row = self.proxy.proxy_row_of(ref)
+        if row < 0:
+            return False
+        idx = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(idx)
+        return True
+
+    def current_row(self) -> RegisterRow | None:
+        idx = self.table.currentIndex()
+        if not idx.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(idx).row())
+
+    # -- filtering -------------------------------------------------------------------
+    def _filter_changed(self, *_):
+        self.proxy.set_filter(RegisterFilter(
+            text=self.search.text(), status=self.status_filter.currentData(),
+            category=self.category_filter.currentData(), rag=self.rag_filter.currentData(),
+            needs_attention=self.attention.isChecked()))
+        self._update_count()
+
+    def _update_count(self, *_):
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} subjects")
+
+    def _current(self, current, _previous):
+        self.current_changed.emit(self.proxy.ref_at(current.row()) or ""
+                                  if current.isValid() else "")

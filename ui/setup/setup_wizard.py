@@ -1,0 +1,223 @@
+"""First run: create a new vault, or open the demo vault.
+
+The wizard only gathers answers; its result is a ``SetupResult`` and the
+caller creates the vault on the vault thread (``Vault.create`` also generates
+the governor's signing identity). Nothing typed here is stored anywhere else.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar,
+                               QRadioButton, QVBoxLayout, QWizard, QWizardPage)
+
+from console import quick_unlock
+from console.users import MIN_PASSPHRASE
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    mode: str                 # "create" or "demo"
+    establishment: str = ""
+    display_name: str = ""
+    user: str = ""
+    passphrase: str = ""
+    quick_unlock: bool = False
+
+
+def strength(passphrase: str) -> tuple[int, str]:
+    """(0-100, label): a cautious estimate. A passphrase of plain words is
+    counted by its words (about 12 bits each, as if from a common list);
+    anything else by its characters, halved because people choose them."""
+    if not passphrase:
+        return 0, "Type a passphrase"
+    words = [w for w in re.split(r"[\s\-_.,;]+", passphrase) if w]
+    if len(words) >= 2 and all(w.isalpha() for w in words):
+        bits = 12.0 * len(words)
+    else:
+        pool = sum(size for pattern, size in (("[a-z]", 26), ("[A-Z]", 26), ("[0-9]", 10),
+                                              ("[^a-zA-Z0-9]", 33))
+                   if re.search(pattern, passphrase))
+        bits = 0.5 * len(passphrase) * math.log2(max(pool, 2))
+        if len(set(passphrase)) <= 3:
+            bits = min(bits, 10.0)
+    score = min(100, int(bits * 100 / 80))
+    if len(passphrase) < MIN_PASSPHRASE:
+        return min(score, 15), f"Too short: at least {MIN_PASSPHRASE} characters"
+    if bits < 40:
+        return score, "Weak: add more words"
+    if bits < 56:
+        return score, "Fair: another word or two would help"
+    if bits < 72:
+        return score, "Good"
+    return score, "Strong"
+
+
+def user_name_for(display_name: str) -> str:
+    parts = re.sub(r"[^a-z0-9 ]", "", display_name.lower()).split()
+    return ".".join(parts)[:64] or "governor"
+
+
+class ChoicePage(QWizardPage):
+    def __init__(self, demo_available: bool):
+        super().__init__()
+        self.setTitle("Welcome to Governor's Console")
+        self.setSubTitle("The register is kept in an encrypted vault on this computer.")
+        self.create = QRadioButton("&Create a new vault for my establishment")
+        self.create.setChecked(True)
+        self.demo = QRadioButton("Open the &demo vault (fictional data, to look around)")
+        self.demo.setEnabled(demo_available)
+        if not demo_available:
+            self.demo.setToolTip("The demo vault is not part of this installation.")
+        # The demo ends the wizard here, so the buttons must follow the choice.
+        self.demo.toggled.connect(self.completeChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.create)
+        layout.addWidget(self.demo)
+        layout.addStretch(1)
+
+    def nextId(self) -> int:  # noqa: N802 (Qt name)
+        return -1 if self.demo.isChecked() else 1
+
+
+class DetailsPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Your establishment")
+        self.setSubTitle("These appear on briefings and in your signing certificate.")
+        self.establishment = QLineEdit(placeholderText="e.g. HMP Northfield")
+        self.establishment.setAccessibleName("Establishment")
+        self.display_name = QLineEdit(placeholderText="e.g. Jane Smith")
+        self.display_name.setAccessibleName("Governor's name")
+        self.user = QLineEdit()
+        self.user.setAccessibleName("User name")
+        self.user.setToolTip("Letters, digits, dots, dashes or underscores; used to sign in.")
+        self._user_edited = False
+        form = QFormLayout(self)
+        form.addRow("&Establishment", self.establishment)
+        form.addRow("&Governor's name", self.display_name)
+        form.addRow("&User name", self.user)
+        self.display_name.textChanged.connect(self._suggest)
+        self.user.textEdited.connect(lambda _t: setattr(self, "_user_edited", True))
+        for w in (self.establishment, self.display_name, self.user):
+            w.textChanged.connect(self.completeChanged)
+
+    def _suggest(self, text: str) -> None:
+        if not self._user_edited:
+            self.user.setText(user_name_for(text))
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.establishment.text().strip() and self.display_name.text().strip()
+                    and re.fullmatch(r"[A-Za-z0-9._-]{1,64}", self.user.text().strip()))
+
+
+class PassphrasePage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Your passphrase")
+        self.setSubTitle("It unlocks the vault. There is no way to recover it if it is lost, "
+                         "so choose a few words you will remember.")
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase")
+        self.confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName("Confirm passphrase")
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 100)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(8)
+        self.meter.setAccessibleName("Passphrase strength")
+        self.verdict = QLabel()
+        self.mismatch = QLabel()
+        self.mismatch.setStyleSheet("color: #d32f2f;")
+        ok, why = quick_unlock.availability()
+        self.quick = QCheckBox("Use &quick unlock on this computer")
+        self.quick.setEnabled(ok)
+        self.quick_reason = QLabel(why if not ok else
+                                   "Keeps an unlock key in this computer's keychain; the "
+                                   "passphrase still works everywhere.")
+        self.quick_reason.setWordWrap(True)
+        self.quick_reason.setObjectName("hint")
+        form = QFormLayout(self)
+        form.addRow("&Passphrase", self.passphrase)
+        form.addRow("", self.meter)
+        form.addRow("", self.verdict)
+        form.addRow("&Confirm", self.confirm)
+        form.addRow("", self.mismatch)
+        form.addRow("", self.quick)
+        form.addRow("", self.quick_reason)
+        self.passphrase.textChanged.connect(self._update)
+        self.confirm.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self, *_):
+        score, label = strength(self.passphrase.text())
+        self.meter.setValue(score)
+        colour = "#c62828" if score < 50 else "#f2a900" if score < 70 else "#2e7d32"
+        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        self.verdict.setText(label)
+        self.verdict.setAccessibleDescription(label)
+        self.mismatch.setText("The two passphrases differ." if self.confirm.text() and
+                              self.confirm.text() != self.passphrase.text() else "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        p = self.passphrase.text()
+        return len(p) >= MIN_PASSPHRASE and p == self.confirm.text()
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Ready to create the vault")
+        self.setSubTitle("Finish creates the encrypted vault and a signing identity for you. "
+                         "HQ can pin your certificate later (Settings > Export my "
+                         "certificate).")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.text)
+
+    def initializePage(self) -> None:  # noqa: N802
+        w = self.wizard()
+        self.text.setText(f"Establishment: {w.details.establishment.text().strip()}\n"
+                          f"Governor: {w.details.display_name.text().strip()} "
+                          f"(signs in as {w.details.user.text().strip()})\n"
+                          f"Quick unlock: {'on' if w.secret.quick.isChecked() else 'off'}")
+
+
+class SetupWizard(QWizard):
+    """Answers for a new vault, or the choice of the demo."""
+
+    def __init__(self, parent=None, demo_available: bool = False):
+        super().__init__(parent)
+        self.setWindowTitle("Set up Governor's Console")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.choice = ChoicePage(demo_available)
+        self.details = DetailsPage()
+        self.secret = PassphrasePage()
+        self.summary = SummaryPage()
+        for n, page in enumerate((self.choice, self.details, self.secret, self.summary)):
+            self.setPage(n, page)
+        self.setMinimumSize(560, 420)
+
+    @property
+    def result_value(self) -> SetupResult:
+        if self.choice.demo.isChecked():
+            return SetupResult("demo")
+        return SetupResult(
+            "create", self.details.establishment.text().strip(),
+            self.details.display_name.text().strip(), self.details.user.text().strip(),
+            self.secret.passphrase.text(), self.secret.quick.isChecked())
+
+    @classmethod
+    def ask(cls, parent=None, demo_available: bool = False) -> SetupResult | None:
+        wizard = cls(parent, demo_available)
+        try:
+            if wizard.exec() != QWizard.DialogCode.Accepted:
+                return None
+            return wizard.result_value
+        finally:
+            wizard.deleteLater()

@@ -1,0 +1,1 @@
+"""One subject: the detail panel, its tabs and the add/edit dialogs."""

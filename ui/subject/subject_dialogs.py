@@ -1,0 +1,225 @@
+"""Dialogs about the subject itself: add/edit profile, status change,
+threat assessment and deletion. Each returns a frozen dataclass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QSpinBox)
+
+from console import rules
+from console.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES, Subject
+
+from .form_dialog import FormDialog, fill_combo
+from .risk_matrix import RiskMatrix
+
+
+@dataclass(frozen=True)
+class SubjectValues:
+    name: str
+    staff_number: str = ""
+    role: str = ""
+    location: str = ""
+    employment_type: str = "directly_employed"
+    start_date: str = ""
+    categories: tuple[str, ...] = ()
+    owner: str = ""
+    next_review: str = ""
+    notes: str = ""
+    likelihood: int = 1
+    impact: int = 1
+
+    def profile(self) -> dict:
+        """The fields ``update_profile`` takes."""
+        d = dict(self.__dict__)
+        d.pop("likelihood")
+        d.pop("impact")
+        d["categories"] = list(self.categories)
+        return d
+
+    def create(self) -> dict:
+        d = self.profile()
+        d["likelihood"], d["impact"] = self.likelihood, self.impact
+        return d
+
+
+def values_of(s: Subject) -> SubjectValues:
+    return SubjectValues(
+        s.name, s.staff_number, s.role, s.location, s.employment_type,
+        s.start_date.isoformat() if s.start_date else "", tuple(s.categories), s.owner,
+        s.next_review.isoformat() if s.next_review else "", s.notes, s.likelihood, s.impact)
+
+
+class SubjectDialog(FormDialog):
+    """Add a subject, or edit a subject's profile."""
+
+    def __init__(self, initial: SubjectValues | None = None, *, editing: bool = False,
+                 can_assess: bool = True, assess_reason: str = "", parent=None):
+        super().__init__("Edit profile" if editing else "Add a subject", parent)
+        self.ok_text = "Save" if editing else "Add to register"
+        self.ok_button.setText(self.ok_text)
+        v = initial or SubjectValues("")
+        self.name = QLineEdit(v.name)
+        self.staff_number = QLineEdit(v.staff_number)
+        self.role = QLineEdit(v.role, placeholderText="e.g. Prison officer (band 3)")
+        self.location = QLineEdit(v.location, placeholderText="e.g. B wing")
+        self.employment = fill_combo(QComboBox(), EMPLOYMENT, v.employment_type)
+        self.start_date = QLineEdit(v.start_date, placeholderText="YYYY-MM-DD")
+        self.categories = QListWidget()
+        # Tall enough for the whole national list, so nothing hides below a scroll.
+        self.categories.setMinimumHeight(
+            len(CATEGORIES.keys()) * (self.fontMetrics().height() + 4) + 8)
+        for key in CATEGORIES.keys():
+            item = QListWidgetItem(CATEGORIES.label(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in v.categories
+                               else Qt.CheckState.Unchecked)
+            self.categories.addItem(item)
+        self.owner = QLineEdit(v.owner, placeholderText="Who manages this case")
+        self.next_review = QLineEdit(v.next_review, placeholderText="YYYY-MM-DD")
+        self.notes = QPlainTextEdit(v.notes)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(90)
+        self.likelihood = QSpinBox(minimum=1, maximum=5, value=v.likelihood)
+        self.impact = QSpinBox(minimum=1, maximum=5, value=v.impact)
+        for label, w in (("&Name", self.name), ("Staff &number", self.staff_number),
+                         ("&Role", self.role), ("&Location", self.location),
+                         ("&Employment", self.employment), ("&Start date", self.start_date),
+                         ("&Categories", self.categories), ("&Owner", self.owner),
+                         ("Next re&view", self.next_review), ("No&tes", self.notes)):
+            self.form.addRow(label, w)
+            w.setAccessibleName(label.replace("&", ""))
+        if not editing:
+            self.form.addRow("&Likelihood (1-5)", self.likelihood)
+            self.form.addRow("&Impact (1-5)", self.impact)
+            self.likelihood.setAccessibleName("Likelihood")
+            self.impact.setAccessibleName("Impact")
+            if not can_assess:
+                for w in (self.likelihood, self.impact):
+                    w.setEnabled(False)
+                    w.setToolTip(assess_reason)
+        self.resize(680, self.sizeHint().height())
+
+    def check(self) -> str:
+        return "" if self.name.text().strip() else "Name cannot be empty."
+
+    def value(self) -> SubjectValues:
+        cats = tuple(self.categories.item(i).data(Qt.ItemDataRole.UserRole)
+                     for i in range(self.categories.count())
+                     if self.categories.item(i).checkState() == Qt.CheckState.Checked)
+        return SubjectValues(
+            self.name.text().strip(), self.staff_number.text().strip(), self.role.text().strip(),
+            self.location.text().strip(), self.employment.currentData(),
+            self.start_date.text().strip(), cats, self.owner.text().strip(),
+            self.next_review.text().strip(), self.notes.toPlainText(), self.likelihood.value(),
+            self.impact.value())
+
+
+@dataclass(frozen=True)
+class StatusValues:
+    to_status: str
+    reason: str
+    outcome: str | None = None
+
+
+class StatusDialog(FormDialog):
+    """Change a subject's status, with the reason."""
+
+    def __init__(self, current: str, parent=None):
+        super().__init__("Change status", parent)
+        self.ok_button.setText("Change status")
+        self.form.addRow("Current", QLabel(STATUSES.label(current)))
+        self.status = fill_combo(QComboBox(), STATUSES, keys=rules.next_statuses(current))
+        self.status.setAccessibleName("New status")
+        self.outcome = QComboBox()
+        self.outcome.addItem("(none)", None)
+        fill_combo(self.outcome, OUTCOMES)
+        self.outcome.setAccessibleName("Outcome")
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        self.reason.setAccessibleName("Reason for the change")
+        self.reason.setMaximumHeight(100)
+        self.form.addRow("&New status", self.status)
+        self.form.addRow("&Outcome", self.outcome)
+        self.form.addRow("&Reason", self.reason)
+        self.status.currentIndexChanged.connect(self._sync)
+        self._sync()
+
+    def _sync(self, *_):
+        closing = self.status.currentData() == "closed"
+        self.outcome.setEnabled(closing)
+        self.outcome.setToolTip("" if closing else "An outcome is recorded only on closing.")
+
+    def check(self) -> str:
+        return "" if self.reason.toPlainText().strip() else "Give the reason for the change."
+
+    def value(self) -> StatusValues:
+        return StatusValues(self.status.currentData(), self.reason.toPlainText().strip(),
+                            self.outcome.currentData() if self.outcome.isEnabled() else None)
+
+
+@dataclass(frozen=True)
+class AssessmentValues:
+    likelihood: int
+    impact: int
+    residual_likelihood: int
+    residual_impact: int
+
+
+class AssessDialog(FormDialog):
+    """Likelihood x impact, before and after the measures in force."""
+
+    def __init__(self, subject: Subject, parent=None):
+        super().__init__("Threat assessment", parent)
+        self.spins = {}
+        for key, label, val in (("likelihood", "&Likelihood", subject.likelihood),
+                                ("impact", "&Impact", subject.impact),
+                                ("residual_likelihood", "&Residual likelihood",
+                                 subject.residual_likelihood),
+                                ("residual_impact", "Residual i&mpact",
+                                 subject.residual_impact)):
+            spin = QSpinBox(minimum=1, maximum=5, value=val)
+            spin.setAccessibleName(label.replace("&", ""))
+            self.spins[key] = spin
+            self.form.addRow(label, spin)
+            spin.valueChanged.connect(self._sync)
+        self.matrix = RiskMatrix()
+        self.form.addRow("", self.matrix)
+        self._sync()
+
+    def _sync(self, *_):
+        v = self.value()
+        self.matrix.set_points((v.likelihood, v.impact),
+                               (v.residual_likelihood, v.residual_impact))
+
+    def value(self) -> AssessmentValues:
+        return AssessmentValues(**{k: s.value() for k, s in self.spins.items()})
+
+
+@dataclass(frozen=True)
+class DeleteValues:
+    reason: str
+
+
+class DeleteDialog(FormDialog):
+    """Confirm deleting a subject; the reason goes into the audit chain."""
+
+    def __init__(self, ref: str, parent=None):
+        super().__init__("Delete subject", parent)
+        self.ok_button.setText(f"Delete {ref}")
+        warn = QLabel(f"Delete {ref} and all of its reports, referrals and measures? This "
+                      "cannot be undone; the audit chain keeps a record that it was deleted.")
+        warn.setWordWrap(True)
+        self.form.addRow(warn)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason for deleting")
+        self.form.addRow("&Reason", self.reason)
+
+    def check(self) -> str:
+        return "" if self.reason.text().strip() else "Give the reason for deleting."
+
+    def value(self) -> DeleteValues:
+        return DeleteValues(self.reason.text().strip())

@@ -1,0 +1,314 @@
+"""The tabs of the subject panel. Each shows part of one ``SubjectRecord``
+snapshot and emits ``..._requested`` intents; none of them loads or saves.
+
+The full text of a report is never shown in a list: only after a click on
+"Show full text", and it is hidden again when another report is chosen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
+
+from console.model import (AIMS, CATEGORIES, EMPLOYMENT, MEASURE_STATUSES, MEASURE_TYPES,
+                           OUTCOMES, RAG, REFERRAL_TARGETS, REPORT_TYPES, STATUSES,
+                           SubjectRecord)
+
+from .risk_matrix import RiskMatrix
+from .snapshot_model import SnapshotModel
+
+
+def table(model, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setWordWrap(False)
+    return view
+
+
+def button(text: str, name: str) -> QPushButton:
+    b = QPushButton(text)
+    b.setAccessibleName(name)
+    return b
+
+
+def actions_row(*buttons) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    return row
+
+
+class ProfileTab(QWidget):
+    def __init__(self):
+        super().__init__()
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, label in (("ref", "Reference"), ("name", "Name"), ("staff", "Staff number"),
+                           ("role", "Role"), ("location", "Location"),
+                           ("employment", "Employment"), ("start", "Start date"),
+                           ("status", "Status"), ("side", "Also"),
+                           ("categories", "Categories"), ("owner", "Owner"),
+                           ("review", "Next review"), ("flags", "Needs attention")):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(label)
+            self.fields[key] = value
+            form.addRow(f"{label}:", value)
+        self.notes = QPlainTextEdit(readOnly=True)
+        self.notes.setAccessibleName("Notes")
+        self.notes.setMaximumHeight(110)
+        form.addRow("Notes:", self.notes)
+        self.edit_button = button("&Edit profile…", "Edit profile")
+        self.status_button = button("Change &status…", "Change status")
+        self.delete_button = button("Delete…", "Delete subject")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(actions_row(self.edit_button, self.status_button, self.delete_button))
+        layout.addStretch(1)
+
+    def show_record(self, rec: SubjectRecord) -> None:
+        s, f = rec.subject, self.fields
+        f["ref"].setText(s.ref)
+        f["name"].setText(s.name)
+        f["staff"].setText(s.staff_number or "—")
+        f["role"].setText(s.role or "—")
+        f["location"].setText(s.location or "—")
+        f["employment"].setText(EMPLOYMENT.label(s.employment_type))
+        f["start"].setText(s.start_date.isoformat() if s.start_date else "—")
+        status = STATUSES.label(s.status)
+        if s.outcome:
+            status += f" — {OUTCOMES.label(s.outcome)}"
+        f["status"].setText(status)
+        side = [t for t, on in (("suspended", s.suspended),
+                                ("on restricted duties", s.restricted_duties)) if on]
+        f["side"].setText(", ".join(side) or "—")
+        f["categories"].setText("\n".join(CATEGORIES.label(c) for c in s.categories) or "—")
+        f["owner"].setText(s.owner or "—")
+        f["review"].setText(s.next_review.isoformat() if s.next_review else "—")
+        flags = rec.flags.labels()
+        f["flags"].setText(", ".join(flags) if flags else "Nothing overdue")
+        f["flags"].setStyleSheet("color: #c62828; font-weight: 600;" if flags else "")
+        self.notes.setPlainText(s.notes)
+
+
+class AssessmentTab(QWidget):
+    def __init__(self):
+        super().__init__()
+        self.matrix = RiskMatrix()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.assess_button = button("&Reassess…", "Change threat assessment")
+        legend = QLabel("● inherent risk   ○ residual risk (with measures in force)\n"
+                        "Likelihood runs up, impact along the bottom.")
+        legend.setObjectName("hint")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.matrix, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addSpacing(16)
+        right = QVBoxLayout()
+        right.addWidget(self.summary)
+        right.addWidget(legend)
+        right.addLayout(actions_row(self.assess_button))
+        right.addStretch(1)
+        layout.addLayout(right, 1)
+
+    def show_record(self, rec: SubjectRecord) -> None:
+        s = rec.subject
+        self.matrix.set_points((s.likelihood, s.impact),
+                               (s.residual_likelihood, s.residual_impact))
+        self.summary.setText(
+            f"<b>Inherent:</b> likelihood {s.likelihood} × impact {s.impact} = {s.score} "
+            f"({RAG.label(rec.rag)})<br><b>Residual:</b> likelihood {s.residual_likelihood} × "
+            f"impact {s.residual_impact} = {s.residual_score} ({RAG.label(rec.residual_rag)})")
+
+
+class ReportsTab(QWidget):
+    """Reports with their grading; full text only after a click."""
+
+    def __init__(self):
+        super().__init__()
+        self.model = SnapshotModel((
+            ("Received", lambda r: r.received_on), ("Type", lambda r: REPORT_TYPES.label(r.type)),
+            ("Grading", lambda r: r.grading),
+            ("Referred", lambda r: "yes" if r.referred else
+             ("OVERDUE" if r.unreferred_overdue else "not yet")),
+            ("Summary", lambda r: r.summary.splitlines()[0] if r.summary else "")), self)
+        self.view = table(self.model, "Reports")
+        self.show_button = button("Show &full text", "Show full text")
+        self.show_button.setCheckable(True)
+        self.full_text = QPlainTextEdit(readOnly=True)
+        self.full_text.setAccessibleName("Full text of the report")
+        self.full_text.setVisible(False)
+        self.add_button = button("&Add report…", "Add report")
+        self.refer_button = button("&Refer…", "Refer this report")
+        layout = QVBoxLayout(self)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(self.full_text)
+        layout.addWidget(split)
+        layout.addLayout(actions_row(self.add_button, self.refer_button, self.show_button))
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.hide_text())
+        self.show_button.toggled.connect(self._toggle)
+
+    def show_record(self, rec: SubjectRecord) -> None:
+        self.hide_text()
+        self.model.set_items(rec.reports)
+
+    def current(self):
+        idx = self.view.currentIndex()
+        return self.model.item(idx.row()) if idx.isValid() else None
+
+    def _toggle(self, on: bool) -> None:
+        report = self.current()
+        if on and report is None and self.model.rowCount():
+            self.view.selectRow(0)
+            report = self.current()
+            self.show_button.setChecked(True)
+        if on and report is not None:
+            self.full_text.setPlainText(report.full_text or "(no full text recorded)")
+            self.full_text.setVisible(True)
+            self.show_button.setText("Hide &full text")
+        else:
+            self.hide_text()
+
+    def hide_text(self) -> None:
+        self.full_text.clear()
+        self.full_text.setVisible(False)
+        self.show_button.blockSignals(True)
+        self.show_button.setChecked(False)
+        self.show_button.blockSignals(False)
+        self.show_button.setText("Show &full text")
+
+
+class ReferralsTab(QWidget):
+    def __init__(self):
+        super().__init__()
+        self.model = SnapshotModel((
+            ("Referred", lambda f: f.referred_on),
+            ("To", lambda f: REFERRAL_TARGETS.label(f.target)),
+            ("Report", lambda f: f"#{f.report_id}" if f.report_id else "whole subject"),
+            ("Their ref.", lambda f: f.reference),
+            ("Acknowledged", lambda f: f.acknowledged_on or
+             ("OVERDUE" if f.unacknowledged_overdue else "awaited")),
+            ("Next chase", lambda f: f.next_chase or ""), ("Outcome", lambda f: f.outcome)),
+            self)
+        self.view = table(self.model, "Referrals")
+        self.add_button = button("&Record referral…", "Record referral")
+        self.ack_button = button("Mark &acknowledged today", "Mark referral acknowledged")
+        self.update_button = button("&Update referral…", "Update the chosen referral")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(actions_row(self.add_button, self.ack_button, self.update_button))
+
+    def show_record(self, rec: SubjectRecord) -> None:
+        self.model.set_items(rec.referrals)
+
+    def current(self):
+        idx = self.view.currentIndex()
+        return self.model.item(idx.row()) if idx.isValid() else None
+
+
+class MeasuresTab(QWidget):
+    """Measures and, below, the append-only log of the chosen measure."""
+
+    def __init__(self):
+        super().__init__()
+        self.model = SnapshotModel((
+            ("Measure", lambda m: MEASURE_TYPES.label(m.type)),
+            ("Status", lambda m: MEASURE_STATUSES.label(m.status)),
+            ("Review due", lambda m: f"{m.review_due} OVERDUE" if m.overdue
+             else (m.review_due or "")), ("Log", lambda m: len(m.log)),
+            ("Aim", lambda m: AIMS.label(m.aim)), ("Started", lambda m: m.start_on or ""),
+            ("Owner", lambda m: m.owner)), self,
+            tooltip=lambda m, c: m.details or None)
+        self.view = table(self.model, "Measures")
+        self.log_model = SnapshotModel((
+            ("When", lambda e: e.at[:16].replace("T", " ")), ("By", lambda e: e.by_user),
+            ("Entry", lambda e: (f"[corrects #{e.corrects}] " if e.corrects else "") + e.text)),
+            self, tooltip=lambda e, c: e.text if c == 2 else None)
+        self.log_view = table(self.log_model, "Log of the chosen measure")
+        self.add_button = button("Add &measure…", "Add measure")
+        self.update_button = button("&Update measure…", "Update the chosen measure")
+        self.log_button = button("Add &log entry…", "Add log entry")
+        self.log_button.setToolTip("Add a log entry to the chosen measure (Ctrl+Shift+L)")
+        layout = QVBoxLayout(self)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(self.log_view)
+        layout.addWidget(split)
+        layout.addLayout(actions_row(self.add_button, self.update_button, self.log_button))
+        self.view.selectionModel().currentRowChanged.connect(self._show_log)
+
+    def show_record(self, rec: SubjectRecord) -> None:
+        keep = self.current()
+        self.model.set_items(rec.measures)
+        row = next((i for i, m in enumerate(rec.measures) if keep and m.id == keep.id),
+                   next((i for i, m in enumerate(rec.measures) if m.status != "ended"), 0))
+        if rec.measures:
+            self.view.selectRow(row)
+        self._show_log()
+
+    def current(self):
+        idx = self.view.currentIndex()
+        return self.model.item(idx.row()) if idx.isValid() else None
+
+    def _show_log(self, *_):
+        m = self.current()
+        self.log_model.set_items(m.log if m else ())
+
+
+class HistoryTab(QWidget):
+    def __init__(self):
+        super().__init__()
+        self.model = SnapshotModel((
+            ("#", lambda a: a.seq), ("When", lambda a: a.at[:19].replace("T", " ")),
+            ("By", lambda a: a.user), ("What", lambda a: describe(a))), self)
+        self.view = table(self.model, "History from the audit chain")
+        layout = QVBoxLayout(self)
+        note = QLabel("Every change to this subject, from the signed audit chain.")
+        note.setObjectName("hint")
+        layout.addWidget(note)
+        layout.addWidget(self.view)
+
+    def show_history(self, entries) -> None:
+        self.model.set_items(entries)
+
+
+ACTIONS = {"subject.create": "Added to the register", "subject.update": "Profile edited",
+           "subject.assess": "Threat reassessed", "subject.status": "Status changed",
+           "subject.side_state": "Suspension / restricted duties changed",
+           "subject.delete": "Deleted", "report.add": "Report added",
+           "report.regrade": "Report regraded", "referral.add": "Referral recorded",
+           "referral.update": "Referral updated", "measure.add": "Measure added",
+           "measure.update": "Measure changed", "log.add": "Log entry added",
+           "conflict.bar": "Conflict of interest recorded"}
+
+
+JOURNAL = {"view": "Record opened", "export": "Exported", "print": "Printed",
+           "copy": "Copied out", "disclose": "Disclosed"}
+
+
+def describe(entry) -> str:
+    if entry.action.startswith("journal."):
+        _, kind, *reason = entry.action.split(".") + [""]
+        why = reason[0].replace("_", " ")
+        return JOURNAL.get(kind, kind.capitalize()) + (f" ({why})" if why else "")
+    what = ACTIONS.get(entry.action, entry.action)
+    after = entry.after or {}
+    if entry.action in ("subject.update", "subject.assess", "measure.update"):
+        keys = [k for k in after if k != "measure_id"]
+        if keys:
+            what += ": " + ", ".join(k.replace("_", " ") for k in keys)
+    if entry.action == "subject.status" and "status" in after:
+        what += f" to {STATUSES.label(after['status'])}"
+    return what

@@ -1,0 +1,1 @@
+"""The unlock page shown whenever the vault is locked."""

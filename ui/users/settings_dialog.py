@@ -1,0 +1,161 @@
+"""SettingsDialog: the vault's settings and this computer's desktop hygiene.
+
+Shows auto-lock minutes, the unreferred-report and unacknowledged-referral
+deadlines, quick unlock (with the reason when this computer has no
+keychain), clipboard clearing, and whether the window could be hidden from
+screen capture (a fact the window reports, shown read-only).
+
+Values come in as ``SettingsValues``; on OK the changed ones go to
+``apply(changes: dict)`` on the thread pool (the shell routes vault settings
+to ``console.users.set_setting`` and quick unlock to
+``console.quick_unlock``). An error stays in the dialog; ``ask`` returns
+the new values or None.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QLabel, QSpinBox, QVBoxLayout, QWidget)
+
+from ui.errors import ERROR_STYLE
+from ui.export.background import BackgroundJob
+
+from .actions import SettingsValues
+
+Apply = Callable[[dict], None]
+
+
+def _spin(parent, lo: int, hi: int, value: int, suffix: str, name: str) -> QSpinBox:
+    spin = QSpinBox(parent)
+    spin.setRange(lo, hi)
+    spin.setValue(int(value))
+    spin.setSuffix(suffix)
+    spin.setAccessibleName(name)
+    return spin
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, values: SettingsValues, apply: Apply | None = None, *,
+                 quick_unlock: tuple[bool, str] | None = None, can_change: bool = True,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setAccessibleName("Settings")
+        self._initial = values
+        self._apply = apply
+        self._job: BackgroundJob | None = None
+        self.value: SettingsValues | None = None
+        if quick_unlock is None:
+            from console.quick_unlock import availability
+            quick_unlock = availability()
+        quick_ok, quick_reason = quick_unlock
+
+        vault_box = QGroupBox("This vault", self)
+        vault_form = QFormLayout(vault_box)
+        self.autolock = _spin(vault_box, 0, 240, values.autolock_minutes, " min",
+                              "Lock after idle minutes")
+        self.autolock.setSpecialValueText("Never")
+        self.autolock.setToolTip("The console locks itself after this many idle minutes; "
+                                 "Never is not recommended.")
+        self.unreferred = _spin(vault_box, 1, 365, values.unreferred_days, " days",
+                                "Days to refer a report")
+        self.unreferred.setToolTip("A report not referred within this many days is flagged.")
+        self.unacknowledged = _spin(vault_box, 1, 365, values.unacknowledged_days, " days",
+                                    "Days for a referral to be acknowledged")
+        self.unacknowledged.setToolTip("A referral not acknowledged within this many days "
+                                       "is flagged for chasing.")
+        vault_form.addRow("&Lock after idle:", self.autolock)
+        vault_form.addRow("&Refer a report within:", self.unreferred)
+        vault_form.addRow("Referral &acknowledged within:", self.unacknowledged)
+        for spin in (self.autolock, self.unreferred, self.unacknowledged):
+            spin.setEnabled(can_change)
+        if not can_change:
+            vault_box.setToolTip("Only the governor can change the vault's settings.")
+
+        desk_box = QGroupBox("This computer", self)
+        desk = QVBoxLayout(desk_box)
+        self.quick_unlock = QCheckBox("&Quick unlock with this computer's keychain", desk_box)
+        self.quick_unlock.setChecked(bool(values.quick_unlock and quick_ok))
+        self.quick_unlock.setEnabled(quick_ok)
+        self.quick_reason = QLabel(quick_reason, desk_box)
+        self.quick_reason.setWordWrap(True)
+        self.clear_clipboard = QCheckBox("&Clear anything copied from the console after 15 "
+                                         "seconds", desk_box)
+        self.clear_clipboard.setChecked(values.clear_clipboard)
+        self.capture_label = QLabel(
+            "The window is hidden from screen capture and recording." if values.capture_excluded
+            else "This system does not let the console hide its window from screen capture; "
+                 "take care when sharing or recording the screen.", desk_box)
+        self.capture_label.setWordWrap(True)
+        self.capture_label.setAccessibleName("Screen capture protection")
+        for w in (self.quick_unlock, self.quick_reason, self.clear_clipboard, self.capture_label):
+            desk.addWidget(w)
+
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setAccessibleName("Problem")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(vault_box)
+        lay.addWidget(desk_box)
+        lay.addWidget(self.error_label)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def values(self) -> SettingsValues:
+        return dataclasses.replace(
+            self._initial, autolock_minutes=self.autolock.value(),
+            unreferred_days=self.unreferred.value(),
+            unacknowledged_days=self.unacknowledged.value(),
+            quick_unlock=self.quick_unlock.isChecked(),
+            clear_clipboard=self.clear_clipboard.isChecked())
+
+    def changes(self) -> dict:
+        new, old = dataclasses.asdict(self.values()), dataclasses.asdict(self._initial)
+        return {k: v for k, v in new.items() if v != old[k] and k != "capture_excluded"}
+
+    def save(self) -> None:
+        changes = self.changes()
+        if not changes or self._apply is None:
+            self.value = self.values()
+            self.accept()
+            return
+        self.ok_button.setEnabled(False)
+        self.error_label.hide()
+        self._job = BackgroundJob(lambda cb: self._apply(changes), self)
+        self._job.succeeded.connect(self._saved)
+        self._job.failed.connect(self._failed)
+        self._job.start()
+
+    def _saved(self, _result) -> None:
+        self.value = self.values()
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.ok_button.setEnabled(True)
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._job and self._job.running)
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()
+
+    @classmethod
+    def ask(cls, values: SettingsValues, apply: Apply | None = None,
+            parent: QWidget | None = None, **kwargs) -> SettingsValues | None:
+        dialog = cls(values, apply, parent=parent, **kwargs)
+        dialog.exec()
+        return dialog.value

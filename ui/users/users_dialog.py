@@ -1,0 +1,261 @@
+"""UsersDialog: the governor manages who may open the vault.
+
+Lists users with their roles; adds a deputy or viewer; removes a user after a
+confirmation that explains the key rotation; resets another user's
+passphrase; changes the governor's own passphrase; exports the governor's
+certificate (PEM) for HQ and shows its SHA-256 fingerprint.
+
+Every action is a callable from ``UserActions`` run on the thread pool (key
+derivation and key rotation take a moment); results are shown in the dialog
+and announced by ``changed(message)`` for the window's status bar. The
+dialog never touches the vault.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog,
+                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from console.identity import cert_fingerprint
+from ui.errors import ERROR_STYLE
+from ui.export.background import BackgroundJob, ProgressPresenter
+
+from . import user_forms
+from .actions import UserActions
+from .user_forms import AddUserDialog, PassphraseDialog
+from .users_model import UsersModel
+
+
+class UsersDialog(QDialog):
+    changed = Signal(str)
+
+    def __init__(self, actions: UserActions, users=(), current_user: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Users")
+        self.setAccessibleName("Users")
+        self.actions = actions
+        self.current_user = current_user
+        self.confirm_remove = user_forms.confirm_remove  # tests replace this
+        self._job: BackgroundJob | None = None
+        self._pem: bytes | None = None
+
+        self.model = UsersModel(users, current_user, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Users of this vault")
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.add_button = QPushButton("&Add user…", self)
+        self.reset_button = QPushButton("&Reset passphrase…", self)
+        self.remove_button = QPushButton("Re&move…", self)
+        self.add_button.clicked.connect(self.add_user)
+        self.reset_button.clicked.connect(self.reset_user)
+        self.remove_button.clicked.connect(self.remove_user)
+        side = QVBoxLayout()
+        for b in (self.add_button, self.reset_button, self.remove_button):
+            side.addWidget(b)
+        side.addStretch(1)
+        table_row = QHBoxLayout()
+        table_row.addWidget(self.view, 1)
+        table_row.addLayout(side)
+
+        own = QGroupBox("You", self)
+        self.change_button = QPushButton("&Change my passphrase…", own)
+        self.export_button = QPushButton("&Export my certificate…", own)
+        self.change_button.clicked.connect(self.change_own)
+        self.export_button.clicked.connect(self.export_certificate)
+        self.fingerprint_label = QLabel("Certificate fingerprint (SHA-256): reading…", own)
+        self.fingerprint_label.setWordWrap(True)
+        self.fingerprint_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.fingerprint_label.setAccessibleName("Your certificate fingerprint")
+        grid = QGridLayout(own)
+        grid.addWidget(self.change_button, 0, 0)
+        grid.addWidget(self.export_button, 0, 1)
+        grid.addWidget(self.fingerprint_label, 1, 0, 1, 3)
+        grid.setColumnStretch(2, 1)
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Result")
+        self.message.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        lay = QVBoxLayout(self)
+        lay.addLayout(table_row, 1)
+        lay.addWidget(own)
+        lay.addWidget(self.message)
+        lay.addWidget(buttons)
+        self.resize(640, 420)
+        self._update_buttons()
+        self._load_certificate()
+
+    # -- selection -----------------------------------------------------------
+    def selected_user(self):
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.user_at(rows[0].row()) if rows else None
+
+    def select(self, name: str) -> None:
+        for row, u in enumerate(self.model.users()):
+            if u.name == name:
+                self.view.selectRow(row)
+                return
+
+    def _update_buttons(self, *args) -> None:
+        u = self.selected_user()
+        other = u is not None and u.name != self.current_user
+        idle = not self.busy
+        self.add_button.setEnabled(idle)
+        self.change_button.setEnabled(idle)
+        for b in (self.reset_button, self.remove_button):
+            b.setEnabled(idle and other)
+            b.setToolTip("" if other or u is None else
+                         "Use 'Change my passphrase' for yourself; another governor would "
+                         "have to remove you.")
+
+    # -- actions -------------------------------------------------------------
+    def add_user(self) -> None:
+        new = AddUserDialog.ask(self)
+        if new is None:
+            return
+        self._run(lambda cb: self.actions.add_user(new.name, new.passphrase, new.role,
+                                                   new.display_name, new.staff_number),
+                  f"Added {new.display_name or new.name} as a {new.role}.", "Adding the user…",
+                  select=new.name)
+
+    def reset_user(self) -> None:
+        u = self.selected_user()
+        if u is None or u.name == self.current_user:
+            return
+        got = PassphraseDialog.ask(
+            f"Reset passphrase for {u.display_name or u.name}",
+            "They get a new key slot and a new signing certificate; their old certificate "
+            "is kept so their past entries still verify. Give them the new passphrase in "
+            "person.", False, self)
+        if got is None:
+            return
+        self._run(lambda cb: self.actions.reset_user(u.name, got[1]),
+                  f"Reset the passphrase for {u.display_name or u.name}.",
+                  "Resetting the passphrase…", select=u.name)
+
+    def remove_user(self) -> None:
+        u = self.selected_user()
+        if u is None or u.name == self.current_user or not self.confirm_remove(self, u):
+            return
+        self._run(lambda cb: self.actions.remove_user(u.name),
+                  f"Removed {u.display_name or u.name}; the vault key was rotated.",
+                  "Removing the user and rotating the vault key…")
+
+    def change_own(self) -> None:
+        got = PassphraseDialog.ask("Change my passphrase",
+                                   "Your key slot is rewrapped with the new passphrase; "
+                                   "nothing else changes.", True, self)
+        if got is None:
+            return
+        self._run(lambda cb: self.actions.change_passphrase(*got),
+                  "Your passphrase was changed.", "Changing your passphrase…", refresh=False)
+
+    def export_certificate(self) -> None:
+        if self._pem is None:
+            return
+        default = Path.home() / f"{self.current_user or 'governor'}-certificate.pem"
+        path, _ = QFileDialog.getSaveFileName(self, "Export certificate", str(default),
+                                              "PEM certificates (*.pem *.crt)")
+        if path:
+            self.save_certificate(Path(path))
+
+    def save_certificate(self, path: Path) -> None:
+        from console.errors import ConsoleError
+        from console.fileio import atomic_write_bytes
+        try:
+            atomic_write_bytes(path, self._pem)
+        except ConsoleError as exc:
+            self._show(str(exc), error=True)
+            return
+        except OSError:
+            self._show("The certificate could not be saved there; choose another folder.",
+                       error=True)
+            return
+        self._announce(f"Certificate saved to {path}.")
+
+    # -- running -------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return bool(self._job and self._job.running)
+
+    def _run(self, fn, success: str, label: str, select: str | None = None,
+             refresh: bool = True) -> None:
+        self._job = BackgroundJob(fn, self)
+        self._job.failed.connect(lambda m: self._show(m, error=True))
+        self._job.succeeded.connect(lambda _r: self._announce(success))
+        if refresh:
+            self._job.succeeded.connect(lambda _r: self.refresh(select))
+        self._job.finished.connect(self._update_buttons)
+        self.progress = ProgressPresenter(self._job, label, self, cancellable=False)
+        self._job.start()
+        self._update_buttons()
+
+    def refresh(self, select: str | None = None) -> None:
+        job = BackgroundJob(lambda cb: self.actions.list_users(), self)
+        job.succeeded.connect(lambda users: self._users_loaded(users, select))
+        job.failed.connect(lambda m: self._show(m, error=True))
+        self._refresh_job = job
+        job.start()
+
+    def _users_loaded(self, users, select: str | None) -> None:
+        self.model.set_users(users)
+        if select:
+            self.select(select)
+        self._update_buttons()
+
+    def _load_certificate(self) -> None:
+        job = BackgroundJob(lambda cb: self.actions.certificate_pem(), self)
+        job.succeeded.connect(self._certificate_loaded)
+        job.failed.connect(lambda m: self.fingerprint_label.setText(m))
+        self._cert_job = job
+        job.start()
+
+    def _certificate_loaded(self, pem: bytes) -> None:
+        self._pem = bytes(pem)
+        self.fingerprint = cert_fingerprint(self._pem)
+        self.fingerprint_label.setText(
+            "Certificate fingerprint (SHA-256), for HQ to check by telephone:<br>"
+            f"<tt>{self.fingerprint}</tt>")
+
+    def _announce(self, message: str) -> None:
+        self._show(message)
+        self.changed.emit(message)
+
+    def _show(self, message: str, error: bool = False) -> None:
+        self.message.setText(message)
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.show()
+
+    @property
+    def pending(self) -> bool:
+        """Whether any background work (an action, a refresh, the certificate) runs."""
+        return any(j is not None and j.running for j in
+                   (self._job, getattr(self, "_refresh_job", None), self._cert_job))
+
+    def reject(self) -> None:
+        if self.busy:  # a key rotation must finish; the dialog stays until it has
+            return
+        super().reject()
+
+    @classmethod
+    def ask(cls, actions: UserActions, users=(), current_user: str = "",
+            parent: QWidget | None = None) -> None:
+        cls(actions, users, current_user, parent).exec()
