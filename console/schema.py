@@ -237,9 +237,11 @@ def m004_fast_flags(db: Database) -> None:
     #   so "unreferred past the deadline" is a range scan, not an EXISTS per
     #   report;
     # - partial indexes on unacknowledged referrals, open measures' review
-    #   dates and open subjects' review dates;
-    # - a covering index for the dashboard's counts by status, risk and
-    #   category, so they never read the subjects' wide rows.
+    #   dates and open subjects' review dates, in date order for the
+    #   dashboard's lists and in subject order for the register's flags;
+    # - covering indexes for the dashboard's counts by status and risk and by
+    #   category, and for a subject's reference by id, so the counts and lists
+    #   never read the subjects' wide rows (notes and all).
     ids_of_report = "(SELECT subject_id FROM intel_reports WHERE id = {row}.report_id)"
     db.executescript(
         """
@@ -249,14 +251,20 @@ def m004_fast_flags(db: Database) -> None:
             received_on TEXT NOT NULL
         );
         CREATE INDEX idx_unreferred_received ON unreferred_reports(received_on, subject_id);
-        CREATE INDEX idx_unreferred_subject ON unreferred_reports(subject_id);
+        CREATE INDEX idx_unreferred_subject ON unreferred_reports(subject_id, received_on);
         CREATE INDEX idx_referrals_unacknowledged ON referrals(referred_on, subject_id)
+            WHERE acknowledged_on IS NULL;
+        CREATE INDEX idx_referrals_unacknowledged_subject ON referrals(subject_id, referred_on)
             WHERE acknowledged_on IS NULL;
         CREATE INDEX idx_measures_open_review ON measures(review_due, subject_id)
             WHERE status != 'ended';
+        CREATE INDEX idx_measures_open_subject ON measures(subject_id, review_due)
+            WHERE status != 'ended';
         CREATE INDEX idx_subjects_open_review ON subjects(next_review, ref)
             WHERE status != 'closed';
-        CREATE INDEX idx_subjects_counts ON subjects(status, likelihood, impact, categories);
+        CREATE INDEX idx_subjects_counts ON subjects(status, likelihood, impact);
+        CREATE INDEX idx_subjects_categories ON subjects(categories);
+        CREATE INDEX idx_subjects_id_ref ON subjects(id, ref);
         """
         + f"""
         CREATE TRIGGER unreferred_report_added AFTER INSERT ON intel_reports BEGIN

@@ -32,6 +32,7 @@ class BriefingOptions:
     pseudonymise: bool = False
     password: str | None = None   # AES-256 via pyHanko, before signing
     distribution: str = "HQ Counter-Corruption Unit"
+    reason: str = "briefing"       # journal justification for the disclosure
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def make_briefing(vault, out_path, options: BriefingOptions,
     if data.records:
         # The briefing leaves the vault: one disclosure in the journal, listing
         # every subject it details and who it is for.
-        journal.record_export(vault, [r.subject.ref for r in data.records], "briefing",
+        journal.record_export(vault, [r.subject.ref for r in data.records],
+                              options.reason or "briefing",
                               kind="disclose", recipients=(distribution,),
                               detail=f"Briefing {reference} ({data.edition} edition)")
     if on_progress:

@@ -78,7 +78,7 @@ def collect(vault, *, scope: str = "all", refs=(), pseudonymise: bool = False,
             generated_at: dt.datetime | None = None, on_progress=None
             ) -> tuple[BriefingData, int]:
     """The briefing's data and the audit head it was taken at."""
-    head_seq, _ = audit.head(vault)
+    head_seq, head_hash = audit.head(vault)
     generated_at = generated_at or dt.datetime.now(dt.timezone.utc)
     dash = register.dashboard(vault)
     rows = register.register_rows(vault)
@@ -120,7 +120,8 @@ def collect(vault, *, scope: str = "all", refs=(), pseudonymise: bool = False,
         previous_at=last.at if last else "", new_since_last=new,
         unreferred_days=int(vault.setting("unreferred_days")),
         unacknowledged_days=int(vault.setting("unacknowledged_days")),
-        register_total=len(rows), withheld=withheld)
+        register_total=len(rows), withheld=withheld, audit_entries=head_seq,
+        audit_head=head_hash)
     if pseudonymise:
         people = [(r.subject.ref, r.subject.name, r.subject.staff_number)
                   for r in rows if not r.restricted]

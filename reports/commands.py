@@ -29,6 +29,8 @@ def add_commands(sub, common) -> None:
     p.add_argument("--password-stdin", action="store_true",
                    help="encrypt with a password read from the first line of stdin")
     p.add_argument("--distribution", default=None, help="distribution line on the cover")
+    p.add_argument("--reason", default="briefing",
+                   help="justification recorded in the journal (default: briefing)")
     p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("verify", help="check a signed briefing (no vault needed)")
@@ -62,6 +64,7 @@ def cmd_brief(args) -> int:
     scope = "since_last" if args.since_last else "selected" if args.ref else "all"
     options = BriefingOptions(scope=scope, refs=tuple(args.ref),
                               pseudonymise=args.pseudonymise, password=password,
+                              reason=args.reason,
                               **({"distribution": args.distribution}
                                  if args.distribution else {}))
     vault = open_vault(args)

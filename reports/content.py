@@ -280,6 +280,8 @@ class _Builder:
             ("Subjects covered", f"{len(d.records)} ({scope})"),
             ("Previous briefing", f"{d.previous_reference} of {_when(d.previous_at)}"
              if d.previous_reference else "None: this is the first briefing"),
+            ("Audit chain", f"{d.audit_entries} entries; last entry {d.audit_head[:16]}"
+             if d.audit_head else "not recorded"),
         ], widths=(120, None)))
         out += [Spacer(1, 18), self.M("In brief", st.h2), self.P(self.plain_summary(), st.body)]
         if d.withheld:

@@ -44,6 +44,11 @@ class BriefingData:
     unacknowledged_days: int = 14
     register_total: int = 0                # subjects on the whole register
     withheld: int = 0                      # subjects the signer may not see
+    # The audit chain's length and last hash when the briefing was made: HQ can
+    # check that each briefing's chain only ever grows, which exposes entries
+    # deleted from the end of the chain.
+    audit_entries: int = 0
+    audit_head: str = ""
 
     @property
     def pseudonymised(self) -> bool:

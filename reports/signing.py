@@ -41,6 +41,7 @@ class SignRequest:
     slot: SignatureSlot
     password: str | None = None
     signed_at: dt.datetime | None = None
+    purpose: str = "briefing"  # what the document is, as named in the stamp
 
 
 def stamp_pdf(req: SignRequest, signed_at: dt.datetime) -> bytes:
@@ -72,7 +73,7 @@ def stamp_pdf(req: SignRequest, signed_at: dt.datetime) -> bytes:
     story = [p("Digitally signed by", style),
              p(req.signer_name, bold),
              p(role, style),
-             p(f"{signed_at.strftime('%Y-%m-%d %H:%M')} UTC · briefing {req.reference}", style),
+             p(f"{signed_at.strftime('%Y-%m-%d %H:%M')} UTC · {req.purpose} {req.reference}", style),
              p("", small, markup=f"Certificate SHA-256 {fp[:cut]}<br/>{fp[cut:]}")]
     Frame(4, 2, STAMP_W - 8, STAMP_H - 4, leftPadding=2, rightPadding=2, topPadding=2,
           bottomPadding=0, showBoundary=0).addFromList(story, c)
@@ -157,7 +158,7 @@ def sign_pdf(pdf: bytes, identity, req: SignRequest) -> bytes:
         field_name=FIELD_NAME, md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES, certify=True,
         docmdp_permissions=fields.MDPPerm.NO_CHANGES,
-        reason=f"Counter-corruption briefing {req.reference}",
+        reason=f"Counter-corruption {req.purpose} {req.reference}",
         location=req.establishment, name=req.signer_name)
     out = io.BytesIO()
     signer = _signer(identity.key_pem, identity.cert_pem)

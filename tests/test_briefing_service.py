@@ -257,3 +257,14 @@ def test_briefing_records_check_their_inputs(vault, vault_path):
         with pytest.raises(PermissionDenied):
             briefings.record_briefing(dep, **good)
         assert briefings.last_briefing(dep).reference == "BR-20260304-01"
+
+
+def test_the_cover_anchors_the_audit_chain_for_hq(vault, tmp_path):
+    """HQ holds the chain's length and head from each briefing, so entries
+    deleted from the end of the chain on the laptop show up as a shorter chain."""
+    populate(vault, 1)
+    seq, head = audit.head(vault)
+    make(vault, tmp_path / "b.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "b.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert f"{seq} entries; last entry {head[:16]}" in text

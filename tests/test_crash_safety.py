@@ -327,8 +327,8 @@ def test_sigkill_during_writes_loses_nothing_committed(tmp_path, fast_kdf):
           f"{time.monotonic() - started:.1f} s")
     assert len(ledger.acked) >= MIN_TRANSACTIONS
     assert kills >= MIN_KILLS
-    for kind in ("subject", "report", "measure", "log", "referral", "user", "passwd",
-                 "rotate"):
+    for kind in ("subject", "profile", "report", "measure", "log", "referral", "user",
+                 "passwd", "rotate"):
         assert ops.get(kind), f"no acknowledged {kind} change in this run (seed {seed})"
 
 
