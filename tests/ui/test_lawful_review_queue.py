@@ -1,0 +1,210 @@
+"""The retention review queue: every model checked, a decision forced per
+record, legal hold shown and blocking erasure, the erasure confirmation
+naming the consequence, and the whole flow on a real vault through the
+vault thread (retain, hold, lift, erase)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from console import audit, register, retention, subjects
+from console.retention import Processing, ReviewItem, ReviewQueueView
+from tests.conftest import PASS
+from ui.lawful import ReviewActions, ReviewQueueWidget
+from ui.lawful import decision_dialogs
+from ui.lawful.decision_dialogs import ConfirmErasure
+from ui.lawful.wiring import review_actions
+from ui.runner import Runner
+
+TODAY = dt.date.today()
+
+
+def backdate(vault, ref: str, days: int) -> None:
+    """Make a record look ``days`` old, so the defaults put it in the queue."""
+    when = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)).isoformat()
+    with vault.write():
+        vault.conn.execute("UPDATE subjects SET created_at = ? WHERE ref = ?", (when, ref))
+
+
+def open_runner(qtbot, path, user="governor", passphrase=PASS) -> Runner:
+    runner = Runner()
+    opened = []
+    runner.open(path, user, passphrase, on_done=opened.append,
+                on_error=lambda e: opened.append(e))
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert not isinstance(opened[0], BaseException), opened[0]
+    return runner
+
+
+def on_vault(qtbot, runner, fn, *args):
+    out = []
+    runner.submit(fn, *args, on_done=lambda r: out.append(("ok", r)),
+                  on_error=lambda e: out.append(("error", e)))
+    qtbot.waitUntil(lambda: bool(out), timeout=10_000)
+    kind, value = out[0]
+    if kind == "error":
+        raise value
+    return value
+
+
+@pytest.fixture
+def due_runner(qtbot, vault_path, vault):
+    """A runner holding a vault with two records overdue for review."""
+    a = subjects.create_subject(vault, "Avery Overdue", owner="governor")
+    b = subjects.create_subject(vault, "Blair Older")
+    backdate(vault, a.ref, 400)
+    backdate(vault, b.ref, 500)
+    subjects.create_subject(vault, "Casey Recent")
+    vault.close()
+    runner = open_runner(qtbot, vault_path)
+    yield runner, a.ref, b.ref
+    runner.shutdown()
+
+
+def _item(ref, name, days, hold=False):
+    p = Processing(ref, "part3", "suspect", "open", TODAY - dt.timedelta(days=days),
+                   "default", hold, "Tribunal pending" if hold else "")
+    return ReviewItem(ref, name, "concern_logged", None, p, days)
+
+
+def _view(*items):
+    return ReviewQueueView(tuple(items), (("open", "Open case", 12),), (), 0)
+
+
+class Calls:
+    def __init__(self, view):
+        self.view, self.log = view, []
+
+    def actions(self):
+        return ReviewActions(
+            load=lambda: self.view,
+            retain=lambda *a: self.log.append(("retain",) + a),
+            erase=lambda *a: self.log.append(("erase",) + a),
+            set_hold=lambda *a: self.log.append(("hold",) + a))
+
+
+def _widget(qtbot, view, actions):
+    w = ReviewQueueWidget(view, actions)
+    qtbot.addWidget(w)
+    w.resize(1100, 500)
+    w.show()
+    return w
+
+
+def test_model_and_proxy_pass_the_model_tester(qtbot, qtmodeltester):
+    w = _widget(qtbot, _view(_item("R-1", "A", 3), _item("R-2", "B", 40, hold=True)),
+                Calls(None).actions())
+    qtmodeltester.check(w.model)
+    qtmodeltester.check(w.proxy)
+    assert w.current_ref() == "R-2"                   # most overdue first
+
+
+def test_retain_needs_a_reason_and_sends_the_date(qtbot):
+    calls = Calls(_view())
+    w = _widget(qtbot, _view(_item("R-1", "A", 3)), calls.actions())
+    assert w.next_review.date().toPython() > TODAY
+    w.retain_button.click()
+    assert w.error_label.isVisible() and calls.log == []
+    w.retain_reason.setText("Investigation still live")
+    w.retain_button.click()
+    qtbot.waitUntil(lambda: not w.busy, timeout=5000)
+    [(what, ref, reason, when)] = calls.log
+    assert (what, ref, reason) == ("retain", "R-1", "Investigation still live")
+    assert when > TODAY
+    assert w.model.rowCount() == 0 and "No record is due" in w.summary.text()
+
+
+def test_legal_hold_blocks_erasure(qtbot, monkeypatch):
+    calls = Calls(_view())
+    w = _widget(qtbot, _view(_item("R-2", "B", 40, hold=True)), calls.actions())
+    assert not w.erase_button.isEnabled()
+    assert "legal hold" in w.erase_button.toolTip()
+    assert "Lift" in w.hold_button.text() and "Tribunal pending" in w.details.text()
+    monkeypatch.setattr(ConfirmErasure, "ask", classmethod(lambda cls, p, r: True))
+    w.erase_reason.setText("Review found no need")
+    w.erase()
+    assert calls.log == [] and "legal hold" in w.error_label.text()
+
+
+def test_erasure_asks_first_and_can_be_cancelled(qtbot, monkeypatch):
+    calls = Calls(_view())
+    w = _widget(qtbot, _view(_item("R-1", "A", 3)), calls.actions())
+    asked = []
+    monkeypatch.setattr(ConfirmErasure, "ask",
+                        classmethod(lambda cls, p, r: asked.append(r) or False))
+    w.erase_reason.setText("No longer needed")
+    w.erase_button.click()
+    assert asked == ["R-1"] and calls.log == []
+    monkeypatch.setattr(ConfirmErasure, "ask", classmethod(lambda cls, p, r: True))
+    w.erase_button.click()
+    qtbot.waitUntil(lambda: not w.busy, timeout=5000)
+    assert calls.log == [("erase", "R-1", "No longer needed")]
+
+
+def test_confirmation_names_the_consequence_and_wants_the_reference(qtbot):
+    d = ConfirmErasure("ABC-7")
+    qtbot.addWidget(d)
+    assert "for good" in decision_dialogs.erasure_text("ABC-7")
+    assert "tombstone" in decision_dialogs.erasure_text("ABC-7")
+    assert not d.ok_button.isEnabled()
+    qtbot.keyClicks(d.typed, "abc-7")
+    assert d.ok_button.isEnabled()
+    d.ok_button.click()
+    assert d.value is True
+
+
+def test_real_vault_retain_hold_and_erase(qtbot, due_runner, monkeypatch):
+    runner, a, b = due_runner
+    view = on_vault(qtbot, runner, retention.review_view)
+    assert {i.ref for i in view.items} == {a, b}
+    w = _widget(qtbot, view, review_actions(runner))
+    changed = []
+    w.changed.connect(lambda kind, ref: changed.append((kind, ref)))
+
+    # Retain the first: it leaves the queue with the next date recorded.
+    assert w.select(a)
+    w.retain_reason.setText("Referral to police awaiting decision")
+    w.retain_button.click()
+    qtbot.waitUntil(lambda: not w.busy and w.model.rowCount() == 1, timeout=10_000)
+    p = on_vault(qtbot, runner, retention.processing, a)
+    assert p.review_source == "decision" and p.review_on > TODAY
+
+    # Place a legal hold on the other: erasure is blocked in the widget.
+    monkeypatch.setattr(decision_dialogs.HoldPrompt, "ask",
+                        classmethod(lambda cls, parent, ref, placing: "Tribunal claim"))
+    assert w.current_ref() == b
+    w.hold_button.click()
+    qtbot.waitUntil(lambda: not w.busy and w.current_item().processing.legal_hold,
+                    timeout=10_000)
+    assert not w.erase_button.isEnabled()
+
+    # Lift it and erase, confirming.
+    w.hold_button.click()
+    qtbot.waitUntil(lambda: not w.busy and not w.current_item().processing.legal_hold,
+                    timeout=10_000)
+    monkeypatch.setattr(ConfirmErasure, "ask", classmethod(lambda cls, p, r: True))
+    w.erase_reason.setText(f"{b}: review found no continuing need")
+    w.erase_button.click()
+    qtbot.waitUntil(lambda: not w.busy and w.model.rowCount() == 0, timeout=20_000)
+    refs = {r.subject.ref for r in on_vault(qtbot, runner, register.register_rows)}
+    assert b not in refs and a in refs
+    assert ("erasure", b) in changed
+    assert on_vault(qtbot, runner, audit.verify).ok
+    actions = [e.action for e in on_vault(qtbot, runner,
+                                          lambda v: audit.entries(v, entity_id=b))]
+    assert actions[0] == audit.ERASE_ACTION and "subject.hold" in actions
+
+
+def test_an_erasure_reason_naming_the_subject_is_refused_inline(qtbot, due_runner,
+                                                                monkeypatch):
+    runner, a, _b = due_runner
+    w = _widget(qtbot, on_vault(qtbot, runner, retention.review_view), review_actions(runner))
+    monkeypatch.setattr(ConfirmErasure, "ask", classmethod(lambda cls, p, r: True))
+    w.select(a)
+    w.erase_reason.setText("Avery Overdue left the service")
+    w.erase_button.click()
+    qtbot.waitUntil(lambda: not w.busy, timeout=10_000)
+    assert w.error_label.isVisible() and "must not name the subject" in w.error_label.text()
+    assert w.model.rowCount() == 2

@@ -1,0 +1,309 @@
+"""AccessPackDialog: answer one member of staff's subject access request.
+
+The governor picks the subject, sees every item the pack will hold and what
+is withheld by default (source-identifying fields, handling-code C reports,
+referrals while an investigation is live) with the reason, may withhold or
+release items (each change with a recorded reason), then produces the signed
+pack PDF and is told where it was saved.
+
+The dialog never reads the vault: ``draft(ref, decisions) -> AccessPack``
+and ``produce(ref, path, decisions, received_on, notes) -> result`` are
+blocking callables run off the UI thread (the shell routes them to
+``console.subject_access`` and ``reports.access_pack`` on the vault thread).
+``notes`` maps each released item's key to the reason given for releasing
+it, for the journal. A withheld item arrives without its content, so this
+dialog cannot show it either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
+                               QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ui.errors import ERROR_STYLE
+
+from .decision_dialogs import WithholdPrompt
+from .jobs import Jobs
+from .models import ROW_ROLE, PackItemsModel
+
+Draft = Callable[[str, dict], Any]
+Produce = Callable[[str, Path, dict, dt.date, dict], Any]
+
+
+def default_path(ref: str, folder: Path | str | None = None) -> Path:
+    base = Path(folder) if folder else Path.home()
+    return base / f"access-pack-{ref or 'subject'}-{dt.date.today().isoformat()}.pdf"
+
+
+class AccessPackDialog(QDialog):
+    def __init__(self, subjects, draft: Draft, produce: Produce, *, ref: str = "",
+                 can_change: bool = True, folder: Path | str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Subject access request")
+        self.setAccessibleName("Subject access request")
+        self._draft, self._produce = draft, produce
+        self._folder = folder
+        self._can_change = can_change
+        self.decisions: dict = {}
+        self.release_notes: dict[str, str] = {}
+        self.pack = None
+        self.result_value = None
+        self.jobs = Jobs(self)
+        self.jobs.busy_changed.connect(lambda _b: self._update_buttons())
+
+        self.subject = QComboBox(self)
+        self.subject.setAccessibleName("Member of staff")
+        for s_ref, label in subjects:
+            self.subject.addItem(f"{s_ref} · {label}" if label else s_ref, s_ref)
+        self.received = QDateEdit(QDate.currentDate(), self)
+        self.received.setAccessibleName("Date the request was received")
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("yyyy-MM-dd")
+        self.received.setMaximumDate(QDate.currentDate())
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.model = PackItemsModel(parent=self)
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Items in the pack")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_item())
+        self.content = QPlainTextEdit(self)
+        self.content.setReadOnly(True)
+        self.content.setAccessibleName("What the item says")
+        self.withhold_button = QPushButton("&Withhold…", self)
+        self.release_button = QPushButton("Re&lease…", self)
+        self.withhold_button.clicked.connect(self.withhold_current)
+        self.release_button.clicked.connect(self.release_current)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setAccessibleName("Save the pack to")
+        self.browse_button = QPushButton("B&rowse…", self)
+        self.browse_button.clicked.connect(self.browse)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setAccessibleName("Problem")
+        self.error_label.hide()
+        self.saved_label = QLabel(self)
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(self)
+        self.produce_button = self.buttons.addButton(
+            "&Produce signed pack", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.produce_button.clicked.connect(self.produce)
+        self.close_button.clicked.connect(self.reject)
+        if not can_change:
+            for b in (self.withhold_button, self.release_button):
+                b.setToolTip("Only the governor can change what is withheld.")
+
+        form = QFormLayout()
+        for text, widget in (("&Member of staff:", self.subject),
+                             ("Request &received:", self.received)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        item_row = QHBoxLayout()
+        item_row.addWidget(self.withhold_button)
+        item_row.addWidget(self.release_button)
+        item_row.addStretch(1)
+        right = QWidget(self)
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        right_lay.addWidget(self.content, 1)
+        right_lay.addLayout(item_row)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        path_row = QHBoxLayout()
+        save_label = QLabel("&Save to:", self)
+        save_label.setBuddy(self.path_edit)
+        path_row.addWidget(save_label)
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.summary)
+        lay.addWidget(split, 1)
+        lay.addLayout(path_row)
+        lay.addWidget(self.error_label)
+        lay.addWidget(self.saved_label)
+        lay.addWidget(self.buttons)
+        self.resize(900, 560)
+
+        self.subject.currentIndexChanged.connect(self._subject_changed)
+        if ref:
+            self.subject.setCurrentIndex(max(self.subject.findData(ref), 0))
+        self._subject_changed()
+
+    # -- drafting ----------------------------------------------------------------------
+    def current_ref(self) -> str:
+        return self.subject.currentData() or ""
+
+    def _subject_changed(self, *_args) -> None:
+        self.decisions, self.release_notes = {}, {}
+        self.path_edit.setText(str(default_path(self.current_ref(), self._folder)))
+        self.saved_label.clear()
+        self.redraft()
+
+    def redraft(self) -> None:
+        ref = self.current_ref()
+        self.pack = None
+        self.model.set_rows(())
+        self._show_item()
+        if not ref:
+            self.summary.setText("There is no record to answer a request about.")
+            return
+        self.summary.setText("Reading the record…")
+        decisions = dict(self.decisions)
+        self.jobs.start(lambda: self._draft(ref, decisions),
+                        lambda pack: self._drafted(ref, pack), self._failed)
+
+    def _drafted(self, ref: str, pack) -> None:
+        if ref != self.current_ref():
+            return                      # the choice moved on meanwhile
+        keep = self.current_item()
+        self.pack = pack
+        self.model.set_rows(pack.items)
+        self.summary.setText(
+            f"{len(pack.released)} items will be given in full and {len(pack.withheld)} "
+            "withheld, each with its reason. Source-identifying details and handling-code C "
+            "reports are withheld by default.")
+        row = 0
+        if keep is not None:
+            row = next((n for n, i in enumerate(pack.items) if i.key == keep.key), 0)
+        if pack.items:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        self._show_item()
+
+    def current_item(self):
+        index = self.table.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None
+
+    def select_key(self, key: str) -> bool:
+        for row, item in enumerate(self.model.rows()):
+            if item.key == key:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                return True
+        return False
+
+    def _show_item(self) -> None:
+        item = self.current_item()
+        if item is None:
+            self.content.clear()
+        elif item.withheld:
+            self.content.setPlainText(f"Withheld: {item.reason_label}.\n\nThe pack names this "
+                                      "item and the reason, without its content.")
+        else:
+            self.content.setPlainText(item.text)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        item = self.current_item()
+        idle = not self.jobs.busy
+        self.withhold_button.setEnabled(self._can_change and idle and item is not None
+                                        and not item.withheld)
+        self.release_button.setEnabled(self._can_change and idle and item is not None
+                                       and item.withheld)
+        self.produce_button.setEnabled(idle and self.pack is not None)
+        self.subject.setEnabled(idle)
+
+    # -- changing what is withheld -------------------------------------------------------
+    def withhold_current(self) -> None:
+        item = self.current_item()
+        if item is None or item.withheld:
+            return
+        answer = WithholdPrompt.ask(self, item.label)
+        if answer is None:
+            return
+        self.decisions[item.key] = answer
+        self.release_notes.pop(item.key, None)
+        self.redraft()
+
+    def release_current(self) -> None:
+        item = self.current_item()
+        if item is None or not item.withheld:
+            return
+        reason = self.ask_release_reason(item.label)
+        if not reason:
+            return
+        self.decisions[item.key] = None
+        self.release_notes[item.key] = reason
+        self.redraft()
+
+    def ask_release_reason(self, label: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, "Release item", f"Why may “{label}” be given? The reason is kept in the "
+            "journal.")
+        return text.strip() if ok and text.strip() else None
+
+    # -- producing ---------------------------------------------------------------------
+    def browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the access pack as",
+                                              self.path_edit.text(), "PDF documents (*.pdf)")
+        if path:
+            self.path_edit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def produce(self) -> None:
+        ref = self.current_ref()
+        path = Path(self.path_edit.text().strip()).expanduser()
+        if not self.path_edit.text().strip() or path.suffix.lower() != ".pdf":
+            self._failed("Save the pack as a .pdf file.")
+            self.path_edit.setFocus()
+            return
+        if self.pack is None or self.jobs.busy:
+            return
+        self.error_label.hide()
+        received = self.received.date().toPython()
+        decisions, notes = dict(self.decisions), dict(self.release_notes)
+        self.jobs.start(lambda: self._produce(ref, path, decisions, received, notes),
+                        self._produced, self._failed)
+
+    def _produced(self, result) -> None:
+        self.result_value = result
+        given = getattr(result, "released", "?")
+        withheld = getattr(result, "withheld", "?")
+        self.saved_label.setText(f"Signed access pack saved to {getattr(result, 'path', '')} "
+                                 f"({given} items given, {withheld} withheld). The request "
+                                 "and the decision are in the journal.")
+        self.close_button.setFocus()
+
+    def _failed(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        if self.pack is None and self.current_ref():
+            self.summary.setText("The record could not be read for the pack.")
+
+    @property
+    def busy(self) -> bool:
+        return self.jobs.busy
+
+    @classmethod
+    def ask(cls, subjects, draft: Draft, produce: Produce, *, ref: str = "",
+            can_change: bool = True, folder=None, parent: QWidget | None = None):
+        """Run the dialog; returns the produce result, or None if no pack was made."""
+        dialog = cls(subjects, draft, produce, ref=ref, can_change=can_change, folder=folder,
+                     parent=parent)
+        try:
+            dialog.exec()
+            return dialog.result_value
+        finally:
+            dialog.deleteLater()

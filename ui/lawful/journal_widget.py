@@ -1,0 +1,229 @@
+"""JournalWidget: the consultation and disclosure journal (DPA 2018 s.62),
+read-only, filtered as you type by user, action, reason, date range and text,
+and exported as a signed PDF for an auditor.
+
+Entries come in as a ``console.journal.JournalView``; filtering happens in
+``JournalFilter`` over the snapshot. The export is a blocking callable
+``export(path, filters) -> result`` (the shell routes it to
+``reports.journal_pdf.make_journal_pdf`` on the vault thread), run off the UI
+thread; ``filters`` holds the user, kind, reason and dates chosen here, so
+the PDF lists what the screen shows (free text only narrows the screen).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDialog,
+                               QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from console.journal import JournalView
+
+from ui.errors import ERROR_STYLE
+
+from .jobs import Jobs
+from .models import JournalFilter, JournalModel
+
+ExportJournal = Callable[[Path, dict], Any]
+ANY_DATE = QDate(2000, 1, 1)
+
+
+def default_path(folder: Path | str | None = None) -> Path:
+    base = Path(folder) if folder else Path.home()
+    return base / f"journal-{dt.date.today().isoformat()}.pdf"
+
+
+class JournalWidget(QWidget):
+    status = Signal(str)            # one sentence of success
+    exported = Signal(object)       # the export's result
+
+    def __init__(self, view: JournalView, export: ExportJournal | None = None, *,
+                 folder: Path | str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Consultation journal")
+        self._export = export
+        self._folder = folder
+        self.result_value = None
+        self.jobs = Jobs(self)
+        self.jobs.busy_changed.connect(self._busy)
+
+        self.user = self._combo("User", "Any user")
+        self.kind = self._combo("Action", "Any action")
+        self.reason = self._combo("Reason", "Any reason")
+        self.since = self._date("From date")
+        self.until = self._date("To date")
+        self.text = QLineEdit(self)
+        self.text.setAccessibleName("Search the journal")
+        self.text.setPlaceholderText("Reference, detail, recipient…")
+        self.text.setClearButtonEnabled(True)
+        self.clear_button = QPushButton("C&lear filters", self)
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        self.model = JournalModel(parent=self)
+        self.proxy = JournalFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Journal entries")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+
+        self.count_label = QLabel(self)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setAccessibleName("Problem")
+        self.error_label.hide()
+        self.saved_label = QLabel(self)
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_button = QPushButton("&Export signed PDF…", self)
+        self.export_button.setAccessibleName("Export the journal as a signed PDF")
+        self.export_button.setEnabled(export is not None)
+        self.export_button.clicked.connect(self.choose_and_export)
+
+        grid = QGridLayout()
+        row = (("&User:", self.user), ("&Action:", self.kind), ("&Reason:", self.reason),
+               ("&From:", self.since), ("&To:", self.until), ("&Search:", self.text))
+        for col, (text, widget) in enumerate(row):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            grid.addWidget(label, 0, col)
+            grid.addWidget(widget, 1, col)
+        grid.addWidget(self.clear_button, 1, len(row))
+        grid.setColumnStretch(5, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.export_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(grid)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(bottom)
+        lay.addWidget(self.error_label)
+        lay.addWidget(self.saved_label)
+
+        for box in (self.user, self.kind, self.reason):
+            box.currentIndexChanged.connect(self.apply_filters)
+        for edit in (self.since, self.until):
+            edit.dateChanged.connect(self.apply_filters)
+        self.text.textChanged.connect(self.apply_filters)
+        self.set_view(view)
+
+    # -- controls ----------------------------------------------------------------------
+    def _combo(self, name: str, any_text: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setAccessibleName(name)
+        box.addItem(any_text, "")
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return box
+
+    def _date(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setAccessibleName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(ANY_DATE)
+        edit.setSpecialValueText("Any")    # shown while the date is at its minimum
+        edit.setDate(ANY_DATE)
+        return edit
+
+    @staticmethod
+    def _fill(box: QComboBox, pairs) -> None:
+        keep = box.currentData()
+        box.blockSignals(True)
+        while box.count() > 1:
+            box.removeItem(1)
+        for key, label in pairs:
+            box.addItem(label, key)
+        box.setCurrentIndex(max(box.findData(keep), 0))
+        box.blockSignals(False)
+
+    def set_view(self, view: JournalView) -> None:
+        self._fill(self.user, [(u, u) for u in view.users])
+        self._fill(self.kind, view.kinds)
+        self._fill(self.reason, view.reasons)
+        self.model.set_rows(view.entries)
+        self.apply_filters()
+
+    # -- filtering ---------------------------------------------------------------------
+    @staticmethod
+    def _day(edit: QDateEdit) -> dt.date | None:
+        return None if edit.date() == ANY_DATE else edit.date().toPython()
+
+    def filters(self) -> dict:
+        """The structured filters, as ``console.journal.entries`` takes them."""
+        out = {"user": self.user.currentData(), "kind": self.kind.currentData(),
+               "reason": self.reason.currentData(), "since": self._day(self.since),
+               "until": self._day(self.until)}
+        return {k: v for k, v in out.items() if v}
+
+    def apply_filters(self) -> None:
+        f = self.filters()
+        self.proxy.set_filters(user=f.get("user", ""), kind=f.get("kind", ""),
+                               reason=f.get("reason", ""), since=f.get("since"),
+                               until=f.get("until"), text=self.text.text())
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{total} entries" if shown == total
+                                 else f"Showing {shown} of {total} entries")
+
+    def clear_filters(self) -> None:
+        for box in (self.user, self.kind, self.reason):
+            box.setCurrentIndex(0)
+        self.since.setDate(ANY_DATE)
+        self.until.setDate(ANY_DATE)
+        self.text.clear()
+
+    # -- export ------------------------------------------------------------------------
+    def choose_and_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the journal as",
+                                              str(default_path(self._folder)),
+                                              "PDF documents (*.pdf)")
+        if path:
+            self.export_to(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
+
+    def export_to(self, path: Path) -> None:
+        if self._export is None or self.jobs.busy:
+            return
+        self.error_label.hide()
+        self.saved_label.clear()
+        filters = self.filters()
+        narrowed = bool(self.text.text().strip())
+        self.jobs.start(lambda: self._export(Path(path), filters),
+                        lambda result: self._exported(result, narrowed), self._failed)
+
+    def _exported(self, result, narrowed: bool) -> None:
+        self.result_value = result
+        n = getattr(result, "entries", None)
+        text = (f"Signed journal saved to {getattr(result, 'path', '')}"
+                + (f" ({n} entries)" if n is not None else "") + ".")
+        if narrowed:
+            text += " The search text narrows the screen only; the PDF lists every entry " \
+                    "matching the other filters."
+        self.saved_label.setText(text)
+        self.status.emit(text)
+        self.exported.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def _busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(self._export is not None and not busy)
+        self.export_button.setText("Exporting…" if busy else "&Export signed PDF…")
+
+    @property
+    def busy(self) -> bool:
+        return self.jobs.busy

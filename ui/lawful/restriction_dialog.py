@@ -1,0 +1,151 @@
+"""RestrictionDialog: who may see one subject's record (need-to-know), for the
+governor.
+
+Governors always may see every record, so they are listed ticked and fixed.
+A record not yet restricted starts with its owner ticked (the core's
+default). Saving calls ``apply(restricted, allowed_user_names, reason)`` off
+the UI thread (the shell routes it to ``console.access.restrict`` or
+``unrestrict``); the core audits the change. ``RestrictionDialog.ask(...)``
+returns the new ``console.access.Restriction`` or None.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
+
+from console.access import Restriction
+from console.model import ROLES
+
+from ui.errors import ERROR_STYLE
+
+from .jobs import Jobs
+
+ApplyRestriction = Callable[[bool, list, str], Any]
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RestrictionDialog(QDialog):
+    def __init__(self, restriction: Restriction, users, apply: ApplyRestriction, *,
+                 owner: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Who may see {restriction.ref}")
+        self.setAccessibleName("Record restriction")
+        self._apply = apply
+        self._was = restriction
+        self.value: Restriction | None = None
+        self.jobs = Jobs(self)
+        self.jobs.busy_changed.connect(lambda busy: self.ok_button.setEnabled(not busy))
+
+        intro = QLabel("A restricted record shows other users only its reference and risk "
+                       "band. Governors always see it. Every change is kept in the audit "
+                       "chain.", self)
+        intro.setWordWrap(True)
+        self.restricted = QCheckBox("&Restrict this record to the users ticked below", self)
+        self.restricted.setChecked(restriction.restricted)
+        self.users = QListWidget(self)
+        self.users.setAccessibleName("Users who may see the record")
+        allowed = set(restriction.allowed) if restriction.restricted else \
+            ({owner} if owner else set())
+        for u in users:
+            if not u.active:
+                continue
+            governor = u.role == "governor"
+            text = f"{u.display_name or u.name} ({ROLES.label(u.role).lower()})"
+            if governor:
+                text += " · always"
+            elif u.name == owner:
+                text += " · owner"
+            item = QListWidgetItem(text, self.users)
+            item.setData(NAME_ROLE, u.name)
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if not governor:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Checked if governor or u.name in allowed
+                               else Qt.CheckState.Unchecked)
+        self.reason = QLineEdit(self)
+        self.reason.setAccessibleName("Reason for the change")
+        self.reason.setMaxLength(2000)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setAccessibleName("Problem")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.restricted.toggled.connect(self.users.setEnabled)
+        self.users.setEnabled(self.restricted.isChecked())
+        form = QFormLayout()
+        label = QLabel("Rea&son:", self)
+        label.setBuddy(self.reason)
+        form.addRow(label, self.reason)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addWidget(self.restricted)
+        lay.addWidget(self.users)
+        lay.addLayout(form)
+        lay.addWidget(self.error_label)
+        lay.addWidget(self.buttons)
+        self.resize(440, 0)
+
+    def allowed(self) -> list[str]:
+        """Ticked users other than governors (who need no naming)."""
+        out = []
+        for row in range(self.users.count()):
+            item = self.users.item(row)
+            if (item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+                    and item.checkState() == Qt.CheckState.Checked):
+                out.append(item.data(NAME_ROLE))
+        return out
+
+    def set_allowed(self, name: str, on: bool) -> None:
+        for row in range(self.users.count()):
+            item = self.users.item(row)
+            if item.data(NAME_ROLE) == name:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def save(self) -> None:
+        restricted = self.restricted.isChecked()
+        if not restricted and not self._was.restricted:
+            self.reject()                          # nothing to change
+            return
+        reason = self.reason.text().strip()
+        if not reason:
+            self.error_label.setText("Give the reason for the change; it is kept in the "
+                                     "audit chain.")
+            self.error_label.show()
+            self.reason.setFocus()
+            return
+        self.error_label.hide()
+        allowed = self.allowed()
+        self.jobs.start(lambda: self._apply(restricted, allowed, reason), self._saved,
+                        self._failed)
+
+    def _saved(self, restriction) -> None:
+        self.value = restriction
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    @property
+    def busy(self) -> bool:
+        return self.jobs.busy
+
+    @classmethod
+    def ask(cls, restriction: Restriction, users, apply: ApplyRestriction, *,
+            owner: str | None = None, parent: QWidget | None = None) -> Restriction | None:
+        dialog = cls(restriction, users, apply, owner=owner, parent=parent)
+        try:
+            return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,312 @@
+"""ReviewQueueWidget: records due for retention review (DPA 2018 s.39), each
+needing a decision: retain (with a reason and the next review date) or erase
+(after a confirmation that names the consequence). A legal hold is shown on
+the row and blocks erasure; the governor places or lifts it here.
+
+Data comes in as a ``console.retention.ReviewQueueView``; every action is a
+blocking callable in ``ReviewActions`` run off the UI thread (the shell routes
+it to the vault thread), after which the queue reloads itself. A record
+leaves the queue only when a decision is recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from console.retention import ReviewQueueView
+
+from ui.errors import ERROR_STYLE
+
+from .decision_dialogs import ConfirmErasure, HoldPrompt
+from .jobs import Jobs
+from .models import ROW_ROLE, SORT_ROLE, ReviewQueueModel
+
+
+@dataclass(frozen=True)
+class ReviewActions:
+    """Blocking calls, each run on the thread pool by the widget."""
+    load: Callable[[], ReviewQueueView]
+    retain: Callable[[str, str, dt.date], Any]
+    erase: Callable[[str, str], Any]
+    set_hold: Callable[[str, bool, str], Any]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class ReviewQueueWidget(QWidget):
+    changed = Signal(str, str)      # kind ("retention" or "erasure"), reference
+    status = Signal(str)            # one sentence of success
+
+    def __init__(self, view: ReviewQueueView, actions: ReviewActions,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Retention review queue")
+        self._actions = actions
+        self._months = {}
+        self.jobs = Jobs(self)
+        self.jobs.busy_changed.connect(lambda _b: self._update_buttons())
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.model = ReviewQueueModel(parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Records due for review")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.footer = QLabel(self)
+        self.footer.setWordWrap(True)
+
+        left = QWidget(self)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.summary)
+        left_lay.addWidget(self.table, 1)
+        left_lay.addWidget(self.footer)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self._decision_panel())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.addWidget(split)
+        self.set_view(view)
+
+    # -- layout ------------------------------------------------------------------------
+    def _decision_panel(self) -> QWidget:
+        panel = QWidget(self)
+        self.heading = QLabel(panel)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.details = QLabel(panel)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        retain_box = QGroupBox("Retain", panel)
+        self.retain_reason = QLineEdit(retain_box)
+        self.retain_reason.setAccessibleName("Reason for keeping the record")
+        self.retain_reason.setPlaceholderText("e.g. investigation still live")
+        self.next_review = QDateEdit(retain_box)
+        self.next_review.setAccessibleName("Next review date")
+        self.next_review.setCalendarPopup(True)
+        self.next_review.setDisplayFormat("yyyy-MM-dd")
+        self.retain_button = QPushButton("&Retain", retain_box)
+        self.retain_button.setAccessibleName("Retain the record")
+        self.retain_button.clicked.connect(self.retain)
+        form = QFormLayout(retain_box)
+        for text, widget in (("Rea&son:", self.retain_reason),
+                             ("&Next review:", self.next_review)):
+            label = QLabel(text, retain_box)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        form.addRow("", self.retain_button)
+
+        erase_box = QGroupBox("Erase", panel)
+        self.erase_reason = QLineEdit(erase_box)
+        self.erase_reason.setAccessibleName("Reason for erasure")
+        self.erase_reason.setPlaceholderText("Kept after erasure: use the reference, no names")
+        self.erase_button = QPushButton("&Erase…", erase_box)
+        self.erase_button.setAccessibleName("Erase the record")
+        self.erase_button.clicked.connect(self.erase)
+        eform = QFormLayout(erase_box)
+        label = QLabel("Reas&on:", erase_box)
+        label.setBuddy(self.erase_reason)
+        eform.addRow(label, self.erase_reason)
+        eform.addRow("", self.erase_button)
+
+        self.hold_button = QPushButton(panel)
+        self.hold_button.clicked.connect(self.toggle_hold)
+        self.error_label = QLabel(panel)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setAccessibleName("Problem")
+        self.error_label.hide()
+        hold_row = QHBoxLayout()
+        hold_row.addWidget(self.hold_button)
+        hold_row.addStretch(1)
+        lay = QVBoxLayout(panel)
+        lay.setContentsMargins(6, 0, 0, 0)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.details)
+        lay.addWidget(retain_box)
+        lay.addWidget(erase_box)
+        lay.addLayout(hold_row)
+        lay.addWidget(self.error_label)
+        lay.addStretch(1)
+        self.decision_boxes = (retain_box, erase_box)
+        return panel
+
+    # -- data --------------------------------------------------------------------------
+    def set_view(self, view: ReviewQueueView) -> None:
+        keep = self.current_ref()
+        self._months = {k: m for k, _label, m in view.defaults}
+        self.model.set_rows(view.items)
+        due = sum(1 for i in view.items if i.days_overdue >= 0)
+        self.summary.setText(
+            f"{_plural(due, 'record')} due for review now, "
+            f"{_plural(len(view.items) - due, 'more')} within 30 days. Each needs a "
+            "decision: retain with a reason and a next review date, or erase."
+            if view.items else "No record is due for review. Nothing needs a decision.")
+        notes = [f"{_plural(view.erased, 'record')} erased so far (tombstones kept in the "
+                 "audit chain)."]
+        if view.backups_to_delete:
+            notes.append(f"{_plural(len(view.backups_to_delete), 'backup')} should be "
+                         "deleted: " + "; ".join(f"{b.path.name} ({b.reason})"
+                                                 for b in view.backups_to_delete[:3]))
+        self.footer.setText(" ".join(notes))
+        if not (keep and self.select(keep)) and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self._show_current()
+
+    def select(self, ref: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data() == ref:
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                return True
+        return False
+
+    def current_item(self):
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.data(self.proxy.mapToSource(index), ROW_ROLE)
+
+    def current_ref(self) -> str:
+        item = self.current_item()
+        return item.ref if item else ""
+
+    def _show_current(self) -> None:
+        item = self.current_item()
+        self.error_label.hide()
+        if item is None:
+            self.heading.setText("No record chosen")
+            self.details.setText("")
+        else:
+            p = item.processing
+            self.heading.setText(f"{item.ref} · {item.name}")
+            lines = [f"Status: {item.status_label}", f"Basis: {p.basis_label}",
+                     f"Data subject: {p.category_label}",
+                     f"Retention class: {p.class_label}; review due {p.review_on.isoformat()}"
+                     + (" (by decision)" if p.review_source == "decision" else
+                        " (by default)"),
+                     "Last decision: " + (item.last_decision or "none yet")]
+            if p.legal_hold:
+                lines.append(f"Legal hold: {p.hold_reason or 'no reason given'}. "
+                             "Erasure is blocked while it stands.")
+            self.details.setText("\n".join(lines))
+            months = self._months.get(p.retention_class, 12)
+            self.next_review.setMinimumDate(QDate.currentDate().addDays(1))
+            self.next_review.setMaximumDate(QDate.currentDate().addYears(10))
+            self.next_review.setDate(QDate.currentDate().addMonths(months))
+        self.retain_reason.clear()
+        self.erase_reason.clear()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        item = self.current_item()
+        idle = not self.jobs.busy
+        for box in self.decision_boxes:
+            box.setEnabled(item is not None and idle)
+        held = bool(item and item.processing.legal_hold)
+        self.erase_button.setEnabled(item is not None and idle and not held)
+        self.erase_button.setToolTip(
+            "This record is under legal hold, so it cannot be erased; lift the hold first."
+            if held else "Erase the record for good, leaving only a tombstone.")
+        self.hold_button.setEnabled(item is not None and idle)
+        self.hold_button.setText("&Lift legal hold…" if held else "Place legal &hold…")
+        self.hold_button.setAccessibleName("Lift legal hold" if held else "Place legal hold")
+
+    # -- decisions ---------------------------------------------------------------------
+    def _problem(self, message: str, focus: QWidget) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        focus.setFocus()
+
+    def retain(self) -> None:
+        item = self.current_item()
+        reason = self.retain_reason.text().strip()
+        if item is None:
+            return
+        if not reason:
+            self._problem("Give the reason for keeping the record.", self.retain_reason)
+            return
+        when = self.next_review.date().toPython()
+        self._run(lambda: self._actions.retain(item.ref, reason, when), "retention",
+                  item.ref, f"{item.ref} retained; next review {when.isoformat()}.")
+
+    def erase(self) -> None:
+        item = self.current_item()
+        reason = self.erase_reason.text().strip()
+        if item is None:
+            return
+        if item.processing.legal_hold:
+            self._problem("This record is under legal hold, so it cannot be erased; lift the "
+                          "hold first.", self.hold_button)
+            return
+        if not reason:
+            self._problem("Give the reason for erasure; it is kept in the audit chain.",
+                          self.erase_reason)
+            return
+        if not ConfirmErasure.ask(self, item.ref):
+            return
+        self._run(lambda: self._actions.erase(item.ref, reason), "erasure", item.ref,
+                  f"{item.ref} erased; a tombstone is kept in the audit chain.")
+
+    def toggle_hold(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        placing = not item.processing.legal_hold
+        reason = HoldPrompt.ask(self, item.ref, placing)
+        if reason is None:
+            return
+        self._run(lambda: self._actions.set_hold(item.ref, placing, reason), "retention",
+                  item.ref, f"Legal hold {'placed on' if placing else 'lifted from'} "
+                            f"{item.ref}.")
+
+    def _run(self, fn, kind: str, ref: str, message: str) -> None:
+        self.error_label.hide()
+
+        def work():
+            fn()
+            return self._actions.load()
+
+        def done(view):
+            self.set_view(view)
+            self.changed.emit(kind, ref)
+            self.status.emit(message)
+        self.jobs.start(work, done, lambda msg: self._problem(msg, self.table))
+
+    @property
+    def busy(self) -> bool:
+        return self.jobs.busy

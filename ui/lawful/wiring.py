@@ -1,0 +1,240 @@
+"""Lawful handling in the main window: a "Records" menu (review queue,
+journal, subject access request, restrict) and the reason prompt.
+
+``install(window)`` adds the menu; it needs only what the main window
+already has (``runner``, ``ops``, ``presenter``, ``register``, ``user``,
+``menuBar()``). Reads go through ``window.ops.call`` (vault thread, result on
+the GUI thread); the widgets' own actions are blocking callables routed to the
+vault thread with ``run_and_wait``, which the widgets run on the thread pool.
+Every entry is the governor's alone: the core refuses anyone else, and the
+menu mirrors it with a disabled entry and the reason as its tooltip.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from console import access, journal, register, retention, subject_access, users
+from console.journal import Reason
+
+from ..runner import run_and_wait
+from .access_pack_dialog import AccessPackDialog
+from .journal_widget import JournalWidget
+from .reason_prompt import ReasonPrompt
+from .restriction_dialog import RestrictionDialog
+from .review_queue import ReviewActions, ReviewQueueWidget
+
+ENTRIES = (  # name, text, tip, what the governor alone may do
+    ("review_queue", "Review &queue…", "Records due for retention review",
+     "decide on retention"),
+    ("journal", "&Journal…", "Who opened or sent out which record, and why",
+     "read the consultation journal"),
+    ("access_request", "Subject &access request…",
+     "Prepare a signed access pack for one member of staff",
+     "answer a subject access request"),
+    ("restrict", "&Restrict…", "Choose who may see the chosen subject's record",
+     "restrict a record"))
+
+
+def _governor(window) -> bool:
+    return bool(window.user) and window.user.role == "governor"
+
+
+def _refusal(window, what: str) -> str:
+    role = window.user.role if window.user else "viewer"
+    article = "an" if role[:1] in "aeiou" else "a"
+    return f"Only the governor can {what}; you are signed in as {article} {role}."
+
+
+def install(window):
+    """Add the Records menu to ``window``; returns the menu."""
+    bar = window.menuBar()
+    menu = bar.addMenu("&Records")
+    help_ = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+    if help_ is not None:                 # keep Help last, as every platform expects
+        bar.insertMenu(help_, menu)
+    slots = {"review_queue": open_review_queue, "journal": open_journal,
+             "access_request": open_access_request, "restrict": open_restriction}
+    for name, text, tip, what in ENTRIES:
+        act = QAction(text, window)
+        act.setObjectName(name)
+        act.setStatusTip(tip)
+        act.setToolTip(tip)
+        act.triggered.connect(lambda _=False, n=name, w=what: _guarded(window, slots[n], w))
+        menu.addAction(act)
+        setattr(window, f"act_{name}", act)
+        if name == "access_request":
+            menu.addSeparator()
+
+    def follow_role():
+        ok = _governor(window) and not window.locked
+        for name, _text, tip, what in ENTRIES:
+            act = getattr(window, f"act_{name}")
+            act.setEnabled(ok)
+            act.setToolTip(tip if ok else _refusal(window, what))
+    menu.aboutToShow.connect(follow_role)
+    menu.setToolTipsVisible(True)
+    # A new session asks afresh: the remembered reason goes with the last one.
+    window.unlock_page.unlock_requested.connect(lambda *_: forget_reason(window))
+    window.unlock_page.quick_unlock_requested.connect(lambda *_: forget_reason(window))
+    return menu
+
+
+def _guarded(window, slot, what: str) -> None:
+    if window.locked:
+        return
+    if not _governor(window):
+        window.presenter.status(_refusal(window, what))
+        return
+    slot(window)
+
+
+def _host(window, widget: QWidget, title: str, size: tuple[int, int]) -> QDialog:
+    """A non-modal window around a feature widget; closed (and its data
+    dropped) when the console locks, like every other dialog."""
+    dialog = QDialog(window)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.finished.connect(dialog.deleteLater)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    lay = QVBoxLayout(dialog)
+    lay.addWidget(widget, 1)
+    lay.addWidget(buttons)
+    dialog.resize(*size)
+    dialog.show()
+    return dialog
+
+
+# -- review queue ---------------------------------------------------------------------------
+
+def review_actions(runner) -> ReviewActions:
+    return ReviewActions(
+        load=lambda: run_and_wait(runner, retention.review_view),
+        retain=lambda ref, reason, when: run_and_wait(runner, retention.retain, ref, reason,
+                                                      when),
+        erase=lambda ref, reason: run_and_wait(runner, retention.erase, ref, reason),
+        set_hold=lambda ref, on, reason: run_and_wait(runner, retention.set_legal_hold, ref,
+                                                      on, reason))
+
+
+def open_review_queue(window) -> None:
+    def show(view):
+        widget = ReviewQueueWidget(view, review_actions(window.runner))
+        widget.changed.connect(window.ops.changed)
+        widget.status.connect(window.presenter.success)
+        window.review_dialog = _host(window, widget, "Retention review queue", (1180, 620))
+    window.ops.call(retention.review_view, on_done=show)
+
+
+# -- journal ----------------------------------------------------------------------------------
+
+def open_journal(window) -> None:
+    runner = window.runner
+
+    def export(path: Path, filters: dict):
+        from reports.journal_pdf import make_journal_pdf
+        return run_and_wait(runner, make_journal_pdf, path, **filters)
+
+    def show(view):
+        widget = JournalWidget(view, export, folder=window.vault_path.parent)
+        widget.status.connect(window.presenter.success)
+        # The export is itself journaled: show the new entry.
+        widget.exported.connect(lambda _r: window.ops.call(journal.journal_view,
+                                                           on_done=widget.set_view))
+        window.journal_dialog = _host(window, widget, "Consultation journal", (1180, 620))
+    window.ops.call(journal.journal_view, on_done=show)
+
+
+# -- subject access -----------------------------------------------------------------------------
+
+def pack_callables(runner):
+    """(draft, produce) for ``AccessPackDialog``, routed to the vault thread.
+    A request is logged once per subject however often the pack is produced."""
+    requests: dict[str, int] = {}
+
+    def draft(ref, decisions):
+        return run_and_wait(runner, subject_access.draft_pack, ref, decisions)
+
+    def produce(ref, path, decisions, received_on, notes):
+        from reports.access_pack import make_access_pack
+
+        def work(vault):
+            if ref not in requests:
+                requests[ref] = subject_access.open_request(vault, ref, received_on).id
+            result = make_access_pack(vault, ref, path, decisions,
+                                      request_id=requests[ref])
+            if notes:
+                journal.record(vault, "sar_decision", ref, "subject_access",
+                               detail="Released after review: " + "; ".join(
+                                   f"{k} ({why})" for k, why in notes.items())[:1900])
+            return result
+        return run_and_wait(runner, work)
+    return draft, produce
+
+
+def open_access_request(window) -> None:
+    def subjects(vault):
+        return [(r.subject.ref, r.subject.name) for r in register.register_rows(vault)
+                if not r.restricted]
+
+    def ask(listed):
+        draft, produce = pack_callables(window.runner)
+        result = AccessPackDialog.ask(listed, draft, produce,
+                                      ref=window.register.current_ref(),
+                                      folder=window.vault_path.parent, parent=window)
+        if result is not None:
+            window.presenter.success(f"Signed access pack saved to {result.path}.")
+    window.ops.call(subjects, on_done=ask)
+
+
+# -- need-to-know -------------------------------------------------------------------------------
+
+def open_restriction(window) -> None:
+    ref = window.register.current_ref()
+    if not ref:
+        window.presenter.status("Choose a subject in the register first.")
+        return
+    runner = window.runner
+
+    def read(vault):
+        sid = access.subject_id(vault, ref)
+        return (access.restriction(vault, ref), users.list_users(vault),
+                access.owner_user(vault, sid))
+
+    def apply(restricted: bool, allowed: list, reason: str):
+        if restricted:
+            return run_and_wait(runner, access.restrict, ref, reason, allowed)
+        return run_and_wait(runner, access.unrestrict, ref, reason)
+
+    def ask(found):
+        restriction, listed, owner = found
+        result = RestrictionDialog.ask(restriction, listed, apply, owner=owner, parent=window)
+        if result is not None:
+            window.ops.changed.emit("restriction", ref)
+            window.presenter.success(
+                f"{ref} is restricted to named users." if result.restricted
+                else f"{ref} is no longer restricted.")
+    window.ops.call(read, on_done=ask)
+
+
+# -- the reason prompt --------------------------------------------------------------------------
+
+def forget_reason(window) -> None:
+    window.last_reason = None
+
+
+def ask_reason(window, what: str = "", default: str = journal.DEFAULT_REASON
+               ) -> Reason | None:
+    """Ask why a record is opened or sent out; Enter repeats the reason last
+    used in this session. Returns None when the user cancels."""
+    reason = ReasonPrompt.ask(window, getattr(window, "last_reason", None), what=what,
+                              default=default)
+    if reason is not None:
+        window.last_reason = reason
+    return reason
