@@ -96,6 +96,9 @@ def main(argv: list[str] | None = None, extra_modules: tuple[str, ...] = (),
     if argv and argv[0] == "gui" and gui:
         module, func = gui.split(":")
         return getattr(importlib.import_module(module), func)(argv[1:])
+    if argv and argv[0] == "--demo" and gui:  # open the desktop console on the demo vault
+        module, func = gui.split(":")
+        return getattr(importlib.import_module(module), func)(argv)
     parser = build_parser(CORE_COMMAND_MODULES + list(extra_modules))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

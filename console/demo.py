@@ -427,6 +427,11 @@ def _day(today: dt.date, offset: int | None) -> dt.date | None:
     return None if offset is None else today + dt.timedelta(days=offset)
 
 
+# The passphrase every demo user gets when the desktop console builds the demo
+# vault: its data is fictional, so a known passphrase saves a lost note.
+DEMO_PASSPHRASE = "ashdown demo vault"
+
+
 def build_demo(path, passphrase: str | None = None, kdf=None) -> DemoResult:
     """Create the demo vault at ``path`` (which must not hold a vault yet).
     With no passphrase, each user gets a generated one, returned once."""

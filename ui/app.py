@@ -8,6 +8,7 @@ one under the user's data folder (``console.paths.default_vault()``).
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 from pathlib import Path
@@ -86,22 +87,29 @@ def install_error_hook(presenter: ErrorPresenter) -> None:
 
 
 def demo_builder():
-    """``console.demo``'s builder, if that module is installed."""
-    try:
-        demo = importlib.import_module("console.demo")
-    except ImportError:
-        return None
-    for name in ("build_demo", "build", "create_demo"):
-        fn = getattr(demo, name, None)
-        if callable(fn):
-            return fn
-    return None
+    """Builds the demo vault with the demo's one known passphrase."""
+    from console import demo
+    return functools.partial(demo.build_demo, passphrase=demo.DEMO_PASSPHRASE)
+
+
+def open_demo_window(window_cls):
+    from console import demo
+    folder = paths.demo_vault()
+    window = window_cls(folder)
+    if (folder / "register.db").exists():
+        window.unlock_page.reset("Demo vault (fictional data): every user's passphrase is "
+                                 f"“{demo.DEMO_PASSPHRASE}”.")
+    else:
+        window.open_demo(demo_builder())
+    return window
 
 
 def parse_args(argv: list[str]):
     parser = argparse.ArgumentParser(prog=APP_SLUG, add_help=True)
     parser.add_argument("--vault", type=Path, default=None,
                         help="the vault folder (default: the one in your data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo vault, building it first if there is none")
     args, _qt = parser.parse_known_args(argv)
     return args
 
@@ -114,14 +122,7 @@ def first_run(window_cls, path: Path):
     if answer is None:
         return None
     if answer.mode == "demo":
-        demo = paths.demo_vault()
-        window = window_cls(demo)
-        if (demo / "register.db").exists():
-            window.unlock_page.reset("The demo vault already exists; use the passphrases "
-                                     "shown when it was built.")
-        else:
-            window.open_demo(builder)
-        return window
+        return open_demo_window(window_cls)
     window = window_cls(path)
     window.create_vault(answer)
     return window
@@ -135,7 +136,9 @@ def run(argv: list[str] | None = None) -> int:
     presenter = ErrorPresenter()
     install_error_hook(presenter)
     path = args.vault or paths.default_vault()
-    if (path / "register.db").exists() or (path / "keyslots.json").exists():
+    if args.demo:
+        window = open_demo_window(MainWindow)
+    elif (path / "register.db").exists() or (path / "keyslots.json").exists():
         window = MainWindow(path)
     else:
         window = first_run(MainWindow, path)

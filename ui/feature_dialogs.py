@@ -115,3 +115,8 @@ def open_settings(window) -> None:
         window.ops.changed.emit("settings", "")
         window.presenter.success("Settings saved.")
     window.ops.call(read, on_done=ask)
+
+
+def open_backups(window) -> None:
+    from .backup.wiring import open_backups as show
+    show(window)

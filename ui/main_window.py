@@ -360,5 +360,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_layout()
+        # The daily backup runs on the vault thread just before shutdown closes the vault.
+        from console.backup import backup_on_close_if_due
+        self.runner.submit(backup_on_close_if_due, on_error=lambda _exc: None)
         self.shutdown()
         super().closeEvent(event)

@@ -58,6 +58,10 @@ def build_menus(window) -> None:
     if window._export:
         _action(window, file, "&Export briefing…", window.export_briefing, "Ctrl+E",
                 "Produce a signed briefing PDF for HQ", "export")
+    if feature("ui.backup", "BackupDialog"):
+        _action(window, file, "&Backups…", lambda: feature("ui.feature_dialogs",
+                "open_backups")(window), tip="Back up now, restore, and the automatic "
+                "backups flagged for deletion", name="backups")
     file.addSeparator()
     _action(window, file, "&Lock", lambda: window.lock("on request"), "Ctrl+L",
             "Lock the register now", "lock")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from console import journal, register, subjects, users
 from console.journal import Reason
@@ -15,6 +15,7 @@ from console.vault import Vault
 from tests.conftest import PASS
 from tests.ui.test_lawful_review_queue import on_vault, open_runner
 from ui.lawful import JournalWidget
+from ui.lawful.models import ROW_ROLE
 
 DEP_PASS = "deputy passphrase for the journal"
 
@@ -88,10 +89,12 @@ def test_filters_narrow_the_real_journal(qtbot, qtmodeltester, journal_runner):
 def test_sorting_uses_the_sequence(qtbot, journal_runner):
     runner, _a, _b = journal_runner
     w = _widget(qtbot, on_vault(qtbot, runner, journal.journal_view))
-    w.table.sortByColumn(0, w.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
-    first = w.model.data(w.proxy.mapToSource(w.proxy.index(0, 0)), w.model.headers and
-                         __import__("ui.lawful.models", fromlist=["ROW_ROLE"]).ROW_ROLE)
+    w.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    first = w.model.data(w.proxy.mapToSource(w.proxy.index(0, 0)), ROW_ROLE)
     assert first.kind == "view" and first.user == "governor"
+    w.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    newest = w.model.data(w.proxy.mapToSource(w.proxy.index(0, 0)), ROW_ROLE)
+    assert newest.user == "dep"
 
 
 def test_export_makes_a_signed_pdf_off_the_ui_thread(qtbot, journal_runner, tmp_path):
@@ -135,5 +138,4 @@ def test_entries_of_an_erased_record_show_as_erased(qtbot, qtmodeltester):
     w = _widget(qtbot, journal.JournalView((e,), ("governor",)))
     qtmodeltester.check(w.model)
     assert "erased" in w.proxy.index(0, 5).data()
-    assert w.model.data(w.model.index(0, 0), 0) and w.model.index(0, 0).data(
-        __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.ItemDataRole.FontRole).italic()
+    assert w.model.index(0, 0).data(Qt.ItemDataRole.FontRole).italic()

@@ -108,8 +108,7 @@ def test_first_run_cancelled(qtbot, monkeypatch, vault_path):
 
 
 def test_demo_vault_opens_as_its_governor(qtbot, make_window, tmp_path, fast_kdf):
-    import pytest
-    demo = pytest.importorskip("console.demo")
+    from console import demo
     from ui.setup.demo_note import DemoNote
     window = make_window(tmp_path / "demo")
     window.open_demo(app_module.demo_builder())
@@ -118,4 +117,9 @@ def test_demo_vault_opens_as_its_governor(qtbot, make_window, tmp_path, fast_kdf
     assert window.establishment == demo.ESTABLISHMENT
     note = window.findChild(DemoNote)
     assert note is not None and demo.GOVERNOR in note.text.text()
+    assert demo.DEMO_PASSPHRASE in note.text.text()
     note.accept()
+    window.lock()
+    from console.vault import Vault
+    with Vault.open(tmp_path / "demo", demo.GOVERNOR, demo.DEMO_PASSPHRASE) as v:
+        assert v.user.role == "governor"

@@ -59,7 +59,11 @@ def reason_text(reason: str) -> str:
 def state_text(row: BackupRow) -> str:
     if not row.info.ok:
         return "Damaged: cannot be restored"
-    return "Delete: past retention" if row.flagged else "Keep"
+    if not row.flagged:
+        return "Keep"
+    if "erased" in row.flag:
+        return "Delete: holds an erased record"
+    return "Delete: past retention"
 
 
 class BackupsModel(QAbstractTableModel):

@@ -166,6 +166,8 @@ class AccessPackDialog(QDialog):
 
     def redraft(self) -> None:
         ref = self.current_ref()
+        current = self.current_item()
+        keep = current.key if current is not None else ""
         self.pack = None
         self.model.set_rows(())
         self._show_item()
@@ -175,21 +177,18 @@ class AccessPackDialog(QDialog):
         self.summary.setText("Reading the record…")
         decisions = dict(self.decisions)
         self.jobs.start(lambda: self._draft(ref, decisions),
-                        lambda pack: self._drafted(ref, pack), self._failed)
+                        lambda pack: self._drafted(ref, pack, keep), self._failed)
 
-    def _drafted(self, ref: str, pack) -> None:
+    def _drafted(self, ref: str, pack, keep: str = "") -> None:
         if ref != self.current_ref():
             return                      # the choice moved on meanwhile
-        keep = self.current_item()
         self.pack = pack
         self.model.set_rows(pack.items)
         self.summary.setText(
             f"{len(pack.released)} items will be given in full and {len(pack.withheld)} "
             "withheld, each with its reason. Source-identifying details and handling-code C "
             "reports are withheld by default.")
-        row = 0
-        if keep is not None:
-            row = next((n for n, i in enumerate(pack.items) if i.key == keep.key), 0)
+        row = next((n for n, i in enumerate(pack.items) if i.key == keep), 0)
         if pack.items:
             self.table.setCurrentIndex(self.model.index(row, 0))
         self._show_item()

@@ -1,8 +1,5 @@
-"""The one-time note listing the demo vault's generated passphrases.
-
-They are shown once, here, and never stored by the console; the demo's data
-is fictional, so copying them down is fine.
-"""
+"""The note shown when the demo vault has been built: who its users are and
+their passphrase (the demo's data is fictional, so its passphrase is known)."""
 
 from __future__ import annotations
 
@@ -20,7 +17,7 @@ class DemoNote(QDialog):
                        f"</code></td></tr>" for u, p in passphrases.items())
         self.text = QLabel(
             "<p>The demo vault (HMP Ashdown, fictional) is open as its governor. Each user "
-            "has a generated passphrase, shown only this once:</p>"
+            "signs in with the passphrase below:</p>"
             f"<table>{rows}</table><p>Sign in as a deputy to try the deputies' path.</p>")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setWordWrap(True)

@@ -1,0 +1,110 @@
+"""The Records menu in the main window: present, the governor's alone (a
+deputy is told why), each entry opening its widget on real data through the
+vault thread, and every lawful-handling window closed when the console locks."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from console.journal import Reason
+from tests.ui.conftest import DEPUTY_PASS, unlock
+from ui.lawful import AccessPackDialog, JournalWidget, RestrictionDialog, ReviewQueueWidget
+from ui.lawful import reason_prompt, wiring
+
+
+def _window(make_window, path):
+    window = make_window(path)
+    if not hasattr(window, "act_journal"):      # the main window may install it itself
+        wiring.install(window)
+    return window
+
+
+def test_menu_entries_follow_the_role(qtbot, make_window, filled_vault):
+    window = _window(make_window, filled_vault)
+    unlock(qtbot, window, "dep", DEPUTY_PASS)
+    menu = window.act_journal.associatedObjects()[0]
+    menu.aboutToShow.emit()
+    for name in ("review_queue", "journal", "access_request", "restrict"):
+        act = getattr(window, f"act_{name}")
+        assert not act.isEnabled() and "Only the governor" in act.toolTip()
+    window.act_journal.trigger()
+    assert "Only the governor" in window.statusBar().currentMessage()
+    titles = [m.title() for m in window.menuBar().findChildren(type(menu))]
+    assert "&Records" in titles
+
+
+def test_governor_opens_the_journal_and_the_queue_and_lock_closes_them(
+        qtbot, make_window, filled_vault):
+    window = _window(make_window, filled_vault)
+    unlock(qtbot, window)
+    window.act_journal.associatedObjects()[0].aboutToShow.emit()
+    assert window.act_journal.isEnabled()
+    window.act_journal.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "journal_dialog", None) is not None, timeout=5000)
+    journal_widget = window.journal_dialog.findChild(JournalWidget)
+    assert journal_widget is not None and window.journal_dialog.isVisible()
+    window.act_review_queue.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "review_dialog", None) is not None, timeout=5000)
+    queue = window.review_dialog.findChild(ReviewQueueWidget)
+    assert queue is not None and "No record is due" in queue.summary.text()
+    window.lock("on request")
+    assert not [d for d in window.findChildren(QDialog) if d.isVisible()]
+
+
+def test_restrict_and_access_request_open_with_real_data(qtbot, make_window, filled_vault,
+                                                         monkeypatch):
+    window = _window(make_window, filled_vault)
+    unlock(qtbot, window)
+    seen = {}
+
+    def fake_restrict(restriction, users, apply, *, owner=None, parent=None):
+        seen["restriction"] = (restriction, [u.name for u in users], owner)
+        return None
+    monkeypatch.setattr(RestrictionDialog, "ask", staticmethod(fake_restrict))
+    window.act_restrict.trigger()
+    assert "Choose a subject" in window.statusBar().currentMessage()
+    ref = window.register.model.index(0, 0).data()
+    window.register.select(ref)
+    window.act_restrict.trigger()
+    qtbot.waitUntil(lambda: "restriction" in seen, timeout=5000)
+    restriction, names, _owner = seen["restriction"]
+    assert restriction.ref == ref and not restriction.restricted
+    assert names == ["governor", "dep"]
+
+    def fake_pack(subjects, draft, produce, *, ref="", can_change=True, folder=None,
+                  parent=None):
+        seen["subjects"], seen["ref"] = subjects, ref
+        seen["pack"] = draft(ref, {})       # the dialog runs this on the thread pool
+        return None
+    monkeypatch.setattr(AccessPackDialog, "ask", staticmethod(fake_pack))
+    from tests.ui.test_feature_wiring import in_pool
+    monkeypatch.setattr(wiring, "pack_callables", lambda runner: (
+        lambda r, d: in_pool(qtbot, wiring_draft(runner), r, d), None))
+    window.act_access_request.trigger()
+    qtbot.waitUntil(lambda: "pack" in seen, timeout=10_000)
+    assert len(seen["subjects"]) == 2 and seen["ref"] == ref
+    assert seen["pack"].ref == ref and seen["pack"].items
+
+
+def wiring_draft(runner):
+    from console import subject_access
+    from ui.runner import run_and_wait
+    return lambda ref, decisions: run_and_wait(runner, subject_access.draft_pack, ref,
+                                               decisions)
+
+
+def test_ask_reason_remembers_the_session_reason(qtbot, make_window, filled_vault,
+                                                 monkeypatch):
+    window = _window(make_window, filled_vault)
+    offered = []
+
+    def fake(parent, last, *, what="", default="case_review"):
+        offered.append(last)
+        return Reason("referral")
+    monkeypatch.setattr(reason_prompt.ReasonPrompt, "ask", staticmethod(fake))
+    assert wiring.ask_reason(window, "opening the full record") == Reason("referral")
+    assert wiring.ask_reason(window) == Reason("referral")
+    assert offered == [None, Reason("referral")]
+    unlock(qtbot, window)                           # a new session asks afresh
+    wiring.ask_reason(window)
+    assert offered[-1] is None

@@ -1,0 +1,293 @@
+"""BackupDialog: the backup view.
+
+Lists the automatic backups kept beside the vault (date, why, size) and marks
+those the retention rules flag for deletion, with a Delete action after a
+confirmation. "Back up now…" writes an encrypted backup to a file the user
+chooses (by default ``governors-console-backup-YYYY-MM-DD.gcbackup`` in
+Documents) on the thread pool, with progress shown only when slow.
+"Restore…" (the governor's alone) explains what will happen and asks for a
+governor's passphrase from the backup; the dialog then closes with
+``restore_request`` set, and the shell locks the console and restores, since
+a vault is never replaced while open.
+
+Every action is a callable from ``BackupActions``; the dialog never touches
+the vault. Errors are shown inline as the core's one sentence; successes are
+announced by ``changed(message)`` for the window's status bar. File choosers
+and confirmations are attributes so tests can replace them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog,
+                               QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from console import roles
+from console.backup import SUFFIX
+from ui.errors import ERROR_STYLE
+from ui.export.background import BackgroundJob, ProgressPresenter
+
+from .actions import BackupActions, BackupRow, RestoreRequest
+from .backups_model import BackupsModel, Col, made_text
+from .restore_prompt import RestorePrompt
+
+OK_STYLE = "color: #1b5e20;"
+NOTE_STYLE = "color: palette(mid);"
+FILTER = f"Governor's Console backups (*{SUFFIX})"
+DELETE_REFUSED = "Only the governor can delete a backup"
+
+
+def default_backup_path(today: dt.date | None = None) -> Path:
+    """``governors-console-backup-YYYY-MM-DD.gcbackup`` in the user's Documents."""
+    today = today or dt.date.today()
+    folder = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    return Path(folder) / f"governors-console-backup-{today.isoformat()}{SUFFIX}"
+
+
+def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Back up the vault to", str(suggested),
+                                          FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+def choose_open_path(parent: QWidget, start: Path) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Restore from a backup", str(start), FILTER)
+    return Path(name) if name else None
+
+
+def confirm_delete(parent: QWidget, row: BackupRow) -> bool:
+    """Ask before deleting a backup; the default button is Cancel."""
+    why = row.flag or "It is not flagged for deletion."
+    box = QMessageBox(QMessageBox.Icon.Warning, "Delete backup",
+                      f"Delete the backup made {made_text(row.info.created_at)}? {why} "
+                      "A deleted backup cannot be brought back.",
+                      QMessageBox.StandardButton.Cancel, parent)
+    delete = box.addButton("Delete backup", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+class BackupDialog(QDialog):
+    changed = Signal(str)
+
+    def __init__(self, actions: BackupActions, rows=(), role: str = "viewer",
+                 user: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Backups")
+        self.setAccessibleName("Backups")
+        self.actions = actions
+        self.role = role
+        self.user = user
+        self.restore_request: RestoreRequest | None = None
+        # tests replace these four
+        self.choose_save_path = choose_save_path
+        self.choose_open_path = choose_open_path
+        self.confirm_delete = confirm_delete
+        self.ask_restore = RestorePrompt.ask
+        self._job: BackgroundJob | None = None
+        self._loading = 0
+
+        intro = QLabel("Automatic backups kept beside the vault (made before an upgrade or a "
+                       "key change, and once a day on close). Each is encrypted with the "
+                       "vault's key.", self)
+        intro.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.model = BackupsModel(rows, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Automatic backups")
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        for col in (Col.MADE, Col.REASON, Col.SIZE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Col.STATE, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.view.doubleClicked.connect(lambda _i: self._show_reason())
+
+        self.delete_button = QPushButton("&Delete…", self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.backup_button = QPushButton("&Back up now…", self)
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton("&Restore…", self)
+        self.restore_button.clicked.connect(self.restore)
+        side = QVBoxLayout()
+        for b in (self.backup_button, self.restore_button, self.delete_button):
+            side.addWidget(b)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.view, 1)
+        row.addLayout(side)
+
+        self.note = QLabel(self)            # why an action is off, for this role
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(NOTE_STYLE)
+        self.message = QLabel(self)         # the last result: one sentence
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.summary)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(760, 420)
+        self._apply_role()
+        self._rows_loaded(rows)
+
+    # -- state ----------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return (self._job is not None and self._job.running) or self._loading > 0
+
+    @property
+    def pending(self) -> bool:
+        return self.busy
+
+    def selected_row(self) -> BackupRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _apply_role(self) -> None:
+        reasons = []
+        for button, action in ((self.backup_button, "backup"),
+                               (self.restore_button, "restore")):
+            ok = roles.allowed(self.role, action)
+            button.setToolTip("" if ok else roles.why_not(self.role, action))
+            if not ok:
+                reasons.append(roles.why_not(self.role, action))
+        if self.role != roles.GOVERNOR:
+            self.delete_button.setToolTip(f"{DELETE_REFUSED}.")
+        self.note.setText(" ".join(reasons))
+        self.note.setVisible(bool(reasons))
+
+    def _update_buttons(self, *args) -> None:
+        idle = not self.busy
+        self.backup_button.setEnabled(idle and roles.allowed(self.role, "backup"))
+        self.restore_button.setEnabled(idle and roles.allowed(self.role, "restore"))
+        self.delete_button.setEnabled(idle and self.role == roles.GOVERNOR
+                                      and self.selected_row() is not None)
+
+    def _rows_loaded(self, rows) -> None:
+        self.model.set_rows(rows)
+        n, flagged = self.model.rowCount(), self.model.flagged_count
+        if not n:
+            text = "There are no automatic backups beside this vault yet."
+        elif flagged:
+            text = (f"<b style='color:#b71c1c'>{flagged} of {n} backups should be deleted</b>"
+                    " (marked in red): they are past the backup retention horizon or still "
+                    "hold an erased record. Choose one to see why, then Delete.")
+        else:
+            text = f"{n} backup{'s' if n != 1 else ''}; none is due for deletion."
+        self.summary.setText(text)
+        for r in range(n):       # the first flagged row is chosen, ready to act on
+            if self.model.row_at(r).flagged:
+                self.view.selectRow(r)
+                break
+        self._update_buttons()
+
+    def _show(self, message: str, error: bool = False) -> None:
+        self.message.setText(message)
+        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.message.setVisible(True)
+
+    def _show_reason(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.flag:
+            self._show(row.flag, error=True)
+
+    # -- actions --------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._loading += 1
+        job = BackgroundJob(lambda cb: self.actions.list_backups(), self)
+        job.succeeded.connect(self._rows_loaded)
+        job.failed.connect(lambda m: self._show(m, error=True))
+        job.finished.connect(self._loaded)
+        job.start()
+        self._update_buttons()
+
+    def _loaded(self) -> None:
+        self._loading -= 1
+        self._update_buttons()
+
+    def _run(self, fn, label: str, success) -> None:
+        self._job = BackgroundJob(fn, self)
+        self._job.failed.connect(lambda m: self._show(m, error=True))
+        self._job.succeeded.connect(success)
+        self._job.finished.connect(self._update_buttons)
+        self.progress = ProgressPresenter(self._job, label, self, cancellable=False)
+        self._job.start()
+        self._update_buttons()
+
+    def back_up_now(self) -> None:
+        path = self.choose_save_path(self, default_backup_path())
+        if path is None:
+            return
+
+        def done(written) -> None:
+            message = (f"Backup saved to {written}. It is encrypted; keep it somewhere safe, "
+                       "away from this computer.")
+            self._show(message)
+            self.changed.emit(message)
+            self.refresh()
+        self._run(lambda cb: self.actions.make_backup(path, cb), "Backing up the vault…", done)
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or not self.confirm_delete(self, row):
+            return
+        when = made_text(row.info.created_at) if row.info.ok else row.info.path.name
+
+        def done(_r) -> None:
+            message = f"The backup made {when} was deleted."
+            self._show(message)
+            self.changed.emit(message)
+            self.refresh()
+        self._run(lambda cb: self.actions.delete_backup(row.info.path), "Deleting the backup…",
+                  done)
+
+    def restore(self) -> None:
+        if not roles.allowed(self.role, "restore"):
+            self._show(roles.why_not(self.role, "restore"), error=True)
+            return
+        selected = self.selected_row()
+        start = (selected.info.path.parent if selected is not None
+                 else default_backup_path().parent)
+        path = self.choose_open_path(self, start)
+        if path is None:
+            return
+        request = self.ask_restore(path, self.user, self)
+        if request is None:
+            return
+        self.restore_request = request
+        self.accept()
+
+    @classmethod
+    def ask(cls, actions: BackupActions, rows=(), role: str = "viewer", user: str = "",
+            parent: QWidget | None = None, on_changed=None) -> RestoreRequest | None:
+        """Show the dialog; returns a restore request if the user asked for one."""
+        dialog = cls(actions, rows, role, user, parent)
+        if on_changed is not None:
+            dialog.changed.connect(on_changed)
+        try:
+            dialog.exec()
+            return dialog.restore_request
+        finally:
+            dialog.deleteLater()
