@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from console.journal import Reason
 from tests.ui.conftest import DEPUTY_PASS, unlock
+from tests.ui.test_feature_wiring import in_pool
 from ui.lawful import AccessPackDialog, JournalWidget, RestrictionDialog, ReviewQueueWidget
 from ui.lawful import reason_prompt, wiring
 
@@ -27,8 +28,10 @@ def test_menu_entries_follow_the_role(qtbot, make_window, filled_vault):
     for name in ("review_queue", "journal", "access_request", "restrict"):
         act = getattr(window, f"act_{name}")
         assert not act.isEnabled() and "Only the governor" in act.toolTip()
+    window.act_journal.setEnabled(True)   # as apply_role leaves it after an unlock
     window.act_journal.trigger()
     assert "Only the governor" in window.statusBar().currentMessage()
+    assert getattr(window, "journal_dialog", None) is None
     titles = [m.title() for m in window.menuBar().findChildren(type(menu))]
     assert "&Records" in titles
 
@@ -73,24 +76,15 @@ def test_restrict_and_access_request_open_with_real_data(qtbot, make_window, fil
 
     def fake_pack(subjects, draft, produce, *, ref="", can_change=True, folder=None,
                   parent=None):
-        seen["subjects"], seen["ref"] = subjects, ref
-        seen["pack"] = draft(ref, {})       # the dialog runs this on the thread pool
+        seen.update(subjects=subjects, ref=ref, draft=draft)
         return None
     monkeypatch.setattr(AccessPackDialog, "ask", staticmethod(fake_pack))
-    from tests.ui.test_feature_wiring import in_pool
-    monkeypatch.setattr(wiring, "pack_callables", lambda runner: (
-        lambda r, d: in_pool(qtbot, wiring_draft(runner), r, d), None))
     window.act_access_request.trigger()
-    qtbot.waitUntil(lambda: "pack" in seen, timeout=10_000)
+    qtbot.waitUntil(lambda: "draft" in seen, timeout=10_000)
     assert len(seen["subjects"]) == 2 and seen["ref"] == ref
-    assert seen["pack"].ref == ref and seen["pack"].items
-
-
-def wiring_draft(runner):
-    from console import subject_access
-    from ui.runner import run_and_wait
-    return lambda ref, decisions: run_and_wait(runner, subject_access.draft_pack, ref,
-                                               decisions)
+    # The dialog runs its callables on the thread pool; so does this test.
+    pack = in_pool(qtbot, seen["draft"], ref, {})
+    assert pack.ref == ref and pack.items
 
 
 def test_ask_reason_remembers_the_session_reason(qtbot, make_window, filled_vault,

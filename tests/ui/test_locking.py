@@ -120,6 +120,7 @@ def test_demo_vault_opens_as_its_governor(qtbot, make_window, tmp_path, fast_kdf
     assert demo.DEMO_PASSPHRASE in note.text.text()
     note.accept()
     window.lock()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
     from console.vault import Vault
     with Vault.open(tmp_path / "demo", demo.GOVERNOR, demo.DEMO_PASSPHRASE) as v:
         assert v.user.role == "governor"
