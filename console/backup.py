@@ -423,3 +423,22 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
                                 "kept_aside": aside.name if aside else None})
     step(total)
     return RestoreResult(folder, aside, manifest["created_at"], entries)
+
+
+def delete_backup(vault, path) -> None:
+    """Delete one automatic backup from the vault's own backups folder
+    (governor only; recorded in the audit chain)."""
+    from . import audit
+    roles.require(vault, "delete_backup")
+    folder = backups_dir(vault.folder).resolve()
+    path = Path(path).resolve()
+    if path.parent != folder or path.suffix != SUFFIX or not path.is_file():
+        raise ValidationError("Only a backup in this vault's own backups folder can be "
+                              "deleted here.")
+    with vault.write():
+        audit.append(vault, "backup.delete", "vault", vault.vault_id, after={"file": path.name})
+        try:
+            path.unlink()
+        except OSError:
+            raise ValidationError("That backup could not be deleted; check that the file is "
+                                  "not open elsewhere, then try again.") from None

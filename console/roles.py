@@ -30,6 +30,7 @@ PERMISSIONS: dict[str, tuple[set[str], str]] = {
     "import": ({GOVERNOR}, "import a register"),
     "restore": ({GOVERNOR}, "restore a backup"),
     "backup": (_STAFF, "make a backup"),
+    "delete_backup": ({GOVERNOR}, "delete a backup"),
     "read_full_text": (_STAFF, "read the full text of reports"),
 }
 

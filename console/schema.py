@@ -236,9 +236,9 @@ def m004_fast_flags(db: Database) -> None:
     #   right by triggers (recomputed for the one subject a change touches),
     #   so "unreferred past the deadline" is a range scan, not an EXISTS per
     #   report;
-    # - partial indexes on unacknowledged referrals, open measures' review
-    #   dates and open subjects' review dates, in date order for the
-    #   dashboard's lists and in subject order for the register's flags;
+    # - partial covering indexes on unacknowledged referrals, open measures'
+    #   review dates and open subjects' review dates, in date order, serving
+    #   both the register's flags and the dashboard's lists;
     # - covering indexes for the dashboard's counts by status and risk and by
     #   category, and for a subject's reference by id, so the counts and lists
     #   never read the subjects' wide rows (notes and all).
@@ -251,16 +251,12 @@ def m004_fast_flags(db: Database) -> None:
             received_on TEXT NOT NULL
         );
         CREATE INDEX idx_unreferred_received ON unreferred_reports(received_on, subject_id);
-        CREATE INDEX idx_unreferred_subject ON unreferred_reports(subject_id, received_on);
-        CREATE INDEX idx_referrals_unacknowledged ON referrals(referred_on, subject_id)
-            WHERE acknowledged_on IS NULL;
-        CREATE INDEX idx_referrals_unacknowledged_subject ON referrals(subject_id, referred_on)
-            WHERE acknowledged_on IS NULL;
-        CREATE INDEX idx_measures_open_review ON measures(review_due, subject_id)
+        CREATE INDEX idx_unreferred_subject ON unreferred_reports(subject_id);
+        CREATE INDEX idx_referrals_unacknowledged
+            ON referrals(referred_on, subject_id, acknowledged_on) WHERE acknowledged_on IS NULL;
+        CREATE INDEX idx_measures_open_review ON measures(review_due, subject_id, status)
             WHERE status != 'ended';
-        CREATE INDEX idx_measures_open_subject ON measures(subject_id, review_due)
-            WHERE status != 'ended';
-        CREATE INDEX idx_subjects_open_review ON subjects(next_review, ref)
+        CREATE INDEX idx_subjects_open_review ON subjects(next_review, ref, status)
             WHERE status != 'closed';
         CREATE INDEX idx_subjects_counts ON subjects(status, likelihood, impact);
         CREATE INDEX idx_subjects_categories ON subjects(categories);

@@ -17,7 +17,8 @@ from tests.ui.conftest import DEPUTY_PASS, unlock
 from ui.backup import BackupActions, BackupDialog, BackupsModel, RestorePrompt, RestoreRequest
 from ui.backup.backup_dialog import default_backup_path
 from ui.backup.backups_model import FLAG_COLOUR, Col
-from ui.backup.wiring import backup_rows, delete_backup
+from console.backup import delete_backup
+from ui.backup.wiring import backup_rows
 
 
 @pytest.fixture(autouse=True)
@@ -114,7 +115,14 @@ def test_flagged_backups_are_marked_and_can_be_deleted(qtbot, vault, qtmodeltest
     assert m.data(m.index(fine, Col.STATE), Qt.ItemDataRole.ForegroundRole) is None
     assert m.data(m.index(fine, Col.REASON)) == "Before a key change"
     assert "1 of 2 backups should be deleted" in d.summary.text()
-    assert d.selected_row().info.path == old     # the flagged one is ready to act on
+    assert not m.data(state, Qt.ItemDataRole.DecorationRole).isNull()
+    assert not d.delete_button.isEnabled()       # nothing chosen yet
+    d.view.selectRow(flagged)
+    assert d.delete_button.isEnabled()
+    assert "erased" in d.message.text() and not d.message.isHidden()
+    d.view.selectRow(fine)
+    assert d.message.isHidden()
+    d.view.selectRow(flagged)
 
     d.confirm_delete = lambda parent, row: False
     d.delete_button.click()
@@ -231,10 +239,11 @@ def test_a_wrong_passphrase_changes_nothing_and_says_so(qtbot, make_window, fill
     finished = []
     wiring.restore(window, RestoreRequest(out, "governor", "not the passphrase"),
                    on_finished=finished.append)
-    qtbot.waitUntil(lambda: finished, timeout=30_000)
+    qtbot.waitUntil(lambda: bool(finished), timeout=30_000)
     assert finished == [False]
     assert window.unlock_page.message.isVisible()
-    assert "\n" not in window.unlock_page.message.text()
+    assert window.unlock_page.message.text().startswith("That passphrase is not right")
+    assert "not restored" in window.unlock_page.subtitle.text()
     assert not list(filled_vault.parent.glob(f"{filled_vault.name}.replaced-*"))
     unlock(qtbot, window)
 

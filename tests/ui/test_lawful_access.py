@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from PySide6.QtCore import Qt
 
-from console import access, intel, journal, subjects, users
+from console import access, intel, journal, subject_access, subjects, users
 from console.access import Restriction
 from console.model import User
 from tests.ui.test_lawful_review_queue import on_vault, open_runner
@@ -96,9 +96,10 @@ def test_restriction_on_a_real_vault(qtbot, access_runner):
 
 # -- subject access pack -----------------------------------------------------------------------
 
-def _pack_dialog(qtbot, runner, ref):
+def _pack_dialog(qtbot, runner, ref, requests=()):
     draft, produce = pack_callables(runner)
-    d = AccessPackDialog([(ref, "Morgan Access")], draft, produce, ref=ref)
+    d = AccessPackDialog([(ref, "Morgan Access")], draft, produce, ref=ref,
+                         requests=requests)
     qtbot.addWidget(d)
     d.show()
     qtbot.waitUntil(lambda: d.pack is not None and not d.busy, timeout=10_000)
@@ -130,7 +131,10 @@ def test_pack_shows_default_withholding_with_reasons(qtbot, qtmodeltester, acces
 def test_governor_changes_withholding_and_the_pack_never_holds_withheld_items(
         qtbot, access_runner, tmp_path, monkeypatch):
     runner, ref = access_runner
-    d = _pack_dialog(qtbot, runner, ref)
+    received = dt.date.today() - dt.timedelta(days=3)
+    logged = on_vault(qtbot, runner, subject_access.open_request, ref, received)
+    d = _pack_dialog(qtbot, runner, ref, [logged])
+    assert not d.received.isEnabled() and d.received.date().toPython() == received
     assert d.select_key("profile")
     monkeypatch.setattr(decision_dialogs.WithholdPrompt, "ask", classmethod(
         lambda cls, parent, label, current="": ("investigation", "Interview not yet held")))
@@ -167,6 +171,8 @@ def test_governor_changes_withholding_and_the_pack_never_holds_withheld_items(
     entries = on_vault(qtbot, runner, journal.entries)
     kinds = [e.kind for e in entries]
     assert "sar_request" in kinds and kinds.count("sar_decision") == 2
+    [answered] = on_vault(qtbot, runner, subject_access.requests)
+    assert answered.id == logged.id and answered.status == "answered"
     notes = [e.detail for e in entries if e.kind == "sar_decision"]
     assert any("Subject wrote it himself" in n for n in notes)
     assert any(source_key in n for n in notes)

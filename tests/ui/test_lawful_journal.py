@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, Qt
 from console import journal, register, subjects, users
 from console.journal import Reason
 from console.vault import Vault
-from tests.conftest import PASS
 from tests.ui.test_lawful_review_queue import on_vault, open_runner
 from ui.lawful import JournalWidget
 from ui.lawful.models import ROW_ROLE

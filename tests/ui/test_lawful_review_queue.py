@@ -208,3 +208,26 @@ def test_an_erasure_reason_naming_the_subject_is_refused_inline(qtbot, due_runne
     qtbot.waitUntil(lambda: not w.busy, timeout=10_000)
     assert w.error_label.isVisible() and "must not name the subject" in w.error_label.text()
     assert w.model.rowCount() == 2
+
+
+def test_a_job_outlives_its_closed_widget_quietly(qtbot):
+    import threading
+    from ui.lawful.jobs import Jobs
+    gate, answered = threading.Event(), []
+    actions = ReviewActions(load=_view, retain=lambda *a: gate.wait(5), erase=None,
+                            set_hold=None)
+    w = ReviewQueueWidget(_view(_item("R-1", "A", 3)), actions)
+    w.status.connect(answered.append)
+    w.retain_reason.setText("Still needed")
+    w.retain()
+    assert w.busy
+    w.deleteLater()                                  # the console locked meanwhile
+    qtbot.waitUntil(lambda: _deleted(w), timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: not Jobs._alive, timeout=5000)
+    assert answered == []
+
+
+def _deleted(widget) -> bool:
+    from shiboken6 import isValid
+    return not isValid(widget)

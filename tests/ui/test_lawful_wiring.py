@@ -4,6 +4,7 @@ vault thread, and every lawful-handling window closed when the console locks."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from console.journal import Reason
@@ -75,13 +76,13 @@ def test_restrict_and_access_request_open_with_real_data(qtbot, make_window, fil
     assert names == ["governor", "dep"]
 
     def fake_pack(subjects, draft, produce, *, ref="", can_change=True, folder=None,
-                  parent=None):
-        seen.update(subjects=subjects, ref=ref, draft=draft)
+                  requests=(), parent=None):
+        seen.update(subjects=subjects, ref=ref, draft=draft, requests=requests)
         return None
     monkeypatch.setattr(AccessPackDialog, "ask", staticmethod(fake_pack))
     window.act_access_request.trigger()
     qtbot.waitUntil(lambda: "draft" in seen, timeout=10_000)
-    assert len(seen["subjects"]) == 2 and seen["ref"] == ref
+    assert len(seen["subjects"]) == 2 and seen["ref"] == ref and seen["requests"] == []
     # The dialog runs its callables on the thread pool; so does this test.
     pack = in_pool(qtbot, seen["draft"], ref, {})
     assert pack.ref == ref and pack.items
@@ -102,3 +103,15 @@ def test_ask_reason_remembers_the_session_reason(qtbot, make_window, filled_vaul
     unlock(qtbot, window)                           # a new session asks afresh
     wiring.ask_reason(window)
     assert offered[-1] is None
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")  # offscreen
+def test_opening_the_journal_twice_raises_the_same_window(qtbot, make_window, filled_vault):
+    window = _window(make_window, filled_vault)
+    unlock(qtbot, window)
+    window.act_journal.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "journal_dialog", None) is not None, timeout=5000)
+    first = window.journal_dialog
+    window.act_journal.trigger()
+    assert window.journal_dialog is first
+    assert len([d for d in window.findChildren(QDialog) if d.isVisible()]) == 1

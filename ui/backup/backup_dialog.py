@@ -36,9 +36,8 @@ from .backups_model import BackupsModel, Col, made_text
 from .restore_prompt import RestorePrompt
 
 OK_STYLE = "color: #1b5e20;"
-NOTE_STYLE = "color: palette(mid);"
+NOTE_STYLE = "color: #4a4a4a;"
 FILTER = f"Governor's Console backups (*{SUFFIX})"
-DELETE_REFUSED = "Only the governor can delete a backup"
 
 
 def default_backup_path(today: dt.date | None = None) -> Path:
@@ -95,6 +94,7 @@ class BackupDialog(QDialog):
         self.ask_restore = RestorePrompt.ask
         self._job: BackgroundJob | None = None
         self._loading = 0
+        self._reason_shown = False
 
         intro = QLabel("Automatic backups kept beside the vault (made before an upgrade or a "
                        "key change, and once a day on close). Each is encrypted with the "
@@ -116,7 +116,7 @@ class BackupDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Col.STATE, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.view.doubleClicked.connect(lambda _i: self._show_reason())
+        self.view.selectionModel().selectionChanged.connect(self._show_reason)
 
         self.delete_button = QPushButton("&Delete…", self)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -173,8 +173,8 @@ class BackupDialog(QDialog):
             button.setToolTip("" if ok else roles.why_not(self.role, action))
             if not ok:
                 reasons.append(roles.why_not(self.role, action))
-        if self.role != roles.GOVERNOR:
-            self.delete_button.setToolTip(f"{DELETE_REFUSED}.")
+        if not roles.allowed(self.role, "delete_backup"):
+            self.delete_button.setToolTip(roles.why_not(self.role, "delete_backup"))
         self.note.setText(" ".join(reasons))
         self.note.setVisible(bool(reasons))
 
@@ -182,7 +182,7 @@ class BackupDialog(QDialog):
         idle = not self.busy
         self.backup_button.setEnabled(idle and roles.allowed(self.role, "backup"))
         self.restore_button.setEnabled(idle and roles.allowed(self.role, "restore"))
-        self.delete_button.setEnabled(idle and self.role == roles.GOVERNOR
+        self.delete_button.setEnabled(idle and roles.allowed(self.role, "delete_backup")
                                       and self.selected_row() is not None)
 
     def _rows_loaded(self, rows) -> None:
@@ -197,21 +197,24 @@ class BackupDialog(QDialog):
         else:
             text = f"{n} backup{'s' if n != 1 else ''}; none is due for deletion."
         self.summary.setText(text)
-        for r in range(n):       # the first flagged row is chosen, ready to act on
-            if self.model.row_at(r).flagged:
-                self.view.selectRow(r)
-                break
         self._update_buttons()
 
     def _show(self, message: str, error: bool = False) -> None:
+        self._reason_shown = False
         self.message.setText(message)
         self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
         self.message.setVisible(True)
 
-    def _show_reason(self) -> None:
+    def _show_reason(self, *args) -> None:
+        """Choosing a flagged backup says why it should go."""
         row = self.selected_row()
         if row is not None and row.flag:
-            self._show(row.flag, error=True)
+            self._show(f"Made {made_text(row.info.created_at)}. {row.flag}", error=True)
+            self._reason_shown = True
+        elif self._reason_shown:
+            self.message.clear()
+            self.message.setVisible(False)
+            self._reason_shown = False
 
     # -- actions --------------------------------------------------------------------
     def refresh(self) -> None:

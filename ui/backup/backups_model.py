@@ -12,6 +12,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
 
 from .actions import BackupRow
 
@@ -113,6 +114,9 @@ class BackupsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.flag or (row.info.path.name if row.info.ok else
                                 "This file cannot be read as a backup.")
+        if (role == Qt.ItemDataRole.DecorationRole and col == Col.STATE
+                and (row.flagged or not row.info.ok)):
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ForegroundRole and (row.flagged or not row.info.ok):
             return QBrush(FLAG_COLOUR)
         if role == Qt.ItemDataRole.BackgroundRole and row.flagged:

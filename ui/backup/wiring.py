@@ -10,21 +10,20 @@ close the vault, runs ``console.backup.restore_backup`` on the thread pool
 with the unlock page held busy, then shows the unlock page with one sentence
 saying what happened. Nothing is replaced unless the backup checks out.
 
-Deleting a backup is the governor's alone, only for a file in the vault's own
-backups folder, and is recorded in the audit chain.
+Deleting a backup is ``console.backup.delete_backup``: the governor's alone,
+only for a file in the vault's own backups folder, audited.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from console import audit, backup, retention, roles
-from console.errors import PermissionDenied, ValidationError
+from console import backup, retention, roles
 
 from ..export.background import BackgroundJob, ProgressPresenter
 from ..runner import run_and_wait
 from .actions import BackupActions, BackupRow, RestoreRequest
-from .backup_dialog import DELETE_REFUSED, BackupDialog
+from .backup_dialog import BackupDialog
 
 
 def backup_rows(vault) -> list[BackupRow]:
@@ -33,32 +32,12 @@ def backup_rows(vault) -> list[BackupRow]:
     return [BackupRow(b, flags.get(b.path, "")) for b in backup.list_backups(vault.folder)]
 
 
-def delete_backup(vault, path) -> None:
-    """Delete one automatic backup (vault thread); audited."""
-    if vault.user.role != roles.GOVERNOR:
-        raise PermissionDenied(f"{DELETE_REFUSED}; you are signed in as a "
-                               f"{vault.user.role}.")
-    folder = backup.backups_dir(vault.folder).resolve()
-    path = Path(path).resolve()
-    if path.parent != folder or path.suffix != backup.SUFFIX or not path.is_file():
-        raise ValidationError("Only a backup in this vault's own backups folder can be "
-                              "deleted here.")
-    with vault.write():
-        audit.append(vault, "backup.delete", "vault", vault.vault_id,
-                     after={"file": path.name})
-        try:
-            path.unlink()
-        except OSError:
-            raise ValidationError("That backup could not be deleted; check that the file "
-                                  "is not open elsewhere, then try again.") from None
-
-
 def backup_actions(runner) -> BackupActions:
     return BackupActions(
         list_backups=lambda: run_and_wait(runner, backup_rows),
         make_backup=lambda path, on_progress: run_and_wait(runner, backup.make_backup, path,
                                                            on_progress),
-        delete_backup=lambda path: run_and_wait(runner, delete_backup, path))
+        delete_backup=lambda path: run_and_wait(runner, backup.delete_backup, path))
 
 
 def open_backups(window) -> None:
@@ -83,7 +62,8 @@ def restore(window, request: RestoreRequest, on_finished=None) -> None:
 
     def finish(message: str, error: bool) -> None:
         page.load(folder, request.user)
-        page.reset(message if not error else "Locked for the restore; nothing was changed.")
+        page.reset(message if not error else "The backup was not restored; the vault is as it "
+                   "was. Unlock to continue.")
         if error:
             page.show_message(message)
         window.presenter.status(message)

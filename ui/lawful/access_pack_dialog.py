@@ -45,13 +45,15 @@ def default_path(ref: str, folder: Path | str | None = None) -> Path:
 class AccessPackDialog(QDialog):
     def __init__(self, subjects, draft: Draft, produce: Produce, *, ref: str = "",
                  can_change: bool = True, folder: Path | str | None = None,
-                 parent: QWidget | None = None):
+                 requests=(), parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Subject access request")
         self.setAccessibleName("Subject access request")
         self._draft, self._produce = draft, produce
         self._folder = folder
         self._can_change = can_change
+        # Requests already logged and still open (console.subject_access.AccessRequest).
+        self._requests = {r.ref: r for r in requests}
         self.decisions: dict = {}
         self.release_notes: dict[str, str] = {}
         self.pack = None
@@ -79,9 +81,11 @@ class AccessPackDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_item())
         self.content = QPlainTextEdit(self)
         self.content.setReadOnly(True)
@@ -131,7 +135,8 @@ class AccessPackDialog(QDialog):
         split.addWidget(self.table)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([800, 300])
         split.setChildrenCollapsible(False)
         path_row = QHBoxLayout()
         save_label = QLabel("&Save to:", self)
@@ -147,7 +152,7 @@ class AccessPackDialog(QDialog):
         lay.addWidget(self.error_label)
         lay.addWidget(self.saved_label)
         lay.addWidget(self.buttons)
-        self.resize(900, 560)
+        self.resize(1120, 600)
 
         self.subject.currentIndexChanged.connect(self._subject_changed)
         if ref:
@@ -160,6 +165,15 @@ class AccessPackDialog(QDialog):
 
     def _subject_changed(self, *_args) -> None:
         self.decisions, self.release_notes = {}, {}
+        logged = self._requests.get(self.current_ref())
+        self.received.setEnabled(logged is None)
+        if logged is not None:
+            self.received.setDate(QDate(logged.received_on))
+            self.received.setToolTip(f"Request {logged.id} was logged; the answer is due "
+                                     f"by {logged.due_on.isoformat()}.")
+        else:
+            self.received.setToolTip("The day the request arrived; the answer is due "
+                                     "within one month.")
         self.path_edit.setText(str(default_path(self.current_ref(), self._folder)))
         self.saved_label.clear()
         self.redraft()
@@ -297,10 +311,11 @@ class AccessPackDialog(QDialog):
 
     @classmethod
     def ask(cls, subjects, draft: Draft, produce: Produce, *, ref: str = "",
-            can_change: bool = True, folder=None, parent: QWidget | None = None):
+            can_change: bool = True, folder=None, requests=(),
+            parent: QWidget | None = None):
         """Run the dialog; returns the produce result, or None if no pack was made."""
         dialog = cls(subjects, draft, produce, ref=ref, can_change=can_change, folder=folder,
-                     parent=parent)
+                     requests=requests, parent=parent)
         try:
             dialog.exec()
             return dialog.result_value

@@ -16,6 +16,14 @@ from console.subject_access import WITHHOLD_REASONS
 from ui.errors import ERROR_STYLE
 
 
+def fit_width(dialog: QWidget, width: int) -> None:
+    """Size a dialog of wrapped labels: ``width`` wide, as tall as it needs."""
+    dialog.setMinimumWidth(width)
+    layout = dialog.layout()
+    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+    dialog.resize(width, max(height, layout.totalSizeHint().height()))
+
+
 class _Dialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None):
         super().__init__(parent)
@@ -33,6 +41,10 @@ class _Dialog(QDialog):
         self.error_label.setAccessibleName("Problem")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+
+    def fit(self, width: int) -> None:
+        """Open ``width`` wide and tall enough for the wrapped text."""
+        fit_width(self, width)
 
     def fail(self, message: str, focus: QWidget) -> None:
         self.error_label.setText(message)
@@ -79,7 +91,7 @@ class ConfirmErasure(_Dialog):
         lay.addLayout(form)
         lay.addWidget(self.buttons)
         self.typed.setFocus()
-        self.resize(460, 0)
+        self.fit(460)
 
     def accept(self) -> None:
         if self.typed.text().strip().upper() != self.ref.upper():
@@ -116,7 +128,7 @@ class HoldPrompt(_Dialog):
         lay.addWidget(self.error_label)
         lay.addWidget(self.buttons)
         self.reason.setFocus()
-        self.resize(440, 0)
+        self.fit(440)
 
     def accept(self) -> None:
         if not self.reason.text().strip():
@@ -162,7 +174,7 @@ class WithholdPrompt(_Dialog):
         lay.addLayout(form)
         lay.addWidget(self.error_label)
         lay.addWidget(self.buttons)
-        self.resize(480, 0)
+        self.fit(480)
 
     def accept(self) -> None:
         if not self.reason.text().strip():

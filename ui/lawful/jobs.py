@@ -6,6 +6,10 @@ thread with ``run_and_wait``. ``Jobs`` runs such callables on the thread pool
 (``ui.export.background.BackgroundJob``) and hands the result or the error
 sentence back on the GUI thread. ``busy`` is True while any job runs, so a
 widget can disable its buttons and a test can wait for it.
+
+A job outlives the widget that started it (the console may lock and close
+the window mid-export): it is kept alive here until it finishes, and its
+answer is dropped if the widget has gone.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 
 from ui.export.background import BackgroundJob
 
@@ -21,6 +26,7 @@ class Jobs(QObject):
     """The jobs one widget has running."""
 
     busy_changed = Signal(bool)
+    _alive: set = set()             # every job still running, whoever started it
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -32,9 +38,10 @@ class Jobs(QObject):
 
     def start(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
               on_failed: Callable[[str], None]) -> BackgroundJob:
-        job = BackgroundJob(lambda _progress: fn(), self)
-        job.succeeded.connect(on_done)
-        job.failed.connect(on_failed)
+        job = BackgroundJob(lambda _progress: fn())
+        Jobs._alive.add(job)
+        job.succeeded.connect(lambda result: self._deliver(on_done, result))
+        job.failed.connect(lambda message: self._deliver(on_failed, message))
         job.finished.connect(lambda: self._finished(job))
         self._running.append(job)
         if len(self._running) == 1:
@@ -42,9 +49,16 @@ class Jobs(QObject):
         job.start()
         return job
 
+    def _deliver(self, callback, value) -> None:
+        if isValid(self):
+            callback(value)
+
     def _finished(self, job: BackgroundJob) -> None:
+        Jobs._alive.discard(job)
+        job.deleteLater()
+        if not isValid(self):
+            return
         if job in self._running:
             self._running.remove(job)
-            job.deleteLater()
         if not self._running:
             self.busy_changed.emit(False)

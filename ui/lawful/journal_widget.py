@@ -76,6 +76,7 @@ class JournalWidget(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
@@ -89,6 +90,7 @@ class JournalWidget(QWidget):
         self.saved_label = QLabel(self)
         self.saved_label.setWordWrap(True)
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_label.hide()
         self.export_button = QPushButton("&Export signed PDF…", self)
         self.export_button.setAccessibleName("Export the journal as a signed PDF")
         self.export_button.setEnabled(export is not None)
@@ -198,7 +200,7 @@ class JournalWidget(QWidget):
         if self._export is None or self.jobs.busy:
             return
         self.error_label.hide()
-        self.saved_label.clear()
+        self.saved_label.hide()
         filters = self.filters()
         narrowed = bool(self.text.text().strip())
         self.jobs.start(lambda: self._export(Path(path), filters),
@@ -213,6 +215,7 @@ class JournalWidget(QWidget):
             text += " The search text narrows the screen only; the PDF lists every entry " \
                     "matching the other filters."
         self.saved_label.setText(text)
+        self.saved_label.show()
         self.status.emit(text)
         self.exported.emit(result)
 

@@ -198,6 +198,6 @@ class PackItemsModel(_SnapshotModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and i.withheld:
             return _warning_brush()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"Withheld: {i.reason_label}" if i.withheld
-                    else "Given in full in the pack.")
+            return i.label + "\n" + (f"Withheld: {i.reason_label}" if i.withheld
+                                     else "Given in full in the pack.")
         return None

@@ -19,6 +19,8 @@ from console.journal import DEFAULT_REASON, REASONS, Reason
 
 from ui.errors import ERROR_STYLE
 
+from .decision_dialogs import fit_width
+
 REASON_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -76,10 +78,10 @@ class ReasonPrompt(QDialog):
         first = 0 if last_reason is not None else self._row_of(default)
         self.reasons.setCurrentRow(first)
         self._row_changed(first)
-        height = self.reasons.sizeHintForRow(0) * (self.reasons.count() + 1)
-        self.reasons.setMinimumHeight(max(height, 120))
+        rows = self.reasons.sizeHintForRow(0) * self.reasons.count()
+        self.reasons.setFixedHeight(rows + 2 * self.reasons.frameWidth() + 6)
         self.reasons.setFocus()
-        self.resize(380, 0)
+        fit_width(self, 380)
 
     def _add(self, text: str, reason: Reason) -> None:
         item = QListWidgetItem(text, self.reasons)

@@ -22,6 +22,8 @@ from console.model import ROLES
 
 from ui.errors import ERROR_STYLE
 
+from .decision_dialogs import fit_width
+
 from .jobs import Jobs
 
 ApplyRestriction = Callable[[bool, list, str], Any]
@@ -67,6 +69,9 @@ class RestrictionDialog(QDialog):
             item.setFlags(flags)
             item.setCheckState(Qt.CheckState.Checked if governor or u.name in allowed
                                else Qt.CheckState.Unchecked)
+        shown = min(max(self.users.count(), 3), 8)
+        self.users.setFixedHeight(self.users.sizeHintForRow(0) * shown
+                                  + 2 * self.users.frameWidth() + 6)
         self.reason = QLineEdit(self)
         self.reason.setAccessibleName("Reason for the change")
         self.reason.setMaxLength(2000)
@@ -94,7 +99,7 @@ class RestrictionDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.error_label)
         lay.addWidget(self.buttons)
-        self.resize(440, 0)
+        fit_width(self, 440)
 
     def allowed(self) -> list[str]:
         """Ticked users other than governors (who need no naming)."""

@@ -38,6 +38,13 @@ class ReviewActions:
     set_hold: Callable[[str, bool, str], Any]
 
 
+def _right(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    return row
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -71,10 +78,11 @@ class ReviewQueueWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.footer = QLabel(self)
         self.footer.setWordWrap(True)
@@ -90,6 +98,7 @@ class ReviewQueueWidget(QWidget):
         split.addWidget(self._decision_panel())
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([790, 350])
         split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(split)
@@ -126,7 +135,7 @@ class ReviewQueueWidget(QWidget):
             label = QLabel(text, retain_box)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        form.addRow("", self.retain_button)
+        form.addRow("", _right(self.retain_button))
 
         erase_box = QGroupBox("Erase", panel)
         self.erase_reason = QLineEdit(erase_box)
@@ -135,11 +144,13 @@ class ReviewQueueWidget(QWidget):
         self.erase_button = QPushButton("&Erase…", erase_box)
         self.erase_button.setAccessibleName("Erase the record")
         self.erase_button.clicked.connect(self.erase)
+        self.retain_reason.returnPressed.connect(self.retain)
+        self.erase_reason.returnPressed.connect(self.erase)
         eform = QFormLayout(erase_box)
         label = QLabel("Reas&on:", erase_box)
         label.setBuddy(self.erase_reason)
         eform.addRow(label, self.erase_reason)
-        eform.addRow("", self.erase_button)
+        eform.addRow("", _right(self.erase_button))
 
         self.hold_button = QPushButton(panel)
         self.hold_button.clicked.connect(self.toggle_hold)
@@ -169,11 +180,15 @@ class ReviewQueueWidget(QWidget):
         self._months = {k: m for k, _label, m in view.defaults}
         self.model.set_rows(view.items)
         due = sum(1 for i in view.items if i.days_overdue >= 0)
+        soon = len(view.items) - due
         self.summary.setText(
-            f"{_plural(due, 'record')} due for review now, "
-            f"{_plural(len(view.items) - due, 'more')} within 30 days. Each needs a "
+            f"{_plural(due, 'record')} due for review now"
+            + (f" and {soon} more within 30 days" if soon else "") + ". Each needs a "
             "decision: retain with a reason and a next review date, or erase."
             if view.items else "No record is due for review. Nothing needs a decision.")
+        self.summary.setToolTip("Review dates follow these defaults until a decision sets "
+                                "one: " + "; ".join(f"{label} {m} months"
+                                                    for _k, label, m in view.defaults))
         notes = [f"{_plural(view.erased, 'record')} erased so far (tombstones kept in the "
                  "audit chain)."]
         if view.backups_to_delete:

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from console import access, journal, register, retention, subject_access, users
 from console.journal import Reason
@@ -93,6 +94,16 @@ def _guarded(window, slot, what: str) -> None:
     slot(window)
 
 
+def _raise_existing(window, attr: str) -> bool:
+    """Bring an already open review queue or journal to the front."""
+    dialog = getattr(window, attr, None)
+    if dialog is not None and isValid(dialog) and dialog.isVisible():
+        dialog.raise_()
+        dialog.activateWindow()
+        return True
+    return False
+
+
 def _host(window, widget: QWidget, title: str, size: tuple[int, int]) -> QDialog:
     """A non-modal window around a feature widget; closed (and its data
     dropped) when the console locks, like every other dialog."""
@@ -124,6 +135,9 @@ def review_actions(runner) -> ReviewActions:
 
 
 def open_review_queue(window) -> None:
+    if _raise_existing(window, "review_dialog"):
+        return
+
     def show(view):
         widget = ReviewQueueWidget(view, review_actions(window.runner))
         widget.changed.connect(window.ops.changed)
@@ -135,6 +149,8 @@ def open_review_queue(window) -> None:
 # -- journal ----------------------------------------------------------------------------------
 
 def open_journal(window) -> None:
+    if _raise_existing(window, "journal_dialog"):
+        return
     runner = window.runner
 
     def export(path: Path, filters: dict):
@@ -155,7 +171,9 @@ def open_journal(window) -> None:
 
 def pack_callables(runner):
     """(draft, produce) for ``AccessPackDialog``, routed to the vault thread.
-    A request is logged once per subject however often the pack is produced."""
+    The pack answers the subject's open request if one was logged (e.g. from
+    the command line); otherwise a request is logged once, however often the
+    pack is produced."""
     requests: dict[str, int] = {}
 
     def draft(ref, decisions):
@@ -166,7 +184,10 @@ def pack_callables(runner):
 
         def work(vault):
             if ref not in requests:
-                requests[ref] = subject_access.open_request(vault, ref, received_on).id
+                logged = [r for r in subject_access.requests(vault, open_only=True)
+                          if r.ref == ref]
+                requests[ref] = (logged[0] if logged else subject_access.open_request(
+                    vault, ref, received_on)).id
             result = make_access_pack(vault, ref, path, decisions,
                                       request_id=requests[ref])
             if notes:
@@ -180,14 +201,16 @@ def pack_callables(runner):
 
 def open_access_request(window) -> None:
     def subjects(vault):
-        return [(r.subject.ref, r.subject.name) for r in register.register_rows(vault)
-                if not r.restricted]
+        return ([(r.subject.ref, r.subject.name) for r in register.register_rows(vault)
+                 if not r.restricted], subject_access.requests(vault, open_only=True))
 
-    def ask(listed):
+    def ask(found):
+        listed, open_requests = found
         draft, produce = pack_callables(window.runner)
         result = AccessPackDialog.ask(listed, draft, produce,
                                       ref=window.register.current_ref(),
-                                      folder=window.vault_path.parent, parent=window)
+                                      folder=window.vault_path.parent,
+                                      requests=open_requests, parent=window)
         if result is not None:
             window.presenter.success(f"Signed access pack saved to {result.path}.")
     window.ops.call(subjects, on_done=ask)
