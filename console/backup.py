@@ -309,7 +309,7 @@ def check_integrity(vault) -> None:
         pages = vault.conn.execute("PRAGMA cipher_integrity_check").fetchall()
     if rows != [("ok",)] or pages:
         raise VaultDamaged("The vault's database is damaged; restore it from a backup "
-                           "(File > Restore, or the 'restore' command).")
+                           "(File › Backups… › Restore, or the 'restore' command).")
 
 
 def check_restored(folder: Path, user: str | None, passphrase: str):

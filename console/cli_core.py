@@ -131,6 +131,18 @@ def cmd_user_list(args) -> int:
     return 0
 
 
+# Characters that would let record text rearrange or overwrite a terminal line
+# (bidi overrides and isolates, carriage returns and other controls).
+_TERMINAL_UNSAFE = {c: None for c in range(0, 32) if c not in (9, 10)}
+_TERMINAL_UNSAFE.update({c: None for c in (0x7F, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
+                                           0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)})
+
+
+def term(text) -> str:
+    """Record text made safe to print on a terminal (JSON output is exact)."""
+    return str(text if text is not None else "").translate(_TERMINAL_UNSAFE)
+
+
 def row_json(row) -> dict:
     s = row.subject
     if row.restricted:
@@ -165,7 +177,7 @@ def cmd_list(args) -> int:
             s = r.subject
             flags = "restricted" if r.restricted else ", ".join(r.flags.labels())
             print(f"{s.ref:13} {r.rag:6} {STATUSES.label(s.status)[:22]:22} "
-                  f"{s.name[:28]:28} {flags}")
+                  f"{term(s.name)[:28]:28} {flags}")
         attention = sum(1 for r in rows if r.flags.needs_attention)
         print(f"\n{len(rows)} subjects; {attention} need attention.")
     return 0
@@ -184,8 +196,8 @@ def cmd_show(args) -> int:
             emit_json(dataclasses.asdict(rec))
             return 0
         s = rec.subject
-        print(f"{s.ref}  {s.name}  ({s.role or 'role not recorded'}, "
-              f"{s.location or 'location not recorded'})")
+        print(f"{s.ref}  {term(s.name)}  ({term(s.role) or 'role not recorded'}, "
+              f"{term(s.location) or 'location not recorded'})")
         status = STATUSES.label(s.status)
         if s.outcome:
             status += f" - {OUTCOMES.label(s.outcome)}"
@@ -196,25 +208,25 @@ def cmd_show(args) -> int:
                                 or "none"))
         print(f"Threat: likelihood {s.likelihood} x impact {s.impact} = {s.score} "
               f"({rec.rag}); residual {s.residual_score} ({rec.residual_rag})")
-        print(f"Owner: {s.owner or '-'}   Next review: {_plain(s.next_review) or '-'}")
+        print(f"Owner: {term(s.owner) or '-'}   Next review: {_plain(s.next_review) or '-'}")
         if rec.flags.needs_attention:
             print("Needs attention: " + ", ".join(rec.flags.labels()))
         print(f"\nReports ({len(rec.reports)}):")
         for r in rec.reports:
             mark = " UNREFERRED" if r.unreferred_overdue else ""
-            print(f"  #{r.id} {r.received_on} {r.grading}{mark}: {r.summary}")
+            print(f"  #{r.id} {r.received_on} {r.grading}{mark}: {term(r.summary)}")
         print(f"Referrals ({len(rec.referrals)}):")
         for f in rec.referrals:
             ack = f"acknowledged {f.acknowledged_on}" if f.acknowledged_on else "not acknowledged"
             print(f"  #{f.id} {REFERRAL_TARGETS.label(f.target)} on {f.referred_on}, "
-                  f"{f.reference or 'no reference'}, {ack}"
-                  f"{', outcome: ' + f.outcome if f.outcome else ''}")
+                  f"{term(f.reference) or 'no reference'}, {ack}"
+                  f"{', outcome: ' + term(f.outcome) if f.outcome else ''}")
         print(f"Measures ({len(rec.measures)}):")
         for m in rec.measures:
-            print(f"  #{m.id} [{m.status}] {m.aim}/{m.type}: {m.details} (review "
+            print(f"  #{m.id} [{m.status}] {m.aim}/{m.type}: {term(m.details)} (review "
                   f"{_plain(m.review_due) or '-'}{', OVERDUE' if m.overdue else ''})")
             for e in m.log[-5:]:
-                print(f"      {e.at[:16]} {e.by_user}: {e.text}")
+                print(f"      {e.at[:16]} {e.by_user}: {term(e.text)}")
     return 0
 
 

@@ -8,6 +8,7 @@ control characters) and sizes past a generous limit are refused.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 from .errors import ValidationError
@@ -46,9 +47,13 @@ def date(value, label: str, *, required: bool = False) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        return dt.date.fromisoformat(text)
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValidationError(f"{label} is not a real date; check the day and the "
+                                  "month.") from None
         raise ValidationError(f"{label} must be a date written as YYYY-MM-DD.") from None
 
 

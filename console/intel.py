@@ -7,6 +7,8 @@ subject as a whole has been referred on or after the day it was received.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from . import access, audit, fields, roles, rules
 from .errors import NotFound, ValidationError
 from .model import HANDLING, INTEL_GRADES, REPORT_TYPES, IntelReport
@@ -49,6 +51,10 @@ def add_report(vault, ref, *, type: str, received_on, source_grade, intel_grade,
     roles.require(vault, "add_report")
     rtype = fields.choice(type, REPORT_TYPES, "Report type")
     received = fields.date(received_on, "Date received", required=True)
+    if received > dt.date.today():
+        # A future date would hold off the unreferred-report flag until then.
+        raise ValidationError("Date received cannot be in the future; give the date the "
+                              "report came in.")
     sg, ig, hc, cond = _grading(source_grade, intel_grade, handling, handling_condition)
     values = (rtype, received.isoformat(),
               fields.text(external_ref, "External reference").strip(),

@@ -4,6 +4,8 @@ Recording a referral is the governor's decision."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from . import access, audit, fields, roles, rules
 from .errors import NotFound, ValidationError
 from .model import REFERRAL_TARGETS, Referral
@@ -27,6 +29,7 @@ def add_referral(vault, ref, *, target: str, referred_on, reference: str = "",
     roles.require(vault, "refer")
     target = fields.choice(target, REFERRAL_TARGETS, "Referred to")
     on = fields.date(referred_on, "Date referred", required=True)
+    _not_future(on, "Date referred")
     chase = fields.date(next_chase, "Next chase date")
     reference = fields.text(reference, "Reference").strip()
     by = fields.text(referred_by, "Referred by").strip() or vault.user.display_name
@@ -54,7 +57,9 @@ def update_referral(vault, referral_id: int, *, acknowledged_on=..., next_chase=
     roles.require(vault, "refer")
     values = {}
     if acknowledged_on is not ...:
-        values["acknowledged_on"] = fields.iso(fields.date(acknowledged_on, "Date acknowledged"))
+        acknowledged = fields.date(acknowledged_on, "Date acknowledged")
+        _not_future(acknowledged, "Date acknowledged")
+        values["acknowledged_on"] = fields.iso(acknowledged)
     if next_chase is not ...:
         values["next_chase"] = fields.iso(fields.date(next_chase, "Next chase date"))
     if outcome is not ...:
@@ -72,6 +77,13 @@ def update_referral(vault, referral_id: int, *, acknowledged_on=..., next_chase=
                                  **{k: _plain(getattr(old, k)) for k in values}},
                          after={"referral_id": referral_id, **values})
         return get_referral(vault, referral_id)
+
+
+def _not_future(day, label: str) -> None:
+    # A referral dated ahead would count its reports as referred, and clear
+    # the flags the governor relies on, before anything was sent.
+    if day is not None and day > dt.date.today():
+        raise ValidationError(f"{label} cannot be in the future.")
 
 
 def _plain(v):

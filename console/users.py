@@ -45,9 +45,15 @@ def add_user(vault, name: str, passphrase: str, role: str = "deputy",
     display_name = fields.text(display_name, "Display name").strip() or name
     job_title = fields.text(job_title, "Job title").strip()
     staff_number = fields.text(staff_number, "Staff number").strip()
-    if name in vault.slots.users:
+    if not name.isascii():
+        # "dоsei" with a Cyrillic о looks exactly like "dosei" in every list.
+        raise ValidationError("A new user's sign-in name must use the letters a to z, "
+                              "digits, dots, dashes or underscores.")
+    # Names differing only in case ("DOSEI" beside "dosei") would read as the
+    # same person in the audit trail, so they count as the same name.
+    if any(n.casefold() == name.casefold() for n in vault.slots.users):
         raise ValidationError("A user of that name already exists.")
-    if vault.query("SELECT 1 FROM users WHERE name = ? AND active = 1", (name,)):
+    if vault.query("SELECT 1 FROM users WHERE lower(name) = lower(?) AND active = 1", (name,)):
         raise ValidationError("A user of that name already exists.")
     user = User(name, display_name, role, job_title, staff_number)
     # The slot is prepared in memory first; the register rows are committed,

@@ -57,7 +57,7 @@ def today() -> dt.date:
 
 
 _DAMAGED = ("The vault's database is damaged or is not a vault; restore it from a backup "
-            "(File > Restore, or the 'restore' command).")
+            "(File › Backups… › Restore, or the 'restore' command).")
 
 
 def translate(exc: BaseException) -> ConsoleError:

@@ -175,7 +175,8 @@ class _Builder:
         for start in range(0, len(rows), CHUNK):
             chunk = [[self.cell(c, w) for c, w in zip(r, widths)]
                      for r in rows[start:start + CHUNK]]
-            t = Table([head] + chunk, colWidths=widths, repeatRows=1, splitByRow=1)
+            t = Table([head] + chunk, colWidths=widths, repeatRows=1, splitByRow=1,
+                      splitInRow=1)
             t.setStyle(style)
             out.append(t)
         return out
@@ -187,7 +188,7 @@ class _Builder:
         w0 = widths[0]
         w1 = widths[1] or (self.frame_width - w0)
         rows = [[self.cell(k, w0, fonts.SANS_BOLD), self.cell(v, w1)] for k, v in pairs]
-        t = Table(rows, colWidths=[w0, w1])
+        t = Table(rows, colWidths=[w0, w1], splitInRow=1)
         t.setStyle(TableStyle([
             *self._cell_style(),
             ("FONT", (0, 0), (0, -1), fonts.SANS_BOLD, CELL_SIZE, CELL_LEADING),

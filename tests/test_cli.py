@@ -72,3 +72,11 @@ def test_show_unknown_reference(cli_vault):
 def test_missing_vault(tmp_path):
     r = run(["list", "--vault", str(tmp_path / "none")])
     assert r.returncode == 2 and "no vault" in r.stderr.lower()
+
+
+def test_terminal_output_cannot_be_rearranged_by_record_text():
+    from console.cli_core import term
+    hostile = "Ann\u202eevil\rOVERWRITE\x1b[2J\u2067x\u2069"
+    out = term(hostile)
+    assert out == "AnnevilOVERWRITE[2Jx"
+    assert term("Łukasz عمران\tok\nnext") == "Łukasz عمران\tok\nnext"

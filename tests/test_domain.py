@@ -181,3 +181,12 @@ def test_references_are_sequential_per_year(vault):
     a = subjects.create_subject(vault, "One")
     b = subjects.create_subject(vault, "Two")
     assert a.ref == f"CC-{TODAY.year}-001" and b.ref == f"CC-{TODAY.year}-002"
+
+
+def test_an_impossible_date_is_named_as_such(vault):
+    with pytest.raises(ValidationError) as exc:
+        subjects.create_subject(vault, "Date Person", next_review="2026-02-30")
+    assert "not a real date" in str(exc.value)
+    with pytest.raises(ValidationError) as exc:
+        subjects.create_subject(vault, "Date Person", next_review="30/02/2026")
+    assert "YYYY-MM-DD" in str(exc.value)

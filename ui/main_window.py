@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs: list[FormDialog] = []
         self._hidden_for = ""
         self._select_next = ""
+        self._kept_place: tuple[str, str] | None = None   # (user, subject ref) across a lock
         self.setWindowTitle("Governor's Console")
 
         self.unlock_page = UnlockPage()
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
         self.runner.submit(lambda v: v.setting("autolock_minutes"),
                            on_done=self._arm_autolock, on_error=lambda e: self._arm_autolock(
                                DEFAULT_MINUTES))
+        kept, self._kept_place = self._kept_place, None
+        if kept and kept[0] == self.user.name and kept[1]:
+            self._select_next = kept[1]   # back to the subject in hand before the lock
         self.refresh()
         self._restore_dialogs()
         self.register.table.setFocus()
@@ -216,6 +220,8 @@ class MainWindow(QMainWindow):
                 dialog.reject()
         self.clipboard.clear_now()
         self.ops.forget()
+        self._kept_place = ((self.user.name, self.register.current_ref() or "")
+                            if self.user else None)
         self.register.clear()
         self.panel.clear()
         if self.dashboard is not None:
@@ -242,7 +248,12 @@ class MainWindow(QMainWindow):
         if self.locked:
             return
         self.register.set_rows(rows)
-        if self._select_next and self.register.select(self._select_next):
+        ref = self._select_next
+        if ref and not self.register.select(ref) and self.register.model.row_of(ref) >= 0:
+            # The subject just added or changed is hidden by the search or a
+            # quick filter: clear them rather than leave it out of sight.
+            self.open_subject(ref)
+        if ref and self.register.current_ref() == ref:
             self._select_next = ""
 
     def select_after_refresh(self, ref: str) -> None:

@@ -45,6 +45,8 @@ def default_backup_path(today: dt.date | None = None) -> Path:
     today = today or dt.date.today()
     folder = QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    if not Path(folder).is_dir():
+        folder = str(Path.home())    # a fresh profile may have no Documents folder yet
     return Path(folder) / f"governors-console-backup-{today.isoformat()}{SUFFIX}"
 
 

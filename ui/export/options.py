@@ -50,4 +50,6 @@ def default_path(folder: Path | str | None, today: dt.date | None = None) -> Pat
         from PySide6.QtCore import QStandardPaths
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
+        if not Path(folder).is_dir():
+            folder = Path.home()     # a fresh profile may have no Documents folder yet
     return Path(folder) / default_file_name(today)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 
-from .register_model import RegisterModel
+from .register_model import RegisterModel, fold
 
 
 BULK_CHANGE = 300
@@ -55,7 +55,7 @@ class RegisterProxy(QSortFilterProxyModel):
         if model is None:
             return
         f = self.criteria
-        words = f.text.casefold().split()
+        words = fold(f.text).split()
         hay = model.haystacks()
         if not words:
             keep = [True] * len(hay)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import unicodedata
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -48,6 +49,15 @@ HEADERS = {Column.REF: "Reference", Column.NAME: "Name", Column.ROLE: "Role",
            Column.LOCATION: "Location", Column.STATUS: "Status",
            Column.CATEGORIES: "Categories", Column.RISK: "Risk", Column.OWNER: "Owner",
            Column.NEXT_REVIEW: "Next review", Column.FLAGS: "Flags"}
+
+
+def fold(text: str) -> str:
+    """Text for searching: case-folded, with accents and other combining marks
+    dropped, so "wisniewski" finds "Wiśniewski" and "ciaran" finds "Ciarán"."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _categories(row: RegisterRow) -> str:
@@ -110,7 +120,7 @@ class RegisterModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._cells = [_cells(r) for r in self._rows]
-        self._hay = ["\x1f".join(c).casefold() for c in self._cells]
+        self._hay = [fold("\x1f".join(c)) for c in self._cells]
         self.accepted[:] = [True] * len(self._rows)
         self._apply_sort()
         self.endResetModel()
@@ -136,7 +146,7 @@ class RegisterModel(QAbstractTableModel):
         return self._hay[row]
 
     def haystacks(self) -> list[str]:
-        """Case-folded text of every row, in row order (read-only)."""
+        """Folded text (see ``fold``) of every row, in row order (read-only)."""
         return self._hay
 
     def snapshot_rows(self) -> list[RegisterRow]:

@@ -7,7 +7,7 @@ anything itself (the main window feeds it snapshots).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
 
@@ -83,6 +83,8 @@ class RegisterView(QWidget):
         self.setTabOrder(self.attention, self.table)
 
         self.search.textChanged.connect(self._filter_changed)
+        self.search.returnPressed.connect(self._to_results)
+        self.search.installEventFilter(self)
         for combo in (self.status_filter, self.category_filter, self.rag_filter):
             combo.currentIndexChanged.connect(self._filter_changed)
         self.attention.toggled.connect(self._filter_changed)
@@ -92,6 +94,22 @@ class RegisterView(QWidget):
         self.proxy.layoutChanged.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self._update_count()
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down):
+            self._to_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _to_results(self) -> None:
+        """Down or Enter in the search box moves to the matches, choosing the
+        first one, so search, choose and act all work from the keyboard."""
+        if self.proxy.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.select(self.proxy.ref_at(0) or "")
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _combo(self, what: str, items) -> QComboBox:
         combo = QComboBox()
@@ -108,11 +126,18 @@ class RegisterView(QWidget):
     def set_rows(self, rows: list[RegisterRow]) -> None:
         keep = self.current_ref()
         self.model.set_rows(rows)
+        self._update_count()      # the proxy refilters after its own reset signal
         if keep:
             self.select(keep)
 
     def clear(self) -> None:
+        """Drop the rows and what was typed to filter them (it may hold a name),
+        so nothing of one session is left for the next user to see."""
         self.model.clear()
+        for box in (self.status_filter, self.category_filter, self.rag_filter):
+            box.setCurrentIndex(0)
+        self.attention.setChecked(False)
+        self.search.clear()
 
     def current_ref(self) -> str:
         idx = self.table.currentIndex()

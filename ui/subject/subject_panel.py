@@ -109,8 +109,13 @@ class SubjectPanel(QWidget):
                                (self.measures.log_button, "add_log")):
             ok = roles.allowed(role, action)
             widget.setEnabled(ok)
-            if not ok:
-                widget.setToolTip(roles.why_not(role, action))
+            # The panel outlives a lock, so the next user may have another
+            # role: keep the button's own tooltip to put back when allowed.
+            own = widget.property("own_tooltip")
+            if own is None:
+                own = widget.toolTip()
+                widget.setProperty("own_tooltip", own)
+            widget.setToolTip(own if ok else roles.why_not(role, action))
 
     # -- data ------------------------------------------------------------------------------
     def show_record(self, record: SubjectRecord, history=()) -> None:

@@ -211,7 +211,16 @@ class ReferralsTab(QWidget):
         layout.addLayout(actions_row(self.add_button, self.ack_button, self.update_button))
 
     def show_record(self, rec: SubjectRecord) -> None:
+        # Like measures: keep the chosen referral, else choose the first one
+        # awaiting acknowledgement, so "Mark acknowledged today" and "Update
+        # referral" act on something instead of doing nothing.
+        keep = self.current()
         self.model.set_items(rec.referrals)
+        row = next((i for i, f in enumerate(rec.referrals) if keep and f.id == keep.id),
+                   next((i for i, f in enumerate(rec.referrals)
+                         if f.acknowledged_on is None), 0))
+        if rec.referrals:
+            self.view.selectRow(row)
 
     def current(self):
         idx = self.view.currentIndex()

@@ -60,6 +60,7 @@ class UnlockPage(QWidget):
         self.title.setObjectName("unlockTitle")
         self.subtitle = QLabel("The register is locked.")
         self.subtitle.setObjectName("unlockSubtitle")
+        self.subtitle.setWordWrap(True)   # longer notes (the demo's passphrase) must not be cut
         self.user = QComboBox()
         self.user.setEditable(True)
         self.user.setAccessibleName("User name")
