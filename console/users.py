@@ -45,10 +45,6 @@ def add_user(vault, name: str, passphrase: str, role: str = "deputy",
     display_name = fields.text(display_name, "Display name").strip() or name
     job_title = fields.text(job_title, "Job title").strip()
     staff_number = fields.text(staff_number, "Staff number").strip()
-    if not name.isascii():
-        # "dоsei" with a Cyrillic о looks exactly like "dosei" in every list.
-        raise ValidationError("A new user's sign-in name must use the letters a to z, "
-                              "digits, dots, dashes or underscores.")
     # Names differing only in case ("DOSEI" beside "dosei") would read as the
     # same person in the audit trail, so they count as the same name.
     if any(n.casefold() == name.casefold() for n in vault.slots.users):

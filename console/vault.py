@@ -431,9 +431,12 @@ def default_user(slots: SlotFile) -> str:
 
 def _check_name(user: str) -> None:
     from .errors import ValidationError
-    if not user or len(user) > 64 or not all(c.isalnum() or c in "._-" for c in user):
-        raise ValidationError("A user name must be 1 to 64 letters, digits, dots, dashes or "
-                              "underscores.")
+    # Plain a-z only: "dоsei" with a Cyrillic о looks exactly like "dosei" in
+    # every list and in the audit trail.
+    if (not user or len(user) > 64 or not user.isascii()
+            or not all(c.isalnum() or c in "._-" for c in user)):
+        raise ValidationError("A sign-in name must be 1 to 64 of the letters a to z, digits, "
+                              "dots, dashes or underscores.")
 
 
 def _open_settling_pending(folder: Path, slots: SlotFile, user: str, user_secret: bytes):

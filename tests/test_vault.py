@@ -149,3 +149,9 @@ def test_migrations_run_on_an_older_vault(tmp_path, fast_kdf):
         s = subjects.create_subject(v, "After Migration")
         assert s.ref.startswith("CC-")
         assert audit.verify(v).ok
+
+
+def test_sign_in_names_are_plain_letters(tmp_path, fast_kdf):
+    with pytest.raises(ValidationError) as exc:
+        Vault.create(tmp_path / "v", "g\u043evernor", PASS, "HMP X")  # Cyrillic о
+    assert "a to z" in str(exc.value)
