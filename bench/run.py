@@ -1,9 +1,9 @@
 """Run every bench, print each figure with its baseline and ratio, and exit
 non-zero if any target is missed.
 
-``python bench/run.py`` runs them all (about four minutes on a 2-core
-machine the first time of a day, when the fixture vaults are built; less
-after). ``--only vault`` or ``--only startup`` runs one part. ``--markdown``
+``python bench/run.py`` runs them all (about three and a half minutes on a
+2-core machine the first time in a day, when the fixture vaults are built;
+about three after). ``--only vault`` or ``--only startup`` runs one part. ``--markdown``
 also prints the figures as a table for ``docs/performance.md``.
 """
 

@@ -1,8 +1,9 @@
 """Read side of the register: the list of subjects with their risk and flags,
 one subject's full record, and the dashboard counts.
 
-Flags are computed in SQL with one grouped query per kind rather than one
-query per subject, so the register stays fast at tens of thousands of rows.
+Flags are found with one query per kind over a small index of the rows that
+can be overdue (schema m004), never one query per subject, so the register
+and dashboard stay fast at 100,000 subjects (figures: docs/performance.md).
 Subjects the user is barred from are shown only as a stub (reference and
 risk band) and are never counted in detail.
 """
@@ -51,6 +52,9 @@ def flags_for(s: Subject, maps, today: str) -> Flags:
         overdue_measures=overdue_m.get(s.id, 0))
 
 
+_NO_FLAGS = Flags()
+
+
 def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
     roles.require(vault, "view")
     barred = access.barred_ids(vault)
@@ -59,6 +63,7 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
         sql += " WHERE status != 'closed'"
     sql += " ORDER BY ref"
     maps = _flag_maps(vault)
+    flagged = set().union(*maps)
     today = dt.date.today().isoformat()
     rows = []
     for r in vault.query(sql):
@@ -70,8 +75,11 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
                            residual_impact=s.residual_impact)
             rows.append(RegisterRow(stub, rules.rag(s.likelihood, s.impact), Flags(), True))
             continue
-        rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact),
-                                flags_for(s, maps, today)))
+        # Most rows have no flag: share one empty (frozen) Flags rather than
+        # build one per row.
+        flags = (flags_for(s, maps, today) if s.id in flagged or s.next_review
+                 and s.next_review.isoformat() < today else _NO_FLAGS)
+        rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact), flags))
     return rows
 
 
@@ -110,6 +118,7 @@ def subject_history(vault, ref) -> list:
 # would otherwise fetch each subject's whole row, notes and all, which at
 # 100,000 subjects made each overdue list ten times slower.
 _REF_BY_ID = "subjects s INDEXED BY idx_subjects_id_ref"
+_HIDDEN = "(SELECT value FROM json_each(?))"
 
 
 def dashboard(vault) -> Dashboard:
@@ -148,20 +157,23 @@ def dashboard(vault) -> Dashboard:
     unref_deadline = rules.deadline(vault.setting("unreferred_days"))
     unack_deadline = rules.deadline(vault.setting("unacknowledged_days"))
     today = dt.date.today().isoformat()
-    unreferred = tuple((ref, rid, rec) for sid, ref, rid, rec in vault.query(
-        "SELECT s.id, s.ref, u.report_id, u.received_on FROM unreferred_reports u JOIN "
-        f"{_REF_BY_ID} ON s.id = u.subject_id WHERE u.received_on < ? "
-        "ORDER BY u.received_on", (unref_deadline,)) if sid not in barred)
-    unack = tuple((ref, fid, on) for sid, ref, fid, on in vault.query(
-        f"SELECT s.id, s.ref, f.id, f.referred_on FROM referrals f JOIN {_REF_BY_ID} ON "
+    # Barred subjects are left out in SQL, so the rows come back already in
+    # the shape the dashboard holds, with no Python pass over each one.
+    hide = json.dumps(sorted(barred))
+    unreferred = tuple(vault.query(
+        "SELECT s.ref, u.report_id, u.received_on FROM unreferred_reports u JOIN "
+        f"{_REF_BY_ID} ON s.id = u.subject_id WHERE u.received_on < ? AND u.subject_id "
+        f"NOT IN {_HIDDEN} ORDER BY u.received_on", (unref_deadline, hide)))
+    unack = tuple(vault.query(
+        f"SELECT s.ref, f.id, f.referred_on FROM referrals f JOIN {_REF_BY_ID} ON "
         "s.id = f.subject_id WHERE f.acknowledged_on IS NULL AND f.referred_on < ? "
-        "ORDER BY f.referred_on", (unack_deadline,)) if sid not in barred)
-    overdue = [(ref, f"subject review due {d}") for sid, ref, d in vault.query(
-        "SELECT id, ref, next_review FROM subjects WHERE next_review < ? AND status != "
-        "'closed' ORDER BY next_review", (today,)) if sid not in barred]
-    overdue += [(ref, f"measure review due {d}") for sid, ref, d in vault.query(
-        f"SELECT s.id, s.ref, m.review_due FROM measures m JOIN {_REF_BY_ID} ON s.id = "
-        "m.subject_id WHERE m.review_due < ? AND m.status != 'ended' ORDER BY m.review_due",
-        (today,)) if sid not in barred]
+        f"AND f.subject_id NOT IN {_HIDDEN} ORDER BY f.referred_on", (unack_deadline, hide)))
+    overdue = [(ref, f"subject review due {d}") for ref, d in vault.query(
+        "SELECT ref, next_review FROM subjects WHERE next_review < ? AND status != "
+        f"'closed' AND id NOT IN {_HIDDEN} ORDER BY next_review", (today, hide))]
+    overdue += [(ref, f"measure review due {d}") for ref, d in vault.query(
+        f"SELECT s.ref, m.review_due FROM measures m JOIN {_REF_BY_ID} ON s.id = "
+        "m.subject_id WHERE m.review_due < ? AND m.status != 'ended' AND m.subject_id "
+        f"NOT IN {_HIDDEN} ORDER BY m.review_due", (today, hide))]
     return Dashboard(total, by_status, by_category, by_rag,
                      tuple(tuple(r) for r in heat), unreferred, unack, tuple(overdue))
