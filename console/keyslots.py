@@ -26,15 +26,26 @@ import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from functools import cache
+from types import SimpleNamespace
 
 from .errors import UnknownUser, VaultDamaged, WrongPassphrase
 from .fileio import atomic_write_bytes
+
+@cache
+def _c() -> SimpleNamespace:
+    """The cryptography and Argon2 names, imported on first use: listing the
+    users of a vault (the unlock page, before anything is typed) only reads
+    JSON, and these imports cost tens of milliseconds at start-up."""
+    from argon2.low_level import Type, hash_secret_raw
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (X25519PrivateKey,
+                                                                  X25519PublicKey)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+    return SimpleNamespace(**locals())
+
 
 SLOTS_FILE = "keyslots.json"
 PENDING_FILE = "keyslots.pending.json"
@@ -52,9 +63,9 @@ class KdfParams:
     parallelism: int = 2
 
     def derive(self, passphrase: str, salt: bytes) -> bytes:
-        return hash_secret_raw(
+        return _c().hash_secret_raw(
             passphrase.encode("utf-8"), salt, self.time_cost, self.memory_cost,
-            self.parallelism, 32, Type.ID,
+            self.parallelism, 32, _c().Type.ID,
         )
 
 
@@ -70,11 +81,12 @@ def _unb64(text: str) -> bytes:
 
 
 def _hkdf(secret: bytes, info: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(secret)
+    c = _c()
+    return c.HKDF(algorithm=c.hashes.SHA256(), length=32, salt=None, info=info).derive(secret)
 
 
-def user_private_key(user_secret: bytes) -> X25519PrivateKey:
-    return X25519PrivateKey.from_private_bytes(_hkdf(user_secret, b"gc x25519"))
+def user_private_key(user_secret: bytes):
+    return _c().X25519PrivateKey.from_private_bytes(_hkdf(user_secret, b"gc x25519"))
 
 
 def identity_key(user_secret: bytes) -> bytes:
@@ -84,7 +96,7 @@ def identity_key(user_secret: bytes) -> bytes:
 
 def _public_bytes(user_secret: bytes) -> bytes:
     return user_private_key(user_secret).public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        _c().serialization.Encoding.Raw, _c().serialization.PublicFormat.Raw)
 
 
 class SlotFile:
@@ -159,21 +171,21 @@ class SlotFile:
         salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
         kek = kdf.derive(passphrase, salt)
-        ct = AESGCM(kek).encrypt(nonce, user_secret, self._aad(user, "passphrase"))
+        ct = _c().AESGCM(kek).encrypt(nonce, user_secret, self._aad(user, "passphrase"))
         self._slot(user)["passphrase"] = {
             "salt": _b64(salt), "nonce": _b64(nonce), "ct": _b64(ct), "kdf": asdict(kdf)}
 
     def wrap_data_key(self, user: str, data_key: bytes) -> None:
         slot = self._slot(user)
-        public = X25519PublicKey.from_public_bytes(_unb64(slot["public"]))
-        eph = X25519PrivateKey.generate()
+        public = _c().X25519PublicKey.from_public_bytes(_unb64(slot["public"]))
+        eph = _c().X25519PrivateKey.generate()
         wrap = _hkdf(eph.exchange(public), self._aad(user, "data"))
         nonce = secrets.token_bytes(12)
         slot["data_key"] = {
             "eph": _b64(eph.public_key().public_bytes(
-                serialization.Encoding.Raw, serialization.PublicFormat.Raw)),
+                _c().serialization.Encoding.Raw, _c().serialization.PublicFormat.Raw)),
             "nonce": _b64(nonce),
-            "ct": _b64(AESGCM(wrap).encrypt(nonce, data_key, self._aad(user, "data"))),
+            "ct": _b64(_c().AESGCM(wrap).encrypt(nonce, data_key, self._aad(user, "data"))),
         }
 
     def rewrap_all(self, data_key: bytes) -> None:
@@ -186,9 +198,9 @@ class SlotFile:
             p = slot["passphrase"]
             kdf = KdfParams(**p["kdf"])
             kek = kdf.derive(passphrase, _unb64(p["salt"]))
-            return AESGCM(kek).decrypt(_unb64(p["nonce"]), _unb64(p["ct"]),
+            return _c().AESGCM(kek).decrypt(_unb64(p["nonce"]), _unb64(p["ct"]),
                                        self._aad(user, "passphrase"))
-        except InvalidTag:
+        except _c().InvalidTag:
             raise WrongPassphrase("That passphrase is not right for this user; check "
                                   "Caps Lock and try again.") from None
         except (KeyError, TypeError, ValueError):
@@ -199,18 +211,18 @@ class SlotFile:
         slot = self._slot(user)
         try:
             d = slot["data_key"]
-            eph = X25519PublicKey.from_public_bytes(_unb64(d["eph"]))
+            eph = _c().X25519PublicKey.from_public_bytes(_unb64(d["eph"]))
             wrap = _hkdf(user_private_key(user_secret).exchange(eph), self._aad(user, "data"))
-            return AESGCM(wrap).decrypt(_unb64(d["nonce"]), _unb64(d["ct"]),
+            return _c().AESGCM(wrap).decrypt(_unb64(d["nonce"]), _unb64(d["ct"]),
                                         self._aad(user, "data"))
-        except (InvalidTag, KeyError, TypeError, ValueError):
+        except (_c().InvalidTag, KeyError, TypeError, ValueError):
             raise VaultDamaged("This user's key slot is damaged; another user can reset it, "
                                "or restore the vault from a backup.") from None
 
     # -- quick unlock --------------------------------------------------------
     def set_quick(self, user: str, user_secret: bytes, machine_secret: bytes) -> None:
         nonce = secrets.token_bytes(12)
-        ct = AESGCM(machine_secret).encrypt(nonce, user_secret, self._aad(user, "quick"))
+        ct = _c().AESGCM(machine_secret).encrypt(nonce, user_secret, self._aad(user, "quick"))
         self._slot(user)["quick"] = {"nonce": _b64(nonce), "ct": _b64(ct)}
 
     def clear_quick(self, user: str) -> None:
@@ -224,9 +236,9 @@ class SlotFile:
         if not q:
             raise WrongPassphrase("Quick unlock is not set up for this user; use the passphrase.")
         try:
-            return AESGCM(machine_secret).decrypt(_unb64(q["nonce"]), _unb64(q["ct"]),
+            return _c().AESGCM(machine_secret).decrypt(_unb64(q["nonce"]), _unb64(q["ct"]),
                                                   self._aad(user, "quick"))
-        except (InvalidTag, KeyError, ValueError):
+        except (_c().InvalidTag, KeyError, ValueError):
             raise WrongPassphrase("Quick unlock did not work on this computer; use the "
                                   "passphrase.") from None
 

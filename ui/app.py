@@ -3,6 +3,11 @@ hook for unexpected errors, and the first-run wizard or the unlock page.
 
 ``run(argv)`` accepts ``--vault PATH``; without it the vault is the default
 one under the user's data folder (``console.paths.default_vault()``).
+
+Start-up keeps to what the unlock page needs before its first paint; the
+window's workspace and the application icon follow just after it (see
+``ui.main_window``). Qt's large ``Qt`` namespace is imported where it is
+used, for the same reason.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ import importlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from console import APP_NAME, APP_SLUG, paths
 
@@ -38,6 +43,7 @@ QToolBar QToolButton { padding: 4px 10px; }
 
 def app_icon() -> QIcon:
     """A plain shield mark drawn at run time (no image files needed)."""
+    from PySide6.QtCore import Qt
     icon = QIcon()
     for size in (16, 32, 64, 256):
         pm = QPixmap(size, size)
@@ -58,13 +64,16 @@ def app_icon() -> QIcon:
     return icon
 
 
-def make_application(argv: list[str]) -> QApplication:
+def make_application(argv: list[str], *, icon: bool = True) -> QApplication:
+    """The application object with its names, look and (unless ``icon`` is
+    false, when the caller sets it later) its icon."""
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_SLUG,
                                                   *argv])
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP_NAME)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    app.setWindowIcon(app_icon())
+    if icon:
+        app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     # Fusion takes the platform palette, so it follows the OS light/dark scheme;
     # the stylesheet names palette roles only, never fixed light colours.
@@ -131,7 +140,7 @@ def first_run(window_cls, path: Path):
 def run(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
-    app = make_application(argv)
+    app = make_application(argv, icon=False)
     from .main_window import MainWindow
     presenter = ErrorPresenter()
     install_error_hook(presenter)
@@ -139,16 +148,21 @@ def run(argv: list[str] | None = None) -> int:
     if args.demo:
         window = open_demo_window(MainWindow)
     elif (path / "register.db").exists() or (path / "keyslots.json").exists():
-        window = MainWindow(path)
+        # The unlock page paints first; the rest of the window is built just after.
+        window = MainWindow(path, defer_workspace=True)
     else:
+        app.setWindowIcon(app_icon())    # the wizard comes first and shows it
         window = first_run(MainWindow, path)
         if window is None:
             return 0
     install_error_hook(window.presenter)
     window.show()
+    if app.windowIcon().isNull():
+        window.after_first_paint(lambda: app.setWindowIcon(app_icon()))
     try:
         return app.exec()
     except Exception as exc:  # pragma: no cover - last resort
         log_crash(exc)
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.critical(None, APP_NAME, "Sorry, the console had to stop.")
         return 1

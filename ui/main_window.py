@@ -5,57 +5,138 @@ own widgets; loading and saving go through ``Operations`` on the runner.
 Locking drops the key (the vault is closed on its thread), every decrypted
 model and the undo state, clears the clipboard if the console filled it, and
 hides open edit dialogs with their text kept in memory until the next unlock.
+
+Start-up paints the unlock page first: it needs only the user names from the
+key slots. The workspace (register, subject panel, dashboard, menus, and the
+core services behind them) is built by ``build_workspace()``, straight away
+by default, or just after the unlock page's first paint when the window is
+made with ``defer_workspace=True`` (as ``ui.app.run`` does). The dashboard
+is loaded only while its tab is shown, so unlocking paints the register
+without waiting for it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import (QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget,
-                               QTabWidget)
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget
 
 from console.errors import ConsoleError, WrongPassphrase
-from console.model import Dashboard
 
-from .autolock import DEFAULT_MINUTES, AutoLock
-from .capture import exclude_from_capture
-from .menus import feature
 from .clipboard import SecureClipboard
 from .errors import ErrorPresenter
-from .menus import apply_role, build_menus
-from .operations import Operations
-from .register.register_view import RegisterView
 from .runner import Runner
 from .settings import Settings
-from .subject.form_dialog import FormDialog
-from .subject.subject_actions import SubjectActions
-from .subject.subject_panel import SubjectPanel
 from .unlock.unlock_page import UnlockPage
 
 
 SETTLE_MS = 250
 
 
+def _register_prepared(vault):
+    """The register's rows with their display and search text, built on the
+    vault thread so the GUI thread only swaps them into the model."""
+    from console import register
+    from .register.register_model import prepare
+    return prepare(register.register_rows(vault))
+
+
+class _AfterFirstPaint(QObject):
+    """Runs the callables it is given on the event loop's next turn after
+    ``widget`` first paints (at once, on that turn, if it already has)."""
+
+    def __init__(self, widget):
+        super().__init__(widget)
+        self._waiting: list | None = []
+        widget.installEventFilter(self)
+
+    def add(self, fn) -> None:
+        if self._waiting is None:
+            QTimer.singleShot(0, fn)
+        else:
+            self._waiting.append(fn)
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self._waiting is not None:
+            obj.removeEventFilter(self)
+            waiting, self._waiting = self._waiting, None
+            for fn in waiting:
+                QTimer.singleShot(0, fn)
+        return False
+
+
 class MainWindow(QMainWindow):
     def __init__(self, vault_path: Path, runner: Runner | None = None,
-                 settings: Settings | None = None):
+                 settings: Settings | None = None, *, defer_workspace: bool = False):
         super().__init__()
         self.vault_path = Path(vault_path)
         self.settings = settings or Settings()
         self.runner = runner or Runner(self)
-        self.ops = Operations(self.runner, self)
         self.clipboard = SecureClipboard(self)
         self.clipboard.enabled = self.settings.get("desktop/clear_clipboard")
         self.user = None
         self.establishment = ""
-        self._hidden_dialogs: list[FormDialog] = []
+        self._hidden_dialogs: list = []
         self._hidden_for = ""
         self._select_next = ""
         self._kept_place: tuple[str, str] | None = None   # (user, subject ref) across a lock
+        self._built = False
+        self._dashboard_stale = True
+        self.dashboard = None
         self.setWindowTitle("Governor's Console")
 
         self.unlock_page = UnlockPage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.unlock_page)
+        self.setCentralWidget(self.stack)
+
+        self.who = QLabel("Locked")
+        self.statusBar().addPermanentWidget(self.who)
+        self.presenter = ErrorPresenter(self, self.statusBar())
+        self.capture_protected, self.capture_status = False, ""
+        # Opening a record is journaled, so wait until the selection settles
+        # (arrowing past rows is not consulting them).
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+
+        self.unlock_page.unlock_requested.connect(self._unlock)
+        self.unlock_page.quick_unlock_requested.connect(self._quick_unlock)
+
+        self.resize(1280, 800)
+        geometry = self.settings.get("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        self.unlock_page.load(self.vault_path, self.settings.get("unlock/last_user"))
+        self._first_paint = _AfterFirstPaint(self.unlock_page)
+        if defer_workspace:
+            self.after_first_paint(self.build_workspace)
+        else:
+            self.build_workspace()
+
+    def after_first_paint(self, fn) -> None:
+        """Run ``fn`` just after the unlock page's first paint."""
+        self._first_paint.add(fn)
+
+    def build_workspace(self) -> None:
+        """Build the register, subject panel, dashboard, menus and toolbar
+        (idempotent; every path into the workspace calls it first)."""
+        if self._built:
+            return
+        self._built = True
+        from PySide6.QtCore import Qt
+
+        from .autolock import AutoLock
+        from .menus import feature
+        from .operations import Operations
+        from .register.register_view import RegisterView
+        from .subject.subject_actions import SubjectActions
+        from .subject.subject_panel import SubjectPanel
+
+        self.ops = Operations(self.runner, self)
+        self.autolock = AutoLock(self.runner, self)
+        self.autolock.lock_requested.connect(self.lock)
         self.register = RegisterView()
         self.panel = SubjectPanel()
         self.split = QSplitter(Qt.Orientation.Horizontal)
@@ -72,28 +153,13 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None:
             self.tabs.addTab(self.dashboard, "Dashboard")
             self.dashboard.subject_requested.connect(self.open_subject)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.unlock_page)
+            self.tabs.currentChanged.connect(lambda _i: self._load_dashboard_if_shown())
         self.stack.addWidget(self.tabs)
-        self.setCentralWidget(self.stack)
 
-        self.who = QLabel()
-        self.statusBar().addPermanentWidget(self.who)
-        self.presenter = ErrorPresenter(self, self.statusBar())
         self.actions = SubjectActions(self, self.ops, self.panel, self.register,
                                       lambda: self.user.role if self.user else "viewer")
-        self.autolock = AutoLock(self.runner, self)
-        self.autolock.lock_requested.connect(self.lock)
         self._build_actions()
-        self.capture_protected, self.capture_status = False, ""
-
-        self.unlock_page.unlock_requested.connect(self._unlock)
-        self.unlock_page.quick_unlock_requested.connect(self._quick_unlock)
-        # Opening a record is journaled, so wait until the selection settles
-        # (arrowing past rows is not consulting them).
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
+        feature("ui.lawful.wiring", "install")(self)   # Records menu: lawful handling
         self._settle.timeout.connect(lambda: self._load_record(self.register.current_ref()))
         self.register.current_changed.connect(self._selection_moved)
         self.register.activated.connect(
@@ -103,22 +169,21 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(self.presenter.show)
         self.ops.undo_available.connect(self._undo_label)
 
-        self.resize(1280, 800)
-        geometry = self.settings.get("window/geometry")
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
         if not self.settings.get("window/splitter").isEmpty():
             self.split.restoreState(self.settings.get("window/splitter"))
         if not self.settings.get("register/header").isEmpty():
             self.register.table.horizontalHeader().restoreState(
                 self.settings.get("register/header"))
-        self.unlock_page.load(self.vault_path, self.settings.get("unlock/last_user"))
         self._set_unlocked(False)
+        if self.isVisible():
+            self._exclude_from_capture()
 
     def _build_actions(self) -> None:
+        from .menus import build_menus
         build_menus(self)
 
     def _set_unlocked(self, unlocked: bool) -> None:
+        from .menus import apply_role
         self.stack.setCurrentIndex(1 if unlocked else 0)
         apply_role(self, self.user.role if (unlocked and self.user) else None)
         self.who.setText(f"{self.user.display_name} ({self.user.role}) · {self.establishment}"
@@ -126,10 +191,12 @@ class MainWindow(QMainWindow):
 
     # -- unlocking and locking ---------------------------------------------------------------
     def _unlock(self, user: str, passphrase: str) -> None:
+        self.build_workspace()
         self.runner.open(self.vault_path, user or None, passphrase, on_done=self._unlocked,
                          on_error=self._unlock_failed)
 
     def _quick_unlock(self, user: str) -> None:
+        self.build_workspace()
         self.unlock_page.set_busy(True)
         self.runner.open(self.vault_path, user or None, quick=True, on_done=self._unlocked,
                          on_error=self._unlock_failed)
@@ -142,11 +209,13 @@ class MainWindow(QMainWindow):
             self.presenter.crash(exc)
 
     def _unlocked(self, result) -> None:
+        self.build_workspace()
         self.user, self.establishment = result
         self.unlock_page.succeeded()
         self.settings.set("unlock/last_user", self.user.name)
         self.setWindowTitle(f"Governor's Console — {self.establishment}")
         self._set_unlocked(True)
+        from .autolock import DEFAULT_MINUTES
         self.runner.submit(lambda v: v.setting("autolock_minutes"),
                            on_done=self._arm_autolock, on_error=lambda e: self._arm_autolock(
                                DEFAULT_MINUTES))
@@ -174,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def create_vault(self, answer) -> None:
         """Create a new vault from the wizard's answers, on the vault thread."""
+        self.build_workspace()
         self.unlock_page.set_busy(True)
         self.unlock_page.reset("Creating the vault and your signing identity…")
         self.unlock_page.set_busy(True)
@@ -189,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def open_demo(self, builder) -> None:
         """Build the demo vault on the vault thread and open it as its governor."""
+        self.build_workspace()
         self.unlock_page.reset("Building the demo vault (fictional data)…")
         self.unlock_page.set_busy(True)
 
@@ -205,8 +276,9 @@ class MainWindow(QMainWindow):
         self.autolock.arm()
 
     def lock(self, why: str = "on request") -> None:
-        if self.stack.currentIndex() == 0:
+        if self.locked:
             return
+        from .subject.form_dialog import FormDialog
         self.autolock.disarm()
         for dialog in self.findChildren(QDialog):
             if not dialog.isVisible():
@@ -225,7 +297,9 @@ class MainWindow(QMainWindow):
         self.register.clear()
         self.panel.clear()
         if self.dashboard is not None:
+            from console.model import Dashboard
             self.dashboard.set_data(Dashboard(0))
+        self._dashboard_stale = True
         self.runner.close_vault()
         self.user = None
         self._set_unlocked(False)
@@ -233,16 +307,25 @@ class MainWindow(QMainWindow):
 
     @property
     def locked(self) -> bool:
-        return self.stack.currentIndex() == 0
+        return self.stack.currentIndex() != 1
 
     # -- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
         if self.locked:
             return
-        self.ops.load_register(self._rows)
-        if self.dashboard is not None:
-            self.ops.load_dashboard(
-                lambda d: None if self.locked else self.dashboard.set_data(d))
+        # The rows' display text is built on the vault thread (see
+        # ``register_model.prepare``); the dashboard loads only while its tab
+        # is shown, so it never delays the register's first paint.
+        self.ops.call(_register_prepared, on_done=self._rows)
+        self._dashboard_stale = True
+        self._load_dashboard_if_shown()
+
+    def _load_dashboard_if_shown(self) -> None:
+        if (self.dashboard is None or self.locked or not self._dashboard_stale
+                or self.tabs.currentWidget() is not self.dashboard):
+            return
+        self._dashboard_stale = False
+        self.ops.load_dashboard(lambda d: None if self.locked else self.dashboard.set_data(d))
 
     def _rows(self, rows) -> None:
         if self.locked:
@@ -347,17 +430,27 @@ class MainWindow(QMainWindow):
     # -- window events ------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        if self._built:
+            self._exclude_from_capture()
+
+    def _exclude_from_capture(self) -> None:
+        """Once shown and built (before any record can appear; the unlock page
+        holds none), ask the system to keep the window out of captures."""
         if not self.capture_status:
+            from .capture import exclude_from_capture
             self.capture_protected, self.capture_status = exclude_from_capture(self)
 
     def changeEvent(self, event) -> None:  # noqa: N802
-        if (event.type() == QEvent.Type.WindowStateChange
-                and self.windowState() & Qt.WindowState.WindowMinimized):
+        if (event.type() == QEvent.Type.WindowStateChange and self._built
+                and self.isMinimized()):
             self.autolock.window_minimised()
         super().changeEvent(event)
 
     def save_layout(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
+        if not self._built:
+            self.settings.sync()
+            return
         self.settings.set("window/splitter", self.split.saveState())
         self.settings.set("register/header", self.register.table.horizontalHeader().saveState())
         self.settings.sync()
@@ -365,7 +458,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the timers, clear the clipboard, close the vault and its thread."""
         self._settle.stop()
-        self.autolock.stop()
+        if self._built:
+            self.autolock.stop()
         self.clipboard.clear_now()
         self.runner.shutdown()
 

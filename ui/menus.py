@@ -2,12 +2,14 @@
 follow the signed-in role: an action the role may not take stays visible but
 disabled, with the core's own sentence (``roles.why_not``) as its tooltip.
 Feature entries (import, export, users, settings) exist only when their
-package does.
+package does; that is checked without importing the package, so building the
+menus does not load every feature and the core services behind it.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,6 +23,14 @@ NEEDS = (("new", "create_subject"), ("edit", "edit_profile"), ("status", "change
         ("measure", "add_measure"), ("log", "add_log"), ("delete", "delete_subject"),
         ("import", "import"), ("export", "sign_briefing"), ("users", "manage_users"))
 ALWAYS = ("quit", "capture")
+
+
+def available(module: str) -> bool:
+    """Whether a feature package is installed, found without importing it."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def feature(module: str, name: str):
@@ -50,15 +60,15 @@ def build_menus(window) -> None:
     file = bar.addMenu("&File")
     _action(window, file, "&New subject…", window.actions.new_subject, "Ctrl+N",
             "Add a member of staff to the register", "new")
-    window._import = feature("ui.import_csv", "ImportDialog")
+    window._import = available("ui.import_csv")
     if window._import:
         _action(window, file, "&Import register (CSV)…", window.import_csv, "Ctrl+I",
                 "Import an existing spreadsheet register", "import")
-    window._export = feature("ui.export", "ExportDialog")
+    window._export = available("ui.export")
     if window._export:
         _action(window, file, "&Export briefing…", window.export_briefing, "Ctrl+E",
                 "Produce a signed briefing PDF for HQ", "export")
-    if feature("ui.backup", "BackupDialog"):
+    if available("ui.backup"):
         _action(window, file, "&Backups…", lambda: feature("ui.feature_dialogs",
                 "open_backups")(window), tip="Back up now, restore, and the automatic "
                 "backups flagged for deletion", name="backups")
@@ -91,12 +101,12 @@ def build_menus(window) -> None:
     _action(window, subject, "&Delete subject…", a.delete, QKeySequence.StandardKey.Delete,
             name="delete")
     tools = None
-    if feature("ui.users", "UsersDialog"):
+    if available("ui.users"):
         tools = bar.addMenu("&Tools")
         _action(window, tools, "&Users…", window.users, "Ctrl+Shift+U",
                 "Add or remove deputies, reset a passphrase, change your own, "
                 "export your certificate", "users")
-    if feature("ui.users", "SettingsDialog"):
+    if available("ui.users"):
         tools = tools or bar.addMenu("&Tools")
         _action(window, tools, "&Settings…", window.vault_settings, "Ctrl+,",
                 "Auto-lock, deadlines, quick unlock and desktop hygiene",

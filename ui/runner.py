@@ -4,7 +4,9 @@ One worker thread owns the open vault: the connection is opened, used and
 closed there and never touched from the GUI thread. Callers submit
 ``fn(vault, *args)``; results and errors come back on the GUI thread through
 a queued signal. Key derivation (``Vault.open``/``Vault.create``) runs here
-too, so unlocking never freezes the window.
+too, so unlocking never freezes the window. The core's vault module (and the
+database driver behind it) is imported on the worker, when the first vault is
+opened, so starting the console does not wait for it.
 """
 
 from __future__ import annotations
@@ -13,12 +15,20 @@ import itertools
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from console.errors import VaultClosed
-from console.vault import Vault
+
+if TYPE_CHECKING:
+    from console.vault import Vault
+
+
+def _vault_class():
+    """``console.vault.Vault``, imported on first use (on the worker thread)."""
+    from console.vault import Vault
+    return Vault
 
 
 class Runner(QObject):
@@ -99,7 +109,8 @@ class Runner(QObject):
     def create(self, folder: Path, user: str, passphrase: str, establishment: str,
                display_name: str, *, quick: bool = False, on_done=None, on_error=None) -> int:
         def make():
-            v = Vault.create(folder, user, passphrase, establishment, display_name=display_name)
+            v = _vault_class().create(folder, user, passphrase, establishment,
+                                      display_name=display_name)
             if quick:
                 from console import quick_unlock
                 try:
@@ -117,7 +128,7 @@ class Runner(QObject):
         def make():
             result = builder(folder)
             built.update(result.users)
-            return Vault.open(folder, result.governor, result.users[result.governor])
+            return _vault_class().open(folder, result.governor, result.users[result.governor])
         return self._hold(make, on_done and (lambda r: on_done(r, dict(built))), on_error)
 
     def _hold(self, make: Callable[[], Vault], on_done, on_error) -> int:
@@ -173,8 +184,8 @@ def _open(folder, user, passphrase, quick) -> Vault:
         from console import keyslots, quick_unlock
         slots = keyslots.SlotFile.load(Path(folder))
         secret = quick_unlock.user_secret(slots, user)
-        return Vault.open(folder, user, user_secret=secret)
-    return Vault.open(folder, user, passphrase)
+        return _vault_class().open(folder, user, user_secret=secret)
+    return _vault_class().open(folder, user, passphrase)
 
 
 def run_and_wait(runner: Runner, fn: Callable[..., Any], *args, **kwargs):

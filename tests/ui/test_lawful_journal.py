@@ -105,7 +105,9 @@ def test_export_makes_a_signed_pdf_off_the_ui_thread(qtbot, journal_runner, tmp_
     def export(path, filters):
         seen.append(filters)
         return run_and_wait(runner, make_journal_pdf, path, **filters)
-    w = _widget(qtbot, on_vault(qtbot, runner, journal.journal_view), export)
+    w = JournalWidget(on_vault(qtbot, runner, journal.journal_view), export,
+                      reload=lambda: run_and_wait(runner, journal.journal_view))
+    qtbot.addWidget(w)
     _pick(w.reason, "referral")
     out = tmp_path / "journal.pdf"
     with qtbot.waitSignal(w.exported, timeout=60_000):
@@ -117,6 +119,8 @@ def test_export_makes_a_signed_pdf_off_the_ui_thread(qtbot, journal_runner, tmp_
     assert str(out) in w.saved_label.text() and not w.error_label.isVisible()
     kinds = [e.kind for e in on_vault(qtbot, runner, journal.entries)]
     assert "journal_export" in kinds                 # the export is journaled too
+    qtbot.waitUntil(lambda: not w.busy and w.model.rowCount() == 5, timeout=10_000)
+    assert w.model.row_at(0).kind == "journal_export"   # and shown after a refresh
 
 
 def test_export_failure_is_one_sentence_inline(qtbot, journal_runner, tmp_path):

@@ -231,3 +231,18 @@ def test_a_job_outlives_its_closed_widget_quietly(qtbot):
 def _deleted(widget) -> bool:
     from shiboken6 import isValid
     return not isValid(widget)
+
+
+def test_enter_in_the_reason_retains_once_and_keeps_the_window(qtbot):
+    from PySide6.QtCore import Qt
+    from ui.lawful.wiring import _host
+    calls = Calls(_view(_item("R-2", "B", 9)))
+    w = ReviewQueueWidget(_view(_item("R-1", "A", 3), _item("R-2", "B", 9)), calls.actions())
+    dialog = _host(None, w, "Retention review queue", (1000, 500))
+    qtbot.addWidget(dialog)
+    w.select("R-1")
+    qtbot.keyClicks(w.retain_reason, "Appeal pending")
+    qtbot.keyClick(w.retain_reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not w.busy, timeout=5000)
+    assert [c[:2] for c in calls.log] == [("retain", "R-1")]
+    assert dialog.isVisible()

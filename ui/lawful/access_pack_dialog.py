@@ -152,6 +152,9 @@ class AccessPackDialog(QDialog):
         lay.addWidget(self.error_label)
         lay.addWidget(self.saved_label)
         lay.addWidget(self.buttons)
+        for button in (self.withhold_button, self.release_button, self.browse_button,
+                       self.produce_button, self.close_button):
+            button.setAutoDefault(False)    # nothing is produced by a stray Enter
         self.resize(1120, 600)
 
         self.subject.currentIndexChanged.connect(self._subject_changed)

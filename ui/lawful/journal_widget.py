@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDialog,
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -42,10 +43,12 @@ class JournalWidget(QWidget):
     exported = Signal(object)       # the export's result
 
     def __init__(self, view: JournalView, export: ExportJournal | None = None, *,
+                 reload: Callable[[], JournalView] | None = None,
                  folder: Path | str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Consultation journal")
         self._export = export
+        self._reload = reload
         self._folder = folder
         self.result_value = None
         self.jobs = Jobs(self)
@@ -95,6 +98,11 @@ class JournalWidget(QWidget):
         self.export_button.setAccessibleName("Export the journal as a signed PDF")
         self.export_button.setEnabled(export is not None)
         self.export_button.clicked.connect(self.choose_and_export)
+        self.refresh_button = QPushButton("Re&fresh", self)
+        self.refresh_button.setAccessibleName("Reload the journal")
+        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_button.setVisible(reload is not None)
+        self.refresh_button.clicked.connect(self.refresh)
 
         grid = QGridLayout()
         row = (("&User:", self.user), ("&Action:", self.kind), ("&Reason:", self.reason),
@@ -109,6 +117,7 @@ class JournalWidget(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
+        bottom.addWidget(self.refresh_button)
         bottom.addWidget(self.export_button)
         lay = QVBoxLayout(self)
         lay.addLayout(grid)
@@ -122,6 +131,8 @@ class JournalWidget(QWidget):
         for edit in (self.since, self.until):
             edit.dateChanged.connect(self.apply_filters)
         self.text.textChanged.connect(self.apply_filters)
+        for button in (self.clear_button, self.refresh_button, self.export_button):
+            button.setAutoDefault(False)    # Enter in a filter must not press a button
         self.set_view(view)
 
     # -- controls ----------------------------------------------------------------------
@@ -188,6 +199,11 @@ class JournalWidget(QWidget):
         self.until.setDate(ANY_DATE)
         self.text.clear()
 
+    def refresh(self) -> None:
+        """Read the journal again (new entries since it was opened)."""
+        if self._reload is not None:
+            self.jobs.start(self._reload, self.set_view, self._failed)
+
     # -- export ------------------------------------------------------------------------
     def choose_and_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save the journal as",
@@ -218,6 +234,7 @@ class JournalWidget(QWidget):
         self.saved_label.show()
         self.status.emit(text)
         self.exported.emit(result)
+        self.refresh()                  # the export is itself journaled
 
     def _failed(self, message: str) -> None:
         self.error_label.setText(message)
@@ -225,6 +242,7 @@ class JournalWidget(QWidget):
 
     def _busy(self, busy: bool) -> None:
         self.export_button.setEnabled(self._export is not None and not busy)
+        self.refresh_button.setEnabled(not busy)
         self.export_button.setText("Exporting…" if busy else "&Export signed PDF…")
 
     @property

@@ -102,6 +102,8 @@ class ReviewQueueWidget(QWidget):
         split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(split)
+        for button in (self.retain_button, self.erase_button, self.hold_button):
+            button.setAutoDefault(False)    # Enter in a reason acts on that reason only
         self.set_view(view)
 
     # -- layout ------------------------------------------------------------------------

@@ -113,6 +113,7 @@ def _host(window, widget: QWidget, title: str, size: tuple[int, int]) -> QDialog
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.finished.connect(dialog.deleteLater)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
     buttons.rejected.connect(dialog.reject)
     lay = QVBoxLayout(dialog)
     lay.addWidget(widget, 1)
@@ -158,11 +159,9 @@ def open_journal(window) -> None:
         return run_and_wait(runner, make_journal_pdf, path, **filters)
 
     def show(view):
-        widget = JournalWidget(view, export, folder=window.vault_path.parent)
+        widget = JournalWidget(view, export, folder=window.vault_path.parent,
+                               reload=lambda: run_and_wait(runner, journal.journal_view))
         widget.status.connect(window.presenter.success)
-        # The export is itself journaled: show the new entry.
-        widget.exported.connect(lambda _r: window.ops.call(journal.journal_view,
-                                                           on_done=widget.set_view))
         window.journal_dialog = _host(window, widget, "Consultation journal", (1180, 620))
     window.ops.call(journal.journal_view, on_done=show)
 

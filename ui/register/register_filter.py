@@ -6,6 +6,11 @@ search text and quick filters are matched against precomputed, case-folded
 row text, and the result is stored beside the rows in the source model.
 The per-row callback Qt makes is then a list lookup. Sorting is delegated to
 the source model, which sorts its snapshots with Python's sort.
+
+Typing usually narrows the search (each new word contains one typed before,
+over the same rows and quick filters); then only the rows shown now are
+tested again, and each word only against the rows the previous words kept,
+which keeps a keystroke well under its target at 100,000 subjects.
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ class RegisterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.criteria = RegisterFilter()
         self._accepted: list[bool] = []
+        # (haystack list, words, quick filters) of the last pass: the very list
+        # object, so a reset or a sort (each makes a new list) forces a full pass.
+        self._last: tuple | None = None
         self.setDynamicSortFilter(False)
 
     def setSourceModel(self, model: RegisterModel) -> None:  # noqa: N802 (Qt name)
@@ -57,25 +65,25 @@ class RegisterProxy(QSortFilterProxyModel):
         f = self.criteria
         words = fold(f.text).split()
         hay = model.haystacks()
-        if not words:
+        quick = (f.status, f.category, f.rag, f.needs_attention)
+        last, self._last = self._last, (hay, words, quick)
+        narrowing = (last is not None and last[0] is hay and last[2] == quick
+                     and len(model.accepted) == len(hay)
+                     and all(any(old in w for w in words) for old in last[1]))
+        if not narrowing and not words and not any(quick):
             keep = [True] * len(hay)
-        elif len(words) == 1:
-            w = words[0]
-            keep = [w in h for h in hay]
         else:
-            keep = [all(w in h for w in words) for h in hay]
-        if f.status or f.category or f.rag or f.needs_attention:
-            rows = model.snapshot_rows()
-            for i, ok in enumerate(keep):
-                if not ok:
-                    continue
-                row = rows[i]
-                s = row.subject
-                if ((f.status and s.status != f.status)
-                        or (f.category and f.category not in s.categories)
-                        or (f.rag and row.rag != f.rag)
-                        or (f.needs_attention and not row.flags.needs_attention)):
-                    keep[i] = False
+            rows: list[int] | range = (
+                [i for i, ok in enumerate(model.accepted) if ok] if narrowing
+                else range(len(hay)))
+            for w in words:
+                rows = [i for i in rows if w in hay[i]]
+            if any(quick) and not narrowing:
+                snapshots = model.snapshot_rows()
+                rows = [i for i in rows if _passes(snapshots[i], f)]
+            keep = [False] * len(hay)
+            for i in rows:
+                keep[i] = True
         if keep == model.accepted:
             return                       # nothing to show or hide: spare the view
         changed = sum(a != b for a, b in zip(keep, model.accepted))
@@ -112,3 +120,12 @@ class RegisterProxy(QSortFilterProxyModel):
         if r < 0:
             return -1
         return self.mapFromSource(model.index(r, 0)).row()
+
+
+def _passes(row, f: RegisterFilter) -> bool:
+    """Whether ``row`` passes the quick filters of ``f`` (not the text)."""
+    s = row.subject
+    return not ((f.status and s.status != f.status)
+                or (f.category and f.category not in s.categories)
+                or (f.rag and row.rag != f.rag)
+                or (f.needs_attention and not row.flags.needs_attention))

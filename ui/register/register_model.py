@@ -5,6 +5,11 @@ The model holds snapshots only, never a cursor or SQL. Sorting happens here
 state is kept per row beside the snapshots, so the proxy's per-row callback
 is a list lookup: both stay well under 50 ms at 10,000 subjects.
 Restricted rows (conflict of interest) are shown as stubs.
+
+Each row's display and search text is built once by ``prepare(rows)``, which
+touches no Qt object, so the main window runs it on the vault thread beside
+the query and the GUI thread only swaps the lists in (``set_rows`` accepts
+either the snapshots or a ``Prepared``).
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import unicodedata
+from dataclasses import dataclass
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
 from console.model import CATEGORY_SHORT, RAG, STATUSES, RegisterRow
@@ -26,6 +32,7 @@ RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
 STATUS_ORDER = {k: i for i, k in enumerate(STATUSES.keys())}
 
 FREEZE_FROM = 2000
+COLLECT_AFTER_MS = 1500
 
 RowRole = Qt.ItemDataRole.UserRole + 1     # the RegisterRow itself
 RefRole = Qt.ItemDataRole.UserRole + 2     # the subject's reference
@@ -74,18 +81,32 @@ def _flags(row: RegisterRow) -> str:
 
 
 def _cells(row: RegisterRow) -> tuple[str, ...]:
-    """Display text of every column, in ``Column`` order."""
+    """Display text of every column, in ``Column`` order (one tuple built
+    directly: this runs for every row of the register on each load)."""
     s = row.subject
     if row.restricted:
-        values = {Column.REF: s.ref, Column.NAME: "(restricted)", Column.RISK: _risk(row),
-                  Column.STATUS: STATUSES.label(s.status)}
-    else:
-        values = {Column.REF: s.ref, Column.NAME: s.name, Column.RISK: _risk(row),
-                  Column.STATUS: STATUSES.label(s.status), Column.FLAGS: _flags(row),
-                  Column.ROLE: s.role, Column.LOCATION: s.location,
-                  Column.CATEGORIES: _categories(row), Column.OWNER: s.owner,
-                  Column.NEXT_REVIEW: s.next_review.isoformat() if s.next_review else ""}
-    return tuple(values.get(c, "") for c in Column)
+        return (s.ref, "(restricted)", _risk(row), STATUSES.label(s.status),
+                "", "", "", "", "", "")
+    return (s.ref, s.name, _risk(row), STATUSES.label(s.status),
+            _flags(row) if row.flags.needs_attention else "", s.role, s.location,
+            _categories(row) if s.categories else "", s.owner,
+            s.next_review.isoformat() if s.next_review else "")
+
+
+def _search_text(cells: tuple[str, ...], folded: dict[str, str]) -> str:
+    """The folded text a search matches, cell by cell: many cells repeat
+    (risk, status, role, location), and only cells with non-ASCII text take
+    the slow path of ``fold``, so this stays cheap at 100,000 rows."""
+    out = []
+    for text in cells:
+        if text.isascii():
+            out.append(text.casefold())
+            continue
+        f = folded.get(text)
+        if f is None:
+            f = folded[text] = fold(text)
+        out.append(f)
+    return "\x1f".join(out)
 
 
 def _sort_key(col: Column, row: RegisterRow, cells: tuple[str, ...]):
@@ -102,6 +123,22 @@ def _sort_key(col: Column, row: RegisterRow, cells: tuple[str, ...]):
     return cells[col].casefold()
 
 
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """Snapshots with their display text and folded search text, row by row."""
+    rows: list[RegisterRow]
+    cells: list[tuple[str, ...]]
+    hay: list[str]
+
+
+def prepare(rows) -> Prepared:
+    """Build every row's cells and search text (pure Python: any thread)."""
+    rows = list(rows)
+    cells = [_cells(r) for r in rows]
+    folded: dict[str, str] = {}
+    return Prepared(rows, cells, [_search_text(c, folded) for c in cells])
+
+
 class RegisterModel(QAbstractTableModel):
     """Read-only table of the register."""
 
@@ -114,24 +151,34 @@ class RegisterModel(QAbstractTableModel):
         # the proxy keeps a reference to this very list.
         self.accepted: list[bool] = []
         self._sort: tuple[int, Qt.SortOrder] = (Column.REF, Qt.SortOrder.AscendingOrder)
+        self._collect_timer = QTimer(self)
+        self._collect_timer.setSingleShot(True)
+        self._collect_timer.setInterval(COLLECT_AFTER_MS)
+        self._collect_timer.timeout.connect(self._collect)
 
     # -- loading ---------------------------------------------------------------------
-    def set_rows(self, rows: list[RegisterRow]) -> None:
+    def set_rows(self, rows: list[RegisterRow] | Prepared) -> None:
+        ready = rows if isinstance(rows, Prepared) else prepare(rows)
         self.beginResetModel()
-        self._rows = list(rows)
-        self._cells = [_cells(r) for r in self._rows]
-        self._hay = [fold("\x1f".join(c)) for c in self._cells]
+        self._rows, self._cells, self._hay = (list(ready.rows), list(ready.cells),
+                                              list(ready.hay))
         self.accepted[:] = [True] * len(self._rows)
         self._apply_sort()
         self.endResetModel()
         if len(self._rows) >= FREEZE_FROM:
             # Thousands of long-lived snapshots would otherwise be rescanned by
-            # every cyclic garbage collection, which shows as keystroke stutter.
-            # Collect first so no garbage is frozen; frozen objects are still
-            # freed as soon as nothing refers to them.
-            gc.unfreeze()
-            gc.collect()
+            # every cyclic garbage collection, which shows as keystroke stutter:
+            # freeze them now (cheap). A full collection, then a fresh freeze,
+            # follows once the register has painted, so garbage is never kept
+            # frozen; frozen objects are still freed when nothing refers to them.
             gc.freeze()
+            self._collect_timer.start()
+
+    @staticmethod
+    def _collect() -> None:
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def clear(self) -> None:
         self.set_rows([])

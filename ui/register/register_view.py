@@ -123,7 +123,8 @@ class RegisterView(QWidget):
         return combo
 
     # -- data ----------------------------------------------------------------------
-    def set_rows(self, rows: list[RegisterRow]) -> None:
+    def set_rows(self, rows) -> None:
+        """Show ``rows``: the snapshots, or a ``register_model.Prepared``."""
         keep = self.current_ref()
         self.model.set_rows(rows)
         self._update_count()      # the proxy refilters after its own reset signal
