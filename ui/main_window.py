@@ -359,8 +359,14 @@ class MainWindow(QMainWindow):
         row = self.register.current_row()
         if row is not None and row.restricted:
             self.panel.clear()
-            self.panel.empty.setText("This record concerns you, so it is restricted to the "
-                                     "governor (conflict of interest).")
+            self.panel.empty.setText("This record is restricted: you are not one of the users "
+                                     "allowed to see it (need-to-know, or it concerns you).")
+            return
+        reason = self.record_reason()
+        if reason is None:
+            self.panel.clear()
+            self.panel.empty.setText("Opening a record needs a reason for the journal; "
+                                     "choose one with Subject › Reason for opening (Ctrl+R).")
             return
 
         def shown(result):
@@ -369,7 +375,28 @@ class MainWindow(QMainWindow):
             self.panel.show_record(*result)
             if then:
                 then()
-        self.ops.load_record(ref, shown)
+        self.ops.load_record(ref, shown, reason=reason)
+
+    def record_reason(self):
+        """Why records are opened in this session, for the journal: asked at the
+        first opening (Enter accepts the reason used last), then reused until
+        changed with Ctrl+R or the console is locked."""
+        reason = getattr(self, "last_reason", None)
+        if reason is None:
+            reason = self.ask_reason()
+        return reason
+
+    def ask_reason(self):
+        from .lawful.wiring import ask_reason
+        return ask_reason(self, "opening subject records")
+
+    def change_reason(self) -> None:
+        reason = self.ask_reason()
+        if reason is not None:
+            self.presenter.status(f"Records you open are journaled as: {reason.label}.")
+            ref = self.register.current_ref()
+            if ref:
+                self._load_record(ref)
 
     def _when_loaded(self, action) -> None:
         ref = self.register.current_ref()

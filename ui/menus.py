@@ -98,6 +98,10 @@ def build_menus(window) -> None:
             "Ctrl+Shift+L", "Add a log entry to a measure of the chosen subject",
             "log")
     subject.addSeparator()
+    _action(window, subject, "Reason for &opening…", window.change_reason, "Ctrl+R",
+            "Why you are opening records in this session (recorded in the journal)",
+            "reason")
+    subject.addSeparator()
     _action(window, subject, "&Delete subject…", a.delete, QKeySequence.StandardKey.Delete,
             name="delete")
     tools = None

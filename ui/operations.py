@@ -42,9 +42,11 @@ class Operations(QObject):
         self.runner.submit(register.register_rows, on_done=on_done,
                            on_error=on_error or self.failed.emit)
 
-    def load_record(self, ref: str, on_done: Callable, on_error: Callable | None = None) -> None:
+    def load_record(self, ref: str, on_done: Callable, on_error: Callable | None = None,
+                    reason=None) -> None:
         def read(vault, ref):
-            return register.subject_record(vault, ref), register.subject_history(vault, ref)
+            record = register.subject_record(vault, ref, reason=reason or "case review")
+            return record, register.subject_history(vault, ref)
         # Opening a record is journaled (an append to the audit chain), so it
         # counts as a write: auto-lock waits for it to finish.
         self.runner.submit(read, ref, on_done=on_done, on_error=on_error or self.failed.emit,

@@ -31,6 +31,21 @@ def temp_settings(tmp_path, qapp):
     yield tmp_path / "settings"
 
 
+@pytest.fixture(autouse=True)
+def reason_for_opening(request, monkeypatch):
+    """Opening a record asks why (once a session). Tests answer "case review"
+    unless they are about the prompt itself (``@pytest.mark.real_reason_prompt``)."""
+    if request.node.get_closest_marker("real_reason_prompt"):
+        return
+    from console import journal
+    from ui.main_window import MainWindow
+
+    def answer(window):
+        window.last_reason = journal.parse_reason(journal.DEFAULT_REASON)
+        return window.last_reason
+    monkeypatch.setattr(MainWindow, "ask_reason", answer)
+
+
 @pytest.fixture
 def filled_vault(vault_path, fast_kdf):
     """A closed vault: two subjects (one with a measure), a deputy."""
