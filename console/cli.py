@@ -13,19 +13,14 @@ sentence on stderr and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
-import argparse
-import getpass
 import importlib
 import json
-import logging
 import os
 import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__
 from .errors import ConsoleError, ValidationError
-
-log = logging.getLogger(__name__)
 
 # Exit codes: 0 fine, 1 the thing checked is not fine (e.g. chain broken),
 # 2 usage or user error, 3 unexpected failure.
@@ -42,6 +37,7 @@ def passphrase_from_env_or_prompt(prompt: str = "Passphrase: ", confirm: bool = 
     if not sys.stdin or not sys.stdin.isatty():
         raise ValidationError("No passphrase given: set CONSOLE_PASSPHRASE or run the command "
                               "in a terminal.")
+    import getpass
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:
         raise ValidationError("The two passphrases do not match.")
@@ -70,7 +66,8 @@ def emit_json(obj) -> None:
     sys.stdout.write("\n")
 
 
-def build_parser(modules: list[str]) -> argparse.ArgumentParser:
+def build_parser(modules: list[str]):
+    import argparse
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--vault", metavar="PATH",
                         help="vault folder (default: the standard location for this user)")
@@ -115,7 +112,9 @@ def main(argv: list[str] | None = None, extra_modules: tuple[str, ...] = (),
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: say so plainly, log the type only
-        log.error("unexpected error in command %s: %s", args.command, type(exc).__name__)
+        import logging
+        logging.getLogger(__name__).error("unexpected error in command %s: %s",
+                                          args.command, type(exc).__name__)
         print(f"{parser.prog}: something went wrong inside the console ({type(exc).__name__}); "
               "nothing was changed by the failed step. Please report it.", file=sys.stderr)
         return EXIT_BUG

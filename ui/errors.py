@@ -12,8 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import traceback
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 from console import paths
 from console.errors import ConsoleError
 
-log = logging.getLogger("governors_console.ui")
 
 STATUS_MS = 6000
 ERROR_STYLE = "color: #d32f2f; font-weight: 600;"
@@ -37,6 +34,7 @@ def log_file() -> Path:
 
 def scrubbed_trace(exc: BaseException) -> str:
     """Exception type and code locations only: messages may hold record data."""
+    import traceback  # only when something has gone wrong
     frames = traceback.extract_tb(exc.__traceback__)
     lines = [f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
     return f"{type(exc).__module__}.{type(exc).__qualname__}\n" + "\n".join(lines)
