@@ -14,7 +14,6 @@ more than 0.2 s.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import sys
 import tempfile
 import time

@@ -13,7 +13,7 @@ import sys
 
 from . import audit, register, users
 from .cli import emit_json, open_vault, passphrase_from_env_or_prompt, vault_path
-from .model import CATEGORIES, CATEGORY_SHORT, OUTCOMES, REFERRAL_TARGETS, STATUSES
+from .model import CATEGORY_SHORT, OUTCOMES, REFERRAL_TARGETS, STATUSES
 
 
 def add_commands(sub, common) -> None:

@@ -27,7 +27,6 @@ Only the governor decides any of this.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 
-from . import audit, fields, keyslots, roles
+from . import audit, fields, roles
 from .errors import PermissionDenied, UnknownUser, ValidationError
 from .identity import Identity, generate_identity
 from .keyslots import _b64, _public_bytes

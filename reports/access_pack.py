@@ -14,7 +14,6 @@ signature slot) shared with ``journal_pdf``. Every user string goes through
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import io

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from console import audit, briefings, intel, measures, referrals, register, rules, subjects
+from console import audit, briefings, register
 from console.errors import NotFound, ValidationError
-from console.model import MEASURE_STATUSES, STATUSES, Flags, StatusChange, SubjectRecord
+from console.model import MEASURE_STATUSES, STATUSES, SubjectRecord
 
 from .data import FULL, PSEUDONYMISED, BriefingData, Change
 from .pseudonym import Pseudonymiser
@@ -130,27 +130,10 @@ def collect(vault, *, scope: str = "all", refs=(), pseudonymise: bool = False,
 
 
 def subject_record(vault, ref) -> SubjectRecord:
-    """One subject's record, read through the same services as
-    ``register.subject_record`` but without journaling a view per subject:
-    the briefing as a whole is journaled once, as a disclosure, when it is
-    made (see ``briefing_service``)."""
-    s = subjects.get_subject(vault, ref)
-    reports = intel.reports_for(vault, s.id)
-    refs = referrals.referrals_for(vault, s.id)
-    ms = measures.measures_for(vault, s.id)
-    history = tuple(StatusChange(*r) for r in vault.query(
-        "SELECT from_status, to_status, outcome, reason, by_user, at FROM status_changes "
-        "WHERE subject_id = ? ORDER BY at, id", (s.id,)))
-    today = dt.date.today().isoformat()
-    flags = Flags(
-        unreferred=sum(1 for r in reports if r.unreferred_overdue),
-        unacknowledged=sum(1 for r in refs if r.unacknowledged_overdue),
-        overdue_review=bool(s.next_review and s.next_review.isoformat() < today
-                            and s.status != "closed"),
-        overdue_measures=sum(1 for m in ms if m.overdue))
-    return SubjectRecord(s, rules.rag(s.likelihood, s.impact),
-                         rules.rag(s.residual_likelihood, s.residual_impact), flags,
-                         tuple(reports), tuple(refs), tuple(ms), history)
+    """One subject's record without journaling a view per subject: the
+    briefing as a whole is journaled once, as a disclosure, when it is made
+    (see ``briefing_service``)."""
+    return register.subject_record(vault, ref, journaled=False)
 
 
 def pseudonymise_data(data: BriefingData, p: Pseudonymiser) -> BriefingData:

@@ -328,7 +328,7 @@ class _Builder:
 
     # -- summary -----------------------------------------------------------------
     def summary(self) -> list:
-        from reportlab.platypus import Spacer, Table, TableStyle, PageBreak
+        from reportlab.platypus import Spacer, Table, TableStyle
         d = self.data
         st = self.st
         dash = d.dashboard
