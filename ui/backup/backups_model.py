@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ..table_model import RIGHT, Column, TableModel
 from .actions import BackupRow
 
 FLAG_COLOUR = QColor("#b71c1c")
@@ -67,66 +68,38 @@ def state_text(row: BackupRow) -> str:
     return "Delete: past retention"
 
 
-class BackupsModel(QAbstractTableModel):
-    def __init__(self, rows=(), parent=None):
-        super().__init__(parent)
-        self._rows: list[BackupRow] = list(rows)
+def _bold(row: BackupRow):
+    if not row.flagged:
+        return None
+    font = QFont()
+    font.setBold(True)
+    return font
 
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def row_at(self, row: int) -> BackupRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+class BackupsModel(TableModel):
+    columns = (
+        Column(HEADERS[Col.MADE], lambda r: made_text(r.info.created_at) if r.info.ok
+               else r.info.path.name),
+        Column(HEADERS[Col.REASON], lambda r: reason_text(r.info.reason) if r.info.ok else "—"),
+        Column(HEADERS[Col.SIZE], lambda r: size_text(r.info.size), align=RIGHT),
+        Column(HEADERS[Col.STATE], state_text, font=_bold),
+    )
 
     @property
     def flagged_count(self) -> int:
         return sum(1 for r in self._rows if r.flagged)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        col = Col(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == Col.MADE:
-                return made_text(row.info.created_at) if row.info.ok else row.info.path.name
-            if col == Col.REASON:
-                return reason_text(row.info.reason) if row.info.ok else "—"
-            if col == Col.SIZE:
-                return size_text(row.info.size)
-            return state_text(row)
+    def extra(self, row: BackupRow, column: int, role):
+        warn = row.flagged or not row.info.ok
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.flag or (row.info.path.name if row.info.ok else
                                 "This file cannot be read as a backup.")
-        if (role == Qt.ItemDataRole.DecorationRole and col == Col.STATE
-                and (row.flagged or not row.info.ok)):
+        if role == Qt.ItemDataRole.DecorationRole and column == Col.STATE and warn:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        if role == Qt.ItemDataRole.ForegroundRole and (row.flagged or not row.info.ok):
+        if role == Qt.ItemDataRole.ForegroundRole and warn:
             return QBrush(FLAG_COLOUR)
         if role == Qt.ItemDataRole.BackgroundRole and row.flagged:
             return QBrush(FLAG_BACKGROUND)
-        if role == Qt.ItemDataRole.FontRole and col == Col.STATE and row.flagged:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == Col.SIZE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.data(index)}. {row.flag}" if row.flagged else self.data(index)
+        if role == Qt.ItemDataRole.AccessibleTextRole and row.flagged:
+            return f"{self.text(row, column)}. {row.flag}"
         return None

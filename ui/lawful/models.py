@@ -12,71 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-_TEXT = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+from ..table_model import ROW_ROLE, SORT_ROLE, Column, TableModel
 
-
-class _SnapshotModel(QAbstractTableModel):
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, rows=(), parent=None):
-        super().__init__(parent)
-        self._rows = list(rows)
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list:
-        return list(self._rows)
-
-    def row_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
-
-    def cells(self, item) -> tuple:
-        raise NotImplementedError
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        if role in _TEXT:
-            return self.cells(item)[index.column()]
-        if role == ROW_ROLE:
-            return item
-        if role == SORT_ROLE:
-            return self.sort_key(item, index.column())
-        return self.extra(item, index.column(), role)
-
-    def sort_key(self, item, column: int):
-        return self.cells(item)[column]
-
-    def extra(self, item, column: int, role):
-        return None
+__all__ = ["ROW_ROLE", "SORT_ROLE", "JournalFilter", "JournalModel", "PackItemsModel",
+           "ReviewQueueModel"]
 
 
 def _warning_brush():
@@ -86,34 +29,36 @@ def _warning_brush():
     return QColor("#ff8a80") if dark else QColor("#b3261e")
 
 
-class ReviewQueueModel(_SnapshotModel):
+def _font(bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont()
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+def _overdue(i) -> str:
+    if i.days_overdue > 0:
+        return f"{i.days_overdue} day{'s' if i.days_overdue != 1 else ''}"
+    if i.days_overdue == 0:
+        return "Due today"
+    return f"In {-i.days_overdue} days"
+
+
+class ReviewQueueModel(TableModel):
     """One row per record due for review (``console.retention.ReviewItem``)."""
-    headers = ("Reference", "Name", "Status", "Retention class", "Review due", "Overdue",
-               "Legal hold")
-
-    def cells(self, i) -> tuple:
-        p = i.processing
-        if i.days_overdue > 0:
-            overdue = f"{i.days_overdue} day{'s' if i.days_overdue != 1 else ''}"
-        elif i.days_overdue == 0:
-            overdue = "Due today"
-        else:
-            overdue = f"In {-i.days_overdue} days"
-        return (i.ref, i.name, i.status_label, p.class_label, p.review_on.isoformat(),
-                overdue, "Held" if p.legal_hold else "")
-
-    def sort_key(self, i, column: int):
-        if column == 5:
-            return i.days_overdue
-        return self.cells(i)[column]
+    columns = (
+        Column("Reference", lambda i: i.ref),
+        Column("Name", lambda i: i.name),
+        Column("Status", lambda i: i.status_label),
+        Column("Retention class", lambda i: i.processing.class_label),
+        Column("Review due", lambda i: i.processing.review_on.isoformat()),
+        Column("Overdue", _overdue, sort=lambda i: i.days_overdue,
+               foreground=lambda i: _warning_brush() if i.days_overdue > 0 else None),
+        Column("Legal hold", lambda i: "Held" if i.processing.legal_hold else "",
+               font=lambda i: _font(bold=True) if i.processing.legal_hold else None),
+    )
 
     def extra(self, i, column: int, role):
-        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and i.days_overdue > 0:
-            return _warning_brush()
-        if role == Qt.ItemDataRole.FontRole and column == 6 and i.processing.legal_hold:
-            font = QFont()
-            font.setBold(True)
-            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if i.processing.legal_hold:
                 return f"Legal hold: {i.processing.hold_reason or 'no reason given'}"
@@ -121,27 +66,29 @@ class ReviewQueueModel(_SnapshotModel):
         return None
 
 
-class JournalModel(_SnapshotModel):
+def _refs(e) -> str:
+    return ", ".join(e.refs) if len(e.refs) <= 4 else f"{len(e.refs)} subjects"
+
+
+def _detail(e) -> str:
+    return ("Record erased: details removed" if e.erased else
+            "; ".join(x for x in (", ".join(e.recipients), e.detail) if x))
+
+
+class JournalModel(TableModel):
     """The consultation journal, newest first (``console.journal.JournalEntry``)."""
-    headers = ("When (UTC)", "User", "What", "Record", "Why", "Recipients and detail")
-
-    def cells(self, e) -> tuple:
-        refs = ", ".join(e.refs) if len(e.refs) <= 4 else f"{len(e.refs)} subjects"
-        detail = ("Record erased: details removed" if e.erased else
-                  "; ".join(x for x in (", ".join(e.recipients), e.detail) if x))
-        return (e.at[:16].replace("T", " "), e.user, e.kind_label, refs, e.reason_label,
-                detail)
-
-    def sort_key(self, e, column: int):
-        return e.seq if column == 0 else self.cells(e)[column]
+    columns = (
+        Column("When (UTC)", lambda e: e.at[:16].replace("T", " "), sort=lambda e: e.seq),
+        Column("User", lambda e: e.user),
+        Column("What", lambda e: e.kind_label),
+        Column("Record", _refs),
+        Column("Why", lambda e: e.reason_label),
+        Column("Recipients and detail", _detail, tooltip=lambda e: _detail(e) or None),
+    )
 
     def extra(self, e, column: int, role):
-        if role == Qt.ItemDataRole.ToolTipRole and column == 5:
-            return self.cells(e)[5] or None
         if role == Qt.ItemDataRole.FontRole and e.erased:
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return _font(italic=True)
         return None
 
 
@@ -180,23 +127,24 @@ class JournalFilter(QSortFilterProxyModel):
         if self.until and day > self.until.isoformat():
             return False
         if self.text:
-            hay = " ".join(self.sourceModel().cells(e)).lower()
+            model = self.sourceModel()
+            hay = " ".join(model.text(e, c) for c in range(len(model.columns))).lower()
             if self.text not in hay:
                 return False
         return True
 
 
-class PackItemsModel(_SnapshotModel):
+class PackItemsModel(TableModel):
     """The items of a subject access pack: what is given and what is withheld."""
-    headers = ("Section", "Item", "Decision", "Reason")
-
-    def cells(self, i) -> tuple:
-        return (i.section, i.label, "Withheld" if i.withheld else "Given",
-                i.reason_label if i.withheld else "")
+    columns = (
+        Column("Section", lambda i: i.section),
+        Column("Item", lambda i: i.label),
+        Column("Decision", lambda i: "Withheld" if i.withheld else "Given",
+               foreground=lambda i: _warning_brush() if i.withheld else None),
+        Column("Reason", lambda i: i.reason_label if i.withheld else ""),
+    )
 
     def extra(self, i, column: int, role):
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and i.withheld:
-            return _warning_brush()
         if role == Qt.ItemDataRole.ToolTipRole:
             return i.label + "\n" + (f"Withheld: {i.reason_label}" if i.withheld
                                      else "Given in full in the pack.")

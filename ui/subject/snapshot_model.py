@@ -1,58 +1,35 @@
-"""A read-only table model over a tuple of frozen dataclasses, with its
-columns given as (header, function) pairs. Used for the lists inside the
-subject panel: reports, referrals, measures, log entries and history."""
+"""SnapshotModel: a read-only table model over a tuple of frozen dataclasses,
+with its columns given as (header, function) pairs. Used for the lists inside
+the subject panel: reports, referrals, measures, log entries and history."""
 
 from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
-ItemRole = Qt.ItemDataRole.UserRole + 1
+from ..table_model import ROW_ROLE, Column, TableModel
+
+ItemRole = ROW_ROLE
 
 
-class SnapshotModel(QAbstractTableModel):
+class SnapshotModel(TableModel):
     def __init__(self, columns: Sequence[tuple[str, Callable]], parent=None,
                  tooltip: Callable | None = None):
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.items: tuple = ()
+        super().__init__((), parent, (Column(title, text) for title, text in columns))
         self._tooltip = tooltip
 
+    @property
+    def items(self) -> tuple:
+        return tuple(self._rows)
+
     def set_items(self, items) -> None:
-        self.beginResetModel()
-        self.items = tuple(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int):
-        return self.items[row] if 0 <= row < len(self.items) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.columns)):
-            return self.columns[section][0]
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.items):
-            return None
-        item = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = self.columns[index.column()][1](item)
-            return "" if value is None else str(value)
+    def extra(self, item, column: int, role):
         if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return self._tooltip(item, index.column())
-        if role == ItemRole:
-            return item
+            return self._tooltip(item, column)
         return None
