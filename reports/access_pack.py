@@ -15,15 +15,14 @@ signature slot) shared with ``journal_pdf``. Every user string goes through
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from console.errors import ConsoleError, ValidationError
+from console.errors import ValidationError
 
 from . import fonts
-from .content import MARKING, STAMP_H, STAMP_W, Built, SignatureSlot
+from .content import MARKING, STAMP_H, STAMP_W, Built, SignatureSlot, signature_slot
 from .markup import has_rtl, para
 
 
@@ -67,26 +66,6 @@ def P(text, style: str = "body"):
     return Paragraph(para(text), st)
 
 
-@functools.lru_cache(maxsize=None)
-def _slot_class():
-    from reportlab.platypus import Flowable
-
-    class Slot(Flowable):
-        """Reserves the signature block's place and records where it fell."""
-
-        def __init__(self, sink):
-            super().__init__()
-            self._sink = sink
-
-        def wrap(self, aw, ah):
-            return STAMP_W, STAMP_H
-
-        def drawOn(self, canvas, x, y, _sW=0):
-            self._sink[0] = (canvas.getPageNumber(), x, y)
-
-    return Slot
-
-
 def render(story, *, title: str, author: str, subject: str, header: str) -> Built:
     """Lay ``story`` out on A4 with the marking and "page N" on every page,
     reserve the signature block at the end, and say where it fell."""
@@ -97,7 +76,7 @@ def render(story, *, title: str, author: str, subject: str, header: str) -> Buil
     w, h = A4
     margin = 18 * 72 / 25.4
     sink = [None]
-    story = list(story) + [Spacer(1, 12), KeepTogether([_slot_class()(sink)])]
+    story = list(story) + [Spacer(1, 12), KeepTogether([signature_slot(sink)])]
     buf = io.BytesIO()
 
     def furniture(canvas, doc):
@@ -118,35 +97,6 @@ def render(story, *, title: str, author: str, subject: str, header: str) -> Buil
     page, x, y = sink[0]
     return Built(buf.getvalue(), page, SignatureSlot(page - 1, (x, y, x + STAMP_W,
                                                                   y + STAMP_H)))
-
-
-def sign_and_write(vault, built: Built, out_path: Path, *, title: str, subject: str,
-                   reference: str, password: str | None = None) -> tuple[bytes, str]:
-    """Sign with the signed-in user's identity and write atomically."""
-    from console.fileio import atomic_write_bytes
-    from .signing import SignRequest, sign_pdf
-
-    identity = vault.identity()
-    author = vault.user.display_name + (f", {vault.user.job_title}"
-                                        if vault.user.job_title else "")
-    req = SignRequest(title=title, author=author, subject=subject,
-                      signer_name=vault.user.display_name, signer_role=vault.user.job_title,
-                      establishment=vault.establishment, reference=reference,
-                      fingerprint=identity.fingerprint, slot=built.slot, password=password)
-    try:
-        signed = sign_pdf(built.pdf, identity, req)
-    except ConsoleError:
-        raise
-    except Exception as exc:
-        raise ConsoleError("The document could not be signed with your signing identity "
-                           f"({type(exc).__name__}); check your certificate in Settings "
-                           "and try again.") from None
-    try:
-        atomic_write_bytes(out_path, signed)
-    except OSError:
-        raise ConsoleError("The document could not be saved there; choose a folder you can "
-                           "write to and try again.") from None
-    return signed, hashlib.sha256(signed).hexdigest()
 
 
 def check_out_path(out_path) -> Path:
@@ -211,10 +161,11 @@ def make_access_pack(vault, ref, out_path, decisions: dict | None = None,
     out_path = check_out_path(out_path)
     pack = subject_access.draft_pack(vault, ref, decisions, request_id=request_id)
     built = build_access_pack(pack)
-    _signed, digest = sign_and_write(
+    from .signing import sign_and_save
+    _signed, digest = sign_and_save(
         vault, built, out_path, title=f"Subject access pack {pack.ref}",
         subject=f"{MARKING} subject access pack", reference=pack_reference(pack),
-        password=password)
+        purpose="subject access pack", password=password)
     subject_access.record_decision(vault, pack, digest, recipients)
     return AccessPackResult(out_path, digest, len(pack.released), len(pack.withheld),
                             built.pages)

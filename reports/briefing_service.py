@@ -14,13 +14,11 @@ Rules: this module must not import reportlab or pyHanko when it is imported
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from console import briefings, journal, roles
-from console.errors import ConsoleError, ValidationError
-from console.fileio import atomic_write_bytes
+from console.errors import ValidationError
 
 SCOPES = ("all", "selected", "since_last")
 
@@ -68,9 +66,8 @@ def make_briefing(vault, out_path, options: BriefingOptions,
     _check(options, out_path)
     from .collect import collect
     from .content import MARKING, build, title_of
-    from .signing import SignRequest, sign_pdf
+    from .signing import sign_and_save
 
-    identity = vault.identity()
     reference = briefings.next_reference(vault)
     generated_at = dt.datetime.now(dt.timezone.utc)
 
@@ -88,29 +85,11 @@ def make_briefing(vault, out_path, options: BriefingOptions,
     built = build(data)
     if on_progress:
         on_progress(total - 1, total)
-    author = vault.user.display_name + (f", {vault.user.job_title}"
-                                        if vault.user.job_title else "")
-    req = SignRequest(
-        title=title_of(data), author=author,
+    _signed, digest = sign_and_save(
+        vault, built, out_path, title=title_of(data),
         subject=f"{MARKING} counter-corruption briefing for {data.establishment}",
-        signer_name=vault.user.display_name, signer_role=vault.user.job_title,
-        establishment=data.establishment, reference=reference,
-        fingerprint=identity.fingerprint, slot=built.slot, password=options.password,
+        reference=reference, purpose="briefing", password=options.password,
         signed_at=generated_at)
-    try:
-        signed = sign_pdf(built.pdf, identity, req)
-    except ConsoleError:
-        raise
-    except Exception as exc:
-        raise ConsoleError("The briefing could not be signed with your signing identity "
-                           f"({type(exc).__name__}); check your certificate in Settings "
-                           "and try again.") from None
-    digest = hashlib.sha256(signed).hexdigest()
-    try:
-        atomic_write_bytes(out_path, signed)
-    except OSError:
-        raise ConsoleError("The briefing could not be saved there; choose a folder you can "
-                           "write to and try again.") from None
     briefings.record_briefing(
         vault, reference=reference, sha256=digest, scope=options.scope,
         edition=data.edition, subjects=len(data.records), audit_seq=head_seq)
@@ -124,4 +103,4 @@ def make_briefing(vault, out_path, options: BriefingOptions,
     if on_progress:
         on_progress(total, total)
     return BriefingResult(out_path, digest, reference, vault.user.display_name,
-                          identity.fingerprint, len(data.records), built.pages)
+                          vault.identity().fingerprint, len(data.records), built.pages)

@@ -555,7 +555,7 @@ class _Builder:
                         "their digital signature below. To check it has not been changed, "
                         "open it in Adobe Reader, or run 'pdfsig' or 'python main.py "
                         f"verify' on it. Reference {d.reference}.", st.body),
-                 _Slot(self.slot_pos)]
+                 signature_slot(self.slot_pos)]
         return [KeepTogether(block)]
 
 
@@ -640,7 +640,8 @@ def _slot_class():
     return Slot
 
 
-def _Slot(sink: list):
+def signature_slot(sink: list):
+    """A flowable that reserves the signature block and records where it fell."""
     return _slot_class()(sink)
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .access_pack import P, check_out_path, render, sign_and_write, styles
+from .access_pack import P, check_out_path, render, styles
 from .content import MARKING
 
 CHUNK = 200
@@ -77,10 +77,11 @@ def make_journal_pdf(vault, out_path, password: str | None = None, **filters
     built = build_journal_pdf(entries, establishment=vault.establishment,
                               prepared_by=vault.user.display_name, filters=described)
     ref = f"JNL-{dt.date.today().isoformat()}"
-    _signed, digest = sign_and_write(vault, built, out_path,
-                                     title="Consultation and disclosure journal",
-                                     subject=f"{MARKING} consultation journal", reference=ref,
-                                     password=password)
+    from .signing import sign_and_save
+    _signed, digest = sign_and_save(vault, built, out_path,
+                                    title="Consultation and disclosure journal",
+                                    subject=f"{MARKING} consultation journal", reference=ref,
+                                    purpose="journal", password=password)
     journal.record(vault, "journal_export", [], "other", reason_text="audit of the journal",
                    detail=f"{len(entries)} entries; SHA-256 {digest}")
     return JournalPdfResult(out_path, digest, len(entries), built.pages)

@@ -170,3 +170,38 @@ def sign_pdf(pdf: bytes, identity, req: SignRequest) -> bytes:
                       new_field_spec=field_spec).sign_pdf(w, bytes_reserved=reserved,
                                                           output=out)
     return out.getvalue()
+
+
+def sign_and_save(vault, built, out_path, *, title: str, subject: str, reference: str,
+                  purpose: str, password: str | None = None,
+                  signed_at: dt.datetime | None = None) -> tuple[bytes, str]:
+    """Sign ``built`` with the signed-in user's identity and write it
+    atomically; returns the signed bytes and their SHA-256. ``purpose`` names
+    the document in the stamp and in error messages ("briefing", ...)."""
+    import hashlib
+
+    from console.errors import ConsoleError
+    from console.fileio import atomic_write_bytes
+
+    identity = vault.identity()
+    author = vault.user.display_name + (f", {vault.user.job_title}"
+                                        if vault.user.job_title else "")
+    req = SignRequest(title=title, author=author, subject=subject,
+                      signer_name=vault.user.display_name, signer_role=vault.user.job_title,
+                      establishment=vault.establishment, reference=reference,
+                      fingerprint=identity.fingerprint, slot=built.slot, password=password,
+                      signed_at=signed_at, purpose=purpose)
+    try:
+        signed = sign_pdf(built.pdf, identity, req)
+    except ConsoleError:
+        raise
+    except Exception as exc:
+        raise ConsoleError(f"The {purpose} could not be signed with your signing identity "
+                           f"({type(exc).__name__}); check your certificate in Settings "
+                           "and try again.") from None
+    try:
+        atomic_write_bytes(out_path, signed)
+    except OSError:
+        raise ConsoleError(f"The {purpose} could not be saved there; choose a folder you can "
+                           "write to and try again.") from None
+    return signed, hashlib.sha256(signed).hexdigest()
