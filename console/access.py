@@ -120,7 +120,8 @@ def require_governor(vault, what: str) -> None:
 
 # -- need-to-know restrictions ---------------------------------------------------
 
-def _ref(vault, sid: int) -> str:
+def subject_ref(vault, sid: int) -> str:
+    """A subject's reference from its id (no access check: callers have made it)."""
     return vault.conn.execute("SELECT ref FROM subjects WHERE id = ?", (sid,)).fetchone()[0]
 
 
@@ -153,7 +154,7 @@ def restriction(vault, ref) -> Restriction:
     row = vault.query("SELECT restricted FROM subject_lawful WHERE subject_id = ?", (sid,))
     names = tuple(r[0] for r in vault.query(
         "SELECT user FROM need_to_know WHERE subject_id = ? ORDER BY user", (sid,)))
-    return Restriction(_ref(vault, sid), bool(row and row[0][0]), names)
+    return Restriction(subject_ref(vault, sid), bool(row and row[0][0]), names)
 
 
 def _check_users(vault, names) -> list[str]:
@@ -191,7 +192,7 @@ def restrict(vault, ref, reason: str, allow=None) -> Restriction:
         for n in names:
             vault.conn.execute("INSERT INTO need_to_know(subject_id, user, granted_by, at) "
                                "VALUES (?, ?, ?, ?)", (sid, n, vault.user.name, now))
-        audit.append(vault, "subject.restrict", "subject", _ref(vault, sid),
+        audit.append(vault, "subject.restrict", "subject", subject_ref(vault, sid),
                      after={"allowed": names, "reason": reason})
     return restriction(vault, ref)
 
@@ -206,7 +207,7 @@ def unrestrict(vault, ref, reason: str) -> Restriction:
         vault.conn.execute("UPDATE subject_lawful SET restricted = 0 WHERE subject_id = ?",
                            (sid,))
         vault.conn.execute("DELETE FROM need_to_know WHERE subject_id = ?", (sid,))
-        audit.append(vault, "subject.unrestrict", "subject", _ref(vault, sid),
+        audit.append(vault, "subject.unrestrict", "subject", subject_ref(vault, sid),
                      after={"reason": reason})
     return restriction(vault, ref)
 
@@ -226,7 +227,7 @@ def grant(vault, ref, user: str, reason: str) -> Restriction:
                                   "see it.")
         vault.conn.execute("INSERT OR IGNORE INTO need_to_know(subject_id, user, granted_by, "
                            "at) VALUES (?, ?, ?, ?)", (sid, name, vault.user.name, now_iso()))
-        audit.append(vault, "subject.grant", "subject", _ref(vault, sid),
+        audit.append(vault, "subject.grant", "subject", subject_ref(vault, sid),
                      after={"user": name, "reason": reason})
     return restriction(vault, ref)
 
@@ -239,6 +240,6 @@ def revoke(vault, ref, user: str, reason: str) -> Restriction:
         sid = require_subject(vault, ref)
         vault.conn.execute("DELETE FROM need_to_know WHERE subject_id = ? AND user = ?",
                            (sid, str(user).strip()))
-        audit.append(vault, "subject.revoke", "subject", _ref(vault, sid),
+        audit.append(vault, "subject.revoke", "subject", subject_ref(vault, sid),
                      after={"user": str(user).strip(), "reason": reason})
     return restriction(vault, ref)

@@ -8,10 +8,9 @@ text for a person.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import sys
 
-from . import audit, register, users
+from . import audit, fields, register, users
 from .cli import emit_json, open_vault, passphrase_from_env_or_prompt, vault_path
 from .model import CATEGORY_SHORT, OUTCOMES, REFERRAL_TARGETS, STATUSES
 
@@ -183,12 +182,6 @@ def cmd_list(args) -> int:
     return 0
 
 
-def _plain(obj):
-    if isinstance(obj, (dt.date, dt.datetime)):
-        return obj.isoformat()
-    return obj
-
-
 def cmd_show(args) -> int:
     with open_vault(args) as v:
         rec = register.subject_record(v, args.ref, reason=args.reason)
@@ -208,7 +201,7 @@ def cmd_show(args) -> int:
                                 or "none"))
         print(f"Threat: likelihood {s.likelihood} x impact {s.impact} = {s.score} "
               f"({rec.rag}); residual {s.residual_score} ({rec.residual_rag})")
-        print(f"Owner: {term(s.owner) or '-'}   Next review: {_plain(s.next_review) or '-'}")
+        print(f"Owner: {term(s.owner) or '-'}   Next review: {fields.plain(s.next_review) or '-'}")
         if rec.flags.needs_attention:
             print("Needs attention: " + ", ".join(rec.flags.labels()))
         print(f"\nReports ({len(rec.reports)}):")
@@ -224,7 +217,7 @@ def cmd_show(args) -> int:
         print(f"Measures ({len(rec.measures)}):")
         for m in rec.measures:
             print(f"  #{m.id} [{m.status}] {m.aim}/{m.type}: {term(m.details)} (review "
-                  f"{_plain(m.review_due) or '-'}{', OVERDUE' if m.overdue else ''})")
+                  f"{fields.plain(m.review_due) or '-'}{', OVERDUE' if m.overdue else ''})")
             for e in m.log[-5:]:
                 print(f"      {e.at[:16]} {e.by_user}: {term(e.text)}")
     return 0

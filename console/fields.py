@@ -61,6 +61,11 @@ def iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def plain(value):
+    """A value as it is written into an audit entry (dates as ISO text)."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def parse_date(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 

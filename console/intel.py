@@ -63,7 +63,7 @@ def add_report(vault, ref, *, type: str, received_on, source_grade, intel_grade,
               fields.text(summary, "Sanitised summary", limit=20_000, multiline=True))
     with vault.write():
         sid = access.require_subject(vault, ref)
-        s_ref = vault.conn.execute("SELECT ref FROM subjects WHERE id = ?", (sid,)).fetchone()[0]
+        s_ref = access.subject_ref(vault, sid)
         cur = vault.conn.execute(
             "INSERT INTO intel_reports(subject_id, type, received_on, external_ref, author, "
             "author_withheld, source_grade, intel_grade, handling, handling_condition, "
@@ -86,14 +86,12 @@ def regrade_report(vault, report_id: int, *, source_grade, intel_grade, handling
                            "handling = ?, handling_condition = ? WHERE id = ?",
                            (sg, ig, hc, cond, report_id))
         new = get_report(vault, report_id)
-        audit.append(vault, "report.regrade", "subject", _ref(vault, old.subject_id),
+        audit.append(vault, "report.regrade", "subject",
+                     access.subject_ref(vault, old.subject_id),
                      before={"report_id": report_id, "grading": old.grading},
                      after={"report_id": report_id, "grading": new.grading})
         return new
 
-
-def _ref(vault, sid: int) -> str:
-    return vault.conn.execute("SELECT ref FROM subjects WHERE id = ?", (sid,)).fetchone()[0]
 
 
 def _from_row(r, deadline: str) -> IntelReport:

@@ -58,7 +58,8 @@ def add_measure(vault, ref, *, aim: str, type: str, details: str = "", owner: st
              values["start_on"], values["review_due"], values["status"],
              values["effectiveness"], vault.user.name, now_iso()))
         mid = cur.lastrowid
-        audit.append(vault, "measure.add", "subject", _ref(vault, sid),
+        audit.append(vault, "measure.add", "subject",
+                     access.subject_ref(vault, sid),
                      after={"measure_id": mid, **values})
         return get_measure(vault, mid)
 
@@ -72,9 +73,10 @@ def update_measure(vault, measure_id: int, **values) -> Measure:
             sets = ", ".join(f"{k} = ?" for k in clean)
             vault.conn.execute(f"UPDATE measures SET {sets} WHERE id = ?",
                                [*clean.values(), measure_id])
-            audit.append(vault, "measure.update", "subject", _ref(vault, old.subject_id),
+            audit.append(vault, "measure.update", "subject",
+                         access.subject_ref(vault, old.subject_id),
                          before={"measure_id": measure_id,
-                                 **{k: _plain(getattr(old, k)) for k in clean}},
+                                 **{k: fields.plain(getattr(old, k)) for k in clean}},
                          after={"measure_id": measure_id, **clean})
         return get_measure(vault, measure_id)
 
@@ -90,18 +92,13 @@ def add_log_entry(vault, measure_id: int, text: str, corrects: int | None = None
         cur = vault.conn.execute(
             "INSERT INTO measure_log(measure_id, at, by_user, text, corrects) VALUES (?,?,?,?,?)",
             (measure_id, at, vault.user.name, text, corrects))
-        audit.append(vault, "log.add", "subject", _ref(vault, m.subject_id),
+        audit.append(vault, "log.add", "subject",
+                     access.subject_ref(vault, m.subject_id),
                      after={"measure_id": measure_id, "entry_id": cur.lastrowid,
                             "text": text, "corrects": corrects})
         return LogEntry(cur.lastrowid, measure_id, at, vault.user.name, text, corrects)
 
 
-def _plain(v):
-    return v.isoformat() if hasattr(v, "isoformat") else v
-
-
-def _ref(vault, sid: int) -> str:
-    return vault.conn.execute("SELECT ref FROM subjects WHERE id = ?", (sid,)).fetchone()[0]
 
 
 def _logs(vault, measure_ids: list[int]) -> dict[int, list[LogEntry]]:

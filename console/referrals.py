@@ -46,7 +46,8 @@ def add_referral(vault, ref, *, target: str, referred_on, reference: str = "",
             (sid, report_id, target, on.isoformat(), by, reference, fields.iso(chase),
              now_iso()))
         rid = cur.lastrowid
-        audit.append(vault, "referral.add", "subject", _ref(vault, sid),
+        audit.append(vault, "referral.add", "subject",
+                     access.subject_ref(vault, sid),
                      after={"referral_id": rid, "target": target, "referred_on": on.isoformat(),
                             "reference": reference, "report_id": report_id})
         return get_referral(vault, rid)
@@ -72,9 +73,10 @@ def update_referral(vault, referral_id: int, *, acknowledged_on=..., next_chase=
             sets = ", ".join(f"{k} = ?" for k in values)
             vault.conn.execute(f"UPDATE referrals SET {sets} WHERE id = ?",
                                [*values.values(), referral_id])
-            audit.append(vault, "referral.update", "subject", _ref(vault, old.subject_id),
+            audit.append(vault, "referral.update", "subject",
+                         access.subject_ref(vault, old.subject_id),
                          before={"referral_id": referral_id,
-                                 **{k: _plain(getattr(old, k)) for k in values}},
+                                 **{k: fields.plain(getattr(old, k)) for k in values}},
                          after={"referral_id": referral_id, **values})
         return get_referral(vault, referral_id)
 
@@ -86,12 +88,6 @@ def _not_future(day, label: str) -> None:
         raise ValidationError(f"{label} cannot be in the future.")
 
 
-def _plain(v):
-    return v.isoformat() if hasattr(v, "isoformat") else v
-
-
-def _ref(vault, sid: int) -> str:
-    return vault.conn.execute("SELECT ref FROM subjects WHERE id = ?", (sid,)).fetchone()[0]
 
 
 def get_referral(vault, referral_id: int) -> Referral:
