@@ -90,6 +90,16 @@ class ErrorPresenter:
             QMessageBox.critical(self.window, "Governor's Console", text)
 
 
+def error_label(parent: QWidget, name: str = "Problem") -> QLabel:
+    """The hidden label under a form where a recoverable error is shown inline."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setAccessibleName(name)
+    label.hide()
+    return label
+
+
 def clear_inline(label: QLabel) -> None:
     label.clear()
     label.setVisible(False)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 
 from .actions import RestoreRequest
 
@@ -44,10 +44,7 @@ class RestorePrompt(QDialog):
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName("Governor's passphrase in the backup")
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = error_label(self, "Restore problem")
         form = QFormLayout()
         form.addRow("Governor (user name in the backup):", self.user)
         form.addRow("Their &passphrase in the backup:", self.passphrase)

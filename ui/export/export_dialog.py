@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBo
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 
 from .background import BackgroundJob, ProgressPresenter
 from .options import DEFAULT_DISTRIBUTION, SCOPES, build_options, default_path, options_class
@@ -121,11 +121,7 @@ class ExportDialog(QDialog):
         note = QLabel("The briefing is marked OFFICIAL-SENSITIVE and signed with "
                       + (f"{signer}'s" if signer else "your") + " certificate.", page)
         note.setWordWrap(True)
-        self.error_label = QLabel(page)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.hide()
+        self.error_label = error_label(page)
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(scope_box)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from console.importer import COLUMNS
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 from ui.export.background import BackgroundJob, ProgressPresenter
 
 from .preview_models import ProblemsModel, RowsModel
@@ -88,11 +88,7 @@ class ImportDialog(QDialog):
                                   "problems", self)
         self.skip_bad.setEnabled(False)
         self.skip_bad.toggled.connect(self._update_buttons)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.hide()
+        self.error_label = error_label(self)
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton("&Import",

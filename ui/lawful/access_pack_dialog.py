@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 
 from .decision_dialogs import WithholdPrompt
 from .jobs import Jobs
@@ -98,11 +98,7 @@ class AccessPackDialog(QDialog):
         self.path_edit.setAccessibleName("Save the pack to")
         self.browse_button = QPushButton("B&rowse…", self)
         self.browse_button.clicked.connect(self.browse)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.hide()
+        self.error_label = error_label(self)
         self.saved_label = QLabel(self)
         self.saved_label.setWordWrap(True)
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from console.subject_access import WITHHOLD_REASONS
 
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 
 
 def fit_width(dialog: QWidget, width: int) -> None:
@@ -36,11 +36,7 @@ class _Dialog(QDialog):
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(self)
 
     def fit(self, width: int) -> None:
         """Open ``width`` wide and tall enough for the wrapped text."""

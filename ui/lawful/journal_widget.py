@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDia
 
 from console.journal import JournalView
 
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 
 from .jobs import Jobs
 from .models import JournalFilter, JournalModel
@@ -85,11 +85,7 @@ class JournalWidget(QWidget):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
 
         self.count_label = QLabel(self)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.hide()
+        self.error_label = error_label(self)
         self.saved_label = QLabel(self)
         self.saved_label.setWordWrap(True)
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QLi
 
 from console.journal import DEFAULT_REASON, REASONS, Reason
 
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 
 from .decision_dialogs import fit_width
 
@@ -52,11 +52,7 @@ class ReasonPrompt(QDialog):
         self.other_text.setPlaceholderText("In a few words, without naming anyone")
         self.other_text.setMaxLength(500)
         self.other_label.setBuddy(self.other_text)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

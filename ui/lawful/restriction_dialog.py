@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 from console.access import Restriction
 from console.model import ROLES
 
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 
 from .decision_dialogs import fit_width
 
@@ -75,11 +75,7 @@ class RestrictionDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setAccessibleName("Reason for the change")
         self.reason.setMaxLength(2000)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

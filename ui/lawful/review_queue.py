@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFormLayout, QGroup
 
 from console.retention import ReviewQueueView
 
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 
 from .decision_dialogs import ConfirmErasure, HoldPrompt
 from .jobs import Jobs
@@ -156,11 +156,7 @@ class ReviewQueueWidget(QWidget):
 
         self.hold_button = QPushButton(panel)
         self.hold_button.clicked.connect(self.toggle_hold)
-        self.error_label = QLabel(panel)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.hide()
+        self.error_label = error_label(panel)
         hold_row = QHBoxLayout()
         hold_row.addWidget(self.hold_button)
         hold_row.addStretch(1)

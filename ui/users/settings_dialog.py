@@ -20,7 +20,7 @@ from typing import Callable
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QLabel, QSpinBox, QVBoxLayout, QWidget)
 
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 from ui.export.background import BackgroundJob
 
 from .actions import SettingsValues
@@ -94,11 +94,7 @@ class SettingsDialog(QDialog):
         for w in (self.quick_unlock, self.quick_reason, self.clear_clipboard, self.capture_label):
             desk.addWidget(w)
 
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.hide()
+        self.error_label = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from console.model import ROLES, User
 from console.users import MIN_PASSPHRASE
-from ui.errors import ERROR_STYLE
+from ui.errors import error_label
 
 from .actions import NewUser
 
@@ -46,11 +46,7 @@ class _FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.form = QFormLayout()
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.hide()
+        self.error_label = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
