@@ -64,8 +64,11 @@ def add_report(vault, ref, *, type: str, received_on, source_grade, intel_grade,
     with vault.write():
         sid = access.require_subject(vault, ref)
         s_ref = access.subject_ref(vault, sid)
+        # OR ROLLBACK, with the subject link checked at commit (schema m005):
+        # a refused row ends the whole write at once, as the write would
+        # anyway, so SQLite keeps no statement journal for this insert.
         cur = vault.conn.execute(
-            "INSERT INTO intel_reports(subject_id, type, received_on, external_ref, author, "
+            "INSERT OR ROLLBACK INTO intel_reports(subject_id, type, received_on, external_ref, author, "
             "author_withheld, source_grade, intel_grade, handling, handling_condition, "
             "full_text, summary, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (sid, *values, vault.user.name, now_iso()))

@@ -29,7 +29,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlite_utils import Database
 
-from . import keyslots, schema
+from . import keyslots, schema, sqlite_memory
 from .errors import (ConsoleError, UnknownUser, VaultClosed, VaultDamaged, VaultExists,
                      VaultInUse, VaultNotFound, VaultTooNew, StorageFull)
 from .fileio import storage_error
@@ -112,6 +112,8 @@ def _connect(db_path: Path, data_key: bytes):
     """Open the database with a raw key. Returns the connection or raises."""
     conn = sqlcipher3.connect(str(db_path), check_same_thread=False)
     try:
+        # Before any statement: SQLite refuses a new lookaside while one is in use.
+        sqlite_memory.enlarge_lookaside(sqlcipher3, conn, db_path)
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         conn.execute("PRAGMA cipher_memory_security = ON")
