@@ -86,22 +86,23 @@ def _probe(mode: str, vault: str | None) -> dict:
                            app.quit()))
         window.show()
     elif mode == "launch":
-        # The real entry point, as a user starts it; the application object is
-        # made first only so the first paint of the unlock page can be seen.
-        from PySide6.QtCore import QEvent, QObject
+        # The real entry point, as a user starts it. The probe watches the
+        # unlock page alone, as the bare probe watches its window alone (an
+        # application-wide filter would run Python for every event of every
+        # widget built before the paint, and charge that to the console).
         from PySide6.QtWidgets import QApplication
         app = QApplication([sys.argv[0]])
+        from ui.unlock import unlock_page
 
-        class Watch(QObject):
-            def eventFilter(self, obj, event):
-                if (event.type() == QEvent.Type.Paint and "painted" not in out
-                        and type(obj).__name__ == "UnlockPage"):
-                    out["painted"] = time.perf_counter()
-                    out["painted_at"] = time.monotonic()
-                    QTimer.singleShot(0, app.quit)
-                return False
-        watch = Watch()
-        app.installEventFilter(watch)
+        built = unlock_page.UnlockPage.__init__
+
+        def watched(page, *args, **kwargs):
+            built(page, *args, **kwargs)
+            _on_paint(page, lambda: "painted" not in out,
+                      lambda: (out.update(painted=time.perf_counter(),
+                                          painted_at=time.monotonic()),
+                               QTimer.singleShot(0, app.quit)))
+        unlock_page.UnlockPage.__init__ = watched
         QTimer.singleShot(TIMEOUT_S * 1000, lambda: (out.update(timeout=True), app.quit()))
         import main as entry
         entry.main(["gui", "--vault", vault])

@@ -22,8 +22,11 @@ from __future__ import annotations
 import base64
 import json
 import os
-import secrets
 from dataclasses import asdict, dataclass
+# The operating system's CSPRNG, which is what ``secrets.token_bytes`` calls;
+# importing ``secrets`` would load OpenSSL's hashlib before the unlock page,
+# which reads this module, can paint.
+from os import urandom as random_bytes
 from pathlib import Path
 
 from functools import cache
@@ -155,7 +158,7 @@ class SlotFile:
     def add_user(self, user: str, passphrase: str, data_key: bytes,
                  kdf: KdfParams | None = None) -> bytes:
         """Create a slot; returns the new user's secret."""
-        user_secret = secrets.token_bytes(32)
+        user_secret = random_bytes(32)
         self.users[user] = {"public": _b64(_public_bytes(user_secret))}
         self.set_passphrase(user, user_secret, passphrase, kdf)
         self.wrap_data_key(user, data_key)
@@ -168,8 +171,8 @@ class SlotFile:
     def set_passphrase(self, user: str, user_secret: bytes, passphrase: str,
                        kdf: KdfParams | None = None) -> None:
         kdf = kdf or self.kdf
-        salt = secrets.token_bytes(16)
-        nonce = secrets.token_bytes(12)
+        salt = random_bytes(16)
+        nonce = random_bytes(12)
         kek = kdf.derive(passphrase, salt)
         ct = _c().AESGCM(kek).encrypt(nonce, user_secret, self._aad(user, "passphrase"))
         self._slot(user)["passphrase"] = {
@@ -180,7 +183,7 @@ class SlotFile:
         public = _c().X25519PublicKey.from_public_bytes(_unb64(slot["public"]))
         eph = _c().X25519PrivateKey.generate()
         wrap = _hkdf(eph.exchange(public), self._aad(user, "data"))
-        nonce = secrets.token_bytes(12)
+        nonce = random_bytes(12)
         slot["data_key"] = {
             "eph": _b64(eph.public_key().public_bytes(
                 _c().serialization.Encoding.Raw, _c().serialization.PublicFormat.Raw)),
@@ -221,7 +224,7 @@ class SlotFile:
 
     # -- quick unlock --------------------------------------------------------
     def set_quick(self, user: str, user_secret: bytes, machine_secret: bytes) -> None:
-        nonce = secrets.token_bytes(12)
+        nonce = random_bytes(12)
         ct = _c().AESGCM(machine_secret).encrypt(nonce, user_secret, self._aad(user, "quick"))
         self._slot(user)["quick"] = {"nonce": _b64(nonce), "ct": _b64(ct)}
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from console import paths
 from console.errors import ConsoleError
@@ -87,6 +87,7 @@ class ErrorPresenter:
                 f"is affected. Details (without any record data) were written to {path}.")
         self.apologies.append(text)
         if self.modal:
+            from PySide6.QtWidgets import QMessageBox  # loads slowly; only on a fault
             QMessageBox.critical(self.window, "Governor's Console", text)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -41,7 +40,8 @@ class Runner(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault")
+        self._pool = None                  # started on first use: see _executor()
+        self._pool_lock = threading.Lock()
         self._vault: Vault | None = None   # touched only on the worker thread
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
@@ -51,6 +51,15 @@ class Runner(QObject):
         self._external_lock = threading.Lock()
         self._delivered.connect(self._deliver)
         self._external_finished.connect(self._after_external)
+
+    def _executor(self):
+        """The worker thread's executor, started when first needed, so that
+        the unlock page paints without waiting for its module to load."""
+        with self._pool_lock:
+            if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault")
+            return self._pool
 
     # -- state seen from the GUI thread ----------------------------------------
     @property
@@ -86,7 +95,7 @@ class Runner(QObject):
                 return
             self._delivered.emit(job, True, (result, write))
 
-        self._pool.submit(work)
+        self._executor().submit(work)
         return job
 
     def _open_vault(self) -> Vault:
@@ -153,8 +162,11 @@ class Runner(QObject):
         if self._closed:
             return
         self._closed = True
-        self._pool.submit(self._drop)
-        self._pool.shutdown(wait=True)
+        with self._pool_lock:
+            pool = self._pool
+        if pool is not None:           # never started: no vault was ever opened
+            pool.submit(self._drop)
+            pool.shutdown(wait=True)
         self._callbacks.clear()
 
     # -- results, on the GUI thread ----------------------------------------------
@@ -199,7 +211,7 @@ def run_and_wait(runner: Runner, fn: Callable[..., Any], *args, **kwargs):
     with runner._external_lock:
         runner._external += 1           # counts as a write: auto-lock waits for it
     try:
-        return runner._pool.submit(work).result()
+        return runner._executor().submit(work).result()
     finally:
         with runner._external_lock:
             runner._external -= 1
