@@ -3,8 +3,8 @@ non-zero if any target is missed.
 
 ``python bench/run.py`` runs them all (about three and a half minutes on a
 2-core machine the first time in a day, when the fixture vaults are built;
-about three after). ``--only vault``, ``--only startup`` or ``--only filter``
-runs one part. ``--markdown``
+about three after). ``--only vault``, ``--only startup``, ``--only briefing``
+or ``--only filter`` runs one part. ``--markdown``
 also prints the figures as a table for ``docs/performance.md``.
 """
 
@@ -60,6 +60,11 @@ def markdown(figures) -> str:
     return "\n".join(lines)
 
 
+def _briefing_figures():
+    import bench_briefing
+    return bench_briefing.run()
+
+
 def _filter_figures():
     # Imported here: it starts Qt (off-screen) in this process.
     import bench_filter
@@ -68,7 +73,7 @@ def _filter_figures():
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("vault", "startup", "filter"))
+    parser.add_argument("--only", choices=("vault", "startup", "briefing", "filter"))
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
     start = time.perf_counter()
@@ -79,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fixture vaults ready in {time.perf_counter() - stamp:.0f} s", flush=True)
     figures = []
     parts = [("vault", bench_vault.run), ("startup", bench_startup.run),
-             ("filter", _filter_figures)]
+             ("briefing", _briefing_figures), ("filter", _filter_figures)]
     for name, part in parts:
         if args.only and args.only != name:
             continue
