@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The off-screen platform warns at every window it sizes; nothing to act on here.
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 for _p in (str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)):
     if _p not in sys.path:
         sys.path.insert(0, _p)
