@@ -18,18 +18,31 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The off-screen platform warns at every window it sizes; nothing to act on here.
-os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 for _p in (str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)):
     if _p not in sys.path:
         sys.path.insert(0, _p)
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import Qt, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from console import rules  # noqa: E402
 from console.model import CATEGORIES, STATUSES, Flags, RegisterRow, Subject  # noqa: E402
 from figures import Figure  # noqa: E402
+
+_qt_default_handler = None
+
+
+def _quiet_offscreen(mode, context, message):
+    """The off-screen platform warns at every window it sizes; pass the rest on."""
+    if "does not support propagateSizeHints" in message:
+        return
+    if _qt_default_handler is not None:
+        _qt_default_handler(mode, context, message)
+    else:
+        sys.stderr.write(message + "\n")
+
+
+_qt_default_handler = qInstallMessageHandler(_quiet_offscreen)
 from ui.register.register_view import RegisterView  # noqa: E402
 from ui.register.register_model import Column  # noqa: E402
 
