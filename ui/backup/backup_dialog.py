@@ -22,7 +22,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -31,6 +31,7 @@ from console.backup import SUFFIX
 from ui.errors import ERROR_STYLE
 from ui.export.background import BackgroundJob, ProgressPresenter
 
+from ..tables import readonly_rows
 from .actions import BackupActions, BackupRow, RestoreRequest
 from .backups_model import BackupsModel, Col, made_text
 from .restore_prompt import RestorePrompt
@@ -108,11 +109,7 @@ class BackupDialog(QDialog):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName("Automatic backups")
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
+        readonly_rows(self.view)
         header = self.view.horizontalHeader()
         for col in (Col.MADE, Col.REASON, Col.SIZE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxL
 
 from console.model import CATEGORIES, CATEGORY_SHORT, STATUSES, Dashboard
 
+from ..tables import EXTENDED, readonly_rows
 from .heat_map import HeatMap, RagBar
 from .models import REF_ROLE, AttentionModel, AttentionRow, CountRow, CountsModel
 
@@ -90,16 +91,11 @@ def _counts_view(model: CountsModel, name: str) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
-    view.verticalHeader().hide()
+    readonly_rows(view, selection=EXTENDED, row_padding=8)
     view.setShowGrid(False)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
     head = view.horizontalHeader()
     head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     return view
 
 

@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog,
                                QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ui.errors import error_label
 
+from ..tables import readonly_rows
 from .decision_dialogs import WithholdPrompt
 from .jobs import Jobs
 from .models import ROW_ROLE, PackItemsModel
@@ -76,12 +77,7 @@ class AccessPackDialog(QDialog):
         self.table = QTableView(self)
         self.table.setAccessibleName("Items in the pack")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        readonly_rows(self.table, row_padding=10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -8,7 +8,7 @@ The full text of a report is never shown in a list: only after a click on
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
                                QWidget)
 
@@ -16,6 +16,7 @@ from console.model import (AIMS, CATEGORIES, EMPLOYMENT, MEASURE_STATUSES, MEASU
                            OUTCOMES, RAG, REFERRAL_TARGETS, REPORT_TYPES, STATUSES,
                            SubjectRecord)
 
+from ..tables import readonly_rows
 from .risk_matrix import RiskMatrix
 from .snapshot_model import SnapshotModel
 
@@ -24,13 +25,9 @@ def table(model, name: str) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
+    readonly_rows(view)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.setWordWrap(False)
     return view
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -24,6 +24,7 @@ from console.identity import cert_fingerprint
 from ui.errors import ERROR_STYLE
 from ui.export.background import BackgroundJob, ProgressPresenter
 
+from ..tables import readonly_rows
 from . import user_forms
 from .actions import UserActions
 from .user_forms import AddUserDialog, PassphraseDialog
@@ -48,11 +49,7 @@ class UsersDialog(QDialog):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName("Users of this vault")
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
+        readonly_rows(self.view)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
