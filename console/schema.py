@@ -331,12 +331,13 @@ def m005_lean_writes(db: Database) -> None:
         "CREATE TRIGGER unreferred_report_added AFTER INSERT ON intel_reports BEGIN "
         + _UNREFERRED_FOR.replace("subject_id IN ({ids})", "subject_id = NEW.subject_id")
         + " END")
-    _rewrite_table_sql(db, "intel_reports", _GRADE_CHECK_OLD, _GRADE_CHECK_NEW)
-    _rewrite_table_sql(db, "intel_reports", _REPORT_SUBJECT_OLD, _REPORT_SUBJECT_NEW)
+    _rewrite_table_sql(db, "intel_reports", (_GRADE_CHECK_OLD, _GRADE_CHECK_NEW),
+                       (_REPORT_SUBJECT_OLD, _REPORT_SUBJECT_NEW))
 
 
-def _rewrite_table_sql(db: Database, table: str, old: str, new: str) -> None:
-    """Change a constraint of ``table`` that every stored row already meets, by
+def _rewrite_table_sql(db: Database, table: str, *changes: tuple[str, str]) -> None:
+    """Change constraints of ``table`` that every stored row already meets
+    (each ``(old, new)`` text must stand once in its definition), by
     SQLite's documented procedure for schema changes that leave the stored
     content as it is (https://sqlite.org/lang_altertable.html, "making other
     kinds of table schema changes"): edit ``sqlite_schema`` under
@@ -345,9 +346,11 @@ def _rewrite_table_sql(db: Database, table: str, old: str, new: str) -> None:
     fails the migration (rolled back) instead of leaving an unreadable schema."""
     (sql,), = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                          [table]).fetchall()
-    if sql.count(old) != 1:
-        raise RuntimeError(f"schema of {table} is not as expected")
-    new_sql = sql.replace(old, new)
+    new_sql = sql
+    for old, new in changes:
+        if new_sql.count(old) != 1:
+            raise RuntimeError(f"schema of {table} is not as expected")
+        new_sql = new_sql.replace(old, new)
     with contextlib.closing(sqlite3.connect(":memory:")) as parser:
         parser.execute(new_sql)
     (version,), = db.execute("PRAGMA schema_version").fetchall()
