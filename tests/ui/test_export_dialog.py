@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,11 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QPushButton
 
+from reports.briefing_service import BriefingResult
 from ui.export import ExportDialog, ExportOptions
 from ui.export.options import default_file_name
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@dataclass(frozen=True)
-class Result:
-    path: Path
-    sha256: str
-    reference: str
-    signer: str
-    fingerprint: str
-    subjects: int
-    pages: int
 
 
 def small_pdf(path: Path, pages: int = 2) -> None:
@@ -55,7 +44,7 @@ class FakeRun:
             on_progress(step, 3)
         small_pdf(path)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        return Result(path, digest, "BR-2026-11-25-01", "Gwen Governor", "AB:CD:EF", 3, 2)
+        return BriefingResult(path, digest, "BR-2026-11-25-01", "Gwen Governor", "AB:CD:EF", 3, 2)
 
 
 @pytest.fixture
