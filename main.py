@@ -1,22 +1,14 @@
-"""Governor's Console entry point.
+"""Governor's Console, run from its source folder: ``python main.py``.
 
-With no arguments, opens the desktop console; with a subcommand, runs the
-command line (``python main.py --help`` lists them). The briefing commands and
-the desktop console are named here, outside the core, and imported only when
-used.
+With no arguments (or with ``--vault PATH``, ``--demo`` or ``gui``) it opens
+the desktop console; with a command it runs the command line
+(``python main.py --help`` lists them). An installed copy runs the same
+``launcher.main`` as the ``governors-console`` command.
 """
 
 import sys
 
-from console import cli
-
-EXTRA_COMMAND_MODULES = ("reports.commands", "reports.commands_lawful")
-GUI = "ui.app:run"
-
-
-def main(argv=None) -> int:
-    return cli.main(argv, extra_modules=EXTRA_COMMAND_MODULES, gui=GUI)
-
+from launcher import main
 
 if __name__ == "__main__":
     sys.exit(main())

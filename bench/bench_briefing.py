@@ -47,9 +47,11 @@ def bare(pages: int) -> bytes:
     """A plain reportlab document of ``pages`` pages: a heading, a paragraph
     and a 30-row table of plain strings on each."""
     import io
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
+
     from reports import fonts
     fonts.register()
     body = ParagraphStyle("b", fontName=fonts.SANS, fontSize=9.5, leading=12.5)
@@ -81,9 +83,9 @@ def scaled(data, n: int):
 
 
 def run() -> list[Figure]:
-    from console.demo import build_demo
-    from console.keyslots import KdfParams
-    from console.vault import Vault
+    from console.demo.build import build_demo
+    from console.storage.keyslots import KdfParams
+    from console.storage.vault import Vault
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-briefing-"))
     try:
@@ -100,11 +102,12 @@ def run() -> list[Figure]:
 
 def _figures(vault) -> list[Figure]:
     t0 = time.perf_counter()
+    import pyhanko.sign  # noqa: F401
+    import reportlab.platypus  # noqa: F401
+
     from reports.collect import collect
     from reports.content import build, title_of
     from reports.signing import SignRequest, sign_pdf
-    import reportlab.platypus  # noqa: F401
-    import pyhanko.sign  # noqa: F401
     t_import = time.perf_counter() - t0
 
     t_collect, (data, _) = best(lambda: collect(vault, reference="BR-BENCH-01",

@@ -22,12 +22,12 @@ for _p in (str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve(
     if _p not in sys.path:
         sys.path.insert(0, _p)
 
+from figures import Figure  # noqa: E402
 from PySide6.QtCore import Qt, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from console import rules  # noqa: E402
-from console.model import CATEGORIES, STATUSES, Flags, RegisterRow, Subject  # noqa: E402
-from figures import Figure  # noqa: E402
+from console.records import rules  # noqa: E402
+from console.records.model import CATEGORIES, STATUSES, Flags, RegisterRow, Subject  # noqa: E402
 
 _qt_default_handler = None
 
@@ -43,8 +43,8 @@ def _quiet_offscreen(mode, context, message):
 
 
 _qt_default_handler = qInstallMessageHandler(_quiet_offscreen)
-from ui.register.register_view import RegisterView  # noqa: E402
 from ui.register.register_model import Column  # noqa: E402
+from ui.register.register_view import RegisterView  # noqa: E402
 
 SIZES = (10_000, 100_000)
 LIMITS_MS = {10_000: 50.0, 100_000: 150.0}   # per keystroke, from the issue

@@ -110,7 +110,8 @@ def _probe(mode: str, vault: str | None) -> dict:
         return out
     else:
         import generate
-        from console import keyslots
+
+        from console.storage import keyslots
         from ui.app import make_application
         from ui.main_window import MainWindow
         app = make_application([])

@@ -44,8 +44,8 @@ DASHBOARD_SUBJECTS = 100_000
 def workload(vault, subjects: int) -> dict:
     """Add ``subjects`` subjects with 5 reports and 2 measures each through
     the services, then run the dashboard queries. Returns seconds per phase."""
-    from console import intel, measures, register
-    from console import subjects as subject_service
+    from console.records import intel, measures, register
+    from console.records import subjects as subject_service
     data = generate.rows(subjects, seed=generate.SEED)
     reports = iter(data["intel_reports"])
     plans = iter(data["measures"])
@@ -76,7 +76,7 @@ def workload(vault, subjects: int) -> dict:
 def check_unreferred(vault) -> None:
     """The list of unreferred reports kept by triggers (schema m004) must say
     exactly what the rule itself (``intel.REFERRED_SQL``) says."""
-    from console import intel
+    from console.records import intel
     rule = vault.query(f"SELECT r.id, r.subject_id, r.received_on FROM intel_reports r "
                        f"WHERE NOT {intel.REFERRED_SQL}")
     kept = vault.query("SELECT report_id, subject_id, received_on FROM unreferred_reports")
@@ -92,8 +92,9 @@ class _NoLock:
 def _plain_twin(folder: Path):
     """A ``Vault`` object over an unencrypted copy of a new, empty vault,
     opened with the standard library's sqlite3 and the vault's pragmas."""
-    from console.vault import Vault
-    enc = Vault.create(folder / "enc", generate.USER, generate.PASSPHRASE,
+    from console.audit.genesis import create_vault
+    from console.storage.vault import Vault
+    enc = create_vault(folder / "enc", generate.USER, generate.PASSPHRASE,
                        generate.ESTABLISHMENT, kdf=generate.BENCH_KDF)
     plain_db = folder / "plain.db"
     with enc.guard():
@@ -112,7 +113,7 @@ def _plain_twin(folder: Path):
 
 
 def _without_memory_security() -> None:
-    """For the experiment only: open vaults exactly as ``console.vault`` does,
+    """For the experiment only: open vaults exactly as ``console.storage.vault`` does,
     except that SQLCipher's memory security is left off (it is process-wide
     and cannot be turned off once on, so this runs in a process of its own)."""
     import sqlcipher3
@@ -128,13 +129,13 @@ def _without_memory_security() -> None:
 
 def _side(kind: str, subjects: int) -> dict:
     """One side of the comparison, run in its own process."""
-    from console.vault import Vault
     if kind == "vault-without-memory-security":
         _without_memory_security()
     with tempfile.TemporaryDirectory(prefix="gc-bench-") as tmp:
         folder = Path(tmp)
         if kind.startswith("vault"):
-            vault = Vault.create(folder / "vault", generate.USER, generate.PASSPHRASE,
+            from console.audit.genesis import create_vault
+            vault = create_vault(folder / "vault", generate.USER, generate.PASSPHRASE,
                                  generate.ESTABLISHMENT, kdf=generate.BENCH_KDF)
         else:
             vault = _plain_twin(folder)
@@ -169,8 +170,8 @@ def bench_workload(subjects: int = WORKLOAD_SUBJECTS, vault_kind: str = "vault"
 # -- the register at scale ------------------------------------------------------------
 def bench_scale(folder: Path, subjects: int, *, targets: bool) -> list[Figure]:
     """Dashboard, flags and register rows on a generated vault."""
-    from console import register
-    from console.vault import Vault
+    from console.records import register
+    from console.storage.vault import Vault
     vault = Vault.open(folder, generate.USER, generate.PASSPHRASE)
     try:
         dash_med, dash_best = best_of(lambda: register.dashboard(vault))
@@ -196,8 +197,9 @@ def bench_scale(folder: Path, subjects: int, *, targets: bool) -> list[Figure]:
 
 # -- key derivation -------------------------------------------------------------------
 def bench_kdf() -> list[Figure]:
-    from console import keyslots
     from argon2.low_level import Type, hash_secret_raw
+
+    from console.storage import keyslots
     kdf = keyslots.DEFAULT_KDF
 
     def derive():

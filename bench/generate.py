@@ -39,11 +39,21 @@ if str(ROOT) not in sys.path:
 
 import sqlcipher3  # noqa: E402
 
-from console import audit  # noqa: E402
-from console.keyslots import KdfParams, SlotFile  # noqa: E402
-from console.model import (AIMS, CATEGORIES, MEASURE_STATUSES, MEASURE_TYPES,  # noqa: E402
-                           OUTCOMES, REFERRAL_TARGETS, REPORT_TYPES, STATUSES)
-from console.vault import DB_FILE, Vault, now_iso  # noqa: E402
+from console.audit import chain as audit  # noqa: E402
+from console.audit.genesis import create_vault
+from console.clock import now_iso
+from console.records.model import (  # noqa: E402
+    AIMS,
+    CATEGORIES,
+    MEASURE_STATUSES,
+    MEASURE_TYPES,
+    OUTCOMES,
+    REFERRAL_TARGETS,
+    REPORT_TYPES,
+    STATUSES,
+)
+from console.storage.keyslots import KdfParams, SlotFile  # noqa: E402
+from console.storage.layout import DB_FILE
 
 SEED = 20_26
 USER = "governor"
@@ -167,7 +177,7 @@ def generate(folder: Path | str, subjects: int, *, seed: int = SEED,
     Unlock it with ``USER`` and ``PASSPHRASE``."""
     folder = Path(folder)
     today = today or dt.date.today()
-    vault = Vault.create(folder, USER, PASSPHRASE, ESTABLISHMENT, display_name="Bench Governor",
+    vault = create_vault(folder, USER, PASSPHRASE, ESTABLISHMENT, display_name="Bench Governor",
                          kdf=kdf)
     with vault.write():
         audit.append(vault, "bench.generate", "vault", vault.vault_id,
@@ -185,7 +195,7 @@ def generate(folder: Path | str, subjects: int, *, seed: int = SEED,
 
 def _fill(folder: Path, subjects: int, seed: int, today: dt.date) -> None:
     """Bulk-insert the rows, in one transaction, on a connection opened as
-    ``console.vault`` opens it (same key, journal and foreign keys)."""
+    ``console.storage.vault`` opens it (same key, journal and foreign keys)."""
     slots = SlotFile.load(folder)
     key = slots.data_key(USER, slots.user_secret_from_passphrase(USER, PASSPHRASE))
     data = rows(subjects, seed=seed, today=today)
@@ -213,8 +223,10 @@ def fixture(subjects: int, *, seed: int = SEED) -> Path:
     folder (keyed by size, seed, date, schema and this file), so repeated
     bench runs skip the build. Treat it as read-only."""
     import hashlib
+
     import platformdirs
-    from console import schema
+
+    from console.storage import schema
     today = dt.date.today()
     tag = hashlib.sha256((Path(schema.__file__).read_text() + Path(__file__).read_text())
                          .encode()).hexdigest()[:12]

@@ -69,3 +69,43 @@ class ImportRejected(ConsoleError):
     def __init__(self, message, problems=()):
         super().__init__(message)
         self.problems = list(problems)
+
+
+# -- translating driver and OS errors -------------------------------------------------
+# The one boundary where sqlcipher3's own exception classes and OSErrors
+# become a ConsoleError; nothing above the storage room ever sees either.
+
+_FULL_MESSAGE = ("The disk is full, so nothing was saved; free some space and try again. "
+                 "Everything saved before is intact.")
+DAMAGED_MESSAGE = ("The vault's database is damaged or is not a vault; restore it from a "
+                   "backup (File › Backups… › Restore, or the 'restore' command).")
+
+
+def storage_error(exc: OSError) -> StorageFull | None:
+    """``StorageFull`` for a disk-full or file-too-large error, else None."""
+    import errno
+    if exc.errno in {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}:
+        return StorageFull(_FULL_MESSAGE)
+    return None
+
+
+def storage_full() -> StorageFull:
+    return StorageFull(_FULL_MESSAGE)
+
+
+def translate(exc: BaseException) -> ConsoleError:
+    """Map a driver or OS error to a user-facing ConsoleError."""
+    if isinstance(exc, ConsoleError):
+        return exc
+    if isinstance(exc, OSError):
+        full = storage_error(exc)
+        if full:
+            return full
+        return ConsoleError("The vault could not be read or written (the operating system "
+                            "refused); check the folder is reachable and try again.")
+    text = str(exc).lower()
+    if "full" in text or "too big" in text or "disk i/o" in text:
+        return storage_full()
+    if "locked" in text or "busy" in text:
+        return VaultInUse("The vault is busy in another program; close it there and try again.")
+    return VaultDamaged(DAMAGED_MESSAGE)

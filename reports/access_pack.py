@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.errors import ValidationError
-
-from . import fonts
-from .content import MARKING, STAMP_H, STAMP_W, Built, SignatureSlot, signature_slot
-from .markup import has_rtl, para
+from reports import fonts
+from reports.markup import has_rtl, para
+from reports.pdf_parts import MARKING, STAMP_H, STAMP_W, Built, SignatureSlot, signature_slot
 
 
 @dataclass(frozen=True)
@@ -157,11 +156,11 @@ def make_access_pack(vault, ref, out_path, decisions: dict | None = None,
                      request_id: int | None = None, password: str | None = None,
                      recipients=("the data subject",)) -> AccessPackResult:
     """Draft, build, sign and save the pack; journal the decision."""
-    from console import subject_access
+    from console.lawful import subject_access
     out_path = check_out_path(out_path)
     pack = subject_access.draft_pack(vault, ref, decisions, request_id=request_id)
     built = build_access_pack(pack)
-    from .signing import sign_and_save
+    from reports.signing import sign_and_save
     _signed, digest = sign_and_save(
         vault, built, out_path, title=f"Subject access pack {pack.ref}",
         subject=f"{MARKING} subject access pack", reference=pack_reference(pack),

@@ -17,8 +17,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from console import briefings, journal, roles
+from console.audit import roles
 from console.errors import ValidationError
+from console.records import briefings, journal
 
 SCOPES = ("all", "selected", "since_last")
 
@@ -64,9 +65,9 @@ def make_briefing(vault, out_path, options: BriefingOptions,
     roles.require(vault, "sign_briefing")
     out_path = Path(out_path).expanduser()
     _check(options, out_path)
-    from .collect import collect
-    from .content import MARKING, build, title_of
-    from .signing import sign_and_save
+    from reports.collect import collect
+    from reports.content import MARKING, build, title_of
+    from reports.signing import sign_and_save
 
     reference = briefings.next_reference(vault)
     generated_at = dt.datetime.now(dt.timezone.utc)

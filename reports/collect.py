@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from console import audit, briefings, register
+from console.audit import chain as audit
 from console.errors import NotFound, ValidationError
-from console.model import MEASURE_STATUSES, STATUSES, SubjectRecord
-
-from .data import FULL, PSEUDONYMISED, BriefingData, Change
-from .pseudonym import Pseudonymiser
+from console.records import briefings, register
+from console.records.model import MEASURE_STATUSES, STATUSES, SubjectRecord
+from reports.data import FULL, PSEUDONYMISED, BriefingData, Change
+from reports.pseudonym import Pseudonymiser
 
 MAX_CHANGES = 2000
 # Audit actions that change a subject's record (views and journal entries do not).

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from console.model import Dashboard, SubjectRecord
+from console.records.model import Dashboard, SubjectRecord
 
 FULL = "full"
 PSEUDONYMISED = "pseudonymised"

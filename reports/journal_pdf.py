@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .access_pack import P, check_out_path, render, styles
-from .content import MARKING
+from reports.access_pack import P, check_out_path, render, styles
+from reports.pdf_parts import MARKING
 
 CHUNK = 200
 
@@ -38,7 +38,7 @@ def build_journal_pdf(entries, *, establishment: str, prepared_by: str,
 
     generated_at = generated_at or dt.datetime.now(dt.timezone.utc)
     cell = styles()["cell"]
-    from .markup import para
+    from reports.markup import para
 
     def c(text):
         return Paragraph(para(text), cell)
@@ -70,14 +70,14 @@ def build_journal_pdf(entries, *, establishment: str, prepared_by: str,
 
 def make_journal_pdf(vault, out_path, password: str | None = None, **filters
                      ) -> JournalPdfResult:
-    from console import journal
+    from console.records import journal
     out_path = check_out_path(out_path)
     entries = journal.entries(vault, **filters)
     described = ", ".join(f"{k} {v}" for k, v in filters.items() if v)
     built = build_journal_pdf(entries, establishment=vault.establishment,
                               prepared_by=vault.user.display_name, filters=described)
     ref = f"JNL-{dt.date.today().isoformat()}"
-    from .signing import sign_and_save
+    from reports.signing import sign_and_save
     _signed, digest = sign_and_save(vault, built, out_path,
                                     title="Consultation and disclosure journal",
                                     subject=f"{MARKING} consultation journal", reference=ref,

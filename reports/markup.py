@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .fonts import NASKH, NASKH_BOLD
+from reports.fonts import NASKH, NASKH_BOLD
 
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _RTL_CHARS = _ARABIC + "\u0590-\u05ff"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from console.model import Subject, SubjectRecord
+from console.records.model import Subject, SubjectRecord
 
 
 def _needles(people: list[tuple[str, str, str]]) -> dict[str, str]:

@@ -21,9 +21,9 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from . import fonts
-from .content import STAMP_H, STAMP_W, SignatureSlot
-from .markup import has_rtl, para
+from reports import fonts
+from reports.markup import has_rtl, para
+from reports.pdf_parts import STAMP_H, STAMP_W, SignatureSlot
 
 FIELD_NAME = "BriefingSignature"
 
@@ -119,8 +119,7 @@ def encrypt(pdf: bytes, password: str) -> bytes:
 
 
 def _signer(key_pem: bytes, cert_pem: bytes):
-    from pyhanko.keys.pemder import load_certs_from_pemder_data, \
-        load_private_key_from_pemder_data
+    from pyhanko.keys.pemder import load_certs_from_pemder_data, load_private_key_from_pemder_data
     from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -181,7 +180,7 @@ def sign_and_save(vault, built, out_path, *, title: str, subject: str, reference
     import hashlib
 
     from console.errors import ConsoleError
-    from console.fileio import atomic_write_bytes
+    from console.storage.fileio import atomic_write_bytes
 
     identity = vault.identity()
     author = vault.user.display_name + (f", {vault.user.job_title}"

@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
 import keyring  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
-from console.keyslots import KdfParams  # noqa: E402
+from console.storage.keyslots import KdfParams  # noqa: E402
 
 FAST_KDF = KdfParams(time_cost=1, memory_cost=8192, parallelism=1)
 PASS = "correct horse battery staple"
@@ -63,7 +63,7 @@ def isolated_machine(tmp_path, monkeypatch):
 @pytest.fixture
 def fast_kdf(monkeypatch):
     """Cheap Argon2 for tests, applied to vaults created by the services and CLI."""
-    import console.keyslots as ks
+    import console.storage.keyslots as ks
     monkeypatch.setattr(ks, "DEFAULT_KDF", FAST_KDF)
     return FAST_KDF
 
@@ -75,8 +75,8 @@ def vault_path(tmp_path):
 
 @pytest.fixture
 def vault(vault_path, fast_kdf):
-    from console.vault import Vault
-    v = Vault.create(vault_path, "governor", PASS, "HMP Testshire",
+    from console.audit.genesis import create_vault
+    v = create_vault(vault_path, "governor", PASS, "HMP Testshire",
                      display_name="Gwen Governor", kdf=fast_kdf)
     yield v
     v.close()

@@ -11,9 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from console import audit, backup, cli, register, schema, subjects, users
-from console.errors import (PermissionDenied, VaultDamaged, VaultInUse, WrongPassphrase)
-from console.vault import Vault, _connect
+from cli import main as cli
+from console.audit import chain as audit
+from console.audit.genesis import create_vault
+from console.errors import PermissionDenied, VaultDamaged, VaultInUse, WrongPassphrase
+from console.lawful.backups import make_backup
+from console.lawful.restore import restore_backup
+from console.records import register, subjects, users
+from console.storage import schema
+from console.storage import snapshot as backup
+from console.storage.vault import Vault, _connect
 from tests.conftest import PASS
 
 SECRET_NAME = "Quentin Marchbanks-Oyelaran"
@@ -42,7 +49,7 @@ def _unzip_db(backup_file: Path, into: Path) -> Path:
 def test_backup_is_one_encrypted_file_that_opens_with_the_data_key(vault, tmp_path):
     subjects.create_subject(vault, SECRET_NAME, notes="met a prisoner's brother off site")
     seen = []
-    out = backup.make_backup(vault, tmp_path / "manual.gcbackup",
+    out = make_backup(vault, tmp_path / "manual.gcbackup",
                              on_progress=lambda d, t: seen.append((d, t)))
     assert out.exists() and seen[0] == (0, 4) and seen[-1] == (4, 4)
     raw = out.read_bytes()
@@ -64,11 +71,11 @@ def test_backup_is_one_encrypted_file_that_opens_with_the_data_key(vault, tmp_pa
 def test_round_trip_restores_old_state_and_keeps_the_replaced_vault(vault, vault_path,
                                                                     tmp_path):
     subjects.create_subject(vault, SECRET_NAME)
-    out = backup.make_backup(vault, tmp_path / "b.gcbackup")
+    out = make_backup(vault, tmp_path / "b.gcbackup")
     subjects.create_subject(vault, "Added After The Backup")
     vault.close()
 
-    result = backup.restore_backup(vault_path, out, "governor", PASS)
+    result = restore_backup(vault_path, out, "governor", PASS)
 
     assert result.kept_aside is not None and result.kept_aside.exists()
     with Vault.open(vault_path, "governor", PASS) as v:
@@ -83,10 +90,10 @@ def test_round_trip_restores_old_state_and_keeps_the_replaced_vault(vault, vault
 
 def test_restore_into_a_new_folder_after_the_laptop_is_lost(vault, tmp_path):
     subjects.create_subject(vault, SECRET_NAME)
-    out = backup.make_backup(vault, tmp_path / "b.gcbackup")
+    out = make_backup(vault, tmp_path / "b.gcbackup")
     vault.close()
     fresh = tmp_path / "new-laptop" / "vault"
-    result = backup.restore_backup(fresh, out, "governor", PASS)
+    result = restore_backup(fresh, out, "governor", PASS)
     assert result.kept_aside is None
     with Vault.open(fresh, "governor", PASS) as v:
         assert _names(v) == [SECRET_NAME]
@@ -106,7 +113,7 @@ def _flip_db_byte(src: Path, dst: Path) -> None:
 def test_restore_refuses_a_damaged_backup_without_touching_the_vault(vault, vault_path,
                                                                      tmp_path, damage):
     subjects.create_subject(vault, SECRET_NAME)
-    good = backup.make_backup(vault, tmp_path / "good.gcbackup")
+    good = make_backup(vault, tmp_path / "good.gcbackup")
     vault.close()
     bad = tmp_path / "bad.gcbackup"
     if damage == "flipped":
@@ -118,7 +125,7 @@ def test_restore_refuses_a_damaged_backup_without_touching_the_vault(vault, vaul
     before, siblings = _tree(vault_path), _siblings(vault_path)
 
     with pytest.raises(VaultDamaged) as err:
-        backup.restore_backup(vault_path, bad, "governor", PASS)
+        restore_backup(vault_path, bad, "governor", PASS)
 
     assert "nothing was changed" in str(err.value)
     assert _tree(vault_path) == before
@@ -131,32 +138,32 @@ def test_restore_refuses_a_backup_whose_audit_chain_was_edited(vault, vault_path
     subjects.create_subject(vault, SECRET_NAME)
     vault.conn.execute("UPDATE audit SET action = 'nothing.happened' WHERE seq = 2")
     vault.conn.commit()
-    bad = backup.make_backup(vault, tmp_path / "edited.gcbackup")
+    bad = make_backup(vault, tmp_path / "edited.gcbackup")
     vault.conn.execute("UPDATE audit SET action = 'subject.create' WHERE seq = 2")
     vault.conn.commit()
     vault.close()
     before = _tree(vault_path)
     with pytest.raises(VaultDamaged, match="audit chain is broken"):
-        backup.restore_backup(vault_path, bad, "governor", PASS)
+        restore_backup(vault_path, bad, "governor", PASS)
     assert _tree(vault_path) == before
 
 
 def test_restore_needs_a_governor_passphrase_from_the_backup(vault, vault_path, tmp_path):
     users.add_user(vault, "dep", "deputy passphrase", role="deputy")
-    out = backup.make_backup(vault, tmp_path / "b.gcbackup")
+    out = make_backup(vault, tmp_path / "b.gcbackup")
     vault.close()
     before = _tree(vault_path)
     with pytest.raises(WrongPassphrase):
-        backup.restore_backup(vault_path, out, "governor", "not the passphrase")
+        restore_backup(vault_path, out, "governor", "not the passphrase")
     with pytest.raises(PermissionDenied):
-        backup.restore_backup(vault_path, out, "dep", "deputy passphrase")
+        restore_backup(vault_path, out, "dep", "deputy passphrase")
     assert _tree(vault_path) == before
 
 
 def test_restore_is_refused_while_the_vault_is_open(vault, vault_path, tmp_path):
-    out = backup.make_backup(vault, tmp_path / "b.gcbackup")
+    out = make_backup(vault, tmp_path / "b.gcbackup")
     with pytest.raises(VaultInUse):
-        backup.restore_backup(vault_path, out, "governor", PASS)
+        restore_backup(vault_path, out, "governor", PASS)
     assert subjects.create_subject(vault, "Still Writable").ref
 
 
@@ -193,7 +200,7 @@ def test_rotation_takes_a_backup_under_the_old_key_first(vault, vault_path, tmp_
 
 
 def test_a_migration_takes_a_backup_first(vault_path, fast_kdf, tmp_path):
-    v = Vault.create(vault_path, "governor", PASS, "HMP Testshire", kdf=fast_kdf,
+    v = create_vault(vault_path, "governor", PASS, "HMP Testshire", kdf=fast_kdf,
                      migrate_to="m002_indexes_and_conflicts")
     v.close()
     assert backup.list_backups(vault_path) == []
@@ -208,13 +215,12 @@ def test_a_migration_takes_a_backup_first(vault_path, fast_kdf, tmp_path):
     # The backup is the vault as it was before the migration; restoring it
     # brings it up to date after it has been checked.
     fresh = tmp_path / "restored"
-    backup.restore_backup(fresh, b.path, "governor", PASS)
+    restore_backup(fresh, b.path, "governor", PASS)
     with Vault.open(fresh, "governor", PASS) as v:
         assert not schema.migrations.pending(v.db) and audit.verify(v).ok
 
 
 def test_cli_backup_and_restore(vault, vault_path, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(cli, "CORE_COMMAND_MODULES", ["console.cli_backup"])
     subjects.create_subject(vault, SECRET_NAME)
     vault.close()
     monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
@@ -242,7 +248,6 @@ def test_list_shows_a_damaged_backup_last(vault, monkeypatch, capsys):
     broken.write_bytes(b"not a zip")
     listed = backup.list_backups(vault.folder)
     assert [(b.path, b.ok) for b in listed] == [(good, True), (broken, False)]
-    monkeypatch.setattr(cli, "CORE_COMMAND_MODULES", ["console.cli_backup"])
     assert cli.main(["backups", "--vault", str(vault.folder)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert "daily" in lines[0] and lines[1].startswith("damaged")

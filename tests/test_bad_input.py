@@ -17,8 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from console import audit, intel, measures, referrals, subjects
+from console.audit import chain as audit
 from console.errors import ConsoleError, ValidationError
+from console.records import intel, measures, referrals, subjects
 
 MB = 1_000_000
 AWKWARD = [

@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 
-from console import intel, measures, referrals, subjects
+from console.records import intel, measures, referrals, subjects
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in ("pdfsig", "pdftotext", "qpdf", "pdffonts")),
@@ -188,6 +188,7 @@ def test_a_flipped_byte_fails_verify_and_pdfsig(briefing, tmp_path):
 
 def test_an_appended_incremental_update_fails_even_though_intact(briefing, tmp_path):
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
     from reports.verify import verify_pdf
     _, out, _, _ = briefing
     w = IncrementalPdfFileWriter(io.BytesIO(out.read_bytes()))
@@ -211,6 +212,7 @@ def test_pyhanko_validator_agrees(briefing):
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
+
     from reports.verify import verify_pdf
 
     vault, out, result, _ = briefing
@@ -232,7 +234,7 @@ def test_pyhanko_validator_agrees(briefing):
 
 
 def test_a_key_other_than_the_trusted_one_fails(briefing):
-    from console.identity import generate_identity
+    from console.storage.identity import generate_identity
     from reports.verify import verify_pdf
     _, out, _, _ = briefing
     other = generate_identity("Mallory", "Governor", "HMP Elsewhere")
@@ -242,8 +244,8 @@ def test_a_key_other_than_the_trusted_one_fails(briefing):
 
 
 def test_unsigned_damaged_and_non_pdf_files_give_reasons(vault, tmp_path):
-    from reports.content import build_briefing
     from reports.collect import collect
+    from reports.content import build_briefing
     from reports.verify import verify_pdf
     populate(vault)
     data, _ = collect(vault, reference="BR-TEST-01", distribution="HQ")

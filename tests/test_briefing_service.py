@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import subprocess
 import sys
 
 import pytest
 
-from console import audit, briefings, intel, measures, subjects, users
+from console.audit import chain as audit
 from console.errors import NotFound, PermissionDenied, ValidationError
+from console.records import briefings, intel, measures, subjects, users
 from tests.conftest import PASS, ROOT
 
 
@@ -36,7 +36,7 @@ def make(vault, path, **options):
 
 
 def test_a_deputy_cannot_make_a_briefing(vault, vault_path, tmp_path):
-    from console.vault import Vault
+    from console.storage.vault import Vault
     populate(vault, 1)
     users.add_user(vault, "dep", PASS, role="deputy", display_name="Dee Puty")
     vault.close()
@@ -148,7 +148,7 @@ def test_the_disclosure_is_journaled_once(vault, tmp_path):
 
 
 def test_importing_the_service_loads_no_pdf_library():
-    code = ("import sys, reports.briefing_service, reports.commands, reports.verify, "
+    code = ("import sys, reports.briefing_service, cli.briefing_commands, reports.verify, "
             "reports.collect, reports.markup; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pyhanko'}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
@@ -157,26 +157,23 @@ def test_importing_the_service_loads_no_pdf_library():
 
 
 def test_cli_brief_verify_and_export_cert(vault, vault_path, tmp_path, monkeypatch, capsys):
-    from console.cli import main
+    from cli.main import main
     populate(vault, 2)
     vault.close()
     monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
-    extra = ("reports.commands",)
     out = tmp_path / "cli.pdf"
-    assert main(["brief", "--vault", str(vault_path), "--out", str(out), "--pseudonymise"],
-                extra_modules=extra) == 0
+    assert main(["brief", "--vault", str(vault_path), "--out", str(out), "--pseudonymise"]) == 0
     said = capsys.readouterr().out
     assert "signed by Gwen Governor" in said and hashlib.sha256(
         out.read_bytes()).hexdigest() in said
     cert = tmp_path / "gov.pem"
-    assert main(["export-cert", "--vault", str(vault_path), "--out", str(cert)],
-                extra_modules=extra) == 0
+    assert main(["export-cert", "--vault", str(vault_path), "--out", str(cert)]) == 0
     said = capsys.readouterr().out
     assert "SHA-256 fingerprint:" in said
     assert cert.read_bytes().startswith(b"-----BEGIN CERTIFICATE-----")
 
     monkeypatch.delenv("CONSOLE_PASSPHRASE")
-    assert main(["verify", str(out), "--trust", str(cert)], extra_modules=extra) == 0
+    assert main(["verify", str(out), "--trust", str(cert)]) == 0
     said = capsys.readouterr().out
     assert "intact" in said and "is the trusted certificate" in said
 
@@ -184,28 +181,26 @@ def test_cli_brief_verify_and_export_cert(vault, vault_path, tmp_path, monkeypat
     data[len(data) // 3] ^= 0x10
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(bytes(data))
-    assert main(["verify", str(bad)], extra_modules=extra) == 1
+    assert main(["verify", str(bad)]) == 1
     assert "not a valid briefing" in capsys.readouterr().err
-    assert main(["verify", str(tmp_path / "none.pdf")], extra_modules=extra) == 1
-    assert main(["verify", str(out), "--trust", str(tmp_path / "no.pem")],
-                extra_modules=extra) == 2
+    assert main(["verify", str(tmp_path / "none.pdf")]) == 1
+    assert main(["verify", str(out), "--trust", str(tmp_path / "no.pem")]) == 2
 
 
 def test_cli_password_from_stdin(vault, vault_path, tmp_path, monkeypatch):
     import io
-    from console.cli import main
+
+    from cli.main import main
     populate(vault, 1)
     vault.close()
     monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
     out = tmp_path / "enc.pdf"
     monkeypatch.setattr(sys, "stdin", io.StringIO("a long password\n"))
-    assert main(["brief", "--vault", str(vault_path), "--out", str(out), "--password-stdin"],
-                extra_modules=("reports.commands",)) == 0
+    assert main(["brief", "--vault", str(vault_path), "--out", str(out), "--password-stdin"]) == 0
     assert b"/Encrypt" in out.read_bytes()
     monkeypatch.setattr(sys, "stdin", io.StringIO("a long password\n"))
-    assert main(["verify", str(out), "--password-stdin"],
-                extra_modules=("reports.commands",)) == 0
-    assert main(["verify", str(out)], extra_modules=("reports.commands",)) == 1
+    assert main(["verify", str(out), "--password-stdin"]) == 0
+    assert main(["verify", str(out)]) == 1
 
 
 def test_markup_escapes_and_orders_right_to_left_words():
@@ -230,18 +225,16 @@ def test_pseudonymiser_replaces_names_parts_and_staff_numbers():
 
 
 def test_long_tables_are_cut_into_chunks():
-    from reports import content
-    from reports.data import BriefingData
-    b = content._Builder(BriefingData("R", "HMP X", dt.datetime.now(dt.timezone.utc),
-                                      "Gov", "Governor", "HQ"))
+    from reports import pdf_parts
+    b = pdf_parts.Blocks()
     b.frame_width = 500
     tables = b.table(["a", "b"], [[str(i), "x"] for i in range(10_001)], [100, 400])
     assert len(tables) == 51
-    assert all(len(t._cellvalues) <= content.CHUNK + 1 for t in tables)
+    assert all(len(t._cellvalues) <= pdf_parts.CHUNK + 1 for t in tables)
 
 
 def test_briefing_records_check_their_inputs(vault, vault_path):
-    from console.vault import Vault
+    from console.storage.vault import Vault
     today = dt.date(2026, 3, 4)
     assert briefings.next_reference(vault, today) == "BR-20260304-01"
     good = dict(reference="BR-20260304-01", sha256="a" * 64, scope="all", edition="full",

@@ -18,7 +18,7 @@ def run(args, passphrase="correct horse battery", extra_env=None, fast=True):
     env.update(extra_env or {})
     code = [sys.executable, "-c",
             "import sys; sys.path.insert(0, %r)\n" % str(ROOT)
-            + ("import console.keyslots as k; k.DEFAULT_KDF = k.KdfParams(1, 8192, 1)\n"
+            + ("import console.storage.keyslots as k; k.DEFAULT_KDF = k.KdfParams(1, 8192, 1)\n"
                if fast else "")
             + "import main; sys.exit(main.main(sys.argv[1:]))", *args]
     return subprocess.run(code, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
@@ -75,7 +75,7 @@ def test_missing_vault(tmp_path):
 
 
 def test_terminal_output_cannot_be_rearranged_by_record_text():
-    from console.cli_core import term
+    from cli.vault_commands import term
     hostile = "Ann\u202eevil\rOVERWRITE\x1b[2J\u2067x\u2069"
     out = term(hostile)
     assert out == "AnnevilOVERWRITE[2Jx"

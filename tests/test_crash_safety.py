@@ -47,11 +47,11 @@ def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed:
     when it has finished so the parent can kill during the writes after it."""
     import datetime as dt
 
-    import console.keyslots as ks
+    import console.storage.keyslots as ks
     from tests.conftest import FAST_KDF
     ks.DEFAULT_KDF = FAST_KDF  # cheap Argon2 here; the defaults stay strong elsewhere
-    from console import intel, measures, referrals, subjects, users
-    from console.vault import Vault
+    from console.records import intel, measures, referrals, subjects, users
+    from console.storage.vault import Vault
 
     rng = random.Random(int(seed))
     fd = os.open(ack_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -121,17 +121,17 @@ def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed:
 
 
 def _report_types() -> list[str]:
-    from console.model import REPORT_TYPES
+    from console.records.model import REPORT_TYPES
     return list(REPORT_TYPES.keys())
 
 
 def _measure_types() -> list[str]:
-    from console.model import MEASURE_TYPES
+    from console.records.model import MEASURE_TYPES
     return list(MEASURE_TYPES.keys())
 
 
 def _targets() -> list[str]:
-    from console.model import REFERRAL_TARGETS
+    from console.records.model import REFERRAL_TARGETS
     return list(REFERRAL_TARGETS.keys())
 
 
@@ -187,7 +187,7 @@ def _open_governor(folder: Path, ledger: Ledger, in_flight: dict | None):
     """Open with the acknowledged passphrase; if a passphrase change was in
     flight, its new passphrase may be the one that works. Never neither."""
     from console.errors import WrongPassphrase
-    from console.vault import Vault
+    from console.storage.vault import Vault
     candidates = [ledger.governor_pass]
     if in_flight and in_flight["op"] == "passwd":
         candidates.append(in_flight["pw"])
@@ -202,9 +202,9 @@ def _open_governor(folder: Path, ledger: Ledger, in_flight: dict | None):
 
 
 def _verify(folder: Path, ledger: Ledger, in_flight: dict | None) -> None:
-    from console import audit
+    from console.audit import chain as audit
     from console.errors import ConsoleError
-    from console.vault import Vault
+    from console.storage.vault import Vault
     v = _open_governor(folder, ledger, in_flight)
     try:
         assert v.query("PRAGMA integrity_check") == [("ok",)]
@@ -263,9 +263,9 @@ def _verify(folder: Path, ledger: Ledger, in_flight: dict | None) -> None:
 
 @pytest.mark.slow
 def test_sigkill_during_writes_loses_nothing_committed(tmp_path, fast_kdf):
-    from console.vault import Vault
+    from console.audit.genesis import create_vault
     folder = tmp_path / "vault"
-    Vault.create(folder, GOVERNOR, FIRST_PASS, "HMP Testshire", kdf=fast_kdf).close()
+    create_vault(folder, GOVERNOR, FIRST_PASS, "HMP Testshire", kdf=fast_kdf).close()
     seed = int(os.environ.get("CRASH_SEED", time.time_ns() % 1_000_000))
     rng = random.Random(seed)
     ledger = Ledger()
@@ -335,9 +335,9 @@ def test_sigkill_during_writes_loses_nothing_committed(tmp_path, fast_kdf):
 def test_a_removal_cut_short_before_its_rotation_is_finished_on_open(vault, vault_path):
     """The removal committed, then the process died before the key rotation:
     the next open drops the removed user's slot and rotates the key."""
-    from console import users
     from console.errors import ConsoleError
-    from console.vault import Vault
+    from console.records import users
+    from console.storage.vault import Vault
     users.add_user(vault, "dep", "deputy passphrase", role="deputy")
     old_key = vault.data_key()
     with vault.write():

@@ -19,10 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from console import audit, backup, register, subjects
-from console.errors import (ConsoleError, VaultDamaged, VaultInUse, VaultTooNew,
-                            WrongPassphrase)
-from console.vault import DB_FILE, Vault, _connect
+from console.audit import chain as audit
+from console.audit.genesis import create_vault
+from console.errors import ConsoleError, VaultDamaged, VaultInUse, VaultTooNew, WrongPassphrase
+from console.records import register, subjects
+from console.storage.integrity import check_integrity
+from console.storage.layout import DB_FILE
+from console.storage.vault import Vault, _connect
 from tests.conftest import FAST_KDF, PASS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +36,7 @@ NAMES = [f"Damage Subject {i}" for i in range(12)]
 def pristine(tmp_path_factory) -> Path:
     """A closed vault with a dozen subjects (its WAL checkpointed away)."""
     folder = tmp_path_factory.mktemp("pristine") / "vault"
-    with Vault.create(folder, "governor", PASS, "HMP Testshire", kdf=FAST_KDF) as v:
+    with create_vault(folder, "governor", PASS, "HMP Testshire", kdf=FAST_KDF) as v:
         for name in NAMES:
             subjects.create_subject(v, name, notes="notes " * 500)
     assert not (folder / f"{DB_FILE}-wal").exists()
@@ -54,7 +57,7 @@ def _open_and_read(folder: Path, passphrase: str = PASS) -> None:
         rows = register.register_rows(v)
         assert sorted(r.subject.name for r in rows) == sorted(NAMES), "a silently wrong register"
         assert audit.verify(v).ok
-        backup.check_integrity(v)
+        check_integrity(v)
 
 
 def _one_sentence(message: str, way_out: tuple[str, ...]) -> None:
@@ -117,7 +120,7 @@ def _db_missing(folder: Path) -> None:
 
 
 def _too_new(folder: Path) -> None:
-    from console.keyslots import SlotFile
+    from console.storage.keyslots import SlotFile
     slots = SlotFile.load(folder)
     key = slots.data_key("governor", slots.user_secret_from_passphrase("governor", PASS))
     conn = _connect(folder / DB_FILE, key)
@@ -180,7 +183,7 @@ def test_a_second_instance_is_refused(copy):
         _one_sentence(str(err.value), ("close",))
 
 
-HOLDER = ("import sys; sys.path.insert(0, sys.argv[1]); from console.vault import Vault; "
+HOLDER = ("import sys; sys.path.insert(0, sys.argv[1]); from console.storage.vault import Vault; "
           "v = Vault.open(sys.argv[2], 'governor', sys.argv[3]); print('open', flush=True); "
           "sys.stdin.read()")
 
@@ -265,8 +268,7 @@ def test_damage_never_raises_anything_but_a_console_error(copy):
 
 
 def test_cli_check_finds_damage_that_list_does_not_read(copy, tmp_path, monkeypatch, capsys):
-    from console import cli
-    monkeypatch.setattr(cli, "CORE_COMMAND_MODULES", ["console.cli_backup"])
+    from cli import main as cli
     monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
     assert cli.main(["check", "--vault", str(copy)]) == 0
     assert "intact" in capsys.readouterr().out

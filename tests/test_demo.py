@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from console import audit, demo, measures, register
+from console.audit import chain as audit
+from console.demo import build as demo
 from console.errors import VaultExists
-from console.model import CATEGORIES
-from console.vault import Vault
+from console.records import measures, register
+from console.records.model import CATEGORIES
+from console.storage.vault import Vault
 from tests.conftest import FAST_KDF, PASS
 
 
@@ -141,7 +143,7 @@ def test_a_failed_build_leaves_nothing_behind(tmp_path, fast_kdf, monkeypatch):
 
 
 def test_cli_demo_prints_generated_passphrases_once(tmp_path, fast_kdf, capsys):
-    from console import cli
+    from cli import main as cli
     target = tmp_path / "cli-demo"
     assert cli.main(["demo", "--vault", str(target)]) == 0
     out = capsys.readouterr().out
@@ -157,7 +159,7 @@ def test_cli_demo_prints_generated_passphrases_once(tmp_path, fast_kdf, capsys):
 
 
 def test_cli_demo_with_passphrase_from_environment(tmp_path, fast_kdf, capsys, monkeypatch):
-    from console import cli
+    from cli import main as cli
     monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
     target = tmp_path / "env-demo"
     assert cli.main(["demo", "--vault", str(target)]) == 0

@@ -26,12 +26,13 @@ def child_main(folder: str) -> None:
     import resource
     import signal
 
-    import console.keyslots as ks
+    import console.storage.keyslots as ks
     from tests.conftest import FAST_KDF
     ks.DEFAULT_KDF = FAST_KDF
-    from console import backup, register, subjects, users
+    from console.audit.genesis import create_vault
     from console.errors import ConsoleError
-    from console.vault import Vault
+    from console.lawful.backups import make_backup
+    from console.records import register, subjects, users
 
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     unlimited = (resource.RLIM_INFINITY, resource.RLIM_INFINITY)
@@ -50,7 +51,7 @@ def child_main(folder: str) -> None:
         out["names"] = sorted(r.subject.name for r in register.register_rows(v))
         print(json.dumps(out), flush=True)
 
-    v = Vault.create(folder, "governor", GOV_PASS, "HMP Testshire", kdf=FAST_KDF)
+    v = create_vault(folder, "governor", GOV_PASS, "HMP Testshire", kdf=FAST_KDF)
     subjects.create_subject(v, "Alpha Stored Before", notes="n" * 2000)
     biggest = max(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder)
                   if os.path.isfile(os.path.join(folder, f)))
@@ -63,7 +64,7 @@ def child_main(folder: str) -> None:
     attempt("rotate", v.rotate_data_key)
 
     limit(8 * 1024)
-    attempt("backup", lambda: backup.make_backup(v, Path(folder).parent / "out.gcbackup"))
+    attempt("backup", lambda: make_backup(v, Path(folder).parent / "out.gcbackup"))
     attempt("rotate_without_room_for_its_backup", v.rotate_data_key)
 
     limit(64)  # not even a key-slot file fits now
@@ -124,8 +125,9 @@ def test_nothing_half_written_and_nothing_lost(run):
 
 
 def test_the_vault_reopens_whole_with_the_old_passphrase(run):
-    from console import audit, register
-    from console.vault import Vault
+    from console.audit import chain as audit
+    from console.records import register
+    from console.storage.vault import Vault
     _, _, folder = run
     with Vault.open(folder, "governor", GOV_PASS) as v:
         assert v.query("PRAGMA integrity_check") == [("ok",)]

@@ -4,9 +4,11 @@ import datetime as dt
 
 import pytest
 
-from console import audit, intel, measures, referrals, register, roles, subjects, users
+from console.audit import chain as audit
+from console.audit import roles
 from console.errors import NotFound, PermissionDenied, ValidationError
-from console.vault import Vault
+from console.records import intel, measures, referrals, register, subjects, users
+from console.storage.vault import Vault
 
 TODAY = dt.date.today()
 
@@ -163,7 +165,7 @@ def test_every_kind_of_audit_tampering_names_the_entry(vault, tamper, reason):
 
 
 def test_forged_signature_by_another_key_is_detected(vault, vault_path):
-    from console.identity import generate_identity
+    from console.storage.identity import generate_identity
     s = subjects.create_subject(vault, "Forged")
     row = vault.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")[0]
     forged = generate_identity("Mallory", "Deputy", "HMP Testshire").sign(bytes.fromhex(row[1]))

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from console import audit, importer, subjects, users
+from console.audit import chain as audit
 from console.errors import ConsoleError, ImportRejected, PermissionDenied
-from console.importer import import_csv, preview, safe_cell, write_csv
-from console.vault import Vault
+from console.records import importer, subjects, users
+from console.records.importer import import_csv, preview, safe_cell, write_csv
+from console.storage.vault import Vault
 from tests.conftest import PASS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -275,7 +276,7 @@ def test_write_csv_neutralises_and_round_trips(tmp_path):
 
 
 def test_cli_import_reports_lines_and_exit_codes(vault, tmp_path, monkeypatch, capsys):
-    from console import cli
+    from cli import main as cli
     bad = write(tmp_path, HEADER + "Good One,S1,,,,,,\nBad Date,S2,,,,,31-01-2027,\n",
                 name="bad.csv")
     path = vault.folder

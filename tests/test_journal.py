@@ -11,9 +11,10 @@ import sys
 
 import pytest
 
-from console import audit, journal, register, subjects, users
+from console.audit import chain as audit
 from console.errors import PermissionDenied, ValidationError
-from console.vault import Vault
+from console.records import journal, register, subjects, users
+from console.storage.vault import Vault
 from tests.conftest import PASS
 
 
@@ -89,7 +90,7 @@ def test_only_the_governor_reads_the_journal(vault, vault_path):
 
 def _cli(args, path):
     env = dict(os.environ, CONSOLE_PASSPHRASE=PASS)
-    code = ("import sys; sys.path.insert(0, %r)\nimport console.cli as c\n"
+    code = ("import sys; sys.path.insert(0, %r)\nimport cli.main as c\n"
             "sys.exit(c.main(sys.argv[1:]))" % os.getcwd())
     return subprocess.run([sys.executable, "-c", code, *args, "--vault", str(path)],
                           capture_output=True, text=True, env=env, timeout=60)

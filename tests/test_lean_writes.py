@@ -8,9 +8,12 @@ import datetime as dt
 import pytest
 import sqlcipher3
 
-from console import intel, register, sqlite_memory, subjects
+from console.audit.genesis import create_vault
 from console.errors import ConsoleError
-from console.vault import DB_FILE, Vault
+from console.records import intel, register, subjects
+from console.storage import sqlite_memory
+from console.storage.layout import DB_FILE
+from console.storage.vault import Vault
 from tests.conftest import PASS
 
 REPORT = dict(type="search_find", received_on=dt.date(2026, 1, 5), source_grade=2,
@@ -92,7 +95,7 @@ def test_erasing_a_subject_still_removes_its_reports(vault):
 
 def test_m005_on_an_older_vault_keeps_every_row_and_flag(tmp_path, fast_kdf):
     path = tmp_path / "old"
-    v = Vault.create(path, "governor", PASS, "HMP Old", migrate_to="m005_lean_writes")
+    v = create_vault(path, "governor", PASS, "HMP Old", migrate_to="m005_lean_writes")
     assert "DEFERRABLE" not in v.query(
         "SELECT sql FROM sqlite_master WHERE name = 'intel_reports'")[0][0]
     refs = []

@@ -13,9 +13,10 @@ import sys
 
 import pytest
 
-from console import access, audit, intel, measures, referrals, register, subjects, users
+from console.audit import chain as audit
 from console.errors import PermissionDenied, ValidationError
-from console.vault import Vault
+from console.records import access, intel, measures, referrals, register, subjects, users
+from console.storage.vault import Vault
 from tests.conftest import PASS
 
 TODAY = dt.date.today()
@@ -78,7 +79,7 @@ def test_deputy_not_named_cannot_read_through_any_service(restricted):
         assert ref not in {x[0] for x in dash.unreferred + dash.unacknowledged + dash.overdue}
         assert register.subject_record(d, restricted["open"]).subject.name == "Open Record"
         # Nor through the audit history behind "changes since the last briefing".
-        from console import briefings
+        from console.records import briefings
         changes = briefings.changes_since(d, None)
         assert changes and restricted["ref"] not in {e.entity_id for e in changes}
 
@@ -126,7 +127,7 @@ def test_deputy_briefing_export_leaves_out_the_restricted_subject(restricted):
 
 def _cli(args, path, user):
     env = dict(os.environ, CONSOLE_PASSPHRASE=DEP_PASS)
-    code = ("import sys; sys.path.insert(0, %r)\nimport console.cli as c\n"
+    code = ("import sys; sys.path.insert(0, %r)\nimport cli.main as c\n"
             "sys.exit(c.main(sys.argv[1:]))" % os.getcwd())
     return subprocess.run([sys.executable, "-c", code, *args, "--vault", str(path),
                            "--user", user], capture_output=True, text=True, env=env,

@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from console import backup, intel, measures, referrals, subjects
-from console.demo import build_demo
-from console.vault import DB_FILE, Vault
+from console.demo.build import build_demo
+from console.lawful.backups import make_backup
+from console.records import intel, measures, referrals, subjects
+from console.storage import snapshot as backup
+from console.storage.layout import DB_FILE
+from console.storage.vault import Vault
 from tests.conftest import PASS
 
 # Our own, unmistakable entries beside the demo's.
@@ -86,7 +89,7 @@ def _working_day(vault_path: Path, out: Path, fast_kdf) -> set[str]:
                                reference=OWN["reference"])
         subjects.update_profile(v, s.ref, notes=OWN["edited_notes"])
         known = _known_strings(v)
-        backup.make_backup(v, vault_path / "backups" / "manual.gcbackup")
+        make_backup(v, vault_path / "backups" / "manual.gcbackup")
         if importlib.util.find_spec("reports.briefing_service"):
             from reports.briefing_service import BriefingOptions, make_briefing
             make_briefing(v, out / "briefing.pdf", BriefingOptions())

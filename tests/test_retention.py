@@ -10,11 +10,13 @@ import struct
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from console import audit, intel, journal, measures, referrals, register, retention, \
-    subjects, users
-from console.backup import automatic_backup
+from console.audit import chain as audit
 from console.errors import NotFound, PermissionDenied, ValidationError
-from console.vault import DB_FILE, Vault
+from console.lawful import retention
+from console.records import intel, journal, measures, referrals, register, subjects, users
+from console.storage.layout import DB_FILE
+from console.storage.snapshot import automatic_backup
+from console.storage.vault import Vault
 
 TODAY = dt.date.today()
 NAME = "Zebedee Quixotic-Farnsworth"
@@ -212,7 +214,7 @@ def test_cli_review_decisions(vault, vault_path):
     s = subjects.create_subject(vault, NAME)
     vault.close()
     env = dict(os.environ, CONSOLE_PASSPHRASE="correct horse battery staple")
-    code = ("import sys; sys.path.insert(0, %r)\nimport console.cli as c\n"
+    code = ("import sys; sys.path.insert(0, %r)\nimport cli.main as c\n"
             "sys.exit(c.main(sys.argv[1:]))" % os.getcwd())
 
     def run(*args):

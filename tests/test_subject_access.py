@@ -14,9 +14,11 @@ import sys
 
 import pytest
 
-from console import audit, intel, journal, measures, referrals, subject_access, subjects
+from console.audit import chain as audit
 from console.errors import PermissionDenied, ValidationError
-from console.vault import Vault
+from console.lawful import subject_access
+from console.records import intel, journal, measures, referrals, subjects
+from console.storage.vault import Vault
 from tests.conftest import PASS
 
 TODAY = dt.date.today()
@@ -110,7 +112,7 @@ def test_signed_pack_never_contains_withheld_items(vault, case, tmp_path):
 
 def test_requests_are_due_in_a_month_and_only_the_governor_handles_them(vault, vault_path,
                                                                         case):
-    from console import users
+    from console.records import users
     req = subject_access.open_request(vault, case["ref"], TODAY - dt.timedelta(days=40))
     assert req.due_on == TODAY - dt.timedelta(days=10) and req.overdue
     users.add_user(vault, "dep", "deputy passphrase", role="deputy")
@@ -126,8 +128,8 @@ def test_requests_are_due_in_a_month_and_only_the_governor_handles_them(vault, v
 def test_cli_access_pack_and_journal_pdf(vault, vault_path, case, tmp_path):
     vault.close()
     env = dict(os.environ, CONSOLE_PASSPHRASE=PASS)
-    code = ("import sys; sys.path.insert(0, %r)\nimport console.cli as c\n"
-            "sys.exit(c.main(sys.argv[1:], extra_modules=('reports.commands_lawful',)))"
+    code = ("import sys; sys.path.insert(0, %r)\nimport cli.main as c\n"
+            "sys.exit(c.main(sys.argv[1:]))"
             % os.getcwd())
 
     def run(*args):

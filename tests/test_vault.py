@@ -4,10 +4,19 @@ import sqlite3
 
 import pytest
 
-from console import audit, keyslots, quick_unlock, subjects, users
-from console.errors import (UnknownUser, ValidationError, VaultExists, VaultInUse,
-                            VaultNotFound, WrongPassphrase)
-from console.vault import Vault
+from console.audit import chain as audit
+from console.audit.genesis import create_vault
+from console.errors import (
+    UnknownUser,
+    ValidationError,
+    VaultExists,
+    VaultInUse,
+    VaultNotFound,
+    WrongPassphrase,
+)
+from console.records import subjects, users
+from console.storage import keyslots, quick_unlock
+from console.storage.vault import Vault
 from tests.conftest import PASS
 
 SECRETS = ["Zbigniew Łukasz Wiśniewski", "seen passing a package at gate 3"]
@@ -31,9 +40,9 @@ def test_unknown_user_and_missing_vault(vault, vault_path, tmp_path):
 
 def test_create_refuses_existing_vault_and_short_passphrase(vault, vault_path, tmp_path, fast_kdf):
     with pytest.raises(VaultExists):
-        Vault.create(vault_path, "governor", PASS, "HMP X")
+        create_vault(vault_path, "governor", PASS, "HMP X")
     with pytest.raises(ValidationError):
-        Vault.create(tmp_path / "v2", "governor", "short", "HMP X")
+        create_vault(tmp_path / "v2", "governor", "short", "HMP X")
 
 
 def test_second_opener_is_refused_while_open(vault, vault_path):
@@ -54,7 +63,7 @@ def test_database_is_unreadable_by_plain_sqlite(vault, vault_path):
 
 def test_no_file_holds_known_names_in_clear(vault, vault_path):
     s = subjects.create_subject(vault, SECRETS[0], notes=SECRETS[1], staff_number="SN99881")
-    from console import intel, measures
+    from console.records import intel, measures
     intel.add_report(vault, s.ref, type="ssir", received_on="2026-01-02", source_grade=1,
                      intel_grade="A", handling="P", full_text=SECRETS[1], summary=SECRETS[0])
     m = measures.add_measure(vault, s.ref, aim="protect", type="moved", details=SECRETS[1])
@@ -139,7 +148,7 @@ def test_quick_unlock_says_why_without_keychain(monkeypatch):
 
 def test_migrations_run_on_an_older_vault(tmp_path, fast_kdf):
     path = tmp_path / "old"
-    v = Vault.create(path, "governor", PASS, "HMP Old", migrate_to="m002_indexes_and_conflicts")
+    v = create_vault(path, "governor", PASS, "HMP Old", migrate_to="m002_indexes_and_conflicts")
     names = {r[0] for r in v.query("SELECT name FROM sqlite_master")}
     assert "conflicts" not in names
     v.close()
@@ -153,5 +162,5 @@ def test_migrations_run_on_an_older_vault(tmp_path, fast_kdf):
 
 def test_sign_in_names_are_plain_letters(tmp_path, fast_kdf):
     with pytest.raises(ValidationError) as exc:
-        Vault.create(tmp_path / "v", "g\u043evernor", PASS, "HMP X")  # Cyrillic о
+        create_vault(tmp_path / "v", "g\u043evernor", PASS, "HMP X")  # Cyrillic о
     assert "a to z" in str(exc.value)

@@ -21,7 +21,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from console import APP_NAME, APP_SLUG, paths
+from console import APP_NAME, APP_SLUG
+from console.storage import paths
 
 from .errors import ErrorPresenter, log_crash
 
@@ -96,12 +97,12 @@ def install_error_hook(presenter: ErrorPresenter) -> None:
 
 def demo_builder():
     """Builds the demo vault with the demo's one known passphrase."""
-    from console import demo
+    from console.demo import build as demo
     return functools.partial(demo.build_demo, passphrase=demo.DEMO_PASSPHRASE)
 
 
 def open_demo_window(window_cls):
-    from console import demo
+    from console.demo import build as demo
     folder = paths.demo_vault()
     window = window_cls(folder)
     if (folder / "register.db").exists():

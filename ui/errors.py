@@ -16,9 +16,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from console import paths
 from console.errors import ConsoleError
-
+from console.storage import paths
 
 STATUS_MS = 6000
 ERROR_STYLE = "color: #d32f2f; font-weight: 600;"

@@ -9,13 +9,16 @@ Every menu entry exists only when its package does.
 
 from __future__ import annotations
 
-from console import quick_unlock, roles, users
+from console.audit import roles
+from console.records import users
+from console.storage import quick_unlock
 
 from .runner import run_and_wait
 
 
 def open_import(window) -> None:
-    from console import importer
+    from console.records import importer
+
     from .import_csv import ImportDialog
     runner = window.runner
 
@@ -33,8 +36,9 @@ def open_import(window) -> None:
 
 
 def open_export(window) -> None:
+    from console.records import briefings
     from reports.briefing_service import make_briefing
-    from console import briefings
+
     from .export import ExportDialog
     runner = window.runner
 

@@ -30,14 +30,14 @@ from .runner import Runner
 from .settings import Settings
 from .unlock.unlock_page import UnlockPage
 
-
 SETTLE_MS = 250
 
 
 def _register_prepared(vault):
     """The register's rows with their display and search text, built on the
     vault thread so the GUI thread only swaps them into the model."""
-    from console import register
+    from console.records import register
+
     from .register.register_model import prepare
     return prepare(register.register_rows(vault))
 
@@ -128,7 +128,6 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from .autolock import AutoLock
-        from .menus import feature
         from .operations import Operations
         from .register.register_view import RegisterView
         from .subject.subject_actions import SubjectActions
@@ -148,18 +147,18 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.split, "Register")
-        Dashboard = feature("ui.dashboard", "DashboardWidget")
-        self.dashboard = Dashboard() if Dashboard else None
-        if self.dashboard is not None:
-            self.tabs.addTab(self.dashboard, "Dashboard")
-            self.dashboard.subject_requested.connect(self.open_subject)
-            self.tabs.currentChanged.connect(lambda _i: self._load_dashboard_if_shown())
+        from .dashboard.dashboard_widget import DashboardWidget
+        self.dashboard = DashboardWidget()
+        self.tabs.addTab(self.dashboard, "Dashboard")
+        self.dashboard.subject_requested.connect(self.open_subject)
+        self.tabs.currentChanged.connect(lambda _i: self._load_dashboard_if_shown())
         self.stack.addWidget(self.tabs)
 
         self.actions = SubjectActions(self, self.ops, self.panel, self.register,
                                       lambda: self.user.role if self.user else "viewer")
         self._build_actions()
-        feature("ui.lawful.wiring", "install")(self)   # Records menu: lawful handling
+        from .lawful.wiring import install as install_records_menu
+        install_records_menu(self)   # Records menu: lawful handling
         self._settle.timeout.connect(lambda: self._load_record(self.register.current_ref()))
         self.register.current_changed.connect(self._selection_moved)
         self.register.activated.connect(
@@ -296,9 +295,8 @@ class MainWindow(QMainWindow):
                             if self.user else None)
         self.register.clear()
         self.panel.clear()
-        if self.dashboard is not None:
-            from console.model import Dashboard
-            self.dashboard.set_data(Dashboard(0))
+        from console.records.model import Dashboard
+        self.dashboard.set_data(Dashboard(0))
         self._dashboard_stale = True
         self.runner.close_vault()
         self.user = None
@@ -321,7 +319,7 @@ class MainWindow(QMainWindow):
         self._load_dashboard_if_shown()
 
     def _load_dashboard_if_shown(self) -> None:
-        if (self.dashboard is None or self.locked or not self._dashboard_stale
+        if (self.locked or not self._dashboard_stale
                 or self.tabs.currentWidget() is not self.dashboard):
             return
         self._dashboard_stale = False
@@ -437,7 +435,7 @@ class MainWindow(QMainWindow):
         self.act_undo.setText(label or "&Undo")
         self.act_undo.setEnabled(bool(label) and not self.locked)
 
-    # -- feature dialogs (present only when their package is) -------------------------------
+    # -- feature dialogs ---------------------------------------------------------------------
     def import_csv(self) -> None:
         from .feature_dialogs import open_import
         open_import(self)
@@ -493,7 +491,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_layout()
         # The daily backup runs on the vault thread just before shutdown closes the vault.
-        from console.backup import backup_on_close_if_due
+        from console.storage.snapshot import backup_on_close_if_due
         self.runner.submit(backup_on_close_if_due, on_error=lambda _exc: None)
         self.shutdown()
         super().closeEvent(event)

@@ -1,21 +1,18 @@
 """The main window's menus, toolbar and keyboard shortcuts, and how they
 follow the signed-in role: an action the role may not take stays visible but
 disabled, with the core's own sentence (``roles.why_not``) as its tooltip.
-Feature entries (import, export, users, settings) exist only when their
-package does; that is checked without importing the package, so building the
-menus does not load every feature and the core services behind it.
+Each feature's dialog module is imported when its action is first used, so
+building the menus does not load every feature and the core services behind
+it.
 """
 
 from __future__ import annotations
-
-import importlib
-import importlib.util
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from console import roles
+from console.audit import roles
 
 # menu action name -> the permission it needs
 NEEDS = (("new", "create_subject"), ("edit", "edit_profile"), ("status", "change_status"),
@@ -25,20 +22,9 @@ NEEDS = (("new", "create_subject"), ("edit", "edit_profile"), ("status", "change
 ALWAYS = ("quit", "capture")
 
 
-def available(module: str) -> bool:
-    """Whether a feature package is installed, found without importing it."""
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def feature(module: str, name: str):
-    """A feature widget class if its package is installed, else None."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
+def _open_backups(window) -> None:
+    from .feature_dialogs import open_backups
+    open_backups(window)
 
 
 def _action(window, menu, text, slot, shortcut=None, tip="", name=None) -> QAction:
@@ -60,18 +46,13 @@ def build_menus(window) -> None:
     file = bar.addMenu("&File")
     _action(window, file, "&New subject…", window.actions.new_subject, "Ctrl+N",
             "Add a member of staff to the register", "new")
-    window._import = available("ui.import_csv")
-    if window._import:
-        _action(window, file, "&Import register (CSV)…", window.import_csv, "Ctrl+I",
-                "Import an existing spreadsheet register", "import")
-    window._export = available("ui.export")
-    if window._export:
-        _action(window, file, "&Export briefing…", window.export_briefing, "Ctrl+E",
-                "Produce a signed briefing PDF for HQ", "export")
-    if available("ui.backup"):
-        _action(window, file, "&Backups…", lambda: feature("ui.feature_dialogs",
-                "open_backups")(window), tip="Back up now, restore, and the automatic "
-                "backups flagged for deletion", name="backups")
+    _action(window, file, "&Import register (CSV)…", window.import_csv, "Ctrl+I",
+            "Import an existing spreadsheet register", "import")
+    _action(window, file, "&Export briefing…", window.export_briefing, "Ctrl+E",
+            "Produce a signed briefing PDF for HQ", "export")
+    _action(window, file, "&Backups…", lambda: _open_backups(window),
+            tip="Back up now, restore, and the automatic backups flagged for deletion",
+            name="backups")
     file.addSeparator()
     _action(window, file, "&Lock", lambda: window.lock("on request"), "Ctrl+L",
             "Lock the register now", "lock")
@@ -104,17 +85,12 @@ def build_menus(window) -> None:
     subject.addSeparator()
     _action(window, subject, "&Delete subject…", a.delete, QKeySequence.StandardKey.Delete,
             name="delete")
-    tools = None
-    if available("ui.users"):
-        tools = bar.addMenu("&Tools")
-        _action(window, tools, "&Users…", window.users, "Ctrl+Shift+U",
-                "Add or remove deputies, reset a passphrase, change your own, "
-                "export your certificate", "users")
-    if available("ui.users"):
-        tools = tools or bar.addMenu("&Tools")
-        _action(window, tools, "&Settings…", window.vault_settings, "Ctrl+,",
-                "Auto-lock, deadlines, quick unlock and desktop hygiene",
-                "settings")
+    tools = bar.addMenu("&Tools")
+    _action(window, tools, "&Users…", window.users, "Ctrl+Shift+U",
+            "Add or remove deputies, reset a passphrase, change your own, "
+            "export your certificate", "users")
+    _action(window, tools, "&Settings…", window.vault_settings, "Ctrl+,",
+            "Auto-lock, deadlines, quick unlock and desktop hygiene", "settings")
     help_ = bar.addMenu("&Help")
     _action(window, help_, "&Screen-capture protection", lambda: window.presenter.status(
             window.capture_status), name="capture")

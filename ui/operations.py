@@ -14,7 +14,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from console import intel, measures, referrals, register, subjects
+from console.records import intel, measures, referrals, register, subjects
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,12 @@ from PySide6.QtCore import QObject, Signal
 from console.errors import VaultClosed
 
 if TYPE_CHECKING:
-    from console.vault import Vault
+    from console.storage.vault import Vault
 
 
 def _vault_class():
     """``console.vault.Vault``, imported on first use (on the worker thread)."""
-    from console.vault import Vault
+    from console.storage.vault import Vault
     return Vault
 
 
@@ -118,10 +118,10 @@ class Runner(QObject):
     def create(self, folder: Path, user: str, passphrase: str, establishment: str,
                display_name: str, *, quick: bool = False, on_done=None, on_error=None) -> int:
         def make():
-            v = _vault_class().create(folder, user, passphrase, establishment,
-                                      display_name=display_name)
+            from console.audit.genesis import create_vault
+            v = create_vault(folder, user, passphrase, establishment, display_name=display_name)
             if quick:
-                from console import quick_unlock
+                from console.storage import quick_unlock
                 try:
                     quick_unlock.enable(v)
                 except Exception:  # noqa: BLE001 - the wizard said it may be off
@@ -193,7 +193,7 @@ class Runner(QObject):
 
 def _open(folder, user, passphrase, quick) -> Vault:
     if quick:
-        from console import keyslots, quick_unlock
+        from console.storage import keyslots, quick_unlock
         slots = keyslots.SlotFile.load(Path(folder))
         secret = quick_unlock.user_secret(slots, user)
         return _vault_class().open(folder, user, user_secret=secret)

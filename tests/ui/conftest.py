@@ -37,7 +37,7 @@ def reason_for_opening(request, monkeypatch):
     unless they are about the prompt itself (``@pytest.mark.real_reason_prompt``)."""
     if request.node.get_closest_marker("real_reason_prompt"):
         return
-    from console import journal
+    from console.records import journal
     from ui.main_window import MainWindow
 
     def answer(window):
@@ -49,9 +49,9 @@ def reason_for_opening(request, monkeypatch):
 @pytest.fixture
 def filled_vault(vault_path, fast_kdf):
     """A closed vault: two subjects (one with a measure), a deputy."""
-    from console import measures, subjects, users
-    from console.vault import Vault
-    v = Vault.create(vault_path, "governor", PASS, "HMP Testshire",
+    from console.audit.genesis import create_vault
+    from console.records import measures, subjects, users
+    v = create_vault(vault_path, "governor", PASS, "HMP Testshire",
                      display_name="Gwen Governor", kdf=fast_kdf)
     a = subjects.create_subject(v, "Alex Smith", role="Officer", location="B wing",
                                 categories=["conveyance"], likelihood=4, impact=4)

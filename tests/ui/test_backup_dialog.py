@@ -10,14 +10,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt, QThreadPool
 
-from console import audit, backup, retention, roles, subjects, users
+from console.audit import chain as audit
+from console.audit import roles
 from console.errors import PermissionDenied
+from console.lawful import retention
+from console.lawful.backups import delete_backup, make_backup
+from console.lawful.restore import restore_backup
+from console.records import subjects, users
+from console.storage import snapshot as backup
 from tests.conftest import PASS
 from tests.ui.conftest import DEPUTY_PASS, unlock
 from ui.backup import BackupActions, BackupDialog, BackupsModel, RestorePrompt, RestoreRequest
 from ui.backup.backup_dialog import default_backup_path
 from ui.backup.backups_model import FLAG_COLOUR, Col
-from console.backup import delete_backup
 from ui.backup.wiring import backup_rows
 
 
@@ -31,7 +36,7 @@ def direct_actions(vault) -> BackupActions:
     """The dialog's actions straight on an open vault (one job at a time)."""
     return BackupActions(
         list_backups=lambda: backup_rows(vault),
-        make_backup=lambda path, cb: backup.make_backup(vault, path, cb),
+        make_backup=lambda path, cb: make_backup(vault, path, cb),
         delete_backup=lambda path: delete_backup(vault, path))
 
 
@@ -63,7 +68,7 @@ def test_back_up_now_writes_a_file_the_restore_accepts(qtbot, vault, vault_path,
     assert not d.message.isHidden() and "Backup saved" in d.message.text()
     qtbot.waitUntil(lambda: not d.busy, timeout=10_000)
     vault.close()
-    result = backup.restore_backup(vault_path, out, "governor", PASS)
+    result = restore_backup(vault_path, out, "governor", PASS)
     assert result.kept_aside is not None and result.kept_aside.is_dir()
 
 
@@ -81,7 +86,7 @@ def test_a_failed_backup_is_one_sentence_inline(qtbot, vault, tmp_path):
 
 def test_a_deputy_cannot_restore(qtbot, vault, vault_path, tmp_path):
     users.add_user(vault, "dep", DEPUTY_PASS, "deputy", display_name="Dee Deputy")
-    out = backup.make_backup(vault, tmp_path / "b.gcbackup")
+    out = make_backup(vault, tmp_path / "b.gcbackup")
     d = make_dialog(qtbot, vault, role="deputy", user="dep")
     reason = roles.why_not("deputy", "restore")
     assert not d.restore_button.isEnabled()
@@ -91,7 +96,7 @@ def test_a_deputy_cannot_restore(qtbot, vault, vault_path, tmp_path):
     assert not d.delete_button.isEnabled()
     vault.close()
     with pytest.raises(PermissionDenied) as err:
-        backup.restore_backup(vault_path, out, "dep", DEPUTY_PASS)
+        restore_backup(vault_path, out, "dep", DEPUTY_PASS)
     assert str(err.value) == reason
     assert (vault_path / "register.db").exists()
 
@@ -139,12 +144,12 @@ def test_flagged_backups_are_marked_and_can_be_deleted(qtbot, vault, qtmodeltest
 def test_only_the_governor_deletes_and_only_in_the_backups_folder(vault, tmp_path):
     users.add_user(vault, "dep", DEPUTY_PASS, "deputy")
     path = backup.automatic_backup(vault, "daily")
-    stray = backup.make_backup(vault, tmp_path / "elsewhere.gcbackup")
+    stray = make_backup(vault, tmp_path / "elsewhere.gcbackup")
     with pytest.raises(Exception) as err:
         delete_backup(vault, stray)
     assert "backups folder" in str(err.value) and stray.exists()
     vault.close()
-    from console.vault import Vault
+    from console.storage.vault import Vault
     with Vault.open(vault.folder, "dep", DEPUTY_PASS) as dep:
         with pytest.raises(PermissionDenied):
             delete_backup(dep, path)
@@ -234,7 +239,7 @@ def test_a_wrong_passphrase_changes_nothing_and_says_so(qtbot, make_window, fill
     unlock(qtbot, window)
     out = tmp_path / "b.gcbackup"
     got = {}
-    window.runner.submit(backup.make_backup, out, on_done=lambda p: got.setdefault("p", p))
+    window.runner.submit(make_backup, out, on_done=lambda p: got.setdefault("p", p))
     qtbot.waitUntil(lambda: "p" in got, timeout=20_000)
     finished = []
     wiring.restore(window, RestoreRequest(out, "governor", "not the passphrase"),

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from console.model import Dashboard
+from console.records.model import Dashboard
 from ui.dashboard import DashboardWidget
 from ui.dashboard.dashboard_widget import attention_rows
 from ui.dashboard.heat_map import RAG_COLOURS
@@ -114,7 +114,7 @@ def test_models_pass_the_model_tester(qtmodeltester):
 
 
 def test_with_a_real_vault(vault, qtbot):
-    from console import intel, register, subjects
+    from console.records import intel, register, subjects
     subjects.create_subject(vault, "Alex Example", likelihood=4, impact=5,
                             categories=["conveyance"])
     s2 = subjects.create_subject(vault, "Sam Sample", likelihood=2, impact=2)

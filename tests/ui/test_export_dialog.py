@@ -159,7 +159,7 @@ def test_unexpected_errors_are_apologised_for(qtbot, tmp_path, pool):
 
 
 def test_with_the_real_briefing_service(vault, qtbot, tmp_path, pool):
-    from console import subjects
+    from console.records import subjects
     from reports.briefing_service import BriefingOptions, make_briefing
     s = subjects.create_subject(vault, "Alex Example", likelihood=4, impact=5,
                                 categories=["conveyance"])

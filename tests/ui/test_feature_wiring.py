@@ -1,6 +1,6 @@
 """The feature dialogs' work is routed to the vault thread: an export
 through the real briefing service produces a signed PDF, the users dialog's
-actions reach ``console.users``, and settings change the auto-lock."""
+actions reach ``console.records.users``, and settings change the auto-lock."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def test_deputy_sees_no_user_management(qtbot, make_window, filled_vault):
 def test_import_menu_previews_then_writes_once(qtbot, make_window, filled_vault, tmp_path,
                                                monkeypatch):
     dialogs = pytest.importorskip("ui.import_csv")
-    from console import importer
+    from console.records import importer
     csv_path = tmp_path / "register.csv"
     importer.write_csv([("name", "staff_number", "role"), ("Pat Ward", "900001", "Cook"),
                         ("Lee Fox", "900002", "Tutor")], csv_path)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QPushButton
 
-from console.importer import ImportPreview, ImportRow
+from console.records.importer import ImportPreview, ImportRow
 from ui.import_csv import ImportDialog
 from ui.import_csv.preview_models import ProblemsModel, RowsModel
 
@@ -146,7 +146,7 @@ def test_models_pass_the_model_tester(qtmodeltester):
 
 
 def test_with_a_real_vault(vault, qtbot, tmp_path):
-    from console import importer, register
+    from console.records import importer, register
     csv_path = tmp_path / "register.csv"
     csv_path.write_text("name,staff_number,status,categories,likelihood,impact\n"
                         "Alex Example,S100,assessed,conveyance,4,5\n"
@@ -169,7 +169,7 @@ def test_with_a_real_vault(vault, qtbot, tmp_path):
 
 
 def test_cancelled_real_import_leaves_the_register_unchanged(vault, qtbot, tmp_path):
-    from console import importer, register
+    from console.records import importer, register
     csv_path = tmp_path / "register.csv"
     csv_path.write_text("name\n" + "".join(f"Person {n}\n" for n in range(5)),
                         encoding="utf-8")

@@ -13,12 +13,12 @@ import subprocess
 import pytest
 from PySide6.QtCore import Qt
 
-from console import access, intel, journal, subject_access, subjects, users
-from console.access import Restriction
-from console.model import User
+from console.lawful import subject_access
+from console.records import access, intel, journal, subjects, users
+from console.records.access import Restriction
+from console.storage.accounts import User
 from tests.ui.test_lawful_review_queue import on_vault, open_runner
-from ui.lawful import AccessPackDialog, RestrictionDialog
-from ui.lawful import decision_dialogs
+from ui.lawful import AccessPackDialog, RestrictionDialog, decision_dialogs
 from ui.lawful.wiring import pack_callables
 from ui.runner import run_and_wait
 

@@ -6,15 +6,26 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QDateEdit,
-                               QLineEdit, QPlainTextEdit)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+)
 
-from console.access import Restriction
-from console.journal import JournalView
-from console.model import User
+from console.records.access import Restriction
+from console.records.journal import JournalView
+from console.storage.accounts import User
 from tests.ui.test_lawful_review_queue import Calls, _item, _view
-from ui.lawful import (AccessPackDialog, JournalWidget, ReasonPrompt, RestrictionDialog,
-                       ReviewQueueWidget)
+from ui.lawful import (
+    AccessPackDialog,
+    JournalWidget,
+    ReasonPrompt,
+    RestrictionDialog,
+    ReviewQueueWidget,
+)
 from ui.lawful.decision_dialogs import ConfirmErasure, HoldPrompt, WithholdPrompt
 
 INPUTS = (QLineEdit, QComboBox, QDateEdit, QAbstractItemView, QPlainTextEdit)

@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from console import journal, register, subjects, users
-from console.journal import Reason
-from console.vault import Vault
+from console.records import journal, register, subjects, users
+from console.records.journal import Reason
+from console.storage.vault import Vault
 from tests.ui.test_lawful_review_queue import on_vault, open_runner
 from ui.lawful import JournalWidget
 from ui.lawful.models import ROW_ROLE

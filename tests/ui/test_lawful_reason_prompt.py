@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from console import journal, register, subjects
-from console.journal import Reason
+from console.records import journal, register, subjects
+from console.records.journal import Reason
 from ui.lawful import ReasonPrompt
 
 

@@ -9,11 +9,12 @@ import datetime as dt
 
 import pytest
 
-from console import audit, register, retention, subjects
-from console.retention import Processing, ReviewItem, ReviewQueueView
+from console.audit import chain as audit
+from console.lawful import retention
+from console.lawful.retention import Processing, ReviewItem, ReviewQueueView
+from console.records import register, subjects
 from tests.conftest import PASS
-from ui.lawful import ReviewActions, ReviewQueueWidget
-from ui.lawful import decision_dialogs
+from ui.lawful import ReviewActions, ReviewQueueWidget, decision_dialogs
 from ui.lawful.decision_dialogs import ConfirmErasure
 from ui.lawful.wiring import review_actions
 from ui.runner import Runner
@@ -212,6 +213,7 @@ def test_an_erasure_reason_naming_the_subject_is_refused_inline(qtbot, due_runne
 
 def test_a_job_outlives_its_closed_widget_quietly(qtbot):
     import threading
+
     from ui.lawful.jobs import Jobs
     gate, answered = threading.Event(), []
     actions = ReviewActions(load=_view, retain=lambda *a: gate.wait(5), erase=None,
@@ -235,6 +237,7 @@ def _deleted(widget) -> bool:
 
 def test_enter_in_the_reason_retains_once_and_keeps_the_window(qtbot):
     from PySide6.QtCore import Qt
+
     from ui.lawful.wiring import _host
     calls = Calls(_view(_item("R-2", "B", 9)))
     w = ReviewQueueWidget(_view(_item("R-1", "A", 3), _item("R-2", "B", 9)), calls.actions())

@@ -7,11 +7,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from console.journal import Reason
+from console.records.journal import Reason
 from tests.ui.conftest import DEPUTY_PASS, unlock
 from tests.ui.test_feature_wiring import in_pool
-from ui.lawful import AccessPackDialog, JournalWidget, RestrictionDialog, ReviewQueueWidget
-from ui.lawful import reason_prompt, wiring
+from ui.lawful import (
+    AccessPackDialog,
+    JournalWidget,
+    RestrictionDialog,
+    ReviewQueueWidget,
+    reason_prompt,
+    wiring,
+)
 
 
 def _window(make_window, path):

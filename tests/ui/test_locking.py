@@ -8,8 +8,8 @@ import threading
 
 from PySide6.QtCore import QSettings
 
-from console import quick_unlock
-from console.vault import Vault
+from console.storage import quick_unlock
+from console.storage.vault import Vault
 from tests.conftest import PASS
 from tests.ui.conftest import unlock
 from ui import app as app_module
@@ -108,7 +108,7 @@ def test_first_run_cancelled(qtbot, monkeypatch, vault_path):
 
 
 def test_demo_vault_opens_as_its_governor(qtbot, make_window, tmp_path, fast_kdf):
-    from console import demo
+    from console.demo import build as demo
     from ui.setup.demo_note import DemoNote
     window = make_window(tmp_path / "demo")
     window.open_demo(app_module.demo_builder())
@@ -121,6 +121,6 @@ def test_demo_vault_opens_as_its_governor(qtbot, make_window, tmp_path, fast_kdf
     note.accept()
     window.lock()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
-    from console.vault import Vault
+    from console.storage.vault import Vault
     with Vault.open(tmp_path / "demo", demo.GOVERNOR, demo.DEMO_PASSPHRASE) as v:
         assert v.user.role == "governor"

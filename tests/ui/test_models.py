@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from console.errors import ValidationError
-from console.model import Flags, LogEntry, Measure, RegisterRow, Subject
+from console.records.model import Flags, LogEntry, Measure, RegisterRow, Subject
 from ui.clipboard import SecureClipboard
 from ui.errors import ErrorPresenter, log_file
 from ui.register.register_filter import RegisterFilter, RegisterProxy

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from console import measures, register, subjects
+from console.records import measures, register, subjects
 from ui.register.register_filter import RegisterProxy
 from ui.register.register_model import Column, RegisterModel
 from ui.subject.subject_panel import SubjectPanel
@@ -33,14 +33,14 @@ def test_a_report_cannot_be_received_in_the_future(vault):
     # unreferred (overdue) until that day came.
     import pytest
 
-    from console import intel
     from console.errors import ValidationError
+    from console.records import intel
     s = subjects.create_subject(vault, "Future Dated")
     with pytest.raises(ValidationError, match="future"):
         intel.add_report(vault, s.ref, type="ssir",
                          received_on=dt.date.today() + dt.timedelta(days=400),
                          source_grade=2, intel_grade="C", handling="P", summary="x")
-    from console import register
+    from console.records import register
     assert register.subject_record(vault, s.ref).reports == ()
     intel.add_report(vault, s.ref, type="ssir", received_on=dt.date.today(),
                      source_grade=2, intel_grade="C", handling="P", summary="x")
@@ -51,8 +51,8 @@ def test_a_referral_cannot_be_dated_or_acknowledged_in_the_future(vault):
     # referred, so the "unreferred" flag went quiet before anything was sent.
     import pytest
 
-    from console import referrals, register
     from console.errors import ValidationError
+    from console.records import referrals, register
     s = subjects.create_subject(vault, "Future Referral")
     ahead = dt.date.today() + dt.timedelta(days=30)
     with pytest.raises(ValidationError, match="future"):
@@ -69,8 +69,8 @@ def test_a_user_name_differing_only_in_case_is_refused(vault):
     # read as Daniel Osei's.
     import pytest
 
-    from console import users
     from console.errors import ValidationError
+    from console.records import users
     from tests.conftest import PASS
     users.add_user(vault, "dosei", PASS, "deputy", display_name="Daniel Osei")
     with pytest.raises(ValidationError, match="already exists"):
@@ -137,7 +137,7 @@ def test_referral_buttons_act_on_a_referral_without_a_click_first(qtbot, vault):
     # been clicked, even when the subject had a single referral.
     import datetime as dt
 
-    from console import referrals
+    from console.records import referrals
     s = subjects.create_subject(vault, "Referred Person")
     day = dt.date.today() - dt.timedelta(days=3)
     first = referrals.add_referral(vault, s.ref, target="hq", referred_on=day)

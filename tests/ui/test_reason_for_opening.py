@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from console import journal
-from console.vault import Vault
+from console.records import journal
+from console.storage.vault import Vault
 from tests.conftest import PASS
 from tests.ui.conftest import unlock
 from ui.lawful.reason_prompt import ReasonPrompt

@@ -6,8 +6,9 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import Qt
 
-from console import register, roles, subjects
+from console.audit import roles
 from console.errors import PermissionDenied
+from console.records import register, subjects
 from tests.ui.conftest import DEPUTY_PASS, unlock
 from ui.register.register_model import Column
 
@@ -164,6 +165,7 @@ def test_status_change_and_confirmed_delete(qtbot, make_window, filled_vault, mo
 
 def test_vault_argument():
     from pathlib import Path
+
     from ui.app import parse_args
     assert parse_args(["--vault", "/x/y"]).vault == Path("/x/y")
     assert parse_args([]).vault is None

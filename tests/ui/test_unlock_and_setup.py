@@ -116,6 +116,7 @@ def test_ctrl_l_locks_and_keeps_an_open_dialog(qtbot, make_window, filled_vault)
 
 def test_a_draft_is_never_shown_to_another_user(qtbot, make_window, filled_vault):
     import shiboken6
+
     from tests.ui.conftest import DEPUTY_PASS
     window = make_window(filled_vault)
     unlock(qtbot, window)

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QThreadPool
 
 from console.errors import ValidationError
-from console.identity import cert_fingerprint, generate_identity
-from console.model import User
+from console.storage.accounts import User
+from console.storage.identity import cert_fingerprint, generate_identity
 from ui.users import NewUser, SettingsDialog, SettingsValues, UserActions, UsersDialog
 from ui.users.user_forms import AddUserDialog, PassphraseDialog, removal_text
 from ui.users.users_model import UsersModel
@@ -203,7 +203,7 @@ def test_settings_quick_unlock_unavailable_and_errors(qtbot):
 
 
 def test_with_a_real_vault(vault, qtbot, monkeypatch):
-    from console import users
+    from console.records import users
     actions = UserActions(
         list_users=lambda: users.list_users(vault),
         add_user=lambda n, p, r, dn, sn: users.add_user(vault, n, p, r, dn, staff_number=sn),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from console.backup import BackupInfo
+from console.storage.snapshot import BackupInfo
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ thread with ``run_and_wait`` (the dialog runs them on the thread pool).
 
 A restore needs the vault closed (the core refuses while it is open), so
 ``restore(window, request)`` locks the console, waits for the vault thread to
-close the vault, runs ``console.backup.restore_backup`` on the thread pool
+close the vault, runs ``console.restore_backup`` on the thread pool
 with the unlock page held busy, then shows the unlock page with one sentence
 saying what happened. Nothing is replaced unless the backup checks out.
 
-Deleting a backup is ``console.backup.delete_backup``: the governor's alone,
+Deleting a backup is ``console.delete_backup``: the governor's alone,
 only for a file in the vault's own backups folder, audited.
 """
 
@@ -18,7 +18,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from console import backup, retention, roles
+from console.audit import roles
+from console.lawful import retention
+from console.lawful.backups import delete_backup, make_backup
+from console.lawful.restore import restore_backup
+from console.storage import snapshot as backup
 
 from ..export.background import BackgroundJob, ProgressPresenter
 from ..runner import run_and_wait
@@ -35,9 +39,9 @@ def backup_rows(vault) -> list[BackupRow]:
 def backup_actions(runner) -> BackupActions:
     return BackupActions(
         list_backups=lambda: run_and_wait(runner, backup_rows),
-        make_backup=lambda path, on_progress: run_and_wait(runner, backup.make_backup, path,
+        make_backup=lambda path, on_progress: run_and_wait(runner, make_backup, path,
                                                            on_progress),
-        delete_backup=lambda path: run_and_wait(runner, backup.delete_backup, path))
+        delete_backup=lambda path: run_and_wait(runner, delete_backup, path))
 
 
 def open_backups(window) -> None:
@@ -78,7 +82,7 @@ def restore(window, request: RestoreRequest, on_finished=None) -> None:
                "as it was in the backup.", False)
 
     def start(_=None) -> None:
-        job = BackgroundJob(lambda cb: backup.restore_backup(
+        job = BackgroundJob(lambda cb: restore_backup(
             folder, request.path, request.user or None, request.passphrase, cb), window)
         state["job"] = job
         job.succeeded.connect(done)

@@ -14,11 +14,21 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QStackedWidget, QTableView, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console.model import CATEGORIES, CATEGORY_SHORT, STATUSES, Dashboard
+from console.records.model import CATEGORIES, CATEGORY_SHORT, STATUSES, Dashboard
 
 from ..tables import EXTENDED, readonly_rows
 from .heat_map import HeatMap, RagBar

@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from console import rules
-from console.model import RAG
+from console.records import rules
+from console.records.model import RAG
 
 RAG_COLOURS = {"red": QColor("#c62828"), "amber": QColor("#f2a900"), "green": QColor("#2e7d32")}
 RAG_TEXT = {"red": QColor("#ffffff"), "amber": QColor("#1a1a1a"), "green": QColor("#ffffff")}

@@ -1,6 +1,6 @@
 """Table models for the import preview: the good rows and the bad lines.
 
-Both hold the snapshot from ``console.importer.preview`` (``ImportRow``
+Both hold the snapshot from ``console.records.importer.preview`` (``ImportRow``
 objects and ``(line, reason)`` pairs) and never read the file themselves.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from console.model import CATEGORY_SHORT, EMPLOYMENT, OUTCOMES, STATUSES
+from console.records.model import CATEGORY_SHORT, EMPLOYMENT, OUTCOMES, STATUSES
 
 from ..table_model import RIGHT, Column, TableModel
 

@@ -8,11 +8,18 @@ returns plain data or None, so callers (and tests) can replace it.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console.subject_access import WITHHOLD_REASONS
-
+from console.lawful.subject_access import WITHHOLD_REASONS
 from ui.errors import error_label
 
 

@@ -12,11 +12,18 @@ journaled by the core; this dialog keeps nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console.journal import DEFAULT_REASON, REASONS, Reason
-
+from console.records.journal import DEFAULT_REASON, REASONS, Reason
 from ui.errors import error_label
 
 from .decision_dialogs import fit_width

@@ -14,16 +14,24 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console.access import Restriction
-from console.model import ROLES
-
+from console.audit.roles import ROLES
+from console.records.access import Restriction
 from ui.errors import error_label
 
 from .decision_dialogs import fit_width
-
 from .jobs import Jobs
 
 ApplyRestriction = Callable[[bool, list, str], Any]

@@ -19,8 +19,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from console import access, journal, register, retention, subject_access, users
-from console.journal import Reason
+from console.lawful import retention, subject_access
+from console.records import access, journal, register, users
+from console.records.journal import Reason
 
 from ..runner import run_and_wait
 from .access_pack_dialog import AccessPackDialog

@@ -21,7 +21,6 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 
 from .register_model import RegisterModel, fold
 
-
 BULK_CHANGE = 300
 
 

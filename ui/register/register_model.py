@@ -23,7 +23,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
-from console.model import CATEGORY_SHORT, RAG, STATUSES, RegisterRow
+from console.records.model import CATEGORY_SHORT, RAG, STATUSES, RegisterRow
 
 RAG_COLOURS = {"red": QColor("#c62828"), "amber": QColor("#f2a900"),
                "green": QColor("#2e7d32")}

@@ -8,10 +8,19 @@ anything itself (the main window feeds it snapshots).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console.model import CATEGORIES, CATEGORY_SHORT, RAG, STATUSES, RegisterRow
+from console.records.model import CATEGORIES, CATEGORY_SHORT, RAG, STATUSES, RegisterRow
 
 from ..tables import EXTENDED, readonly_rows
 from .register_filter import RegisterFilter, RegisterProxy

@@ -11,11 +11,20 @@ import math
 import re
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar,
-                               QRadioButton, QVBoxLayout, QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QRadioButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 
-from console import quick_unlock
-from console.users import MIN_PASSPHRASE
+from console.records.users import MIN_PASSPHRASE
+from console.storage import quick_unlock
 
 
 @dataclass(frozen=True)

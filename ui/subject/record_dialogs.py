@@ -9,9 +9,19 @@ from dataclasses import asdict, dataclass
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
-from console.model import (AIMS, HANDLING, INTEL_GRADES, MEASURE_STATUSES, MEASURE_TYPES,
-                           REFERRAL_TARGETS, REPORT_TYPES, SOURCE_GRADES, IntelReport, Measure,
-                           Referral)
+from console.records.model import (
+    AIMS,
+    HANDLING,
+    INTEL_GRADES,
+    MEASURE_STATUSES,
+    MEASURE_TYPES,
+    REFERRAL_TARGETS,
+    REPORT_TYPES,
+    SOURCE_GRADES,
+    IntelReport,
+    Measure,
+    Referral,
+)
 
 from .form_dialog import FormDialog, fill_combo
 

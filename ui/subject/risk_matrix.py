@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from console import rules
+from console.records import rules
 
 BAND = {"red": QColor("#e57373"), "amber": QColor("#ffcc80"), "green": QColor("#a5d6a7")}
 

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from console import roles
+from console.audit import roles
 
 from .form_dialog import FormDialog
-from .record_dialogs import (LogEntryDialog, MeasureDialog, MeasureUpdateDialog, ReferralDialog,
-                             ReferralUpdateDialog, ReportDialog)
+from .record_dialogs import (
+    LogEntryDialog,
+    MeasureDialog,
+    MeasureUpdateDialog,
+    ReferralDialog,
+    ReferralUpdateDialog,
+    ReportDialog,
+)
 from .subject_dialogs import AssessDialog, DeleteDialog, StatusDialog, SubjectDialog, values_of
 
 

@@ -6,11 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QSpinBox)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+)
 
-from console import rules
-from console.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES, Subject
+from console.records import rules
+from console.records.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES, Subject
 
 from .form_dialog import FormDialog, fill_combo
 from .risk_matrix import RiskMatrix

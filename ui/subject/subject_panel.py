@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from console import roles
-from console.model import RAG, SubjectRecord
+from console.audit import roles
+from console.records.model import RAG, SubjectRecord
 
 from ..register.register_model import RAG_COLOURS, RAG_TEXT
 from .tabs import AssessmentTab, HistoryTab, MeasuresTab, ProfileTab, ReferralsTab, ReportsTab

@@ -8,13 +8,32 @@ The full text of a report is never shown in a list: only after a click on
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console.model import (AIMS, CATEGORIES, EMPLOYMENT, MEASURE_STATUSES, MEASURE_TYPES,
-                           OUTCOMES, RAG, REFERRAL_TARGETS, REPORT_TYPES, STATUSES,
-                           SubjectRecord)
+from console.records.model import (
+    AIMS,
+    CATEGORIES,
+    EMPLOYMENT,
+    MEASURE_STATUSES,
+    MEASURE_TYPES,
+    OUTCOMES,
+    RAG,
+    REFERRAL_TARGETS,
+    REPORT_TYPES,
+    STATUSES,
+    SubjectRecord,
+)
 
 from ..tables import readonly_rows
 from .risk_matrix import RiskMatrix

@@ -13,12 +13,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console import keyslots
+from console.storage import keyslots
 
-from ..errors import clear_inline, ERROR_STYLE
+from ..errors import ERROR_STYLE, clear_inline
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_S = 30

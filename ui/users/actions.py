@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from console.model import User
+from console.storage.accounts import User
 
 
 @dataclass(frozen=True)

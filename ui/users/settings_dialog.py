@@ -17,8 +17,17 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QLabel, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.errors import error_label
 from ui.export.background import BackgroundJob
@@ -49,7 +58,7 @@ class SettingsDialog(QDialog):
         self._job: BackgroundJob | None = None
         self.value: SettingsValues | None = None
         if quick_unlock is None:
-            from console.quick_unlock import availability
+            from console.storage.quick_unlock import availability
             quick_unlock = availability()
         quick_ok, quick_reason = quick_unlock
 

@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QMessageBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console.model import ROLES, User
-from console.users import MIN_PASSPHRASE
+from console.audit.roles import ROLES
+from console.records.users import MIN_PASSPHRASE
+from console.storage.accounts import User
 from ui.errors import error_label
 
 from .actions import NewUser

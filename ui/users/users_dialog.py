@@ -16,11 +16,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog,
-                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console.identity import cert_fingerprint
+from console.storage.identity import cert_fingerprint
 from ui.errors import ERROR_STYLE
 from ui.export.background import BackgroundJob, ProgressPresenter
 
@@ -176,7 +187,7 @@ class UsersDialog(QDialog):
 
     def save_certificate(self, path: Path) -> None:
         from console.errors import ConsoleError
-        from console.fileio import atomic_write_bytes
+        from console.storage.fileio import atomic_write_bytes
         try:
             atomic_write_bytes(path, self._pem)
         except ConsoleError as exc:

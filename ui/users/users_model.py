@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from console.model import ROLES, User
+from console.audit.roles import ROLES
+from console.storage.accounts import User
 
 from ..table_model import Column, TableModel
 

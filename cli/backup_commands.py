@@ -1,0 +1,79 @@
+"""CLI commands for backups: ``backup --vault V --out FILE``,
+``restore --vault V FILE``, ``backups`` (the automatic ones) and ``check``
+(every page and the audit chain, e.g. before taking a backup off the laptop).
+
+A backup is encrypted under the vault's own key, so making one needs the
+vault unlocked. Restoring asks for the passphrase of a governor *in the
+backup*, checks the backup completely before replacing anything, and keeps
+the replaced vault aside; it is refused while the vault is open elsewhere.
+"""
+
+from __future__ import annotations
+
+from cli.common import open_vault, passphrase_from_env_or_prompt, vault_path
+from console.lawful.backups import make_backup
+from console.lawful.restore import restore_backup
+from console.storage import snapshot as backup
+from console.storage.integrity import check_integrity
+
+
+def add_commands(sub, common) -> None:
+    p = sub.add_parser("backup", parents=[common],
+                       help="write an encrypted backup of the vault to one file")
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help=f"backup file to write (a folder gets a dated {backup.SUFFIX} name)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", parents=[common],
+                       help="replace the vault with a checked backup (the old one is kept aside)")
+    p.add_argument("file", metavar="FILE", help="a backup made by 'backup' or automatically")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("backups", parents=[common],
+                       help="list the automatic backups kept beside the vault")
+    p.set_defaults(func=cmd_backups)
+
+    p = sub.add_parser("check", parents=[common],
+                       help="read every page of the vault and verify its audit chain")
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_backup(args) -> int:
+    with open_vault(args) as v:
+        path = make_backup(v, args.out)
+    print(f"Backup written to {path}. It is encrypted; keep it somewhere safe, away from "
+          "this computer.")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    folder = vault_path(args)
+    backup.read_manifest(args.file)  # a bad file is refused before any prompt
+    passphrase = passphrase_from_env_or_prompt("Passphrase of a governor in the backup: ")
+    result = restore_backup(folder, args.file, getattr(args, "user", None), passphrase)
+    aside = (f" The vault it replaced is kept at {result.kept_aside}."
+             if result.kept_aside else "")
+    print(f"Restored the backup of {result.backup_created_at[:19].replace('T', ' ')} UTC "
+          f"into {result.folder}; its audit chain of {result.audit_entries} entries is "
+          f"intact.{aside}")
+    return 0
+
+
+def cmd_backups(args) -> int:
+    items = backup.list_backups(vault_path(args))
+    if not items:
+        print("There are no automatic backups beside this vault yet.")
+        return 0
+    for b in items:
+        when = b.created_at[:19].replace("T", " ") if b.ok else "damaged"
+        print(f"{when:<20} {b.reason or '-':<10} {b.size:>12,} bytes  {b.path}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from console.audit import chain as audit
+    with open_vault(args) as v:
+        check_integrity(v)  # VaultDamaged names the problem and the way out
+        report = audit.verify(v)
+    print("Every page of the vault reads back intact. " + report.sentence())
+    return 0 if report.ok else 1

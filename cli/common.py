@@ -1,0 +1,56 @@
+"""What every command shares: exit codes, reading a passphrase, finding and
+unlocking the vault, and writing JSON.
+
+Passphrases come from the ``CONSOLE_PASSPHRASE`` environment variable or a
+prompt, never from an argument.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from console.errors import ValidationError
+
+# Exit codes: 0 fine, 1 the thing checked is not fine (e.g. chain broken),
+# 2 usage or user error, 3 unexpected failure.
+EXIT_USER = 2
+EXIT_BUG = 3
+
+
+def passphrase_from_env_or_prompt(prompt: str = "Passphrase: ", confirm: bool = False) -> str:
+    value = os.environ.get("CONSOLE_PASSPHRASE")
+    if value is not None:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise ValidationError("No passphrase given: set CONSOLE_PASSPHRASE or run the command "
+                              "in a terminal.")
+    import getpass
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise ValidationError("The two passphrases do not match.")
+    return first
+
+
+def vault_path(args) -> Path:
+    from console.storage.paths import default_vault
+    return Path(args.vault).expanduser() if getattr(args, "vault", None) else default_vault()
+
+
+def open_vault(args):
+    """Unlock the vault named by ``--vault``/``--user`` for a command."""
+    from console.storage.vault import Vault
+    path = vault_path(args)
+    if not path.exists():
+        from console.errors import VaultNotFound
+        raise VaultNotFound("There is no vault at that path; check --vault, or create one "
+                            "with 'init'.")
+    passphrase = passphrase_from_env_or_prompt()
+    return Vault.open(path, getattr(args, "user", None), passphrase)
+
+
+def emit_json(obj) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=1, default=str)
+    sys.stdout.write("\n")

@@ -1,0 +1,71 @@
+"""The command line: ``python main.py COMMAND ...``.
+
+Commands live in small modules beside this one, each with
+``add_commands(subparsers, common)`` where ``common`` is the parent parser
+carrying ``--vault`` and ``--user``; a handler takes the parsed args and
+returns an exit code. Anything a user can cause ends as one plain sentence
+on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from cli import (
+    backup_commands,
+    briefing_commands,
+    data_commands,
+    lawful_commands,
+    lawful_pdf_commands,
+    vault_commands,
+)
+from cli.common import EXIT_BUG, EXIT_USER
+from console import APP_NAME, __version__
+from console.errors import ConsoleError
+
+COMMAND_MODULES = (vault_commands, data_commands, backup_commands, lawful_commands,
+                   briefing_commands, lawful_pdf_commands)
+
+
+def build_parser():
+    import argparse
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--vault", metavar="PATH",
+                        help="vault folder (default: the standard location for this user)")
+    common.add_argument("--user", metavar="NAME",
+                        help="user to sign in as (default: the governor who created the vault)")
+    parser = argparse.ArgumentParser(
+        prog="governors-console",
+        description=f"{APP_NAME}: an encrypted register of staff corruption threats. "
+                    "Run with no command to open the desktop console.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.add_commands(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USER
+    try:
+        return int(args.func(args) or 0)
+    except ConsoleError as exc:
+        print(f"{parser.prog}: {exc}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        print(f"{parser.prog}: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: say so plainly, log the type only
+        import logging
+        logging.getLogger(__name__).error("unexpected error in command %s: %s",
+                                          args.command, type(exc).__name__)
+        print(f"{parser.prog}: something went wrong inside the console ({type(exc).__name__}); "
+              "nothing was changed by the failed step. Please report it.", file=sys.stderr)
+        return EXIT_BUG

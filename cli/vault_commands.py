@@ -1,0 +1,231 @@
+"""Core CLI commands: init, user, list, show, audit-verify, settings.
+
+Each handler unlocks the vault, calls one service, prints the result and
+closes the vault. Output for scripts is ``--json``; everything else is plain
+text for a person.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+
+from cli.common import emit_json, open_vault, passphrase_from_env_or_prompt, vault_path
+from console.audit import chain as audit
+from console.records import fields, register, users
+from console.records.model import CATEGORY_SHORT, OUTCOMES, REFERRAL_TARGETS, STATUSES
+
+
+def add_commands(sub, common) -> None:
+    p = sub.add_parser("init", parents=[common], help="create a new vault (you become its governor)")
+    p.add_argument("--establishment", required=True, help="e.g. 'HMP Ashdown'")
+    p.add_argument("--name", help="your full name as it should appear on briefings")
+    p.add_argument("--title", default="Governor", help="your job title (default: Governor)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("user", help="add, remove or list users, or change your passphrase")
+    usub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    a = usub.add_parser("add", parents=[common], help="add a deputy or viewer")
+    a.add_argument("name", help="sign-in name (letters, digits, . _ -)")
+    a.add_argument("--role", choices=["deputy", "viewer", "governor"], default="deputy")
+    a.add_argument("--display-name", default="")
+    a.add_argument("--title", default="")
+    a.add_argument("--staff-number", default="")
+    a.set_defaults(func=cmd_user_add)
+    r = usub.add_parser("remove", parents=[common],
+                        help="remove a user (the vault key is then rotated)")
+    r.add_argument("name")
+    r.set_defaults(func=cmd_user_remove)
+    w = usub.add_parser("passwd", parents=[common], help="change your own passphrase")
+    w.set_defaults(func=cmd_user_passwd)
+    ls = usub.add_parser("list", parents=[common], help="list the vault's users")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cmd_user_list)
+
+    p = sub.add_parser("list", parents=[common], help="list the register")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", parents=[common], help="show one subject's full record")
+    p.add_argument("ref", help="subject reference, e.g. CC-2026-001")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--reason", default="case review",
+                   help="why you are opening the record, for the journal (default: case "
+                        "review; also referral, briefing, subject access request, legal "
+                        "advice, or your own words)")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("audit-verify", parents=[common],
+                       help="check the audit chain has not been edited")
+    p.set_defaults(func=cmd_audit_verify)
+
+
+def cmd_init(args) -> int:
+    from console.audit.genesis import create_vault
+    path = vault_path(args)
+    passphrase = passphrase_from_env_or_prompt("New passphrase: ", confirm=True)
+    user = args.user or "governor"
+    with create_vault(path, user, passphrase, args.establishment,
+                      display_name=args.name or user, job_title=args.title) as v:
+        print(f"Created a vault for {v.establishment} at {path}; you ({user}) are its governor.")
+    return 0
+
+
+def cmd_user_add(args) -> int:
+    with open_vault(args) as v:
+        new_pass = _new_user_passphrase()
+        u = users.add_user(v, args.name, new_pass, role=args.role,
+                           display_name=args.display_name, job_title=args.title,
+                           staff_number=args.staff_number)
+        print(f"Added {u.name} as {u.role}. Give them their passphrase in person; they should "
+              "change it with 'user passwd'.")
+    return 0
+
+
+def _new_user_passphrase() -> str:
+    import os
+    value = os.environ.get("CONSOLE_NEW_PASSPHRASE")
+    if value is not None:
+        return value
+    import getpass
+    if not sys.stdin or not sys.stdin.isatty():
+        from console.errors import ValidationError
+        raise ValidationError("No passphrase for the new user: set CONSOLE_NEW_PASSPHRASE or "
+                              "run the command in a terminal.")
+    first = getpass.getpass("Passphrase for the new user: ")
+    if getpass.getpass("Repeat it: ") != first:
+        from console.errors import ValidationError
+        raise ValidationError("The two passphrases do not match.")
+    return first
+
+
+def cmd_user_remove(args) -> int:
+    with open_vault(args) as v:
+        users.remove_user(v, args.name)
+        print(f"Removed {args.name}; the vault's key was rotated so any copy they kept is "
+              "useless.")
+    return 0
+
+
+def cmd_user_passwd(args) -> int:
+    import os
+    old = passphrase_from_env_or_prompt()
+    from console.storage.vault import Vault
+    new = os.environ.get("CONSOLE_NEW_PASSPHRASE")
+    if new is None:
+        new = _new_user_passphrase()
+    with Vault.open(vault_path(args), args.user, old) as v:
+        users.change_passphrase(v, old, new)
+        print("Your passphrase was changed.")
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    with open_vault(args) as v:
+        rows = users.list_users(v)
+        if args.json:
+            emit_json([dataclasses.asdict(u) for u in rows])
+        else:
+            for u in rows:
+                print(f"{u.name:20} {u.role:9} {u.display_name}")
+    return 0
+
+
+# Characters that would let record text rearrange or overwrite a terminal line
+# (bidi overrides and isolates, carriage returns and other controls).
+_TERMINAL_UNSAFE = {c: None for c in range(0, 32) if c not in (9, 10)}
+_TERMINAL_UNSAFE.update({c: None for c in (0x7F, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
+                                           0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)})
+
+
+def term(text) -> str:
+    """Record text made safe to print on a terminal (JSON output is exact)."""
+    return str(text if text is not None else "").translate(_TERMINAL_UNSAFE)
+
+
+def row_json(row) -> dict:
+    s = row.subject
+    if row.restricted:
+        return {"ref": s.ref, "restricted": True, "risk": {"rag": row.rag}}
+    return {
+        "ref": s.ref, "name": s.name, "staff_number": s.staff_number, "role": s.role,
+        "location": s.location, "status": s.status, "status_label": STATUSES.label(s.status),
+        "outcome": s.outcome, "suspended": s.suspended, "restricted_duties": s.restricted_duties,
+        "categories": list(s.categories),
+        "risk": {"likelihood": s.likelihood, "impact": s.impact, "score": s.score,
+                 "rag": row.rag},
+        "owner": s.owner, "next_review": s.next_review,
+        "flags": {"unreferred_reports": row.flags.unreferred,
+                  "unacknowledged_referrals": row.flags.unacknowledged,
+                  "overdue_review": row.flags.overdue_review,
+                  "overdue_measures": row.flags.overdue_measures,
+                  "needs_attention": row.flags.needs_attention},
+    }
+
+
+def cmd_list(args) -> int:
+    with open_vault(args) as v:
+        rows = register.register_rows(v)
+        if args.json:
+            emit_json([row_json(r) for r in rows])
+            return 0
+        if not rows:
+            print("The register is empty.")
+            return 0
+        print(f"{'REF':13} {'RAG':6} {'STATUS':22} {'NAME':28} FLAGS")
+        for r in rows:
+            s = r.subject
+            flags = "restricted" if r.restricted else ", ".join(r.flags.labels())
+            print(f"{s.ref:13} {r.rag:6} {STATUSES.label(s.status)[:22]:22} "
+                  f"{term(s.name)[:28]:28} {flags}")
+        attention = sum(1 for r in rows if r.flags.needs_attention)
+        print(f"\n{len(rows)} subjects; {attention} need attention.")
+    return 0
+
+
+def cmd_show(args) -> int:
+    with open_vault(args) as v:
+        rec = register.subject_record(v, args.ref, reason=args.reason)
+        if args.json:
+            emit_json(dataclasses.asdict(rec))
+            return 0
+        s = rec.subject
+        print(f"{s.ref}  {term(s.name)}  ({term(s.role) or 'role not recorded'}, "
+              f"{term(s.location) or 'location not recorded'})")
+        status = STATUSES.label(s.status)
+        if s.outcome:
+            status += f" - {OUTCOMES.label(s.outcome)}"
+        side = [t for t, on in (("suspended", s.suspended),
+                                ("restricted duties", s.restricted_duties)) if on]
+        print(f"Status: {status}{' (' + ', '.join(side) + ')' if side else ''}")
+        print("Categories: " + (", ".join(CATEGORY_SHORT.get(c, c) for c in s.categories)
+                                or "none"))
+        print(f"Threat: likelihood {s.likelihood} x impact {s.impact} = {s.score} "
+              f"({rec.rag}); residual {s.residual_score} ({rec.residual_rag})")
+        print(f"Owner: {term(s.owner) or '-'}   Next review: {fields.plain(s.next_review) or '-'}")
+        if rec.flags.needs_attention:
+            print("Needs attention: " + ", ".join(rec.flags.labels()))
+        print(f"\nReports ({len(rec.reports)}):")
+        for r in rec.reports:
+            mark = " UNREFERRED" if r.unreferred_overdue else ""
+            print(f"  #{r.id} {r.received_on} {r.grading}{mark}: {term(r.summary)}")
+        print(f"Referrals ({len(rec.referrals)}):")
+        for f in rec.referrals:
+            ack = f"acknowledged {f.acknowledged_on}" if f.acknowledged_on else "not acknowledged"
+            print(f"  #{f.id} {REFERRAL_TARGETS.label(f.target)} on {f.referred_on}, "
+                  f"{term(f.reference) or 'no reference'}, {ack}"
+                  f"{', outcome: ' + term(f.outcome) if f.outcome else ''}")
+        print(f"Measures ({len(rec.measures)}):")
+        for m in rec.measures:
+            print(f"  #{m.id} [{m.status}] {m.aim}/{m.type}: {term(m.details)} (review "
+                  f"{fields.plain(m.review_due) or '-'}{', OVERDUE' if m.overdue else ''})")
+            for e in m.log[-5:]:
+                print(f"      {e.at[:16]} {e.by_user}: {term(e.text)}")
+    return 0
+
+
+def cmd_audit_verify(args) -> int:
+    with open_vault(args) as v:
+        report = audit.verify(v)
+        print(report.sentence())
+        return 0 if report.ok else 1

@@ -1,0 +1,273 @@
+"""Subject access: what the register holds about one member of staff, item by
+item, with what is withheld and why, and the request and decision journaled.
+
+``draft_pack`` lays the record out as ``PackItem`` s. By default it withholds
+what identifies a source (a report's author and intelligence-system number,
+and its full text: the sanitised summary is given instead), every report with
+handling code C, and referrals while an investigation or proceedings are
+live. The governor overrides any item with ``decisions`` ({key: None} to
+release, {key: (reason, text)} to withhold).
+
+A withheld item never carries its content: its ``text`` is empty by
+construction, so nothing built from a pack (the PDF) can leak it. Each
+withheld item names its reason (DPA 2018 s.45(4) for Part 3 processing; the
+matching Schedule 2 exemptions under UK GDPR).
+
+Only the governor handles access requests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, replace
+
+from console.clock import now_iso
+from console.errors import NotFound, ValidationError
+from console.records import access, fields, journal, register
+from console.records.model import (
+    AIMS,
+    CATEGORIES,
+    EMPLOYMENT,
+    MEASURE_STATUSES,
+    MEASURE_TYPES,
+    OUTCOMES,
+    REFERRAL_TARGETS,
+    REPORT_TYPES,
+    STATUSES,
+    Choice,
+)
+
+WITHHOLD_REASONS = Choice(
+    ("investigation", "Would prejudice an investigation, inquiry or proceedings"),
+    ("source", "Would identify a source or another person"),
+    ("handling", "Handling code C: shared only on the provider's conditions"),
+    ("public_security", "Would prejudice public security"),
+    ("national_security", "Would prejudice national security"),
+    ("other", "Other"))
+
+LIVE_STATUSES = {"referred_hq", "under_investigation", "criminal_proceedings", "disciplinary"}
+DUE_DAYS = 30   # one month, the statutory period
+
+
+@dataclass(frozen=True)
+class PackItem:
+    key: str              # e.g. "profile", "report:12", "report:12:source"
+    section: str          # heading it sits under
+    label: str            # what the item is, safe to show even when withheld
+    text: str = ""        # the content; always empty when withheld
+    withheld: bool = False
+    reason: str = ""      # key from WITHHOLD_REASONS when withheld
+    reason_text: str = ""
+
+    @property
+    def reason_label(self) -> str:
+        if self.reason == "other" and self.reason_text:
+            return self.reason_text
+        label = WITHHOLD_REASONS.label(self.reason)
+        return f"{label} ({self.reason_text})" if self.reason_text else label
+
+
+@dataclass(frozen=True)
+class AccessPack:
+    ref: str
+    name: str
+    establishment: str
+    prepared_by: str
+    prepared_role: str
+    prepared_at: str
+    request_id: int | None
+    received_on: dt.date | None
+    items: tuple[PackItem, ...]
+
+    @property
+    def withheld(self) -> tuple[PackItem, ...]:
+        return tuple(i for i in self.items if i.withheld)
+
+    @property
+    def released(self) -> tuple[PackItem, ...]:
+        return tuple(i for i in self.items if not i.withheld)
+
+
+@dataclass(frozen=True)
+class AccessRequest:
+    id: int
+    ref: str
+    received_on: dt.date
+    due_on: dt.date
+    by_user: str
+    status: str            # open or answered
+    decided_at: str | None = None
+    withheld: tuple[tuple[str, str], ...] = ()   # (item key, reason key)
+
+    @property
+    def overdue(self) -> bool:
+        return self.status == "open" and self.due_on < dt.date.today()
+
+
+def _d(v) -> str:
+    return v.isoformat() if hasattr(v, "isoformat") else (v or "-")
+
+
+def _lines(*pairs) -> str:
+    return "\n".join(f"{k}: {v}" for k, v in pairs if v not in (None, ""))
+
+
+def _items(rec) -> list[PackItem]:
+    """Every item with its content and its default decision."""
+    s = rec.subject
+    live = s.status in LIVE_STATUSES
+    status = STATUSES.label(s.status) + (f" - {OUTCOMES.label(s.outcome)}" if s.outcome else "")
+    side = ", ".join(t for t, on in (("suspended", s.suspended),
+                                      ("restricted duties", s.restricted_duties)) if on)
+    out = [PackItem("profile", "About you", "Details held", _lines(
+        ("Name", s.name), ("Staff number", s.staff_number), ("Role", s.role),
+        ("Post or wing", s.location), ("Employment", EMPLOYMENT.label(s.employment_type)),
+        ("Start date", _d(s.start_date) if s.start_date else ""),
+        ("Added to the register", s.created_at[:10]),
+        ("Concerns recorded", "; ".join(CATEGORIES.label(c) for c in s.categories)),
+        ("Status", status + (f" ({side})" if side else "")),
+        ("Next review", _d(s.next_review) if s.next_review else "")))]
+    out.append(PackItem("assessment", "About you", "Threat assessment", _lines(
+        ("Likelihood x impact", f"{s.likelihood} x {s.impact} = {s.score} ({rec.rag})"),
+        ("Residual", f"{s.residual_likelihood} x {s.residual_impact} = {s.residual_score} "
+                     f"({rec.residual_rag})"))))
+    if s.notes.strip():
+        out.append(PackItem("notes", "About you", "Notes", s.notes, live,
+                            "investigation" if live else ""))
+    if rec.status_history:
+        out.append(PackItem("history", "About you", "Status history", "\n".join(
+            f"{h.at[:10]}: {STATUSES.label(h.to_status)}"
+            f"{' - ' + OUTCOMES.label(h.outcome) if h.outcome else ''} ({h.reason})"
+            for h in rec.status_history)))
+    for r in rec.reports:
+        key = f"report:{r.id}"
+        label = f"Report received {_d(r.received_on)} ({REPORT_TYPES.label(r.type)})"
+        body = _lines(("Grading", r.grading), ("Summary", r.summary))
+        if r.handling == "C":
+            out.append(PackItem(key, "Information received", label, body, True, "handling"))
+            continue
+        out.append(PackItem(key, "Information received", label, body))
+        src = _lines(("Author", "" if r.author_withheld else r.author),
+                     ("Intelligence reference", r.external_ref))
+        if src:
+            out.append(PackItem(f"{key}:source", "Information received",
+                                f"{label}: who provided it", src, True, "source"))
+        if r.full_text.strip():
+            out.append(PackItem(f"{key}:text", "Information received",
+                                f"{label}: full text (the summary above is given)",
+                                r.full_text, True, "source"))
+    for f in rec.referrals:
+        label = f"Referral to {REFERRAL_TARGETS.label(f.target)} on {_d(f.referred_on)}"
+        body = _lines(("Reference", f.reference),
+                      ("Acknowledged", _d(f.acknowledged_on) if f.acknowledged_on else ""),
+                      ("Outcome", f.outcome)) or "Referred."
+        out.append(PackItem(f"referral:{f.id}", "Referrals", label, body, live,
+                            "investigation" if live else ""))
+    for m in rec.measures:
+        label = (f"{AIMS.label(m.aim)}: {MEASURE_TYPES.label(m.type)} from {_d(m.start_on)}")
+        body = _lines(("Details", m.details), ("Status", MEASURE_STATUSES.label(m.status)),
+                      ("Review due", _d(m.review_due) if m.review_due else ""),
+                      ("Effectiveness", m.effectiveness))
+        log = "\n".join(f"{e.at[:10]} {e.by_user}: {e.text}" for e in m.log)
+        out.append(PackItem(f"measure:{m.id}", "Measures", label,
+                            body + (f"\nLog:\n{log}" if log else "")))
+    return out
+
+
+def _apply(items: list[PackItem], decisions: dict | None) -> tuple[PackItem, ...]:
+    decisions = dict(decisions or {})
+    keys = {i.key for i in items}
+    unknown = set(decisions) - keys
+    if unknown:
+        raise ValidationError("A decision names an item that is not in this record.")
+    out = []
+    for i in items:
+        if i.key in decisions:
+            d = decisions[i.key]
+            if d is None:
+                i = replace(i, withheld=False, reason="", reason_text="")
+            else:
+                reason, text = (d, "") if isinstance(d, str) else d
+                key = fields.choice(reason, WITHHOLD_REASONS, "The reason for withholding")
+                text = fields.text(text, "The reason", limit=500).strip()
+                if key == "other" and not text:
+                    raise ValidationError("Say why an item is withheld when the reason is "
+                                          "'other'.")
+                i = replace(i, withheld=True, reason=key, reason_text=text)
+        if i.withheld:
+            i = replace(i, text="")   # a withheld item never carries its content
+        out.append(i)
+    return tuple(out)
+
+
+def draft_pack(vault, ref, decisions: dict | None = None,
+               request_id: int | None = None) -> AccessPack:
+    """The access pack for one subject with the default and given decisions.
+    Reading the record for it is journaled (reason: subject access request)."""
+    access.require_governor(vault, "answer a subject access request")
+    rec = register.subject_record(vault, ref, reason="subject_access")
+    req = _request(vault, request_id) if request_id else None
+    return AccessPack(
+        rec.subject.ref, rec.subject.name, vault.establishment, vault.user.display_name,
+        vault.user.job_title, now_iso(), request_id, req.received_on if req else None,
+        _apply(_items(rec), decisions))
+
+
+def open_request(vault, ref, received_on=None) -> AccessRequest:
+    """Log a subject access request (journaled)."""
+    access.require_governor(vault, "log a subject access request")
+    received = fields.date(received_on or dt.date.today(), "Date received", required=True)
+    with vault.write():
+        sid = access.require_subject(vault, ref)
+        s_ref = vault.conn.execute("SELECT ref FROM subjects WHERE id = ?", (sid,)).fetchone()[0]
+        due = received + dt.timedelta(days=DUE_DAYS)
+        cur = vault.conn.execute(
+            "INSERT INTO access_requests(subject_id, received_on, due_on, by_user) "
+            "VALUES (?, ?, ?, ?)", (sid, received.isoformat(), due.isoformat(),
+                                    vault.user.name))
+        journal.record(vault, "sar_request", s_ref, "subject_access",
+                       detail=f"Request {cur.lastrowid} received {received.isoformat()}, "
+                              f"due {due.isoformat()}")
+    return _request(vault, cur.lastrowid)
+
+
+def _request(vault, request_id: int) -> AccessRequest:
+    rows = vault.query(
+        "SELECT a.id, s.ref, a.received_on, a.due_on, a.by_user, a.status, a.decided_at, "
+        "a.withheld, a.subject_id FROM access_requests a JOIN subjects s ON "
+        "s.id = a.subject_id WHERE a.id = ?", (int(request_id),))
+    if not rows:
+        raise NotFound("There is no access request with that number.")
+    r = rows[0]
+    access.require_subject(vault, r[8])
+    return AccessRequest(r[0], r[1], fields.parse_date(r[2]), fields.parse_date(r[3]), r[4],
+                         r[5], r[6], tuple(tuple(x) for x in json.loads(r[7] or "[]")))
+
+
+def requests(vault, open_only: bool = False) -> list[AccessRequest]:
+    access.require_governor(vault, "see subject access requests")
+    barred = access.barred_ids(vault)
+    sql = "SELECT id, subject_id FROM access_requests"
+    if open_only:
+        sql += " WHERE status = 'open'"
+    return [_request(vault, i) for i, sid in vault.query(sql + " ORDER BY due_on, id")
+            if sid not in barred]
+
+
+def record_decision(vault, pack: AccessPack, sha256: str = "",
+                    recipients=("the data subject",)) -> int:
+    """Journal that the pack was issued: what was withheld and why (never
+    the withheld content), and to whom. Closes the request, if one is named."""
+    access.require_governor(vault, "answer a subject access request")
+    withheld = [(i.key, i.reason) for i in pack.withheld]
+    detail = (f"{len(pack.released)} items released, {len(withheld)} withheld"
+              + (": " + "; ".join(f"{k} ({r})" for k, r in withheld) if withheld else "")
+              + (f"; PDF SHA-256 {sha256}" if sha256 else ""))
+    with vault.write():
+        if pack.request_id:
+            vault.conn.execute("UPDATE access_requests SET status = 'answered', "
+                               "decided_at = ?, withheld = ? WHERE id = ?",
+                               (now_iso(), json.dumps(withheld), pack.request_id))
+        return journal.record(vault, "sar_decision", pack.ref, "subject_access",
+                              detail=detail[:2000], recipients=recipients)

@@ -1,0 +1,246 @@
+"""Record-level access: who may see a given subject's record.
+
+Two rules bar a user from a subject, whatever their role:
+
+- **Conflict of interest.** A user who is themselves named as a subject
+  (matched by staff number) is barred from that subject's records. The bar is
+  recorded in the ``conflicts`` table and in the audit chain the first time it
+  is found.
+- **Need-to-know.** The governor may restrict a subject to named users
+  (by default the subject's owner). Governors always keep access; any other
+  user not named sees only that a restricted record exists (its reference and
+  risk band). Restricting, naming and un-naming users are audited.
+
+Services call ``require_subject`` before reading or changing anything
+belonging to a subject, and list views use ``barred_ids`` to show stubs, so
+the rules hold for the desktop console, the CLI, counts and exports alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from console.audit import chain as audit
+from console.errors import NotFound, PermissionDenied, ValidationError
+from console.records import fields
+
+BARRED = ("You are barred from this record because it concerns you (conflict of "
+          "interest); the governor can see it.")
+RESTRICTED = ("This record is restricted to named users (need-to-know); ask the governor "
+              "if you need to see it.")
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """Who may see one subject: ``restricted`` False means every user may."""
+    ref: str
+    restricted: bool
+    allowed: tuple[str, ...] = ()   # user names named on the record (governors always may)
+
+
+def _has_lawful_tables(vault) -> bool:
+    return bool(vault.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                            "name = 'need_to_know'"))
+
+
+def conflict_ids(vault) -> set[int]:
+    """Subjects the signed-in user is barred from by a conflict of interest."""
+    sn = (vault.user.staff_number or "").strip()
+    ids = {r[0] for r in vault.query("SELECT subject_id FROM conflicts WHERE user = ?",
+                                     (vault.user.name,))}
+    if sn:
+        ids |= {r[0] for r in vault.query(
+            "SELECT id FROM subjects WHERE staff_number = ? AND staff_number != ''", (sn,))}
+    return ids
+
+
+def restricted_ids(vault) -> set[int]:
+    """Restricted subjects the signed-in user is not named on."""
+    if vault.user.role == "governor" or not _has_lawful_tables(vault):
+        return set()
+    return {r[0] for r in vault.query(
+        "SELECT l.subject_id FROM subject_lawful l WHERE l.restricted = 1 AND NOT EXISTS "
+        "(SELECT 1 FROM need_to_know n WHERE n.subject_id = l.subject_id AND n.user = ?)",
+        (vault.user.name,))}
+
+
+def barred_ids(vault) -> set[int]:
+    """Subjects the signed-in user may not see."""
+    return conflict_ids(vault) | restricted_ids(vault)
+
+
+def barred_refs(vault) -> set[str]:
+    """References of the subjects the signed-in user may not see."""
+    ids = barred_ids(vault)
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {r[0] for r in vault.query(f"SELECT ref FROM subjects WHERE id IN ({marks})",
+                                      list(ids))}
+
+
+def record_conflicts(vault) -> None:
+    """Find and audit new conflicts of interest (call inside a write)."""
+    rows = vault.conn.execute(
+        "SELECT u.name, s.id, s.ref FROM users u JOIN subjects s "
+        "ON s.staff_number = u.staff_number AND u.staff_number != '' "
+        "WHERE NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.user = u.name AND "
+        "c.subject_id = s.id)").fetchall()
+    from console.clock import now_iso
+    for user, sid, ref in rows:
+        vault.conn.execute("INSERT INTO conflicts(user, subject_id, reason, at) VALUES "
+                           "(?, ?, 'named as the subject', ?)", (user, sid, now_iso()))
+        audit.append(vault, "conflict.bar", "subject", ref,
+                     after={"user": user, "reason": "named as the subject"})
+
+
+def subject_id(vault, ref: str) -> int:
+    rows = vault.query("SELECT id FROM subjects WHERE ref = ?", (str(ref).strip().upper(),))
+    if not rows:
+        raise NotFound("No subject has that reference.")
+    return rows[0][0]
+
+
+def require_subject(vault, ref_or_id) -> int:
+    """The subject's id, if it exists and the user may see it."""
+    sid = ref_or_id if isinstance(ref_or_id, int) else subject_id(vault, ref_or_id)
+    if sid in conflict_ids(vault):
+        raise PermissionDenied(BARRED)
+    if sid in restricted_ids(vault):
+        raise PermissionDenied(RESTRICTED)
+    return sid
+
+
+def require_governor(vault, what: str) -> None:
+    """Refuse anyone but a governor, naming what they tried to do."""
+    if vault.user.role != "governor":
+        article = "an" if vault.user.role[:1] in "aeiou" else "a"
+        raise PermissionDenied(f"Only the governor can {what}; you are signed in as "
+                               f"{article} {vault.user.role}.")
+
+
+# -- need-to-know restrictions ---------------------------------------------------
+
+def subject_ref(vault, sid: int) -> str:
+    """A subject's reference from its id (no access check: callers have made it)."""
+    return vault.conn.execute("SELECT ref FROM subjects WHERE id = ?", (sid,)).fetchone()[0]
+
+
+def ensure_lawful_row(vault, sid: int) -> None:
+    vault.conn.execute("INSERT OR IGNORE INTO subject_lawful(subject_id) VALUES (?)", (sid,))
+
+
+def _active_users(vault) -> dict[str, tuple[str, str]]:
+    """name -> (display name, role) for users who may sign in."""
+    return {r[0]: (r[1], r[2]) for r in vault.conn.execute(
+        "SELECT name, display_name, role FROM users WHERE active = 1")}
+
+
+def owner_user(vault, sid: int) -> str | None:
+    """The user named as the subject's owner (by sign-in or display name), if any."""
+    owner = vault.conn.execute("SELECT owner FROM subjects WHERE id = ?",
+                               (sid,)).fetchone()[0].strip().lower()
+    if not owner:
+        return None
+    for name, (display, _role) in _active_users(vault).items():
+        if owner in (name.lower(), display.strip().lower()):
+            return name
+    return None
+
+
+def restriction(vault, ref) -> Restriction:
+    """Who may see a subject (governor only: the list itself is need-to-know)."""
+    require_governor(vault, "see who a record is restricted to")
+    sid = require_subject(vault, ref)
+    row = vault.query("SELECT restricted FROM subject_lawful WHERE subject_id = ?", (sid,))
+    names = tuple(r[0] for r in vault.query(
+        "SELECT user FROM need_to_know WHERE subject_id = ? ORDER BY user", (sid,)))
+    return Restriction(subject_ref(vault, sid), bool(row and row[0][0]), names)
+
+
+def _check_users(vault, names) -> list[str]:
+    users = _active_users(vault)
+    out = []
+    for n in names:
+        n = str(n).strip()
+        if n not in users:
+            raise ValidationError("One of the users named is not a user of this vault.")
+        if n not in out:
+            out.append(n)
+    return out
+
+
+def restrict(vault, ref, reason: str, allow=None) -> Restriction:
+    """Restrict a subject to named users (default: its owner, if a user).
+
+    Governors always keep access. A user barred by a conflict of interest
+    stays barred even if named."""
+    require_governor(vault, "restrict a record")
+    reason = fields.text(reason, "The reason for the restriction", required=True,
+                         multiline=True)
+    from console.clock import now_iso
+    with vault.write():
+        sid = require_subject(vault, ref)
+        if allow is None:
+            owner = owner_user(vault, sid)
+            allow = [owner] if owner else []
+        names = _check_users(vault, allow)
+        ensure_lawful_row(vault, sid)
+        vault.conn.execute("UPDATE subject_lawful SET restricted = 1 WHERE subject_id = ?",
+                           (sid,))
+        vault.conn.execute("DELETE FROM need_to_know WHERE subject_id = ?", (sid,))
+        now = now_iso()
+        for n in names:
+            vault.conn.execute("INSERT INTO need_to_know(subject_id, user, granted_by, at) "
+                               "VALUES (?, ?, ?, ?)", (sid, n, vault.user.name, now))
+        audit.append(vault, "subject.restrict", "subject", subject_ref(vault, sid),
+                     after={"allowed": names, "reason": reason})
+    return restriction(vault, ref)
+
+
+def unrestrict(vault, ref, reason: str) -> Restriction:
+    require_governor(vault, "lift a restriction")
+    reason = fields.text(reason, "The reason for lifting the restriction", required=True,
+                         multiline=True)
+    with vault.write():
+        sid = require_subject(vault, ref)
+        ensure_lawful_row(vault, sid)
+        vault.conn.execute("UPDATE subject_lawful SET restricted = 0 WHERE subject_id = ?",
+                           (sid,))
+        vault.conn.execute("DELETE FROM need_to_know WHERE subject_id = ?", (sid,))
+        audit.append(vault, "subject.unrestrict", "subject", subject_ref(vault, sid),
+                     after={"reason": reason})
+    return restriction(vault, ref)
+
+
+def grant(vault, ref, user: str, reason: str) -> Restriction:
+    """Name one more user on a restricted record."""
+    require_governor(vault, "change who may see a record")
+    reason = fields.text(reason, "The reason", required=True, multiline=True)
+    from console.clock import now_iso
+    with vault.write():
+        sid = require_subject(vault, ref)
+        (name,) = _check_users(vault, [user])
+        row = vault.conn.execute("SELECT restricted FROM subject_lawful WHERE subject_id = ?",
+                                 (sid,)).fetchone()
+        if not (row and row[0]):
+            raise ValidationError("That record is not restricted; every user may already "
+                                  "see it.")
+        vault.conn.execute("INSERT OR IGNORE INTO need_to_know(subject_id, user, granted_by, "
+                           "at) VALUES (?, ?, ?, ?)", (sid, name, vault.user.name, now_iso()))
+        audit.append(vault, "subject.grant", "subject", subject_ref(vault, sid),
+                     after={"user": name, "reason": reason})
+    return restriction(vault, ref)
+
+
+def revoke(vault, ref, user: str, reason: str) -> Restriction:
+    """Take one user off a restricted record."""
+    require_governor(vault, "change who may see a record")
+    reason = fields.text(reason, "The reason", required=True, multiline=True)
+    with vault.write():
+        sid = require_subject(vault, ref)
+        vault.conn.execute("DELETE FROM need_to_know WHERE subject_id = ? AND user = ?",
+                           (sid, str(user).strip()))
+        audit.append(vault, "subject.revoke", "subject", subject_ref(vault, sid),
+                     after={"user": str(user).strip(), "reason": reason})
+    return restriction(vault, ref)

@@ -1,0 +1,114 @@
+"""The record of briefings sent to headquarters.
+
+Each signed briefing gets a row in ``briefings`` and an audit entry
+``briefing.sign`` carrying its SHA-256, scope, edition, reference and the
+audit head (sequence number) its contents were taken at, so the next briefing
+can say what changed since. Recording is the governor's act (``sign_briefing``);
+reading the history needs only ``view``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from console.audit import chain as audit
+from console.audit import roles
+from console.audit.chain import AuditEntry
+from console.clock import now_iso
+from console.errors import ValidationError
+from console.records import access
+
+ACTION = "briefing.sign"
+EDITIONS = ("full", "pseudonymised")
+SCOPES = ("all", "selected", "since_last")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class BriefingRecord:
+    id: int
+    reference: str
+    at: str
+    by_user: str
+    sha256: str
+    scope: str
+    edition: str
+    subjects: int
+    audit_seq: int  # audit head when the briefing's contents were collected
+
+
+def next_reference(vault, today: dt.date | None = None) -> str:
+    """'BR-YYYYMMDD-NN', numbered within the day."""
+    day = (today or dt.date.today()).strftime("%Y%m%d")
+    prefix = f"BR-{day}-"
+    rows = vault.query("SELECT reference FROM briefings WHERE reference LIKE ?",
+                       (prefix + "%",))
+    n = max([int(r[0][len(prefix):]) for r in rows if r[0][len(prefix):].isdigit()] or [0])
+    return f"{prefix}{n + 1:02d}"
+
+
+def record_briefing(vault, *, reference: str, sha256: str, scope: str, edition: str,
+                    subjects: int, audit_seq: int) -> BriefingRecord:
+    roles.require(vault, "sign_briefing")
+    if not _SHA.match(sha256 or ""):
+        raise ValidationError("A briefing's fingerprint must be a SHA-256 in hex.")
+    if scope not in SCOPES:
+        raise ValidationError("A briefing's scope must be all, selected or since_last.")
+    if edition not in EDITIONS:
+        raise ValidationError("A briefing's edition must be full or pseudonymised.")
+    at = now_iso()
+    with vault.write():
+        cur = vault.conn.execute(
+            "INSERT INTO briefings(reference, at, by_user, sha256, scope, edition, subjects) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (reference, at, vault.user.name, sha256, scope, edition, int(subjects)))
+        bid = cur.lastrowid
+        audit.append(vault, ACTION, "briefing", reference,
+                     after={"reference": reference, "sha256": sha256, "scope": scope,
+                            "edition": edition, "subjects": int(subjects),
+                            "audit_seq": int(audit_seq)})
+    return BriefingRecord(bid, reference, at, vault.user.name, sha256, scope, edition,
+                          int(subjects), int(audit_seq))
+
+
+def _audit_seqs(vault) -> dict[str, int]:
+    """reference -> audit head stored with it (or, failing that, the seq of
+    its own audit entry)."""
+    out = {}
+    for e in audit.entries(vault, entity="briefing"):
+        if e.action != ACTION:
+            continue
+        seq = (e.after or {}).get("audit_seq")
+        out.setdefault(e.entity_id, int(seq) if isinstance(seq, int) else e.seq)
+    return out
+
+
+def list_briefings(vault) -> list[BriefingRecord]:
+    roles.require(vault, "view")
+    seqs = _audit_seqs(vault)
+    return [BriefingRecord(*r, seqs.get(r[1], 0)) for r in vault.query(
+        "SELECT id, reference, at, by_user, sha256, scope, edition, subjects FROM briefings "
+        "ORDER BY id DESC")]
+
+
+def last_briefing(vault) -> BriefingRecord | None:
+    roles.require(vault, "view")
+    rows = vault.query("SELECT id, reference, at, by_user, sha256, scope, edition, subjects "
+                       "FROM briefings ORDER BY id DESC LIMIT 1")
+    if not rows:
+        return None
+    r = rows[0]
+    return BriefingRecord(*r, _audit_seqs(vault).get(r[1], 0))
+
+
+def changes_since(vault, last: BriefingRecord | None) -> list[AuditEntry]:
+    """Audit entries about subjects made after ``last`` was collected, newest
+    first (all of them if there was no previous briefing)."""
+    roles.require(vault, "view")
+    since = last.audit_seq if last else 0
+    barred = access.barred_refs(vault)
+    return [e for e in audit.entries(vault, entity="subject", since_seq=since)
+            if not e.action.startswith("journal.")  # consultations are not changes
+            and e.entity_id not in barred]

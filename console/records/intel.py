@@ -1,0 +1,126 @@
+"""Intelligence reports on a subject, graded 3x5x2.
+
+The full text stays in the vault; only the sanitised summary may leave it in
+a briefing. A report counts as referred once a referral names it, or once the
+subject as a whole has been referred on or after the day it was received.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from console.audit import chain as audit
+from console.audit import roles
+from console.clock import now_iso
+from console.errors import NotFound, ValidationError
+from console.records import access, fields, rules
+from console.records.model import HANDLING, INTEL_GRADES, REPORT_TYPES, IntelReport
+
+_COLUMNS = ("r.id, r.subject_id, r.type, r.received_on, r.external_ref, r.author, "
+            "r.author_withheld, r.source_grade, r.intel_grade, r.handling, "
+            "r.handling_condition, r.full_text, r.summary, r.created_by, r.created_at")
+
+# A report is referred when a referral names it or a whole-subject referral
+# was made on or after the day it came in.
+REFERRED_SQL = ("EXISTS (SELECT 1 FROM referrals f WHERE f.report_id = r.id OR "
+                "(f.report_id IS NULL AND f.subject_id = r.subject_id AND "
+                "f.referred_on >= r.received_on))")
+
+
+def _grading(source_grade, intel_grade, handling, condition):
+    try:
+        sg = int(source_grade)
+    except (TypeError, ValueError):
+        sg = 0
+    if sg not in (1, 2, 3):
+        raise ValidationError("The source evaluation must be 1, 2 or 3.")
+    ig = str(intel_grade or "").strip().upper()[:1]
+    if ig not in INTEL_GRADES:
+        raise ValidationError("The intelligence assessment must be A, B, C, D or E.")
+    hc = str(handling or "").strip().upper()[:1]
+    if hc not in HANDLING:
+        raise ValidationError("The handling code must be P or C.")
+    condition = fields.text(condition, "The handling condition", limit=2000, multiline=True)
+    if hc == "C" and not condition.strip():
+        raise ValidationError("Handling code C needs the condition written down.")
+    return sg, ig, hc, condition if hc == "C" else ""
+
+
+def add_report(vault, ref, *, type: str, received_on, source_grade, intel_grade, handling,
+               full_text: str = "", summary: str = "", external_ref: str = "",
+               author: str = "", author_withheld: bool = False,
+               handling_condition: str = "") -> IntelReport:
+    roles.require(vault, "add_report")
+    rtype = fields.choice(type, REPORT_TYPES, "Report type")
+    received = fields.date(received_on, "Date received", required=True)
+    if received > dt.date.today():
+        # A future date would hold off the unreferred-report flag until then.
+        raise ValidationError("Date received cannot be in the future; give the date the "
+                              "report came in.")
+    sg, ig, hc, cond = _grading(source_grade, intel_grade, handling, handling_condition)
+    values = (rtype, received.isoformat(),
+              fields.text(external_ref, "External reference").strip(),
+              fields.text(author, "Author").strip(), int(bool(author_withheld)), sg, ig, hc, cond,
+              fields.text(full_text, "Full text", limit=fields.LONG, multiline=True),
+              fields.text(summary, "Sanitised summary", limit=20_000, multiline=True))
+    with vault.write():
+        sid = access.require_subject(vault, ref)
+        s_ref = access.subject_ref(vault, sid)
+        # OR ROLLBACK, with the subject link checked at commit (schema m005):
+        # a refused row ends the whole write at once, as the write would
+        # anyway, so SQLite keeps no statement journal for this insert.
+        cur = vault.conn.execute(
+            "INSERT OR ROLLBACK INTO intel_reports(subject_id, type, received_on, external_ref, author, "
+            "author_withheld, source_grade, intel_grade, handling, handling_condition, "
+            "full_text, summary, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (sid, *values, vault.user.name, now_iso()))
+        rid = cur.lastrowid
+        audit.append(vault, "report.add", "subject", s_ref,
+                     after={"report_id": rid, "type": rtype, "received_on": values[1],
+                            "grading": f"{sg}{ig}{hc}", "summary": values[10]})
+        return get_report(vault, rid)
+
+
+def regrade_report(vault, report_id: int, *, source_grade, intel_grade, handling,
+                   handling_condition: str = "") -> IntelReport:
+    roles.require(vault, "regrade_report")
+    sg, ig, hc, cond = _grading(source_grade, intel_grade, handling, handling_condition)
+    with vault.write():
+        old = get_report(vault, report_id)
+        vault.conn.execute("UPDATE intel_reports SET source_grade = ?, intel_grade = ?, "
+                           "handling = ?, handling_condition = ? WHERE id = ?",
+                           (sg, ig, hc, cond, report_id))
+        new = get_report(vault, report_id)
+        audit.append(vault, "report.regrade", "subject",
+                     access.subject_ref(vault, old.subject_id),
+                     before={"report_id": report_id, "grading": old.grading},
+                     after={"report_id": report_id, "grading": new.grading})
+        return new
+
+
+
+def _from_row(r, deadline: str) -> IntelReport:
+    referred = bool(r[15])
+    return IntelReport(
+        id=r[0], subject_id=r[1], type=r[2], received_on=fields.parse_date(r[3]),
+        external_ref=r[4], author=r[5], author_withheld=bool(r[6]), source_grade=r[7],
+        intel_grade=r[8], handling=r[9], handling_condition=r[10], full_text=r[11],
+        summary=r[12], created_by=r[13], created_at=r[14], referred=referred,
+        unreferred_overdue=(not referred and r[3] < deadline))
+
+
+def get_report(vault, report_id: int) -> IntelReport:
+    rows = vault.query(f"SELECT {_COLUMNS}, {REFERRED_SQL} FROM intel_reports r WHERE r.id = ?",
+                       (report_id,))
+    if not rows:
+        raise NotFound("That report no longer exists.")
+    access.require_subject(vault, rows[0][1])
+    return _from_row(rows[0], rules.deadline(vault.setting("unreferred_days")))
+
+
+def reports_for(vault, subject_id: int) -> list[IntelReport]:
+    deadline = rules.deadline(vault.setting("unreferred_days"))
+    rows = vault.query(f"SELECT {_COLUMNS}, {REFERRED_SQL} FROM intel_reports r "
+                       "WHERE r.subject_id = ? ORDER BY r.received_on DESC, r.id DESC",
+                       (subject_id,))
+    return [_from_row(r, deadline) for r in rows]

@@ -1,0 +1,139 @@
+"""Mitigation measures against a subject's threat, and their logs.
+
+The log is append-only: an entry can never be edited or deleted (a database
+trigger refuses it too); a correction is a new entry that points at the one
+it corrects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from console.audit import chain as audit
+from console.audit import roles
+from console.clock import now_iso
+from console.errors import NotFound, ValidationError
+from console.records import access, fields
+from console.records.model import AIMS, MEASURE_STATUSES, MEASURE_TYPES, LogEntry, Measure
+
+_COLUMNS = ("id, subject_id, aim, type, details, owner, start_on, review_due, status, "
+            "effectiveness, created_by")
+
+
+def _clean(values: dict) -> dict:
+    out = {}
+    for k, v in values.items():
+        if k == "aim":
+            out[k] = fields.choice(v, AIMS, "Aim")
+        elif k == "type":
+            out[k] = fields.choice(v, MEASURE_TYPES, "Measure type")
+        elif k == "status":
+            out[k] = fields.choice(v, MEASURE_STATUSES, "Measure status")
+        elif k == "details":
+            out[k] = fields.text(v, "Details", limit=fields.LONG, multiline=True)
+        elif k == "effectiveness":
+            out[k] = fields.text(v, "Effectiveness", limit=20_000, multiline=True)
+        elif k == "owner":
+            out[k] = fields.text(v, "Owner").strip()
+        elif k == "start_on":
+            out[k] = fields.iso(fields.date(v, "Start date", required=True))
+        elif k == "review_due":
+            out[k] = fields.iso(fields.date(v, "Review due"))
+        else:
+            raise ValidationError(f"'{k}' is not a measure field.")
+    return out
+
+
+def add_measure(vault, ref, *, aim: str, type: str, details: str = "", owner: str = "",
+                start_on=None, review_due=None, status: str = "planned",
+                effectiveness: str = "") -> Measure:
+    roles.require(vault, "add_measure")
+    values = _clean({"aim": aim, "type": type, "details": details, "owner": owner,
+                     "start_on": start_on or dt.date.today(), "review_due": review_due,
+                     "status": status, "effectiveness": effectiveness})
+    with vault.write():
+        sid = access.require_subject(vault, ref)
+        cur = vault.conn.execute(
+            "INSERT INTO measures(subject_id, aim, type, details, owner, start_on, review_due, "
+            "status, effectiveness, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (sid, values["aim"], values["type"], values["details"], values["owner"],
+             values["start_on"], values["review_due"], values["status"],
+             values["effectiveness"], vault.user.name, now_iso()))
+        mid = cur.lastrowid
+        audit.append(vault, "measure.add", "subject",
+                     access.subject_ref(vault, sid),
+                     after={"measure_id": mid, **values})
+        return get_measure(vault, mid)
+
+
+def update_measure(vault, measure_id: int, **values) -> Measure:
+    roles.require(vault, "edit_measure")
+    clean = _clean(values)
+    with vault.write():
+        old = get_measure(vault, measure_id)
+        if clean:
+            sets = ", ".join(f"{k} = ?" for k in clean)
+            vault.conn.execute(f"UPDATE measures SET {sets} WHERE id = ?",
+                               [*clean.values(), measure_id])
+            audit.append(vault, "measure.update", "subject",
+                         access.subject_ref(vault, old.subject_id),
+                         before={"measure_id": measure_id,
+                                 **{k: fields.plain(getattr(old, k)) for k in clean}},
+                         after={"measure_id": measure_id, **clean})
+        return get_measure(vault, measure_id)
+
+
+def add_log_entry(vault, measure_id: int, text: str, corrects: int | None = None) -> LogEntry:
+    roles.require(vault, "add_log")
+    text = fields.text(text, "The log entry", required=True, limit=fields.LONG, multiline=True)
+    with vault.write():
+        m = get_measure(vault, measure_id)
+        if corrects is not None and not any(e.id == corrects for e in m.log):
+            raise ValidationError("A correction must point at an entry in the same log.")
+        at = now_iso()
+        cur = vault.conn.execute(
+            "INSERT INTO measure_log(measure_id, at, by_user, text, corrects) VALUES (?,?,?,?,?)",
+            (measure_id, at, vault.user.name, text, corrects))
+        audit.append(vault, "log.add", "subject",
+                     access.subject_ref(vault, m.subject_id),
+                     after={"measure_id": measure_id, "entry_id": cur.lastrowid,
+                            "text": text, "corrects": corrects})
+        return LogEntry(cur.lastrowid, measure_id, at, vault.user.name, text, corrects)
+
+
+
+
+def _logs(vault, measure_ids: list[int]) -> dict[int, list[LogEntry]]:
+    out: dict[int, list[LogEntry]] = {m: [] for m in measure_ids}
+    if not measure_ids:
+        return out
+    marks = ",".join("?" * len(measure_ids))
+    for r in vault.query(f"SELECT id, measure_id, at, by_user, text, corrects FROM measure_log "
+                         f"WHERE measure_id IN ({marks}) ORDER BY at, id", measure_ids):
+        out[r[1]].append(LogEntry(*r))
+    return out
+
+
+def _from_row(r, log, today: str) -> Measure:
+    return Measure(
+        id=r[0], subject_id=r[1], aim=r[2], type=r[3], details=r[4], owner=r[5],
+        start_on=fields.parse_date(r[6]), review_due=fields.parse_date(r[7]), status=r[8],
+        effectiveness=r[9], created_by=r[10], log=tuple(log),
+        overdue=bool(r[7] and r[7] < today and r[8] != "ended"))
+
+
+def get_measure(vault, measure_id: int) -> Measure:
+    rows = vault.query(f"SELECT {_COLUMNS} FROM measures WHERE id = ?", (measure_id,))
+    if not rows:
+        raise NotFound("That measure no longer exists.")
+    access.require_subject(vault, rows[0][1])
+    return _from_row(rows[0], _logs(vault, [measure_id])[measure_id],
+                     dt.date.today().isoformat())
+
+
+def measures_for(vault, subject_id: int) -> list[Measure]:
+    rows = vault.query(f"SELECT {_COLUMNS} FROM measures WHERE subject_id = ? "
+                       "ORDER BY start_on DESC, id DESC", (subject_id,))
+    logs = _logs(vault, [r[0] for r in rows])
+    today = dt.date.today().isoformat()
+    return [_from_row(r, logs[r[0]], today) for r in rows]

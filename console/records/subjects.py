@@ -1,0 +1,244 @@
+"""Subjects: the staff on the register, their status and threat assessment.
+
+Every change is one ``vault.write()`` transaction that also appends to the
+audit chain; every read checks the user's access first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from console.audit import chain as audit
+from console.audit import roles
+from console.clock import now_iso
+from console.errors import NotFound, ValidationError
+from console.records import access, fields, rules
+from console.records.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES, Subject
+
+_COLUMNS = ("id, ref, name, staff_number, role, location, employment_type, start_date, "
+            "categories, status, outcome, suspended, restricted_duties, likelihood, impact, "
+            "residual_likelihood, residual_impact, owner, next_review, notes, created_at, "
+            "updated_at")
+COLUMNS = _COLUMNS
+
+PROFILE_FIELDS = ("name", "staff_number", "role", "location", "employment_type",
+                  "start_date", "categories", "owner", "next_review", "notes")
+ASSESSMENT_FIELDS = ("likelihood", "impact", "residual_likelihood", "residual_impact")
+
+
+def from_row(r) -> Subject:
+    return Subject(
+        id=r[0], ref=r[1], name=r[2], staff_number=r[3], role=r[4], location=r[5],
+        employment_type=r[6], start_date=fields.parse_date(r[7]),
+        categories=tuple(json.loads(r[8] or "[]")), status=r[9], outcome=r[10],
+        suspended=bool(r[11]), restricted_duties=bool(r[12]), likelihood=r[13], impact=r[14],
+        residual_likelihood=r[15], residual_impact=r[16], owner=r[17],
+        next_review=fields.parse_date(r[18]), notes=r[19], created_at=r[20], updated_at=r[21])
+
+
+def _snapshot(s: Subject) -> dict:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple)
+                else v)
+            for k, v in s.__dict__.items() if k not in ("id", "created_at", "updated_at")}
+
+
+def _clean_profile(values: dict) -> dict:
+    out = {}
+    for key, val in values.items():
+        if key == "name":
+            out[key] = fields.text(val, "Name", required=True).strip()
+        elif key in ("staff_number", "role", "location", "owner"):
+            out[key] = fields.text(val, key.replace("_", " ").capitalize()).strip()
+        elif key == "employment_type":
+            out[key] = fields.choice(val or "directly_employed", EMPLOYMENT, "Employment type")
+        elif key in ("start_date", "next_review"):
+            label = "Start date" if key == "start_date" else "Next review"
+            out[key] = fields.iso(fields.date(val, label))
+        elif key == "categories":
+            if isinstance(val, str):
+                val = [v for v in val.split(";") if v.strip()]
+            elif val is not None and not isinstance(val, (list, tuple, set, frozenset)):
+                raise ValidationError("The corruption categories must be a list.")
+            keys = []
+            for c in val or []:
+                k = CATEGORIES.parse(c)
+                if k is None:
+                    raise ValidationError("One of the corruption categories is not on the "
+                                          "national list.")
+                if k not in keys:
+                    keys.append(k)
+            out[key] = json.dumps(keys)
+        elif key == "notes":
+            out[key] = fields.text(val, "Notes", limit=fields.LONG, multiline=True)
+        else:
+            raise ValidationError(f"'{key}' is not a subject field.")
+    return out
+
+
+def _clean_assessment(values: dict) -> dict:
+    labels = {"likelihood": "Likelihood", "impact": "Impact",
+              "residual_likelihood": "Residual likelihood", "residual_impact": "Residual impact"}
+    return {k: fields.score(v, labels[k]) for k, v in values.items()}
+
+
+def next_ref(vault, year: int | None = None) -> str:
+    year = year or dt.date.today().year
+    prefix = f"CC-{year}-"
+    row = vault.query("SELECT max(CAST(substr(ref, ?) AS INTEGER)) FROM subjects WHERE ref "
+                      "LIKE ?", (len(prefix) + 1, prefix + "%"))
+    n = (row[0][0] or 0) + 1
+    return f"{prefix}{n:03d}"
+
+
+def create_subject(vault, name: str, *, ref: str | None = None, likelihood: int = 1,
+                   impact: int = 1, residual_likelihood: int | None = None,
+                   residual_impact: int | None = None, status: str = "concern_logged",
+                   **profile) -> Subject:
+    roles.require(vault, "create_subject")
+    values = _clean_profile({"name": name, **profile})
+    assess = _clean_assessment({
+        "likelihood": likelihood, "impact": impact,
+        "residual_likelihood": residual_likelihood or likelihood,
+        "residual_impact": residual_impact or impact})
+    status = fields.choice(status, STATUSES, "Status")
+    if status != "concern_logged":
+        roles.require(vault, "change_status")
+    if assess != {"likelihood": 1, "impact": 1, "residual_likelihood": 1, "residual_impact": 1}:
+        if vault.user.role != roles.GOVERNOR:
+            roles.require(vault, "assess_threat")
+    with vault.write():
+        if ref:
+            ref = fields.text(ref, "Reference", required=True).strip().upper()
+            if vault.conn.execute("SELECT 1 FROM subjects WHERE ref = ?", (ref,)).fetchone():
+                raise ValidationError("Another subject already has that reference.")
+        else:
+            ref = next_ref(vault)
+        now = now_iso()
+        row = {"ref": ref, "status": status, "created_at": now, "updated_at": now,
+               **{"staff_number": "", "role": "", "location": "", "owner": "", "notes": "",
+                  "employment_type": "directly_employed", "categories": "[]"},
+               **values, **assess}
+        cols = ", ".join(row)
+        cur = vault.conn.execute(f"INSERT INTO subjects({cols}) VALUES "
+                                 f"({', '.join('?' * len(row))})", list(row.values()))
+        subject = get_subject(vault, cur.lastrowid, check=False)
+        vault.conn.execute(
+            "INSERT INTO status_changes(subject_id, from_status, to_status, outcome, reason, "
+            "by_user, at) VALUES (?, NULL, ?, NULL, 'added to the register', ?, ?)",
+            (subject.id, status, vault.user.name, now))
+        audit.append(vault, "subject.create", "subject", ref, after=_snapshot(subject))
+        access.record_conflicts(vault)
+    return subject
+
+
+def get_subject(vault, ref_or_id, *, check: bool = True) -> Subject:
+    if check:
+        roles.require(vault, "view")
+        sid = access.require_subject(vault, ref_or_id)
+    else:
+        sid = ref_or_id if isinstance(ref_or_id, int) else access.subject_id(vault, ref_or_id)
+    rows = vault.query(f"SELECT {_COLUMNS} FROM subjects WHERE id = ?", (sid,))
+    if not rows:
+        raise NotFound("No subject has that reference.")
+    return from_row(rows[0])
+
+
+def _update(vault, subject: Subject, values: dict, action: str) -> Subject:
+    sets = ", ".join(f"{k} = ?" for k in values)
+    vault.conn.execute(f"UPDATE subjects SET {sets}, updated_at = ? WHERE id = ?",
+                       [*values.values(), now_iso(), subject.id])
+    after = get_subject(vault, subject.id, check=False)
+    b, a = _snapshot(subject), _snapshot(after)
+    changed = {k for k in a if a[k] != b[k]}
+    audit.append(vault, action, "subject", subject.ref,
+                 before={k: b[k] for k in changed}, after={k: a[k] for k in changed})
+    return after
+
+
+def update_profile(vault, ref, **values) -> Subject:
+    roles.require(vault, "edit_profile")
+    clean = _clean_profile(values)
+    with vault.write():
+        s = get_subject(vault, ref)
+        if not clean:
+            return s
+        out = _update(vault, s, clean, "subject.update")
+        access.record_conflicts(vault)
+        return out
+
+
+def assess_threat(vault, ref, **values) -> Subject:
+    roles.require(vault, "assess_threat")
+    clean = _clean_assessment(values)
+    with vault.write():
+        s = get_subject(vault, ref)
+        return _update(vault, s, clean, "subject.assess")
+
+
+def change_status(vault, ref, to_status: str, reason: str, outcome: str | None = None
+                  ) -> Subject:
+    roles.require(vault, "change_status")
+    to_status = fields.choice(to_status, STATUSES, "Status")
+    outcome = fields.choice(outcome, OUTCOMES, "Outcome") if outcome else None
+    reason = fields.text(reason, "The reason for the change", required=True,
+                         limit=fields.LONG, multiline=True)
+    with vault.write():
+        s = get_subject(vault, ref)
+        rules.check_transition(s.status, to_status, outcome)
+        vault.conn.execute(
+            "INSERT INTO status_changes(subject_id, from_status, to_status, outcome, reason, "
+            "by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (s.id, s.status, to_status, outcome, reason, vault.user.name, now_iso()))
+        return _update(vault, s, {"status": to_status, "outcome": outcome}, "subject.status")
+
+
+def set_side_state(vault, ref, *, suspended: bool | None = None,
+                   restricted_duties: bool | None = None, reason: str = "") -> Subject:
+    """Suspension and restricted duties sit beside the main status."""
+    roles.require(vault, "change_status")
+    reason = fields.text(reason, "The reason for the change", required=True,
+                         limit=fields.LONG, multiline=True)
+    values = {}
+    if suspended is not None:
+        values["suspended"] = int(bool(suspended))
+    if restricted_duties is not None:
+        values["restricted_duties"] = int(bool(restricted_duties))
+    with vault.write():
+        s = get_subject(vault, ref)
+        label = ", ".join(f"{k}={'on' if v else 'off'}" for k, v in values.items())
+        vault.conn.execute(
+            "INSERT INTO status_changes(subject_id, from_status, to_status, outcome, reason, "
+            "by_user, at) VALUES (?, ?, ?, NULL, ?, ?, ?)",
+            (s.id, s.status, s.status, f"{label}: {reason}", vault.user.name, now_iso()))
+        return _update(vault, s, values, "subject.side_state")
+
+
+def delete_subject(vault, ref, reason: str) -> None:
+    roles.require(vault, "delete_subject")
+    reason = fields.text(reason, "The reason for deleting", required=True, multiline=True)
+    with vault.write():
+        s = get_subject(vault, ref)
+        vault.conn.execute("DELETE FROM conflicts WHERE subject_id = ?", (s.id,))
+        vault.conn.execute("DELETE FROM subjects WHERE id = ?", (s.id,))
+        audit.append(vault, "subject.delete", "subject", s.ref,
+                     before={"ref": s.ref, "status": s.status}, after={"reason": reason})
+
+
+def set_imported_status(vault, subject: Subject, to_status: str, outcome: str | None,
+                        reason: str) -> Subject:
+    """Set a status directly, without the transition rules: only for migrating
+    an existing register (the CSV import). Recorded in the status history and
+    the audit chain like any other change."""
+    roles.require(vault, "change_status")
+    to_status = fields.choice(to_status, STATUSES, "Status")
+    outcome = fields.choice(outcome, OUTCOMES, "Outcome") if outcome else None
+    if (to_status == "closed") != bool(outcome):
+        raise ValidationError("A closed case needs an outcome, and only a closed case has one.")
+    with vault.write():
+        s = get_subject(vault, subject.id, check=False)
+        vault.conn.execute(
+            "INSERT INTO status_changes(subject_id, from_status, to_status, outcome, reason, "
+            "by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (s.id, s.status, to_status, outcome, reason, vault.user.name, now_iso()))
+        return _update(vault, s, {"status": to_status, "outcome": outcome}, "subject.status")

@@ -1,0 +1,26 @@
+"""The vault's own settings (deadlines, auto-lock, backups kept), stored in
+the encrypted ``meta`` table. Who may change them, and within which limits,
+is decided above this layer (``console.records.users.set_setting``)."""
+
+from __future__ import annotations
+
+import json
+
+DEFAULT_SETTINGS = {
+    "unreferred_days": 7,
+    "unacknowledged_days": 14,
+    "autolock_minutes": 5,
+    "backup_keep": 10,
+}
+
+
+def read(conn, key: str):
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    if row:
+        return json.loads(row[0])
+    return DEFAULT_SETTINGS.get(key)
+
+
+def write(conn, key: str, value) -> None:
+    conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO "
+                 "UPDATE SET value = excluded.value", (key, json.dumps(value)))

@@ -1,0 +1,377 @@
+"""The vault: one folder holding the SQLCipher database and its key slots.
+
+``Vault.create`` makes a new vault; ``Vault.open`` unlocks one for a user
+with a passphrase (or quick unlock) and returns it; ``close()`` is idempotent.
+Everything else in the core takes the vault as its first argument.
+
+Driver errors (sqlcipher3 raises its own exception classes) are translated to
+``console.errors`` here and in ``guard()``, so no caller ever sees one.
+
+Only one process may hold a vault open: a lock file, held with an OS lock
+that the kernel drops if the process dies, so a crash never leaves a stale
+lock behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import uuid
+from collections.abc import Callable
+from copy import deepcopy
+from pathlib import Path
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from console.clock import now_iso
+from console.errors import DAMAGED_MESSAGE as _DAMAGED
+from console.errors import (
+    ConsoleError,
+    UnknownUser,
+    ValidationError,
+    VaultClosed,
+    VaultDamaged,
+    VaultExists,
+    VaultInUse,
+    VaultNotFound,
+    VaultTooNew,
+    storage_full,
+    translate,
+)
+from console.storage import (
+    accounts,
+    identities,
+    keyslots,
+    schema,
+    settings,
+    snapshot,
+    sqlite_memory,
+)
+from console.storage.accounts import User
+from console.storage.identity import Identity, generate_identity
+from console.storage.keyslots import KdfParams, SlotFile
+from console.storage.layout import DB_FILE
+from console.storage.lock import VaultLock
+
+
+def _connect(db_path: Path, data_key: bytes):
+    """Open the database with a raw key. Returns the connection or raises."""
+    conn = sqlcipher3.connect(str(db_path), check_same_thread=False)
+    try:
+        # Before any statement: SQLite refuses a new lookaside while one is in use.
+        sqlite_memory.enlarge_lookaside(sqlcipher3, conn, db_path)
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Sorting and temporary tables stay in memory, never in clear temp files.
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+class Vault:
+    """An unlocked vault for one user. Not thread-safe: one thread owns it."""
+
+    def __init__(self, folder: Path, conn, slots: SlotFile, user: User,
+                 user_secret: bytes, data_key: bytes, lock: VaultLock):
+        self.folder = Path(folder)
+        self._conn = conn
+        self.db = Database(conn)
+        self.slots = slots
+        self.user = user
+        self._user_secret = bytearray(user_secret)
+        self._data_key = bytearray(data_key)
+        self._lock = lock
+        self._identity: Identity | None = None
+
+    # -- lifecycle -----------------------------------------------------------
+    @classmethod
+    def create(cls, folder: Path | str, user: str, passphrase: str, establishment: str,
+               display_name: str | None = None, job_title: str = "Governor",
+               kdf: KdfParams | None = None, migrate_to: str | None = None,
+               founding: Callable[["Vault"], None] | None = None) -> "Vault":
+        """A new vault with ``user`` as its governor. ``founding(vault)`` runs
+        inside the creating transaction (the audit room writes the chain's
+        first entry there), so a vault never exists without it."""
+        folder = Path(folder)
+        accounts.check_name(user)
+        if (folder / DB_FILE).exists() or (folder / keyslots.SLOTS_FILE).exists():
+            raise VaultExists("A vault already exists in that folder; open it, or choose "
+                              "another folder.")
+        if len(passphrase) < 8:
+            raise ValidationError("The passphrase must be at least 8 characters long.")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            os.chmod(folder, 0o700)
+        except OSError as exc:
+            raise translate(exc) from None
+        kdf = kdf or keyslots.DEFAULT_KDF
+        lock = VaultLock(folder)
+        lock.acquire()
+        try:
+            data_key = secrets.token_bytes(32)
+            slots = SlotFile(str(uuid.uuid4()), kdf=kdf)
+            user_secret = slots.add_user(user, passphrase, data_key, kdf)
+            slots.users[user]["default"] = True
+            conn = _connect(folder / DB_FILE, data_key)
+            db = Database(conn)
+            if migrate_to:
+                schema.migrations.apply(db, stop_before=migrate_to)
+            else:
+                schema.migrations.apply(db)
+            u = User(user, display_name or user, "governor", job_title)
+            vault = cls(folder, conn, slots, u, user_secret, data_key, lock)
+            ident = generate_identity(u.display_name, job_title, establishment)
+            with vault.db.atomic():
+                accounts.insert_user(conn, u)
+                identities.store(conn, slots.vault_id, user, bytes(vault._user_secret), ident)
+                first = dict(settings.DEFAULT_SETTINGS, establishment=establishment,
+                             vault_id=slots.vault_id, created_at=now_iso())
+                for k, v in first.items():
+                    conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)",
+                                 (k, json.dumps(v)))
+                if founding is not None:
+                    founding(vault)
+            slots.save(folder)
+            return vault
+        except sqlcipher3.Error as exc:
+            lock.release()
+            raise translate(exc) from None
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, folder: Path | str, user: str | None = None, passphrase: str | None = None,
+             *, user_secret: bytes | None = None, migrate: bool = True) -> "Vault":
+        """Unlock with a passphrase, or with a user secret already recovered
+        (quick unlock). Applies pending migrations after taking a backup."""
+        folder = Path(folder)
+        if not (folder / DB_FILE).exists():
+            if (folder / keyslots.SLOTS_FILE).exists():
+                raise VaultDamaged("The vault's database file is missing; restore the vault "
+                                   "from a backup.")
+            raise VaultNotFound("There is no vault in that folder; check the path, or create "
+                                "a vault first.")
+        lock = VaultLock(folder)
+        lock.acquire()
+        try:
+            slots = SlotFile.load(folder)
+            if user is None:
+                user = default_user(slots)
+            if user_secret is None:
+                user_secret = slots.user_secret_from_passphrase(user, passphrase or "")
+            conn, slots = _open_settling_pending(folder, slots, user, user_secret)
+            data_key = slots.data_key(user, user_secret)
+            db = Database(conn)
+            _check_version(db)
+            pending = schema.migrations.pending(db)
+            if pending and migrate:
+                snapshot.backup_before(folder, conn, "migration")
+                schema.migrations.apply(db)
+            u = accounts.fetch_user(conn, user)
+            if u is None or not u.active:
+                conn.close()
+                raise UnknownUser("That user is no longer allowed into this vault.")
+            vault = cls(folder, conn, slots, u, user_secret, data_key, lock)
+            # A removal interrupted before its key rotation left a slot for a
+            # removed user: finish the removal now.
+            removed = accounts.removed_names(conn)
+            if removed & set(slots.users):
+                for name in removed & set(slots.users):
+                    del slots.users[name]
+                vault.rotate_data_key()
+            return vault
+        except sqlcipher3.Error as exc:
+            lock.release()
+            raise translate(exc) from None
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        try:
+            self._conn.close()
+        except sqlcipher3.Error:
+            pass
+        self._conn = None
+        self.db = None
+        self._identity = None
+        for buf in (self._data_key, self._user_secret):
+            for i in range(len(buf)):
+                buf[i] = 0
+        self._lock.release()
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def __enter__(self) -> "Vault":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def conn(self):
+        if self._conn is None:
+            raise VaultClosed("The vault is locked; unlock it to continue.")
+        return self._conn
+
+    @contextlib.contextmanager
+    def guard(self):
+        """Translate driver errors raised inside the block."""
+        try:
+            yield
+        except sqlcipher3.Error as exc:
+            raise translate(exc) from None
+        except OSError as exc:
+            raise translate(exc) from None
+
+    @contextlib.contextmanager
+    def write(self):
+        """One atomic write: all of it is stored, or none of it."""
+        self.conn  # raises VaultClosed when locked
+        with self.guard():
+            with self.db.atomic():
+                yield self.db
+
+    def query(self, sql: str, params=()) -> list[tuple]:
+        with self.guard():
+            return self.conn.execute(sql, params).fetchall()
+
+    # -- settings --------------------------------------------------------------
+    def setting(self, key: str):
+        with self.guard():
+            return settings.read(self.conn, key)
+
+    @property
+    def establishment(self) -> str:
+        return self.setting("establishment") or ""
+
+    @property
+    def vault_id(self) -> str:
+        return self.slots.vault_id
+
+    # -- identity ----------------------------------------------------------------
+    def forget_identity(self) -> None:
+        """Drop the cached signing identity (after it was replaced)."""
+        self._identity = None
+
+    def identity(self) -> Identity:
+        """The signed-in user's signing identity (private key decrypted)."""
+        if self._identity is None:
+            with self.guard():
+                self._identity = identities.load(self.conn, self.vault_id, self.user.name,
+                                                 bytes(self._user_secret))
+        return self._identity
+
+    def user_secret(self) -> bytes:
+        self.conn
+        return bytes(self._user_secret)
+
+    def data_key(self) -> bytes:
+        self.conn
+        return bytes(self._data_key)
+
+    # -- key rotation --------------------------------------------------------
+    def rotate_data_key(self) -> None:
+        """Re-encrypt the database under a fresh data key and rewrap every slot.
+
+        The new slots are written to a pending file first; if the process dies
+        between the rekey and the final rename, ``open`` finds the pending set
+        matches the database and promotes it.
+        """
+        snapshot.automatic_backup(self, "rekey")
+        new_key = secrets.token_bytes(32)
+        pending = SlotFile(self.slots.vault_id, deepcopy(self.slots.users), self.slots.kdf)
+        pending.rewrap_all(new_key)
+        pending.save(self.folder, keyslots.PENDING_FILE)
+        try:
+            with self.guard():
+                self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except ConsoleError as exc:
+            self._reconnect_after_failed_rekey(new_key, pending)
+            if isinstance(exc, VaultInUse):
+                # This process holds the vault's lock, so nothing else was
+                # writing: SQLCipher reports a rekey that ran out of room so.
+                raise storage_full() from None
+            raise
+        self.slots = pending
+        self._data_key = bytearray(new_key)
+        pending.save(self.folder)
+        keyslots.discard_pending(self.folder)
+
+    def _reconnect_after_failed_rekey(self, new_key: bytes, pending: SlotFile) -> None:
+        """A failed rekey (e.g. a full disk) leaves the connection unusable;
+        the file itself holds the old key, or the new one if the rekey got
+        as far as committing. Reconnect with whichever it is."""
+        with contextlib.suppress(sqlcipher3.Error):
+            self._conn.close()
+        try:
+            self._conn = _connect(self.folder / DB_FILE, bytes(self._data_key))
+            keyslots.discard_pending(self.folder)
+        except sqlcipher3.DatabaseError:
+            self._conn = _connect(self.folder / DB_FILE, new_key)
+            self.slots, self._data_key = pending, bytearray(new_key)
+            with contextlib.suppress(ConsoleError):
+                pending.save(self.folder)
+                keyslots.discard_pending(self.folder)
+        self.db = Database(self._conn)
+
+    def save_slots(self) -> None:
+        self.slots.save(self.folder)
+
+
+def default_user(slots: SlotFile) -> str:
+    for name, slot in slots.users.items():
+        if slot.get("default"):
+            return name
+    names = slots.names()
+    if not names:
+        raise VaultDamaged("The vault has no key slots left; restore it from a backup.")
+    return names[0]
+
+
+def _open_settling_pending(folder: Path, slots: SlotFile, user: str, user_secret: bytes):
+    """Open the database with the key from the slots; if that fails and a
+    pending slot set from an interrupted rotation exists, try that one."""
+    pending_file = keyslots.pending_path(folder)
+    try:
+        conn = _connect(folder / DB_FILE, slots.data_key(user, user_secret))
+    except (sqlcipher3.DatabaseError, VaultDamaged):
+        if not pending_file.exists():
+            raise VaultDamaged(_DAMAGED) from None
+        pending = SlotFile.load(folder, keyslots.PENDING_FILE)
+        try:
+            conn = _connect(folder / DB_FILE, pending.data_key(user, user_secret))
+        except sqlcipher3.DatabaseError:
+            raise VaultDamaged(_DAMAGED) from None
+        pending.save(folder)  # the rotation had finished: promote its slots
+        keyslots.discard_pending(folder)
+        return conn, pending
+    if pending_file.exists():
+        keyslots.discard_pending(folder)  # the rotation never reached the database
+    return conn, slots
+
+
+def _check_version(db: Database) -> None:
+    known = set(schema.known_names())
+    applied = {m.name for m in schema.migrations.applied(db)}
+    if not applied:  # an emptied file opens as an empty database: never a vault
+        raise VaultDamaged(_DAMAGED)
+    if applied - known:
+        raise VaultTooNew("This vault was written by a newer version of Governor's Console; "
+                          "install that version to open it.")
