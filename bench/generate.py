@@ -52,6 +52,7 @@ from console.records.model import (  # noqa: E402
     REPORT_TYPES,
     STATUSES,
 )
+from console.storage import keyslots  # noqa: E402
 from console.storage.keyslots import KdfParams, SlotFile  # noqa: E402
 from console.storage.layout import DB_FILE
 
@@ -61,6 +62,9 @@ PASSPHRASE = "bench passphrase, not a secret"
 ESTABLISHMENT = "HMP Benchmark"
 # Cheap Argon2 for fixtures only; the default's cost is reported separately.
 BENCH_KDF = KdfParams(time_cost=1, memory_cost=8192, parallelism=1)
+# Bench processes lower the key-derivation floor in memory so fixtures may use
+# BENCH_KDF; the floor on every real run, and anything on disk, stays strong.
+keyslots.KDF_FLOOR = BENCH_KDF
 REPORTS_PER_SUBJECT = 5
 MEASURES_PER_SUBJECT = 2
 

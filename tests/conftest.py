@@ -60,6 +60,17 @@ def isolated_machine(tmp_path, monkeypatch):
     keyring.set_keyring(MemoryKeyring())
 
 
+@pytest.fixture(autouse=True, scope="session")
+def kdf_floor_for_tests():
+    """The key-derivation floor lowered in this process only, so tests may
+    ask for cheap Argon2 (``fast_kdf``, ``kdf=FAST_KDF``); the defaults stay
+    strong, and nothing on disk can lower the floor."""
+    import console.storage.keyslots as ks
+    saved, ks.KDF_FLOOR = ks.KDF_FLOOR, FAST_KDF
+    yield
+    ks.KDF_FLOOR = saved
+
+
 @pytest.fixture
 def fast_kdf(monkeypatch):
     """Cheap Argon2 for tests, applied to vaults created by the services and CLI."""

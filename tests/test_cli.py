@@ -18,7 +18,7 @@ def run(args, passphrase="correct horse battery", extra_env=None, fast=True):
     env.update(extra_env or {})
     code = [sys.executable, "-c",
             "import sys; sys.path.insert(0, %r)\n" % str(ROOT)
-            + ("import console.storage.keyslots as k; k.DEFAULT_KDF = k.KdfParams(1, 8192, 1)\n"
+            + ("import console.storage.keyslots as k; k.DEFAULT_KDF = k.KDF_FLOOR = k.KdfParams(1, 8192, 1)\n"
                if fast else "")
             + "import main; sys.exit(main.main(sys.argv[1:]))", *args]
     return subprocess.run(code, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)

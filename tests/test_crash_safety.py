@@ -49,7 +49,7 @@ def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed:
 
     import console.storage.keyslots as ks
     from tests.conftest import FAST_KDF
-    ks.DEFAULT_KDF = FAST_KDF  # cheap Argon2 here; the defaults stay strong elsewhere
+    ks.DEFAULT_KDF = ks.KDF_FLOOR = FAST_KDF  # cheap Argon2 here; the defaults stay strong elsewhere
     from console.records import intel, measures, referrals, subjects, users
     from console.storage.vault import Vault
 

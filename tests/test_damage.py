@@ -183,7 +183,8 @@ def test_a_second_instance_is_refused(copy):
         _one_sentence(str(err.value), ("close",))
 
 
-HOLDER = ("import sys; sys.path.insert(0, sys.argv[1]); from console.storage.vault import Vault; "
+HOLDER = ("import sys; sys.path.insert(0, sys.argv[1]); import console.storage.keyslots as k; "
+          "k.KDF_FLOOR = k.KdfParams(1, 8192, 1); from console.storage.vault import Vault; "
           "v = Vault.open(sys.argv[2], 'governor', sys.argv[3]); print('open', flush=True); "
           "sys.stdin.read()")
 

@@ -28,7 +28,7 @@ def child_main(folder: str) -> None:
 
     import console.storage.keyslots as ks
     from tests.conftest import FAST_KDF
-    ks.DEFAULT_KDF = FAST_KDF
+    ks.DEFAULT_KDF = ks.KDF_FLOOR = FAST_KDF
     from console.audit.genesis import create_vault
     from console.errors import ConsoleError
     from console.lawful.backups import make_backup

@@ -74,6 +74,31 @@ class KdfParams:
 
 
 DEFAULT_KDF = KdfParams()
+# The weakest cost a slot is ever written with, or unlocked without being
+# re-derived at the default cost. Nothing read from disk can lower it (the slot
+# file's own ``kdf`` is raised to it when loaded); only a test fixture, in its
+# own process, may lower it to keep the suite fast.
+KDF_FLOOR = KdfParams()
+
+
+def below_floor(kdf: KdfParams) -> bool:
+    """True when ``kdf`` costs less time or memory than the floor."""
+    return kdf.time_cost < KDF_FLOOR.time_cost or kdf.memory_cost < KDF_FLOOR.memory_cost
+
+
+def beyond_reason(kdf: KdfParams) -> bool:
+    """True for a cost no slot this program writes could have: deriving it
+    would exhaust the machine's memory or time (a slot file edited to stop
+    anyone unlocking)."""
+    return (not 1 <= kdf.time_cost <= 64 or not 8 <= kdf.memory_cost <= 4 * 1024 * 1024
+            or not 1 <= kdf.parallelism <= 64)
+
+
+def at_least_floor(kdf: KdfParams | None) -> KdfParams:
+    """``kdf`` itself, or the default when it is missing or below the floor."""
+    if kdf is None or below_floor(kdf) or beyond_reason(kdf):
+        return DEFAULT_KDF if not below_floor(DEFAULT_KDF) else KDF_FLOOR
+    return kdf
 
 
 def _b64(data: bytes) -> str:
@@ -110,7 +135,7 @@ class SlotFile:
     def __init__(self, vault_id: str, users: dict | None = None, kdf: KdfParams | None = None):
         self.vault_id = vault_id
         self.users: dict[str, dict] = users or {}
-        self.kdf = kdf or DEFAULT_KDF
+        self.kdf = at_least_floor(kdf)
 
     # -- persistence -------------------------------------------------------
     @classmethod
@@ -171,7 +196,7 @@ class SlotFile:
 
     def set_passphrase(self, user: str, user_secret: bytes, passphrase: str,
                        kdf: KdfParams | None = None) -> None:
-        kdf = kdf or self.kdf
+        kdf = at_least_floor(kdf or self.kdf)
         salt = random_bytes(16)
         nonce = random_bytes(12)
         kek = kdf.derive(passphrase, salt)
@@ -196,11 +221,20 @@ class SlotFile:
         for user in self.users:
             self.wrap_data_key(user, data_key)
 
+    def passphrase_kdf(self, user: str) -> KdfParams | None:
+        """The cost this user's passphrase slot was written with (None if unreadable)."""
+        try:
+            return KdfParams(**self._slot(user)["passphrase"]["kdf"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
     def user_secret_from_passphrase(self, user: str, passphrase: str) -> bytes:
         slot = self._slot(user)
         try:
             p = slot["passphrase"]
             kdf = KdfParams(**p["kdf"])
+            if beyond_reason(kdf):
+                raise ValueError
             kek = kdf.derive(passphrase, _unb64(p["salt"]))
             return _c().AESGCM(kek).decrypt(_unb64(p["nonce"]), _unb64(p["ct"]),
                                        self._aad(user, "passphrase"))

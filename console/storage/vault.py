@@ -92,6 +92,10 @@ class Vault:
         self._data_key = bytearray(data_key)
         self._lock = lock
         self._identity: Identity | None = None
+        # Sentences for the user about this unlock (shown once, never record data).
+        self.notices: list[str] = []
+        # The authority the signed chain gives, set by the audit room on unlock.
+        self.authority = None
 
     # -- lifecycle -----------------------------------------------------------
     @classmethod
@@ -183,6 +187,8 @@ class Vault:
                 conn.close()
                 raise UnknownUser("That user is no longer allowed into this vault.")
             vault = cls(folder, conn, slots, u, user_secret, data_key, lock)
+            if passphrase is not None:
+                _raise_to_floor(vault, passphrase)
             # A removal interrupted before its key rotation left a slot for a
             # removed user: finish the removal now.
             removed = accounts.removed_names(conn)
@@ -333,6 +339,27 @@ class Vault:
 
     def save_slots(self) -> None:
         self.slots.save(self.folder)
+
+
+REDERIVED = ("Your key slot was protected by a cheaper key derivation than this version "
+             "allows; it is now protected at the standard cost.")
+
+
+def _raise_to_floor(vault: Vault, passphrase: str) -> None:
+    """A slot below the floor (written by an older version, or from a slot
+    file someone lowered) is re-derived at the default cost on unlock."""
+    kdf = vault.slots.passphrase_kdf(vault.user.name)
+    if kdf is None or not keyslots.below_floor(kdf):
+        return
+    old = deepcopy(vault.slots.users[vault.user.name])
+    vault.slots.set_passphrase(vault.user.name, bytes(vault._user_secret), passphrase,
+                               keyslots.DEFAULT_KDF)
+    try:
+        vault.save_slots()
+    except ConsoleError:  # e.g. a full disk: the old slot stays, and so does the notice
+        vault.slots.users[vault.user.name] = old
+        return
+    vault.notices.append(REDERIVED)
 
 
 def default_user(slots: SlotFile) -> str:
