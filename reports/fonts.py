@@ -2,7 +2,8 @@
 
 Noto Sans covers Latin, Greek and Cyrillic names (Welsh ŵ ŷ, Polish ł ś,
 Irish fadas) and Noto Naskh Arabic covers Urdu and Arabic: open-licensed TTFs
-shipped in ``resources/fonts`` and embedded (subset) in every PDF.
+shipped as package data in ``resources/fonts`` (so an installed copy and
+the frozen build find them too) and embedded (subset) in every PDF.
 
 Registration is done once per process; reportlab is imported only when
 ``register()`` is first called.
@@ -12,7 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-FONT_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
+import resources
+
+FONT_DIR = resources.path("fonts")
 
 SANS = "NotoSans"
 SANS_BOLD = "NotoSans-Bold"

@@ -15,7 +15,7 @@ import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("console", "reports", "cli", "ui", "launcher")
+PACKAGES = ("console", "reports", "cli", "ui", "launcher", "resources")
 MAX_LINES = 500
 
 
