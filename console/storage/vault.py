@@ -59,16 +59,22 @@ from console.storage.lock import VaultLock
 
 def _connect(db_path: Path, data_key: bytes):
     """Open the database with a raw key. Returns the connection or raises."""
+    # Before the connection exists, so all it allocates is locked and wiped.
+    sqlite_memory.memory_security_on(sqlcipher3)
     conn = sqlcipher3.connect(str(db_path), check_same_thread=False)
     try:
         # Before any statement: SQLite refuses a new lookaside while one is in use.
         sqlite_memory.enlarge_lookaside(sqlcipher3, conn, db_path)
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-        conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
+        # On macOS fsync() leaves writes in the drive's cache; F_FULLFSYNC
+        # reaches the disk, which the crash-safety claims rely on. Elsewhere
+        # SQLite has no such call and these are no-ops.
+        conn.execute("PRAGMA fullfsync = ON")
+        conn.execute("PRAGMA checkpoint_fullfsync = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         # Sorting and temporary tables stay in memory, never in clear temp files.
         conn.execute("PRAGMA temp_store = MEMORY")
