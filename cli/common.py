@@ -1,5 +1,5 @@
-"""What every command shares: exit codes, reading a passphrase, finding and
-unlocking the vault, and writing JSON.
+"""What every command shares: exit codes, the output's encoding, reading a
+passphrase, finding and unlocking the vault, and writing JSON.
 
 Passphrases come from the ``CONSOLE_PASSPHRASE`` environment variable or a
 prompt, never from an argument.
@@ -18,6 +18,24 @@ from console.errors import ValidationError
 # 2 usage or user error, 3 unexpected failure.
 EXIT_USER = 2
 EXIT_BUG = 3
+
+
+def utf8_output() -> None:
+    """Output that carries every name: UTF-8 when redirected to a file or a
+    pipe (on Windows Python would otherwise use the ANSI code page, and stop
+    at the first Polish or Urdu name); in a terminal, its own encoding, with
+    any character it cannot show replaced rather than an error."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8", errors="strict" if stream is sys.stdout
+                                   else "backslashreplace")
+        except (OSError, ValueError):
+            pass  # a closed or detached stream: nothing to write to anyway
 
 
 def passphrase_from_env_or_prompt(prompt: str = "Passphrase: ", confirm: bool = False) -> str:

@@ -19,7 +19,7 @@ from cli import (
     lawful_pdf_commands,
     vault_commands,
 )
-from cli.common import EXIT_BUG, EXIT_USER
+from cli.common import EXIT_BUG, EXIT_USER, utf8_output
 from console import APP_NAME, __version__
 from console.errors import ConsoleError
 
@@ -37,7 +37,8 @@ def build_parser():
     parser = argparse.ArgumentParser(
         prog="governors-console",
         description=f"{APP_NAME}: an encrypted register of staff corruption threats. "
-                    "Run with no command to open the desktop console.")
+                    "With no command (or 'gui') it opens the desktop console: "
+                    "'--vault PATH' on that vault, '--demo' on the demo vault.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
@@ -47,6 +48,7 @@ def build_parser():
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -56,6 +56,11 @@ def isolated_machine(tmp_path, monkeypatch):
     monkeypatch.delenv("CONSOLE_PASSPHRASE", raising=False)
     ring = MemoryKeyring()
     keyring.set_keyring(ring)
+    # Quick unlock trusts system keychains only; the tests' stands in for one.
+    from console.storage import quick_unlock
+    monkeypatch.setitem(quick_unlock.SYSTEM_KEYCHAINS,
+                        f"{MemoryKeyring.__module__}.{MemoryKeyring.__qualname__}",
+                        "the tests' keychain")
     yield home
     keyring.set_keyring(MemoryKeyring())
 

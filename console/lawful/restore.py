@@ -5,6 +5,13 @@ passphrase, ``PRAGMA integrity_check``, SQLCipher's page check and the audit
 chain) in a scratch folder *before* anything is replaced, and keeps the
 replaced vault beside the restored one under a time-stamped name. It is
 refused while the vault is open anywhere (the vault lock).
+
+The vault folder itself is never renamed: it holds the open lock file for
+the whole restore, and Windows refuses to rename a folder holding an open
+file. The replaced vault's files move out into the kept-aside folder and the
+restored files move in, each by a rename within one volume, the lock file
+and the backups folder staying where they are; the database moves in last,
+so a vault interrupted half-way is one that says its database is missing.
 """
 
 from __future__ import annotations
@@ -23,15 +30,14 @@ from console.clock import utcnow as _utcnow
 from console.errors import ConsoleError, ValidationError, VaultDamaged, storage_error
 from console.errors import translate as _translate
 from console.storage import keyslots, schema
-from console.storage.fileio import fsync_dir
+from console.storage.fileio import fsync_dir, restrict
 from console.storage.integrity import check_integrity
-from console.storage.layout import DB_FILE, LOCK_FILE
+from console.storage.layout import BACKUP_DIR, DB_FILE, LOCK_FILE
 from console.storage.lock import VaultLock
 from console.storage.snapshot import (
     BAD_BACKUP,
     DB_MEMBER,
     SLOTS_MEMBER,
-    backups_dir,
     read_manifest,
     stamp,
 )
@@ -97,15 +103,36 @@ def check_restored(folder: Path, user: str | None, passphrase: str):
         v.close()
 
 
+def _swap_contents(folder: Path, work: Path, aside: Path) -> None:
+    """Move the vault in ``folder`` out to the new folder ``aside`` and the
+    checked vault in ``work`` into ``folder``, leaving the (held) lock file
+    and the backups folder in place. The old database leaves first and the
+    new one arrives last."""
+    aside.mkdir()
+    restrict(aside, 0o700)
+    staying = {LOCK_FILE, BACKUP_DIR}
+    database_first = sorted((p for p in folder.iterdir() if p.name not in staying),
+                            key=lambda p: not p.name.startswith(DB_FILE))
+    for entry in database_first:
+        os.replace(entry, aside / entry.name)
+    fsync_dir(aside)
+    database_last = sorted((p for p in work.iterdir() if p.name not in staying),
+                           key=lambda p: p.name.startswith(DB_FILE))
+    for entry in database_last:
+        os.replace(entry, folder / entry.name)
+    fsync_dir(folder)
+
+
 def restore_backup(folder, backup_file, user: str | None, passphrase: str,
                    on_progress=None, allow_other_vault: bool = False) -> RestoreResult:
     """Replace the vault in ``folder`` with the backup, after checking it.
 
     The backup is unpacked into a scratch folder beside the vault and opened
     with ``user``'s passphrase (a governor in the backup). Only when it opens,
-    passes the integrity checks and its audit chain verifies is the current
-    vault renamed aside (``<name>.replaced-<time>``) and the restored one put
-    in its place. The restore is then recorded in the restored audit chain.
+    passes the integrity checks and its audit chain verifies are the current
+    vault's files moved aside (``<name>.replaced-<time>``) and the restored
+    ones put in their place, with the vault's lock held throughout. The
+    restore is then recorded in the restored audit chain.
     """
     folder = Path(folder).expanduser().absolute()
     backup_file = Path(backup_file).expanduser()
@@ -147,15 +174,14 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
         step(2)
         try:
             (work / LOCK_FILE).unlink(missing_ok=True)
-            os.chmod(work, 0o700)
             aside = None
             if folder.exists():
                 aside = folder.with_name(f"{folder.name}.replaced-{stamp(_utcnow())}")
-                os.replace(folder, aside)
-                old_backups = backups_dir(aside)
-                if old_backups.is_dir():
-                    os.replace(old_backups, backups_dir(work))
-            os.replace(work, folder)
+                _swap_contents(folder, work, aside)
+                shutil.rmtree(work, ignore_errors=True)
+            else:
+                restrict(work, 0o700)
+                os.replace(work, folder)  # a new folder: nothing in it is open
             work = None
             fsync_dir(folder.parent)
         except OSError as exc:

@@ -1,9 +1,14 @@
 """Quick unlock: a user's key slot also wrapped by a secret in the OS keychain.
 
-The secret lives in the keychain (Windows Credential Manager, macOS Keychain,
-Secret Service on Linux) through ``keyring``; the vault only holds the slot it
-unlocks. Where no keychain exists, ``availability()`` says why and the vault
-works with passphrases alone.
+The secret lives in the system keychain through ``keyring``; the vault only
+holds the slot it unlocks. Only the keychains the operating systems protect
+are used, by name (``SYSTEM_KEYCHAINS``): Windows Credential Manager, the
+macOS Keychain, Secret Service and KWallet. Any other keyring backend (a
+plaintext or "encrypted" file from keyrings.alt, a null or failing one)
+would keep the secret beside the vault or nowhere, so with one of those, or
+with none, ``availability()`` says why and the vault works with passphrases
+alone. Where keyring chains several backends, the secret goes to a system
+keychain among them, never to the others.
 """
 
 from __future__ import annotations
@@ -17,31 +22,71 @@ from console.errors import QuickUnlockUnavailable, WrongPassphrase
 
 SERVICE = "Governor's Console quick unlock"
 
+# keyring backend classes (module.qualname, exact: no subclasses) -> what they are.
+SYSTEM_KEYCHAINS = {
+    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
+    "keyring.backends.macOS.Keyring": "the macOS Keychain",
+    "keyring.backends.SecretService.Keyring": "Secret Service",
+    "keyring.backends.libsecret.Keyring": "Secret Service",
+    "keyring.backends.kwallet.DBusKeyring": "KWallet",
+    "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet",
+}
+
+_NOT_TRUSTED = ("Quick unlock is off: this computer's keyring is not a system keychain "
+                "(Windows Credential Manager, the macOS Keychain, Secret Service or "
+                "KWallet), so the console uses passphrases only.")
+
 
 def _account(vault_id: str, user: str) -> str:
     return f"{vault_id}:{user}"
 
 
+def _qualified_name(backend) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+def _system_keychain(chosen):
+    """The system keychain among what keyring chose, or None."""
+    from keyring.backends.chainer import ChainerBackend
+    candidates = list(chosen.backends) if isinstance(chosen, ChainerBackend) else [chosen]
+    for backend in candidates:
+        if _qualified_name(backend) in SYSTEM_KEYCHAINS and getattr(backend, "priority", 0) > 0:
+            return backend
+    return None
+
+
+def _keychain():
+    """(backend, None) for a usable system keychain, else (None, reason)."""
+    try:
+        chosen = keyring.get_keyring()
+        backend = _system_keychain(chosen)
+    except Exception:  # keyring raises many things when misconfigured
+        return None, "Quick unlock is off: no system keychain could be reached."
+    if backend is not None:
+        return backend, None
+    name = _qualified_name(chosen).lower()
+    if "fail" in name or "null" in name or getattr(chosen, "priority", 1) <= 0:
+        return None, ("Quick unlock is off: this computer has no system keychain, so the "
+                      "console uses passphrases only.")
+    return None, _NOT_TRUSTED
+
+
 def availability() -> tuple[bool, str]:
     """(available, reason). The reason is a sentence for the settings page."""
-    try:
-        backend = keyring.get_keyring()
-    except Exception:  # keyring raises many things when misconfigured
-        return False, "Quick unlock is off: no system keychain could be reached."
-    name = type(backend).__module__ + "." + type(backend).__name__
-    if "fail" in name.lower() or "null" in name.lower() or getattr(backend, "priority", 1) <= 0:
-        return False, ("Quick unlock is off: this computer has no system keychain, so the "
-                       "console uses passphrases only.")
-    return True, "Quick unlock can use this computer's keychain."
+    backend, why = _keychain()
+    if backend is None:
+        return False, why
+    what = SYSTEM_KEYCHAINS[_qualified_name(backend)]
+    return True, f"Quick unlock can use this computer's keychain ({what})."
 
 
 def enable(vault) -> None:
-    ok, why = availability()
-    if not ok:
+    backend, why = _keychain()
+    if backend is None:
         raise QuickUnlockUnavailable(why)
     secret = secrets.token_bytes(32)
     try:
-        keyring.set_password(SERVICE, _account(vault.vault_id, vault.user.name), secret.hex())
+        backend.set_password(SERVICE, _account(vault.vault_id, vault.user.name), secret.hex())
     except keyring.errors.KeyringError:
         raise QuickUnlockUnavailable("Quick unlock could not be saved in this computer's "
                                      "keychain; use the passphrase.") from None
@@ -52,8 +97,11 @@ def enable(vault) -> None:
 def disable(vault) -> None:
     vault.slots.clear_quick(vault.user.name)
     vault.save_slots()
+    backend, _why = _keychain()
+    if backend is None:
+        return
     try:
-        keyring.delete_password(SERVICE, _account(vault.vault_id, vault.user.name))
+        backend.delete_password(SERVICE, _account(vault.vault_id, vault.user.name))
     except keyring.errors.KeyringError:
         pass
 
@@ -63,8 +111,9 @@ def user_secret(slots, user: str) -> bytes:
     if not slots.has_quick(user):
         raise WrongPassphrase("Quick unlock is not set up for this user on this computer; "
                               "use the passphrase.")
+    backend, _why = _keychain()
     try:
-        stored = keyring.get_password(SERVICE, _account(slots.vault_id, user))
+        stored = backend.get_password(SERVICE, _account(slots.vault_id, user)) if backend else None
     except keyring.errors.KeyringError:
         stored = None
     if not stored:

@@ -37,7 +37,7 @@ from console.clock import utcnow as _utcnow
 from console.errors import ConsoleError, VaultDamaged, VaultNotFound, VaultTooNew, storage_error
 from console.errors import translate as _translate
 from console.storage import keyslots, schema
-from console.storage.fileio import fsync_dir
+from console.storage.fileio import fsync_dir, restrict, sync_file
 from console.storage.layout import BACKUP_DIR
 from console.storage.layout import DB_FILE as DB_MEMBER
 from console.storage.settings import DEFAULT_SETTINGS
@@ -127,8 +127,8 @@ def write_backup(conn, slots_bytes: bytes, vault_id: str, out_path: Path, reason
             zf.writestr(SLOTS_MEMBER, slots_bytes)
             zf.write(db_copy, DB_MEMBER)
         with open(tmp_zip, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp_zip, 0o600)
+            sync_file(fh.fileno())
+        restrict(tmp_zip, 0o600)
         if on_progress:
             on_progress(3, total)
         os.replace(tmp_zip, out_path)

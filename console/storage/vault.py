@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import secrets
 import uuid
 from collections.abc import Callable
@@ -51,6 +50,7 @@ from console.storage import (
     sqlite_memory,
 )
 from console.storage.accounts import User
+from console.storage.fileio import restrict
 from console.storage.identity import Identity, generate_identity
 from console.storage.keyslots import KdfParams, SlotFile
 from console.storage.layout import DB_FILE
@@ -121,7 +121,7 @@ class Vault:
             raise ValidationError("The passphrase must be at least 8 characters long.")
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            os.chmod(folder, 0o700)
+            restrict(folder, 0o700)
         except OSError as exc:
             raise translate(exc) from None
         kdf = kdf or keyslots.DEFAULT_KDF
