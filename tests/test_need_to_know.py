@@ -146,3 +146,99 @@ def test_cli_list_and_show_respect_the_restriction(restricted):
     out = _cli(["show", restricted["ref"], "--json"], restricted["path"], "dep")
     assert out.returncode == 2 and SECRET not in out.stdout + out.stderr
     assert "need-to-know" in out.stderr and "Traceback" not in out.stderr
+
+
+def _dump(obj) -> str:
+    return json.dumps(obj if isinstance(obj, (list, dict)) else dataclasses.asdict(obj),
+                      default=lambda o: dataclasses.asdict(o) if dataclasses.is_dataclass(o)
+                      else str(o), ensure_ascii=False)
+
+
+def test_the_services_under_the_register_refuse_a_deputy_off_the_list(restricted):
+    """reports_for, measures_for, referrals_for and the audit chain are as
+    closed to a deputy off the list as the record itself."""
+    ref = restricted["ref"]
+    with Vault.open(restricted["path"], "dep", DEP_PASS) as d:
+        sid = access.subject_id(d, ref)
+        for call in (intel.reports_for, measures.measures_for, referrals.referrals_for):
+            with pytest.raises(PermissionDenied, match="need-to-know"):
+                call(d, sid)
+        assert audit.entries(d, entity_id=ref) == []
+        everything = _dump([dataclasses.asdict(e) for e in audit.entries(d)])
+        for leak in (SECRET, "RS-1", "restricted-notes", "restricted-summary"):
+            assert leak not in everything
+        assert ref not in {e.entity_id for e in audit.entries(d)}
+
+
+def test_only_a_governor_reads_the_journal_and_the_list_of_names_in_the_chain(restricted):
+    """A named deputy sees the record's history, but not who opened it and why
+    (the journal is the governor's) nor who else is on its list."""
+    ref = restricted["ref"]
+    with Vault.open(restricted["path"], "governor", PASS) as g:
+        register.subject_record(g, ref, reason="legal advice")
+        assert any(e.action.startswith("journal.") for e in audit.entries(g, entity_id=ref))
+        restrict = [e for e in audit.entries(g, entity_id=ref)
+                    if e.action == "subject.restrict"]
+        assert restrict[0].after["allowed"] == ["owner"]
+    with Vault.open(restricted["path"], "owner", DEP_PASS) as o:
+        seen = audit.entries(o, entity_id=ref)
+        assert seen and not any(e.action.startswith("journal.") for e in seen)
+        assert not any(e.action.startswith("journal.") for e in audit.entries(o))
+        [restrict] = [e for e in seen if e.action == "subject.restrict"]
+        assert restrict.before is None and restrict.after is None
+        assert "journal." not in _dump([dataclasses.asdict(e) for e in
+                                        register.subject_history(o, ref)])
+
+
+VIEWER_PASS = "viewer passphrase"
+FULL_TEXT = "Informant said the officer met the supplier at the gate"
+AUTHOR = "Sergeant Secretsource"
+INTEL_REF = "IMS-0042-SECRET"
+
+
+@pytest.fixture
+def viewer_vault(vault, vault_path):
+    users.add_user(vault, "view", VIEWER_PASS, role="viewer")
+    s = subjects.create_subject(vault, "Victor Viewable", categories=["conveyance"])
+    r = intel.add_report(vault, s.ref, type="ssir", received_on=TODAY, source_grade=2,
+                         intel_grade="B", handling="P", full_text=FULL_TEXT,
+                         summary="A sanitised summary", author=AUTHOR, external_ref=INTEL_REF)
+    vault.close()
+    return {"path": vault_path, "ref": s.ref, "report": r.id}
+
+
+def test_a_viewer_never_receives_full_text_or_the_source(viewer_vault):
+    ref, path = viewer_vault["ref"], viewer_vault["path"]
+    with Vault.open(path, "view", VIEWER_PASS) as v:
+        rec = register.subject_record(v, ref)
+        [report] = rec.reports
+        assert report.summary == "A sanitised summary" and report.full_text_withheld
+        got = [rec, intel.get_report(v, viewer_vault["report"]),
+               intel.reports_for(v, rec.subject.id)[0],
+               [dataclasses.asdict(e) for e in audit.entries(v)]]
+        collect = pytest.importorskip("reports.collect")
+        got.append(collect.collect(v)[0])
+        text = "".join(_dump(x) for x in got)
+        for leak in (FULL_TEXT, AUTHOR, INTEL_REF):
+            assert leak not in text
+    with Vault.open(path, "governor", PASS) as g:
+        report = intel.get_report(g, viewer_vault["report"])
+        assert (report.full_text, report.author, report.external_ref) == (FULL_TEXT, AUTHOR,
+                                                                          INTEL_REF)
+        assert not report.full_text_withheld
+
+
+def test_show_json_gives_a_viewer_no_full_text(viewer_vault, monkeypatch, capsys):
+    from cli.main import main
+    monkeypatch.setenv("CONSOLE_PASSPHRASE", VIEWER_PASS)
+    assert main(["show", viewer_vault["ref"], "--json", "--vault", str(viewer_vault["path"]),
+                 "--user", "view"]) == 0
+    out = capsys.readouterr().out
+    [report] = json.loads(out)["reports"]
+    assert report["full_text"] == "" and report["full_text_withheld"] is True
+    for leak in (FULL_TEXT, AUTHOR, INTEL_REF):
+        assert leak not in out
+    monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
+    assert main(["show", viewer_vault["ref"], "--json", "--vault",
+                 str(viewer_vault["path"])]) == 0
+    assert FULL_TEXT in capsys.readouterr().out

@@ -22,6 +22,7 @@ import json
 import secrets
 from dataclasses import dataclass
 
+from console.audit import roles, visibility
 from console.clock import now_iso
 from console.storage.identity import verify_signature
 
@@ -145,6 +146,11 @@ def head(vault) -> tuple[int, str]:
 
 def entries(vault, entity: str | None = None, entity_id=None, limit: int | None = None,
             since_seq: int = 0) -> list[AuditEntry]:
+    """Entries the signed-in user may read, newest first (``visibility`` says
+    which: nothing about a subject they are barred from, the journal only
+    for a governor, who a record is restricted to only for a governor)."""
+    role = vault.user.role
+    barred = visibility.barred_refs(vault)
     sql = ("SELECT a.seq, a.at, a.user, a.action, a.entity, a.entity_id, p.before, p.after "
            "FROM audit a LEFT JOIN audit_payload p ON p.seq = a.seq WHERE a.seq > ?")
     params: list = [since_seq]
@@ -154,9 +160,25 @@ def entries(vault, entity: str | None = None, entity_id=None, limit: int | None 
     if entity_id is not None:
         sql += " AND a.entity_id = ?"
         params.append(str(entity_id))
+    if barred:
+        sql += (" AND NOT (a.entity = 'subject' AND a.entity_id IN "
+                "(SELECT value FROM json_each(?)))")
+        params.append(json.dumps(sorted(barred)))
+    if role != roles.GOVERNOR:
+        sql += " AND a.action NOT LIKE ?"
+        params.append(visibility.JOURNAL_PREFIX + "%")
     sql += " ORDER BY a.seq DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5],
-                       json.loads(r[6]) if r[6] else None, json.loads(r[7]) if r[7] else None)
-            for r in vault.query(sql, params)]
+    out = []
+    for seq, at, user, action, ent, eid, before, after in vault.query(sql, params):
+        if not visibility.entry_visible(role, barred, action, ent, eid):
+            continue   # the query has left these out already; this is the rule itself
+        if not visibility.payload_visible(role, action):
+            before = after = None
+        b = json.loads(before) if before else None
+        a = json.loads(after) if after else None
+        if barred and isinstance(a, dict) and isinstance(a.get("refs"), list):
+            a = {**a, "refs": [r for r in a["refs"] if r not in barred]}
+        out.append(AuditEntry(seq, at, user, action, ent, eid, b, a))
+    return out

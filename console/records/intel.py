@@ -1,7 +1,10 @@
 """Intelligence reports on a subject, graded 3x5x2.
 
 The full text stays in the vault; only the sanitised summary may leave it in
-a briefing. A report counts as referred once a referral names it, or once the
+a briefing. The full text and what identifies the source (author and
+intelligence-system reference) are returned only to a role with the
+``read_full_text`` right; anyone else gets the report with those fields
+empty and ``full_text_withheld`` set, from every service that returns one. A report counts as referred once a referral names it, or once the
 subject as a whole has been referred on or after the day it was received.
 """
 
@@ -99,28 +102,39 @@ def regrade_report(vault, report_id: int, *, source_grade, intel_grade, handling
 
 
 
-def _from_row(r, deadline: str) -> IntelReport:
+def _from_row(r, deadline: str, full: bool) -> IntelReport:
     referred = bool(r[15])
     return IntelReport(
         id=r[0], subject_id=r[1], type=r[2], received_on=fields.parse_date(r[3]),
-        external_ref=r[4], author=r[5], author_withheld=bool(r[6]), source_grade=r[7],
-        intel_grade=r[8], handling=r[9], handling_condition=r[10], full_text=r[11],
-        summary=r[12], created_by=r[13], created_at=r[14], referred=referred,
-        unreferred_overdue=(not referred and r[3] < deadline))
+        external_ref=r[4] if full else "", author=r[5] if full else "",
+        author_withheld=bool(r[6]), source_grade=r[7], intel_grade=r[8], handling=r[9],
+        handling_condition=r[10], full_text=r[11] if full else "", summary=r[12],
+        created_by=r[13], created_at=r[14], referred=referred,
+        unreferred_overdue=(not referred and r[3] < deadline), full_text_withheld=not full)
+
+
+def _reads_full_text(vault) -> bool:
+    return roles.allowed(vault.user.role, "read_full_text")
 
 
 def get_report(vault, report_id: int) -> IntelReport:
+    roles.require(vault, "view")
     rows = vault.query(f"SELECT {_COLUMNS}, {REFERRED_SQL} FROM intel_reports r WHERE r.id = ?",
                        (report_id,))
     if not rows:
         raise NotFound("That report no longer exists.")
     access.require_subject(vault, rows[0][1])
-    return _from_row(rows[0], rules.deadline(vault.setting("unreferred_days")))
+    return _from_row(rows[0], rules.deadline(vault.setting("unreferred_days")),
+                     _reads_full_text(vault))
 
 
 def reports_for(vault, subject_id: int) -> list[IntelReport]:
+    """A subject's reports, newest first (the user must be allowed to see it)."""
+    roles.require(vault, "view")
+    access.require_subject(vault, subject_id)
     deadline = rules.deadline(vault.setting("unreferred_days"))
+    full = _reads_full_text(vault)
     rows = vault.query(f"SELECT {_COLUMNS}, {REFERRED_SQL} FROM intel_reports r "
                        "WHERE r.subject_id = ? ORDER BY r.received_on DESC, r.id DESC",
                        (subject_id,))
-    return [_from_row(r, deadline) for r in rows]
+    return [_from_row(r, deadline, full) for r in rows]

@@ -123,6 +123,7 @@ def _from_row(r, log, today: str) -> Measure:
 
 
 def get_measure(vault, measure_id: int) -> Measure:
+    roles.require(vault, "view")
     rows = vault.query(f"SELECT {_COLUMNS} FROM measures WHERE id = ?", (measure_id,))
     if not rows:
         raise NotFound("That measure no longer exists.")
@@ -132,6 +133,10 @@ def get_measure(vault, measure_id: int) -> Measure:
 
 
 def measures_for(vault, subject_id: int) -> list[Measure]:
+    """A subject's measures with their logs, newest first (only if the user may
+    see the subject)."""
+    roles.require(vault, "view")
+    access.require_subject(vault, subject_id)
     rows = vault.query(f"SELECT {_COLUMNS} FROM measures WHERE subject_id = ? "
                        "ORDER BY start_on DESC, id DESC", (subject_id,))
     logs = _logs(vault, [r[0] for r in rows])

@@ -166,6 +166,9 @@ class IntelReport:
     created_at: str = ""
     referred: bool = False
     unreferred_overdue: bool = False
+    # The user's role may not read the full text and source (author,
+    # external reference): those fields are empty, not missing.
+    full_text_withheld: bool = False
 
     @property
     def grading(self) -> str:

@@ -93,6 +93,7 @@ def _not_future(day, label: str) -> None:
 
 
 def get_referral(vault, referral_id: int) -> Referral:
+    roles.require(vault, "view")
     rows = vault.query(f"SELECT {_COLUMNS} FROM referrals WHERE id = ?", (referral_id,))
     if not rows:
         raise NotFound("That referral no longer exists.")
@@ -101,6 +102,9 @@ def get_referral(vault, referral_id: int) -> Referral:
 
 
 def referrals_for(vault, subject_id: int) -> list[Referral]:
+    """A subject's referrals, newest first (only if the user may see the subject)."""
+    roles.require(vault, "view")
+    access.require_subject(vault, subject_id)
     deadline = rules.deadline(vault.setting("unacknowledged_days"))
     return [_from_row(r, deadline) for r in vault.query(
         f"SELECT {_COLUMNS} FROM referrals WHERE subject_id = ? ORDER BY referred_on DESC, "
