@@ -161,3 +161,42 @@ def test_live_investigation_withholds_notes_and_referrals_by_default(vault, case
     assert by_key["notes"].withheld and by_key["notes"].reason == "investigation"
     assert by_key[f"referral:{case['referral']}"].withheld
     assert "HQ-CC-123" not in json.dumps([i.__dict__ for i in by_key.values()])
+
+
+def test_a_pack_answers_only_a_request_about_its_own_subject(vault, case, tmp_path):
+    other = subjects.create_subject(vault, "Other Person")
+    req_other = subject_access.open_request(vault, other.ref)
+    req_own = subject_access.open_request(vault, case["ref"])
+    with pytest.raises(ValidationError, match="another record"):
+        subject_access.draft_pack(vault, case["ref"], request_id=req_other.id)
+    from reports.access_pack import make_access_pack
+    with pytest.raises(ValidationError, match="another record"):
+        make_access_pack(vault, case["ref"], tmp_path / "pack.pdf", request_id=req_other.id)
+    assert not (tmp_path / "pack.pdf").exists()
+    # Nor can a pack drafted for one request be recorded against another.
+    import dataclasses
+    pack = subject_access.draft_pack(vault, case["ref"], request_id=req_own.id)
+    with pytest.raises(ValidationError, match="another record"):
+        subject_access.record_decision(vault, dataclasses.replace(pack,
+                                                                  request_id=req_other.id))
+    status = {r.id: r.status for r in subject_access.requests(vault)}
+    assert status == {req_other.id: "open", req_own.id: "open"}
+    subject_access.record_decision(vault, pack)
+    status = {r.id: r.status for r in subject_access.requests(vault)}
+    assert status == {req_other.id: "open", req_own.id: "answered"}
+
+
+def test_access_pack_command_refuses_another_subjects_request(vault, vault_path, case,
+                                                              tmp_path, monkeypatch, capsys):
+    other = subjects.create_subject(vault, "Other Person")
+    req = subject_access.open_request(vault, other.ref)
+    vault.close()
+    from cli.main import main
+    monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
+    out = tmp_path / "pack.pdf"
+    assert main(["access-pack", case["ref"], "--request", str(req.id), "--out", str(out),
+                 "--vault", str(vault_path)]) == 2
+    err = capsys.readouterr().err
+    assert "another record" in err and "Traceback" not in err and not out.exists()
+    with Vault.open(vault_path, "governor", PASS) as g:
+        assert [r.status for r in subject_access.requests(g)] == ["open"]

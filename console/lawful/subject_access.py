@@ -48,6 +48,8 @@ WITHHOLD_REASONS = Choice(
 
 LIVE_STATUSES = {"referred_hq", "under_investigation", "criminal_proceedings", "disciplinary"}
 DUE_DAYS = 30   # one month, the statutory period
+ANOTHER_RECORD = ("Access request {n} is about another record; choose the request this "
+                  "person made, or log one with 'access-request'.")
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,8 @@ def draft_pack(vault, ref, decisions: dict | None = None,
     access.require_governor(vault, "answer a subject access request")
     rec = register.subject_record(vault, ref, reason="subject_access")
     req = _request(vault, request_id) if request_id else None
+    if req is not None and req.ref != rec.subject.ref:
+        raise ValidationError(ANOTHER_RECORD.format(n=req.id))
     return AccessPack(
         rec.subject.ref, rec.subject.name, vault.establishment, vault.user.display_name,
         vault.user.job_title, now_iso(), request_id, req.received_on if req else None,
@@ -266,8 +270,13 @@ def record_decision(vault, pack: AccessPack, sha256: str = "",
               + (f"; PDF SHA-256 {sha256}" if sha256 else ""))
     with vault.write():
         if pack.request_id:
-            vault.conn.execute("UPDATE access_requests SET status = 'answered', "
-                               "decided_at = ?, withheld = ? WHERE id = ?",
-                               (now_iso(), json.dumps(withheld), pack.request_id))
+            # Only the request this subject made: a pack never closes another's.
+            done = vault.conn.execute(
+                "UPDATE access_requests SET status = 'answered', decided_at = ?, "
+                "withheld = ? WHERE id = ? AND subject_id = (SELECT id FROM subjects "
+                "WHERE ref = ?)", (now_iso(), json.dumps(withheld), pack.request_id,
+                                   pack.ref)).rowcount
+            if not done:
+                raise ValidationError(ANOTHER_RECORD.format(n=pack.request_id))
         return journal.record(vault, "sar_decision", pack.ref, "subject_access",
                               detail=detail[:2000], recipients=recipients)
