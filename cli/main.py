@@ -17,6 +17,7 @@ from cli import (
     data_commands,
     lawful_commands,
     lawful_pdf_commands,
+    policy_commands,
     vault_commands,
 )
 from cli.common import EXIT_BUG, EXIT_USER, utf8_output
@@ -24,7 +25,7 @@ from console import APP_NAME, __version__
 from console.errors import ConsoleError
 
 COMMAND_MODULES = (vault_commands, data_commands, backup_commands, lawful_commands,
-                   briefing_commands, lawful_pdf_commands)
+                   briefing_commands, lawful_pdf_commands, policy_commands)
 
 
 def build_parser():

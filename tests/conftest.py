@@ -49,6 +49,9 @@ def isolated_machine(tmp_path, monkeypatch):
                      ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
         (home / sub).mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(var, str(home / sub))
+    # The machine-wide policy (console.storage.policy) is read from here.
+    (home / "site-config").mkdir(parents=True, exist_ok=True)
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "site-config"))
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir(exist_ok=True)
     import tempfile

@@ -14,7 +14,7 @@ from console.audit import roles
 from console.audit.roles import ROLES
 from console.errors import PermissionDenied, UnknownUser, ValidationError
 from console.records import fields
-from console.storage import accounts, identities, settings
+from console.storage import accounts, identities, policy, settings
 from console.storage.accounts import User
 from console.storage.identity import Identity, generate_identity
 
@@ -167,6 +167,10 @@ def set_setting(vault, key: str, value) -> None:
             raise ValidationError("That setting must be a whole number.") from None
         if not lo <= value <= hi:
             raise ValidationError(f"That setting must be between {lo} and {hi}.")
+        most = policy.load().autolock_minutes if key == "autolock_minutes" else None
+        if most is not None and not 1 <= value <= most:
+            raise ValidationError(f"This computer's policy locks the console after at most "
+                                  f"{most} minutes of inactivity; choose 1 to {most}.")
     elif key == "establishment":
         value = fields.text(value, "Establishment", required=True).strip()
     else:

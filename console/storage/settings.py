@@ -1,10 +1,13 @@
 """The vault's own settings (deadlines, auto-lock, backups kept), stored in
 the encrypted ``meta`` table. Who may change them, and within which limits,
-is decided above this layer (``console.records.users.set_setting``)."""
+is decided above this layer (``console.records.users.set_setting``); the
+laptop's policy (``console.storage.policy``) caps auto-lock as it is read."""
 
 from __future__ import annotations
 
 import json
+
+from console.storage import policy
 
 DEFAULT_SETTINGS = {
     "unreferred_days": 7,
@@ -16,9 +19,10 @@ DEFAULT_SETTINGS = {
 
 def read(conn, key: str):
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    if row:
-        return json.loads(row[0])
-    return DEFAULT_SETTINGS.get(key)
+    value = json.loads(row[0]) if row else DEFAULT_SETTINGS.get(key)
+    if key == "autolock_minutes":
+        return policy.cap_autolock(value)
+    return value
 
 
 def write(conn, key: str, value) -> None:

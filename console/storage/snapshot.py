@@ -9,7 +9,8 @@ without a user's passphrase; the manifest names no subject.
 
 Automatic backups go to ``<vault>/backups/`` before every migration and data
 key rotation, and on close at most once a day; only the newest
-``backup_keep`` (a vault setting) are kept there.
+``backup_keep`` (a vault setting) are kept there. Where the laptop's policy
+names a backup folder, each is also copied to ``<folder>/<vault id>/``.
 
 This module sits below the vault (it takes an open connection and the slot
 file's bytes, never a ``Vault``), so the vault can take a backup before a
@@ -36,7 +37,7 @@ from console import __version__
 from console.clock import utcnow as _utcnow
 from console.errors import ConsoleError, VaultDamaged, VaultNotFound, VaultTooNew, storage_error
 from console.errors import translate as _translate
-from console.storage import keyslots, schema
+from console.storage import keyslots, policy, schema
 from console.storage.fileio import fsync_dir, restrict, sync_file
 from console.storage.layout import BACKUP_DIR
 from console.storage.layout import DB_FILE as DB_MEMBER
@@ -167,12 +168,44 @@ def _keep(value) -> int:
         return DEFAULT_SETTINGS["backup_keep"]
 
 
+def copy_to_policy_folder(backup: Path, vault_id: str) -> Path | None:
+    """Copy an automatic backup to the policy's backup folder, if there is
+    one. A failure (a share offline, a full drive) is logged, not raised:
+    the backup beside the vault stands, and the step that asked for it (a
+    key rotation, closing) must go on."""
+    folder = policy.load().backup_folder
+    if folder is None:
+        return None
+    target = folder / vault_id / backup.name
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as dst, open(backup, "rb") as src:
+            shutil.copyfileobj(src, dst, 1 << 20)
+            dst.flush()
+            sync_file(dst.fileno())
+        os.replace(tmp, target)
+        tmp = None
+        fsync_dir(target.parent)
+        return target
+    except OSError as exc:
+        import logging
+        logging.getLogger(__name__).warning("automatic backup not copied to the policy's "
+                                            "backup folder: %s", type(exc).__name__)
+        return None
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def automatic_backup(vault, reason: str) -> Path:
     """A backup into ``<vault>/backups/``, then prune to the newest N."""
     folder = Path(vault.folder)
     out = backups_dir(folder) / auto_name(_utcnow(), reason)
     path = write_backup(vault.conn, vault.slots.to_bytes(), vault.vault_id, out, reason)
     _prune(folder, _keep(vault.setting("backup_keep")))
+    copy_to_policy_folder(path, vault.vault_id)
     return path
 
 
@@ -189,6 +222,7 @@ def backup_before(folder, conn, reason: str) -> Path:
     out = backups_dir(folder) / auto_name(_utcnow(), reason)
     path = write_backup(conn, slots.to_bytes(), slots.vault_id, out, reason)
     _prune(folder, keep)
+    copy_to_policy_folder(path, slots.vault_id)
     return path
 
 
