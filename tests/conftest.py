@@ -4,8 +4,12 @@ strong; only tests pass small Argon2 parameters, through ``fast_kdf``)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -99,3 +103,44 @@ def vault(vault_path, fast_kdf):
                      display_name="Gwen Governor", kdf=fast_kdf)
     yield v
     v.close()
+
+
+@dataclass(frozen=True)
+class CliResult:
+    code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(monkeypatch, fast_kdf):
+    """The command line run in this process, as ``main.py`` runs it:
+    ``cli("list", "--vault", path, passphrase=PASS)`` returns the exit code
+    and what it printed. The passphrase goes in ``CONSOLE_PASSPHRASE`` (None
+    leaves it unset); standard input is ``stdin`` and never a terminal; log
+    records reach standard error as they would in a bare process."""
+    from cli.main import main
+
+    def run(*args, passphrase: str | None = None, env: dict | None = None,
+            stdin: str = "") -> CliResult:
+        if passphrase is None:
+            monkeypatch.delenv("CONSOLE_PASSPHRASE", raising=False)
+        else:
+            monkeypatch.setenv("CONSOLE_PASSPHRASE", passphrase)
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        out, err = io.StringIO(), io.StringIO()
+        root = logging.getLogger()
+        handlers, root.handlers = root.handlers, []
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                try:
+                    code = main([str(a) for a in args])
+                except SystemExit as exc:  # argparse's usage errors and --help
+                    code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None
+                                                                        else 1)
+        finally:
+            root.handlers = handlers
+        return CliResult(code, out.getvalue(), err.getvalue())
+    return run

@@ -38,7 +38,21 @@ def text(value, label: str, *, required: bool = False, limit: int = SHORT,
     return value
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def day(text: str) -> dt.date:
+    """A calendar day written ``YYYY-MM-DD`` and nothing else: no compact
+    ``20260101``, no week date ``2026-W01-1``, no time, no other digits.
+    Raises ``ValueError`` for anything else, and for days that do not exist."""
+    if not isinstance(text, str) or not _ISO_DAY.fullmatch(text):
+        raise ValueError("not a YYYY-MM-DD date")
+    return dt.date.fromisoformat(text)
+
+
 def date(value, label: str, *, required: bool = False) -> dt.date | None:
+    """The one parser for dates a person types, in every input path (the
+    services, the CSV import, the command line, the desktop's forms)."""
     if value in (None, ""):
         if required:
             raise ValidationError(f"{label} is required.")
@@ -48,13 +62,13 @@ def date(value, label: str, *, required: bool = False) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
+    if not _ISO_DAY.fullmatch(text):
+        raise ValidationError(f"{label} must be a date written as YYYY-MM-DD.")
     try:
-        return dt.date.fromisoformat(text)
+        return day(text)
     except ValueError:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValidationError(f"{label} is not a real date; check the day and the "
-                                  "month.") from None
-        raise ValidationError(f"{label} must be a date written as YYYY-MM-DD.") from None
+        raise ValidationError(f"{label} is not a real date; check the day and the "
+                              "month.") from None
 
 
 def iso(d: dt.date | None) -> str | None:

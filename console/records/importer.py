@@ -36,7 +36,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +54,6 @@ FORMULA_START = ("=", "+", "-", "@")
 _EXPORT_DANGER = ("=", "+", "-", "@", "\t", "\r")
 MAX_BYTES = 50 * 1024 * 1024
 IMPORT_REASON = "imported from spreadsheet"
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -244,9 +242,7 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
         value = cells.get(col, "").strip()
         if value:
             try:
-                if not _ISO_DATE.fullmatch(value):
-                    raise ValueError
-                out[col] = dt.date.fromisoformat(value)
+                out[col] = fields.day(value)
             except ValueError:
                 raise _Bad(f"{col} is not a date (YYYY-MM-DD)") from None
     return ImportRow(line=line, **out)

@@ -1,0 +1,98 @@
+"""Dates a person types are read by one strict parser, ``YYYY-MM-DD`` and
+nothing else, whichever way they come in: the services, the CSV import and
+the command line. Forms that others would read differently (a compact
+``20260105``, a week date, a day-first date, a time) are refused with one
+sentence, and nothing is stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from console.errors import ValidationError
+from console.records import fields, importer, intel, journal, measures, referrals, subjects
+from console.lawful import retention
+from tests.conftest import PASS
+
+# Each of these is a date to Python's ``date.fromisoformat`` or to a person,
+# but not the one form the console accepts.
+REJECTED = ["20260105", "2026-W02-1", "2026W021", "2026-005", "2026-1-5", "26-01-05",
+            "05/01/2026", "2026/01/05", "2026.01.05", "2026-01-05T10:00", "2026-01-05 10:00",
+            "+2026-01-05", "２０２６-01-05", "٢٠٢٦-01-05", "2026-01-05x", "x2026-01-05",
+            "yesterday", "2026-01"]
+NOT_REAL = ["2026-02-30", "2026-13-01", "2026-00-10", "2025-02-29", "0000-01-01"]
+
+
+@pytest.mark.parametrize("text", REJECTED)
+def test_only_year_month_day_is_a_date(text):
+    with pytest.raises(ValueError):
+        fields.day(text)
+    with pytest.raises(ValidationError) as err:
+        fields.date(text, "Next review")
+    assert str(err.value) == "Next review must be a date written as YYYY-MM-DD."
+
+
+@pytest.mark.parametrize("text", NOT_REAL)
+def test_a_day_that_does_not_exist_is_named_as_such(text):
+    with pytest.raises(ValidationError, match="is not a real date"):
+        fields.date(text, "Start date")
+
+
+def test_what_is_accepted():
+    assert fields.day("2026-01-05") == dt.date(2026, 1, 5)
+    assert fields.date(" 2024-02-29 ", "x") == dt.date(2024, 2, 29)  # spaces around are trimmed
+    assert fields.date(dt.date(2026, 1, 5), "x") == dt.date(2026, 1, 5)
+    assert fields.date(dt.datetime(2026, 1, 5, 10, 0), "x") == dt.date(2026, 1, 5)
+    assert fields.date("", "x") is None and fields.date(None, "x") is None
+    with pytest.raises(ValidationError, match="is required"):
+        fields.date("", "Date referred", required=True)
+
+
+def _refused(call):
+    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+        call()
+
+
+@pytest.mark.parametrize("text", ["20260105", "2026-W02-1"])
+def test_every_service_refuses_them(vault, text):
+    s = subjects.create_subject(vault, "Date Subject")
+    m = measures.add_measure(vault, s.ref, aim="protect", type="moved")
+    f = referrals.add_referral(vault, s.ref, target="hq", referred_on=dt.date.today())
+    before = vault.query("SELECT count(*) FROM audit")
+    _refused(lambda: subjects.create_subject(vault, "Another", start_date=text))
+    _refused(lambda: subjects.update_profile(vault, s.ref, next_review=text))
+    _refused(lambda: intel.add_report(vault, s.ref, type="ssir", received_on=text,
+                                      source_grade=2, intel_grade="C", handling="P"))
+    _refused(lambda: measures.add_measure(vault, s.ref, aim="protect", type="moved",
+                                          start_on=text))
+    _refused(lambda: measures.update_measure(vault, m.id, review_due=text))
+    _refused(lambda: referrals.add_referral(vault, s.ref, target="hq", referred_on=text))
+    _refused(lambda: referrals.update_referral(vault, f.id, acknowledged_on=text))
+    _refused(lambda: retention.retain(vault, s.ref, "Still needed", text))
+    _refused(lambda: journal.entries(vault, since=text))
+    assert vault.query("SELECT count(*) FROM audit") == before
+    assert vault.query("SELECT count(*) FROM subjects") == [(1,)]
+
+
+def test_the_import_refuses_them_by_line(tmp_path):
+    texts = [t for t in REJECTED + NOT_REAL if not t.startswith("+")]  # '+' is a formula
+    rows = "".join(f"Person {i},{text}\n" for i, text in enumerate(texts))
+    path = tmp_path / "dates.csv"
+    path.write_text("name,next_review\n" + rows + "Good Person,2026-01-05\n", encoding="utf-8")
+    p = importer.preview(None, path)
+    assert [line for line, _ in p.problems] == list(range(2, 2 + len(texts)))
+    assert {reason for _, reason in p.problems} == {"next_review is not a date (YYYY-MM-DD)"}
+    assert [(r.name, r.next_review) for r in p.rows] == [("Good Person", dt.date(2026, 1, 5))]
+
+
+def test_the_command_line_refuses_them(vault, vault_path, cli):
+    s = subjects.create_subject(vault, "Cli Date Subject")
+    vault.close()
+    out = cli("retain", s.ref, "--reason", "Still needed", "--next", "20300105",
+              "--vault", str(vault_path), passphrase=PASS)
+    assert out.code == 2 and out.stdout == ""
+    assert out.stderr.strip().splitlines() == [
+        "governors-console: The next review date must be a date written as YYYY-MM-DD."]
+    out = cli("journal", "--since", "2026-W02-1", "--vault", str(vault_path), passphrase=PASS)
+    assert out.code == 2 and "YYYY-MM-DD" in out.stderr
