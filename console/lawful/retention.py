@@ -33,7 +33,7 @@ from pathlib import Path
 from console.audit import chain as audit
 from console.clock import now_iso
 from console.errors import ConsoleError, ValidationError
-from console.records import access, fields
+from console.records import access, fields, updates
 from console.records.model import OUTCOMES, STATUSES, Choice
 from console.storage import settings
 
@@ -207,12 +207,9 @@ def set_processing(vault, ref, *, basis: str | None = None,
         sid = access.require_subject(vault, ref)
         before = processing(vault, sid)
         access.ensure_lawful_row(vault, sid)
-        if values:
-            sets = ", ".join(f"{k} = ?" for k in values)
-            vault.conn.execute(f"UPDATE subject_lawful SET {sets} WHERE subject_id = ?",
-                               [*values.values(), sid])
-            audit.append(vault, "subject.processing", "subject", before.ref,
-                         before={k: getattr(before, k) for k in values}, after=values)
+        updates.audited_update(vault, "subject_lawful", ("subject_id", sid), values,
+                               allowed=("subject_id", "basis", "category"),
+                               action="subject.processing", entity_id=before.ref)
     return processing(vault, ref)
 
 

@@ -13,9 +13,11 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, fields
+from console.records import access, fields, updates
 from console.records.model import AIMS, MEASURE_STATUSES, MEASURE_TYPES, LogEntry, Measure
 
+_UPDATABLE = ("aim", "type", "details", "owner", "start_on", "review_due", "status",
+              "effectiveness")
 _COLUMNS = ("id, subject_id, aim, type, details, owner, start_on, review_due, status, "
             "effectiveness, created_by")
 
@@ -71,15 +73,10 @@ def update_measure(vault, measure_id: int, **values) -> Measure:
     clean = _clean(values)
     with vault.write():
         old = get_measure(vault, measure_id)
-        if clean:
-            sets = ", ".join(f"{k} = ?" for k in clean)
-            vault.conn.execute(f"UPDATE measures SET {sets} WHERE id = ?",
-                               [*clean.values(), measure_id])
-            audit.append(vault, "measure.update", "subject",
-                         access.subject_ref(vault, old.subject_id),
-                         before={"measure_id": measure_id,
-                                 **{k: fields.plain(getattr(old, k)) for k in clean}},
-                         after={"measure_id": measure_id, **clean})
+        updates.audited_update(vault, "measures", ("id", measure_id), clean,
+                               allowed=("id", *_UPDATABLE), action="measure.update",
+                               entity_id=access.subject_ref(vault, old.subject_id),
+                               ident={"measure_id": measure_id})
         return get_measure(vault, measure_id)
 
 

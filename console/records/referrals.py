@@ -10,7 +10,7 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, fields, rules
+from console.records import access, fields, rules, updates
 from console.records.model import REFERRAL_TARGETS, Referral
 
 _COLUMNS = ("id, subject_id, report_id, target, referred_on, referred_by, reference, "
@@ -71,15 +71,12 @@ def update_referral(vault, referral_id: int, *, acknowledged_on=..., next_chase=
         values["reference"] = fields.text(reference, "Reference").strip()
     with vault.write():
         old = get_referral(vault, referral_id)
-        if values:
-            sets = ", ".join(f"{k} = ?" for k in values)
-            vault.conn.execute(f"UPDATE referrals SET {sets} WHERE id = ?",
-                               [*values.values(), referral_id])
-            audit.append(vault, "referral.update", "subject",
-                         access.subject_ref(vault, old.subject_id),
-                         before={"referral_id": referral_id,
-                                 **{k: fields.plain(getattr(old, k)) for k in values}},
-                         after={"referral_id": referral_id, **values})
+        updates.audited_update(vault, "referrals", ("id", referral_id), values,
+                               allowed=("id", "acknowledged_on", "next_chase", "outcome",
+                                        "reference"),
+                               action="referral.update",
+                               entity_id=access.subject_ref(vault, old.subject_id),
+                               ident={"referral_id": referral_id})
         return get_referral(vault, referral_id)
 
 

@@ -13,7 +13,7 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, fields, rules
+from console.records import access, fields, rules, updates
 from console.records.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES, Subject
 
 _COLUMNS = ("id, ref, name, staff_number, role, location, employment_type, start_date, "
@@ -144,16 +144,24 @@ def get_subject(vault, ref_or_id, *, check: bool = True) -> Subject:
     return from_row(rows[0])
 
 
+_UPDATABLE = ("id", *PROFILE_FIELDS, *ASSESSMENT_FIELDS, "status", "outcome", "suspended",
+              "restricted_duties", "updated_at")
+
+
+def _shown(column: str, value):
+    """A stored subject value as the audit chain records it."""
+    if column == "categories":
+        return json.loads(value or "[]")
+    if column in ("suspended", "restricted_duties"):
+        return bool(value)
+    return value
+
+
 def _update(vault, subject: Subject, values: dict, action: str) -> Subject:
-    sets = ", ".join(f"{k} = ?" for k in values)
-    vault.conn.execute(f"UPDATE subjects SET {sets}, updated_at = ? WHERE id = ?",
-                       [*values.values(), now_iso(), subject.id])
-    after = get_subject(vault, subject.id, check=False)
-    b, a = _snapshot(subject), _snapshot(after)
-    changed = {k for k in a if a[k] != b[k]}
-    audit.append(vault, action, "subject", subject.ref,
-                 before={k: b[k] for k in changed}, after={k: a[k] for k in changed})
-    return after
+    updates.audited_update(vault, "subjects", ("id", subject.id), values, allowed=_UPDATABLE,
+                           action=action, entity_id=subject.ref,
+                           touch={"updated_at": now_iso()}, shown=_shown)
+    return get_subject(vault, subject.id, check=False)
 
 
 def update_profile(vault, ref, **values) -> Subject:
