@@ -46,24 +46,27 @@ def workload(vault, subjects: int) -> dict:
     the services, then run the dashboard queries. Returns seconds per phase."""
     from console.records import intel, measures, register
     from console.records import subjects as subject_service
+    from console.records.commands import MeasureFields, ReportFields, SubjectFields
     data = generate.rows(subjects, seed=generate.SEED)
     reports = iter(data["intel_reports"])
     plans = iter(data["measures"])
     start = time.perf_counter()
     for row in data["subjects"]:
         s = subject_service.create_subject(
-            vault, row[2], staff_number=row[3], role=row[4], location=row[5],
-            employment_type=row[6], categories=json.loads(row[8]), likelihood=row[13],
-            impact=row[14], owner=row[17], next_review=row[18], notes=row[19])
+            vault, SubjectFields(
+                row[2], staff_number=row[3], role=row[4], location=row[5],
+                employment_type=row[6], categories=json.loads(row[8]), likelihood=row[13],
+                impact=row[14], owner=row[17], next_review=row[18], notes=row[19]))
         for _ in range(generate.REPORTS_PER_SUBJECT):
             r = next(reports)
-            intel.add_report(vault, s.ref, type=r[2], received_on=r[3], external_ref=r[4],
-                             source_grade=r[7], intel_grade=r[8], handling=r[9],
-                             full_text=r[11], summary=r[12])
+            intel.add_report(vault, s.ref, ReportFields(
+                type=r[2], received_on=r[3], external_ref=r[4], source_grade=r[7], intel_grade=r[8],
+                handling=r[9], full_text=r[11], summary=r[12]))
         for _ in range(generate.MEASURES_PER_SUBJECT):
             m = next(plans)
-            measures.add_measure(vault, s.ref, aim=m[2], type=m[3], details=m[4], owner=m[5],
-                                 start_on=m[6], review_due=m[7], status=m[8])
+            measures.add_measure(vault, s.ref, MeasureFields(
+                aim=m[2], type=m[3], details=m[4], owner=m[5], start_on=m[6], review_due=m[7],
+                status=m[8]))
     inserted = time.perf_counter()
     dash = register.dashboard(vault)
     rows = register.register_rows(vault)

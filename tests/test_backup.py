@@ -18,6 +18,7 @@ from console.errors import PermissionDenied, VaultDamaged, VaultInUse, WrongPass
 from console.lawful.backups import make_backup
 from console.lawful.restore import restore_backup
 from console.records import register, subjects, users
+from console.records.commands import SubjectFields
 from console.storage import schema
 from console.storage import snapshot as backup
 from console.storage.vault import Vault, _connect
@@ -47,7 +48,8 @@ def _unzip_db(backup_file: Path, into: Path) -> Path:
 
 
 def test_backup_is_one_encrypted_file_that_opens_with_the_data_key(vault, tmp_path):
-    subjects.create_subject(vault, SECRET_NAME, notes="met a prisoner's brother off site")
+    subjects.create_subject(vault, SubjectFields(
+        SECRET_NAME, notes="met a prisoner's brother off site"))
     seen = []
     out = make_backup(vault, tmp_path / "manual.gcbackup",
                              on_progress=lambda d, t: seen.append((d, t)))
@@ -70,9 +72,9 @@ def test_backup_is_one_encrypted_file_that_opens_with_the_data_key(vault, tmp_pa
 
 def test_round_trip_restores_old_state_and_keeps_the_replaced_vault(vault, vault_path,
                                                                     tmp_path):
-    subjects.create_subject(vault, SECRET_NAME)
+    subjects.create_subject(vault, SubjectFields(SECRET_NAME))
     out = make_backup(vault, tmp_path / "b.gcbackup")
-    subjects.create_subject(vault, "Added After The Backup")
+    subjects.create_subject(vault, SubjectFields("Added After The Backup"))
     vault.close()
 
     result = restore_backup(vault_path, out, "governor", PASS)
@@ -89,7 +91,7 @@ def test_round_trip_restores_old_state_and_keeps_the_replaced_vault(vault, vault
 
 
 def test_restore_into_a_new_folder_after_the_laptop_is_lost(vault, tmp_path):
-    subjects.create_subject(vault, SECRET_NAME)
+    subjects.create_subject(vault, SubjectFields(SECRET_NAME))
     out = make_backup(vault, tmp_path / "b.gcbackup")
     vault.close()
     fresh = tmp_path / "new-laptop" / "vault"
@@ -112,7 +114,7 @@ def _flip_db_byte(src: Path, dst: Path) -> None:
 @pytest.mark.parametrize("damage", ["flipped", "truncated", "not_a_zip"])
 def test_restore_refuses_a_damaged_backup_without_touching_the_vault(vault, vault_path,
                                                                      tmp_path, damage):
-    subjects.create_subject(vault, SECRET_NAME)
+    subjects.create_subject(vault, SubjectFields(SECRET_NAME))
     good = make_backup(vault, tmp_path / "good.gcbackup")
     vault.close()
     bad = tmp_path / "bad.gcbackup"
@@ -135,7 +137,7 @@ def test_restore_refuses_a_damaged_backup_without_touching_the_vault(vault, vaul
 
 
 def test_restore_refuses_a_backup_whose_audit_chain_was_edited(vault, vault_path, tmp_path):
-    subjects.create_subject(vault, SECRET_NAME)
+    subjects.create_subject(vault, SubjectFields(SECRET_NAME))
     vault.conn.execute("UPDATE audit SET action = 'nothing.happened' WHERE seq = 2")
     vault.conn.commit()
     bad = make_backup(vault, tmp_path / "edited.gcbackup")
@@ -164,7 +166,7 @@ def test_restore_is_refused_while_the_vault_is_open(vault, vault_path, tmp_path)
     out = make_backup(vault, tmp_path / "b.gcbackup")
     with pytest.raises(VaultInUse):
         restore_backup(vault_path, out, "governor", PASS)
-    assert subjects.create_subject(vault, "Still Writable").ref
+    assert subjects.create_subject(vault, SubjectFields("Still Writable")).ref
 
 
 def test_automatic_backups_keep_only_the_newest_n(vault):
@@ -187,7 +189,7 @@ def test_backup_on_close_is_at_most_daily(vault, monkeypatch):
 
 
 def test_rotation_takes_a_backup_under_the_old_key_first(vault, vault_path, tmp_path):
-    subjects.create_subject(vault, SECRET_NAME)
+    subjects.create_subject(vault, SubjectFields(SECRET_NAME))
     old_key = vault.data_key()
     vault.rotate_data_key()
     assert vault.data_key() != old_key
@@ -221,14 +223,14 @@ def test_a_migration_takes_a_backup_first(vault_path, fast_kdf, tmp_path):
 
 
 def test_cli_backup_and_restore(vault, vault_path, tmp_path, monkeypatch, capsys):
-    subjects.create_subject(vault, SECRET_NAME)
+    subjects.create_subject(vault, SubjectFields(SECRET_NAME))
     vault.close()
     monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
     out = tmp_path / "cli.gcbackup"
     assert cli.main(["backup", "--vault", str(vault_path), "--out", str(out)]) == 0
     assert out.exists()
     with Vault.open(vault_path, "governor", PASS) as v:
-        subjects.create_subject(v, "Added After The Backup")
+        subjects.create_subject(v, SubjectFields("Added After The Backup"))
     assert cli.main(["restore", "--vault", str(vault_path), str(out)]) == 0
     printed = capsys.readouterr().out
     assert "kept at" in printed and SECRET_NAME not in printed

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from console.audit import chain as audit
 from console.errors import ConsoleError, ValidationError
 from console.records import intel, measures, referrals, subjects
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 
 MB = 1_000_000
 AWKWARD = [
@@ -70,15 +71,15 @@ def _chain_ok(vault):
 
 @pytest.fixture
 def ref(vault):
-    return subjects.create_subject(vault, "Baseline Subject").ref
+    return subjects.create_subject(vault, SubjectFields("Baseline Subject")).ref
 
 
 @CASE
 @given(name=TEXT, staff=TEXT, role=TEXT, location=TEXT, owner=TEXT, notes=TEXT)
 def test_create_subject(vault, name, staff, role, location, owner, notes):
     _stored_or_refused(
-        lambda: subjects.create_subject(vault, name, staff_number=staff, role=role,
-                                        location=location, owner=owner, notes=notes),
+        lambda: subjects.create_subject(vault, SubjectFields(
+            name, staff_number=staff, role=role, location=location, owner=owner, notes=notes)),
         lambda s: subjects.get_subject(vault, s.ref),
         {"name": _trimmed(name), "staff_number": _trimmed(staff), "role": _trimmed(role),
          "location": _trimmed(location), "owner": _trimmed(owner), "notes": notes})
@@ -92,7 +93,7 @@ def test_create_subject(vault, name, staff, role, location, owner, notes):
 def test_update_profile(vault, ref, field, value):
     before = subjects.get_subject(vault, ref)
     try:
-        after = subjects.update_profile(vault, ref, **{field: value})
+        after = subjects.update_profile(vault, ref, SubjectFields(**{field: value}))
     except ValidationError:
         assert subjects.get_subject(vault, ref) == before, "a refused edit changed something"
         return
@@ -117,10 +118,10 @@ def test_add_report(vault, ref, full, summary, ext, author, condition, handling,
     expected = {"full_text": full, "summary": summary, "external_ref": _trimmed(ext),
                 "author": _trimmed(author)}
     _stored_or_refused(
-        lambda: intel.add_report(vault, ref, type=rtype, received_on=received,
-                                 source_grade=source, intel_grade=grade, handling=handling,
-                                 full_text=full, summary=summary, external_ref=ext,
-                                 author=author, handling_condition=condition),
+        lambda: intel.add_report(vault, ref, ReportFields(
+            type=rtype, received_on=received, source_grade=source, intel_grade=grade,
+            handling=handling, full_text=full, summary=summary, external_ref=ext, author=author,
+            handling_condition=condition)),
         lambda r: intel.get_report(vault, r.id), expected)
     _chain_ok(vault)
 
@@ -134,9 +135,9 @@ def test_add_report(vault, ref, full, summary, ext, author, condition, handling,
        review=st.one_of(st.just(TODAY), st.none(), TEXT))
 def test_add_measure(vault, ref, details, owner, effectiveness, aim, mtype, start, review):
     _stored_or_refused(
-        lambda: measures.add_measure(vault, ref, aim=aim, type=mtype, details=details,
-                                     owner=owner, effectiveness=effectiveness,
-                                     start_on=start, review_due=review),
+        lambda: measures.add_measure(vault, ref, MeasureFields(
+            aim=aim, type=mtype, details=details, owner=owner, effectiveness=effectiveness,
+            start_on=start, review_due=review)),
         lambda m: measures.get_measure(vault, m.id),
         {"details": details, "owner": _trimmed(owner), "effectiveness": effectiveness})
     _chain_ok(vault)
@@ -144,7 +145,7 @@ def test_add_measure(vault, ref, details, owner, effectiveness, aim, mtype, star
 
 @pytest.fixture
 def measure_id(vault, ref):
-    return measures.add_measure(vault, ref, aim="protect", type="other").id
+    return measures.add_measure(vault, ref, MeasureFields(aim="protect", type="other")).id
 
 
 @CASE
@@ -170,8 +171,8 @@ def test_add_referral(vault, ref, reference, by, target, on, chase):
     if by.strip():
         expected["referred_by"] = by.strip()
     _stored_or_refused(
-        lambda: referrals.add_referral(vault, ref, target=target, referred_on=on,
-                                       reference=reference, referred_by=by, next_chase=chase),
+        lambda: referrals.add_referral(vault, ref, ReferralFields(
+            target=target, referred_on=on, reference=reference, referred_by=by, next_chase=chase)),
         lambda r: referrals.get_referral(vault, r.id), expected)
     _chain_ok(vault)
 
@@ -181,7 +182,7 @@ def test_every_awkward_case_is_decided_for_a_long_text_field(vault, ref):
     outcomes = {}
     for value in AWKWARD:
         outcomes[value[:12]] = _stored_or_refused(
-            lambda: subjects.update_profile(vault, ref, notes=value),
+            lambda: subjects.update_profile(vault, ref, SubjectFields(notes=value)),
             lambda s: subjects.get_subject(vault, ref), {"notes": value})
     assert outcomes["y" * 12] == "stored"          # exactly 1 MB is allowed
     assert outcomes["z" * 12] == "refused"         # one character more is not

@@ -13,6 +13,7 @@ import unicodedata
 import pytest
 
 from console.records import intel, measures, referrals, subjects
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in ("pdfsig", "pdftotext", "qpdf", "pdffonts")),
@@ -29,18 +30,19 @@ def populate(vault) -> list:
     made = []
     for i, name in enumerate(NAMES + [INJECTION_NAME]):
         s = subjects.create_subject(
-            vault, name, staff_number=f"SN{7000 + i}", role="Officer", location="B wing",
-            categories=["conveyance"], likelihood=i % 5 + 1, impact=5 - i % 3,
-            owner="Head of Security", next_review=old, notes=f"Seen with {name}. {INJECTION}")
-        r = intel.add_report(vault, s.ref, type="ssir", received_on=old, source_grade=2,
-                             intel_grade="B", handling="P", full_text=FULL_TEXT,
-                             summary=f"{name} seen passing a package. {INJECTION}")
+            vault, SubjectFields(
+                name, staff_number=f"SN{7000 + i}", role="Officer", location="B wing",
+                categories=["conveyance"], likelihood=i % 5 + 1, impact=5 - i % 3,
+                owner="Head of Security", next_review=old, notes=f"Seen with {name}. {INJECTION}"))
+        r = intel.add_report(vault, s.ref, ReportFields(
+            type="ssir", received_on=old, source_grade=2, intel_grade="B", handling="P",
+            full_text=FULL_TEXT, summary=f"{name} seen passing a package. {INJECTION}"))
         if i % 2:
-            referrals.add_referral(vault, s.ref, target="hq", referred_on=old,
-                                   reference="HQ/1", report_id=r.id)
-        m = measures.add_measure(vault, s.ref, aim="protect", type="moved",
-                                 details="Moved to stores", owner="Deputy Governor",
-                                 review_due=old, status="active")
+            referrals.add_referral(vault, s.ref, ReferralFields(
+                target="hq", referred_on=old, reference="HQ/1", report_id=r.id))
+        m = measures.add_measure(vault, s.ref, MeasureFields(
+            aim="protect", type="moved", details="Moved to stores", owner="Deputy Governor",
+            review_due=old, status="active"))
         measures.add_log_entry(vault, m.id, f"Spoke to {name.split()[0]}; "
                                             f"{name} ({s.staff_number}) compliant. <b>x</b>")
         made.append(s)

@@ -13,6 +13,7 @@ import pytest
 from console.audit import chain as audit
 from console.errors import NotFound, PermissionDenied, ValidationError
 from console.records import briefings, intel, measures, subjects, users
+from console.records.commands import MeasureFields, ReportFields, SubjectFields
 from tests.conftest import PASS, ROOT
 
 
@@ -20,11 +21,12 @@ def populate(vault, n=3):
     old = dt.date.today() - dt.timedelta(days=20)
     out = []
     for i in range(n):
-        s = subjects.create_subject(vault, f"Person Number{i}", staff_number=f"X{i}",
-                                    likelihood=3, impact=4)
-        intel.add_report(vault, s.ref, type="ssir", received_on=old, source_grade=1,
-                         intel_grade="A", handling="P", summary="Summary text")
-        m = measures.add_measure(vault, s.ref, aim="protect", type="supervision")
+        s = subjects.create_subject(vault, SubjectFields(
+            f"Person Number{i}", staff_number=f"X{i}", likelihood=3, impact=4))
+        intel.add_report(vault, s.ref, ReportFields(
+            type="ssir", received_on=old, source_grade=1, intel_grade="A", handling="P",
+            summary="Summary text"))
+        m = measures.add_measure(vault, s.ref, MeasureFields(aim="protect", type="supervision"))
         measures.add_log_entry(vault, m.id, "First check")
         out.append((s, m))
     return out

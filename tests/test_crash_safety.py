@@ -51,6 +51,7 @@ def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed:
     from tests.conftest import FAST_KDF
     ks.DEFAULT_KDF = ks.KDF_FLOOR = FAST_KDF  # cheap Argon2 here; the defaults stay strong elsewhere
     from console.records import intel, measures, referrals, subjects, users
+    from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
     from console.storage.vault import Vault
 
     rng = random.Random(int(seed))
@@ -86,23 +87,23 @@ def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed:
             rec.update(name=rng.choice(deputies))
         note("B", rec)
         if op == "subject":
-            refs.append(subjects.create_subject(v, f"Subject {tok}", notes=f"notes {tok}",
-                                                location="Wing B").ref)
+            refs.append(subjects.create_subject(v, SubjectFields(
+                f"Subject {tok}", notes=f"notes {tok}", location="Wing B")).ref)
         elif op == "profile":
-            subjects.update_profile(v, rng.choice(refs), notes=f"notes {tok}")
+            subjects.update_profile(v, rng.choice(refs), SubjectFields(notes=f"notes {tok}"))
         elif op == "report":
-            intel.add_report(v, rng.choice(refs), type=rng.choice(_report_types()),
-                             received_on=today, source_grade=2, intel_grade="B",
-                             handling="P", full_text=f"full {tok}", summary=f"summary {tok}")
+            intel.add_report(v, rng.choice(refs), ReportFields(
+                type=rng.choice(_report_types()), received_on=today, source_grade=2,
+                intel_grade="B", handling="P", full_text=f"full {tok}", summary=f"summary {tok}"))
         elif op == "measure":
-            measure_ids.append(measures.add_measure(
-                v, rng.choice(refs), aim="protect", type=rng.choice(_measure_types()),
-                details=f"details {tok}", start_on=today).id)
+            measure_ids.append(measures.add_measure(v, rng.choice(refs), MeasureFields(
+                aim="protect", type=rng.choice(_measure_types()), details=f"details {tok}",
+                start_on=today)).id)
         elif op == "log":
             measures.add_log_entry(v, rng.choice(measure_ids), f"log {tok}")
         elif op == "referral":
-            referrals.add_referral(v, rng.choice(refs), target=rng.choice(_targets()),
-                                   referred_on=today, reference=f"ref {tok}")
+            referrals.add_referral(v, rng.choice(refs), ReferralFields(
+                target=rng.choice(_targets()), referred_on=today, reference=f"ref {tok}"))
         elif op == "user":
             users.add_user(v, rec["name"], rec["pw"], role="deputy")
             deputies.append(rec["name"])

@@ -23,6 +23,7 @@ from console.audit import chain as audit
 from console.audit.genesis import create_vault
 from console.errors import ConsoleError, VaultDamaged, VaultInUse, VaultTooNew, WrongPassphrase
 from console.records import register, subjects
+from console.records.commands import SubjectFields
 from console.storage.integrity import check_integrity
 from console.storage.layout import DB_FILE
 from console.storage.vault import Vault, _connect
@@ -38,7 +39,7 @@ def pristine(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("pristine") / "vault"
     with create_vault(folder, "governor", PASS, "HMP Testshire", kdf=FAST_KDF) as v:
         for name in NAMES:
-            subjects.create_subject(v, name, notes="notes " * 500)
+            subjects.create_subject(v, SubjectFields(name, notes="notes " * 500))
     assert not (folder / f"{DB_FILE}-wal").exists()
     return folder
 

@@ -13,6 +13,7 @@ import pytest
 from console.errors import ValidationError
 from console.records import fields, importer, intel, journal, measures, referrals, subjects
 from console.lawful import retention
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from tests.conftest import PASS
 
 # Each of these is a date to Python's ``date.fromisoformat`` or to a person,
@@ -56,19 +57,21 @@ def _refused(call):
 
 @pytest.mark.parametrize("text", ["20260105", "2026-W02-1"])
 def test_every_service_refuses_them(vault, text):
-    s = subjects.create_subject(vault, "Date Subject")
-    m = measures.add_measure(vault, s.ref, aim="protect", type="moved")
-    f = referrals.add_referral(vault, s.ref, target="hq", referred_on=dt.date.today())
+    s = subjects.create_subject(vault, SubjectFields("Date Subject"))
+    m = measures.add_measure(vault, s.ref, MeasureFields(aim="protect", type="moved"))
+    f = referrals.add_referral(vault, s.ref, ReferralFields(
+        target="hq", referred_on=dt.date.today()))
     before = vault.query("SELECT count(*) FROM audit")
-    _refused(lambda: subjects.create_subject(vault, "Another", start_date=text))
-    _refused(lambda: subjects.update_profile(vault, s.ref, next_review=text))
-    _refused(lambda: intel.add_report(vault, s.ref, type="ssir", received_on=text,
-                                      source_grade=2, intel_grade="C", handling="P"))
-    _refused(lambda: measures.add_measure(vault, s.ref, aim="protect", type="moved",
-                                          start_on=text))
-    _refused(lambda: measures.update_measure(vault, m.id, review_due=text))
-    _refused(lambda: referrals.add_referral(vault, s.ref, target="hq", referred_on=text))
-    _refused(lambda: referrals.update_referral(vault, f.id, acknowledged_on=text))
+    _refused(lambda: subjects.create_subject(vault, SubjectFields("Another", start_date=text)))
+    _refused(lambda: subjects.update_profile(vault, s.ref, SubjectFields(next_review=text)))
+    _refused(lambda: intel.add_report(vault, s.ref, ReportFields(
+        type="ssir", received_on=text, source_grade=2, intel_grade="C", handling="P")))
+    _refused(lambda: measures.add_measure(vault, s.ref, MeasureFields(
+        aim="protect", type="moved", start_on=text)))
+    _refused(lambda: measures.update_measure(vault, m.id, MeasureFields(review_due=text)))
+    _refused(lambda: referrals.add_referral(vault, s.ref, ReferralFields(
+        target="hq", referred_on=text)))
+    _refused(lambda: referrals.update_referral(vault, f.id, ReferralFields(acknowledged_on=text)))
     _refused(lambda: retention.retain(vault, s.ref, "Still needed", text))
     _refused(lambda: journal.entries(vault, since=text))
     assert vault.query("SELECT count(*) FROM audit") == before
@@ -87,7 +90,7 @@ def test_the_import_refuses_them_by_line(tmp_path):
 
 
 def test_the_command_line_refuses_them(vault, vault_path, cli):
-    s = subjects.create_subject(vault, "Cli Date Subject")
+    s = subjects.create_subject(vault, SubjectFields("Cli Date Subject"))
     vault.close()
     out = cli("retain", s.ref, "--reason", "Still needed", "--next", "20300105",
               "--vault", str(vault_path), passphrase=PASS)

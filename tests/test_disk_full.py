@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from console.records.commands import SubjectFields
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_MESSAGE = ("The disk is full, so nothing was saved; free some space and try again. "
@@ -52,14 +53,14 @@ def child_main(folder: str) -> None:
         print(json.dumps(out), flush=True)
 
     v = create_vault(folder, "governor", GOV_PASS, "HMP Testshire", kdf=FAST_KDF)
-    subjects.create_subject(v, "Alpha Stored Before", notes="n" * 2000)
+    subjects.create_subject(v, SubjectFields("Alpha Stored Before", notes="n" * 2000))
     biggest = max(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder)
                   if os.path.isfile(os.path.join(folder, f)))
 
     limit(biggest + 64 * 1024)
-    attempt("big_write", lambda: subjects.create_subject(v, "Beta Too Big",
-                                                          notes="x" * 1_000_000))
-    attempt("small_write_fits", lambda: subjects.create_subject(v, "Gamma Small"))
+    attempt("big_write", lambda: subjects.create_subject(v, SubjectFields(
+        "Beta Too Big", notes="x" * 1_000_000)))
+    attempt("small_write_fits", lambda: subjects.create_subject(v, SubjectFields("Gamma Small")))
     # The rotation's own backup still fits; the re-encryption does not.
     attempt("rotate", v.rotate_data_key)
 
@@ -72,8 +73,8 @@ def child_main(folder: str) -> None:
     attempt("add_user", lambda: users.add_user(v, "dep", "deputy passphrase"))
 
     resource.setrlimit(resource.RLIMIT_FSIZE, unlimited)
-    attempt("after_room_is_made", lambda: subjects.create_subject(v, "Delta After",
-                                                                   notes="y" * 1_000_000))
+    attempt("after_room_is_made", lambda: subjects.create_subject(v, SubjectFields(
+        "Delta After", notes="y" * 1_000_000)))
     attempt("add_user_after", lambda: users.add_user(v, "dep", "deputy passphrase"))
     v.close()
     print(json.dumps({"step": "closed"}), flush=True)

@@ -8,6 +8,7 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.errors import NotFound, PermissionDenied, ValidationError
 from console.records import intel, measures, referrals, register, subjects, users
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from console.storage.vault import Vault
 
 TODAY = dt.date.today()
@@ -20,8 +21,9 @@ def days_ago(n):
 @pytest.fixture
 def deputy(vault, vault_path):
     users.add_user(vault, "dep", "deputy passphrase", role="deputy", display_name="Dai Deputy")
-    s = subjects.create_subject(vault, "Aled Jones", staff_number="A1", likelihood=3, impact=4)
-    m = measures.add_measure(vault, s.ref, aim="prevent", type="enhanced_searching")
+    s = subjects.create_subject(vault, SubjectFields(
+        "Aled Jones", staff_number="A1", likelihood=3, impact=4))
+    m = measures.add_measure(vault, s.ref, MeasureFields(aim="prevent", type="enhanced_searching"))
     vault.close()
     d = Vault.open(vault_path, "dep", "deputy passphrase")
     yield d, s, m
@@ -30,9 +32,10 @@ def deputy(vault, vault_path):
 
 GOVERNOR_ONLY = [
     lambda d, s, m: subjects.change_status(d, s.ref, "assessed", "reviewed"),
-    lambda d, s, m: subjects.assess_threat(d, s.ref, likelihood=5),
+    lambda d, s, m: subjects.assess_threat(d, s.ref, SubjectFields(likelihood=5)),
     lambda d, s, m: subjects.delete_subject(d, s.ref, "mistake"),
-    lambda d, s, m: referrals.add_referral(d, s.ref, target="hq", referred_on=TODAY),
+    lambda d, s, m: referrals.add_referral(d, s.ref, ReferralFields(
+        target="hq", referred_on=TODAY)),
     lambda d, s, m: users.add_user(d, "x", "some passphrase", role="viewer"),
     lambda d, s, m: users.remove_user(d, "governor"),
     lambda d, s, m: users.set_setting(d, "unreferred_days", 3),
@@ -54,25 +57,26 @@ def test_deputy_can_keep_measure_logs(deputy):
     d, s, m = deputy
     e = measures.add_log_entry(d, m.id, "Searched on entry, nothing found.")
     assert e.by_user == "dep"
-    r = intel.add_report(d, s.ref, type="search_find", received_on=TODAY, source_grade=2,
-                         intel_grade="B", handling="P", summary="Find in locker")
+    r = intel.add_report(d, s.ref, ReportFields(
+        type="search_find", received_on=TODAY, source_grade=2, intel_grade="B", handling="P",
+        summary="Find in locker"))
     assert r.grading == "2BP"
     assert audit.verify(d).ok
 
 
 def test_viewer_cannot_write(vault, vault_path):
     users.add_user(vault, "view", "viewer passphrase", role="viewer")
-    s = subjects.create_subject(vault, "Somebody")
+    s = subjects.create_subject(vault, SubjectFields("Somebody"))
     vault.close()
     with Vault.open(vault_path, "view", "viewer passphrase") as v:
         assert register.register_rows(v)[0].subject.ref == s.ref
         with pytest.raises(PermissionDenied):
-            subjects.create_subject(v, "Another")
+            subjects.create_subject(v, SubjectFields("Another"))
         assert not roles.allowed("viewer", "add_log")
 
 
 def test_status_lifecycle_validates_and_needs_reasons(vault):
-    s = subjects.create_subject(vault, "Casey Morgan")
+    s = subjects.create_subject(vault, SubjectFields("Casey Morgan"))
     with pytest.raises(ValidationError):
         subjects.change_status(vault, s.ref, "under_investigation", "skip ahead")
     with pytest.raises(ValidationError):
@@ -89,27 +93,28 @@ def test_status_lifecycle_validates_and_needs_reasons(vault):
 
 
 def test_flags_unreferred_unacknowledged_overdue(vault):
-    s = subjects.create_subject(vault, "Rhys Evans", next_review=days_ago(1))
-    old = intel.add_report(vault, s.ref, type="ssir", received_on=days_ago(10), source_grade=2,
-                           intel_grade="C", handling="P")
-    intel.add_report(vault, s.ref, type="ssir", received_on=days_ago(2), source_grade=2,
-                     intel_grade="C", handling="P")
+    s = subjects.create_subject(vault, SubjectFields("Rhys Evans", next_review=days_ago(1)))
+    old = intel.add_report(vault, s.ref, ReportFields(
+        type="ssir", received_on=days_ago(10), source_grade=2, intel_grade="C", handling="P"))
+    intel.add_report(vault, s.ref, ReportFields(
+        type="ssir", received_on=days_ago(2), source_grade=2, intel_grade="C", handling="P"))
     row = register.register_rows(vault)[0]
     assert row.flags.unreferred == 1 and row.flags.overdue_review and row.flags.needs_attention
-    referrals.add_referral(vault, s.ref, target="hq", referred_on=days_ago(20),
-                           report_id=old.id)
+    referrals.add_referral(vault, s.ref, ReferralFields(
+        target="hq", referred_on=days_ago(20), report_id=old.id))
     row = register.register_rows(vault)[0]
     assert row.flags.unreferred == 0 and row.flags.unacknowledged == 1
     dash = register.dashboard(vault)
     assert dash.unacknowledged and not dash.unreferred
     f = register.subject_record(vault, s.ref).referrals[0]
-    referrals.update_referral(vault, f.id, acknowledged_on=days_ago(15))
+    referrals.update_referral(vault, f.id, ReferralFields(acknowledged_on=days_ago(15)))
     assert register.register_rows(vault)[0].flags.unacknowledged == 0
 
 
 def test_measure_log_is_append_only(vault):
-    s = subjects.create_subject(vault, "Niamh Byrne")
-    m = measures.add_measure(vault, s.ref, aim="protect", type="moved", review_due=days_ago(3))
+    s = subjects.create_subject(vault, SubjectFields("Niamh Byrne"))
+    m = measures.add_measure(vault, s.ref, MeasureFields(
+        aim="protect", type="moved", review_due=days_ago(3)))
     e = measures.add_log_entry(vault, m.id, "Moved to stores.")
     fix = measures.add_log_entry(vault, m.id, "Correction: moved to the gym.", corrects=e.id)
     assert fix.corrects == e.id
@@ -121,25 +126,25 @@ def test_measure_log_is_append_only(vault):
 
 def test_user_named_as_subject_is_barred_and_audited(vault, vault_path):
     users.add_user(vault, "dep", "deputy passphrase", role="deputy", staff_number="778")
-    s = subjects.create_subject(vault, "Deputy Themselves", staff_number="778")
-    other = subjects.create_subject(vault, "Someone Else")
+    s = subjects.create_subject(vault, SubjectFields("Deputy Themselves", staff_number="778"))
+    other = subjects.create_subject(vault, SubjectFields("Someone Else"))
     assert any(e.action == "conflict.bar" for e in audit.entries(vault))
     vault.close()
     with Vault.open(vault_path, "dep", "deputy passphrase") as d:
         with pytest.raises(PermissionDenied):
             register.subject_record(d, s.ref)
         with pytest.raises(PermissionDenied):
-            intel.add_report(d, s.ref, type="ssir", received_on=TODAY, source_grade=1,
-                             intel_grade="A", handling="P")
+            intel.add_report(d, s.ref, ReportFields(
+                type="ssir", received_on=TODAY, source_grade=1, intel_grade="A", handling="P"))
         rows = {r.subject.ref: r for r in register.register_rows(d)}
         assert rows[s.ref].restricted and rows[s.ref].subject.name == "(restricted)"
         assert not rows[other.ref].restricted
 
 
 def test_editing_one_audit_row_by_raw_sql_is_detected(vault):
-    s = subjects.create_subject(vault, "Tomasz Nowak")
-    subjects.update_profile(vault, s.ref, location="A wing")
-    subjects.update_profile(vault, s.ref, location="B wing")
+    s = subjects.create_subject(vault, SubjectFields("Tomasz Nowak"))
+    subjects.update_profile(vault, s.ref, SubjectFields(location="A wing"))
+    subjects.update_profile(vault, s.ref, SubjectFields(location="B wing"))
     assert audit.verify(vault).ok
     seq = vault.query("SELECT seq FROM audit WHERE action = 'subject.update' ORDER BY seq")[0][0]
     vault.conn.execute("UPDATE audit SET user = 'someone' WHERE seq = ?", (seq,))
@@ -155,9 +160,9 @@ def test_editing_one_audit_row_by_raw_sql_is_detected(vault):
     ("UPDATE audit SET at = '2020-01-01' WHERE seq = {seq}", "changed"),
 ])
 def test_every_kind_of_audit_tampering_names_the_entry(vault, tamper, reason):
-    s = subjects.create_subject(vault, "Tomasz Nowak")
-    subjects.update_profile(vault, s.ref, location="A wing")
-    subjects.update_profile(vault, s.ref, location="B wing")
+    s = subjects.create_subject(vault, SubjectFields("Tomasz Nowak"))
+    subjects.update_profile(vault, s.ref, SubjectFields(location="A wing"))
+    subjects.update_profile(vault, s.ref, SubjectFields(location="B wing"))
     seq = vault.query("SELECT max(seq) FROM audit")[0][0] - 1
     vault.conn.executescript(tamper.replace("{seq}", str(seq)))
     report = audit.verify(vault)
@@ -166,7 +171,7 @@ def test_every_kind_of_audit_tampering_names_the_entry(vault, tamper, reason):
 
 def test_forged_signature_by_another_key_is_detected(vault, vault_path):
     from console.storage.identity import generate_identity
-    s = subjects.create_subject(vault, "Forged")
+    s = subjects.create_subject(vault, SubjectFields("Forged"))
     row = vault.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")[0]
     forged = generate_identity("Mallory", "Deputy", "HMP Testshire").sign(bytes.fromhex(row[1]))
     vault.conn.execute("UPDATE audit SET signature = ? WHERE seq = ?", (forged, row[0]))
@@ -180,15 +185,15 @@ def test_unknown_reference_is_not_found(vault):
 
 
 def test_references_are_sequential_per_year(vault):
-    a = subjects.create_subject(vault, "One")
-    b = subjects.create_subject(vault, "Two")
+    a = subjects.create_subject(vault, SubjectFields("One"))
+    b = subjects.create_subject(vault, SubjectFields("Two"))
     assert a.ref == f"CC-{TODAY.year}-001" and b.ref == f"CC-{TODAY.year}-002"
 
 
 def test_an_impossible_date_is_named_as_such(vault):
     with pytest.raises(ValidationError) as exc:
-        subjects.create_subject(vault, "Date Person", next_review="2026-02-30")
+        subjects.create_subject(vault, SubjectFields("Date Person", next_review="2026-02-30"))
     assert "not a real date" in str(exc.value)
     with pytest.raises(ValidationError) as exc:
-        subjects.create_subject(vault, "Date Person", next_review="30/02/2026")
+        subjects.create_subject(vault, SubjectFields("Date Person", next_review="30/02/2026"))
     assert "YYYY-MM-DD" in str(exc.value)

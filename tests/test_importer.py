@@ -12,6 +12,7 @@ import pytest
 from console.audit import chain as audit
 from console.errors import ConsoleError, ImportRejected, PermissionDenied
 from console.records import importer, subjects, users
+from console.records.commands import SubjectFields
 from console.records.importer import import_csv, preview, safe_cell, write_csv
 from console.storage.vault import Vault
 from tests.conftest import PASS
@@ -169,7 +170,7 @@ def test_duplicate_staff_numbers_in_file_mark_every_copy(vault, tmp_path):
 
 
 def test_staff_number_already_on_register_is_a_duplicate(vault, tmp_path):
-    subjects.create_subject(vault, "Existing Person", staff_number="R7")
+    subjects.create_subject(vault, SubjectFields("Existing Person", staff_number="R7"))
     path = write(tmp_path, "name,staff_number\nNew Person,R7\nOther Person,R8\n")
     assert preview(None, path).problems == []  # without a vault only the file is checked
     p = preview(vault, path)

@@ -14,12 +14,13 @@ import pytest
 from console.audit import chain as audit
 from console.errors import PermissionDenied, ValidationError
 from console.records import journal, register, subjects, users
+from console.records.commands import SubjectFields
 from console.storage.vault import Vault
 from tests.conftest import PASS
 
 
 def test_opening_a_full_record_is_journaled_with_its_reason(vault):
-    s = subjects.create_subject(vault, "Jo Journal")
+    s = subjects.create_subject(vault, SubjectFields("Jo Journal"))
     assert journal.last_reason(vault) is None
     register.subject_record(vault, s.ref)
     [e] = journal.entries(vault)
@@ -42,8 +43,8 @@ def test_opening_a_full_record_is_journaled_with_its_reason(vault):
 
 
 def test_exports_and_disclosures_are_journaled_with_recipients(vault):
-    a = subjects.create_subject(vault, "Ann One")
-    b = subjects.create_subject(vault, "Bob Two")
+    a = subjects.create_subject(vault, SubjectFields("Ann One"))
+    b = subjects.create_subject(vault, SubjectFields("Bob Two"))
     journal.record_export(vault, [a.ref, b.ref], "briefing", detail="BR-2026-001",
                           recipients=["HQ counter-corruption unit"])
     journal.record(vault, "disclose", a.ref, "referral", recipients=["Police liaison"])
@@ -64,7 +65,7 @@ def test_exports_and_disclosures_are_journaled_with_recipients(vault):
 
 
 def test_journal_is_in_the_chain_and_tamper_evident(vault):
-    s = subjects.create_subject(vault, "Tam Per")
+    s = subjects.create_subject(vault, SubjectFields("Tam Per"))
     register.subject_record(vault, s.ref, reason="referral")
     seq = journal.entries(vault)[0].seq
     with vault.write():
@@ -76,7 +77,7 @@ def test_journal_is_in_the_chain_and_tamper_evident(vault):
 
 
 def test_only_the_governor_reads_the_journal(vault, vault_path):
-    s = subjects.create_subject(vault, "Dee Pee")
+    s = subjects.create_subject(vault, SubjectFields("Dee Pee"))
     users.add_user(vault, "dep", "deputy passphrase", role="deputy")
     vault.close()
     with Vault.open(vault_path, "dep", "deputy passphrase") as d:
@@ -97,7 +98,7 @@ def _cli(args, path):
 
 
 def test_cli_show_records_the_reason_and_journal_lists_it(vault, vault_path):
-    s = subjects.create_subject(vault, "Cli Person")
+    s = subjects.create_subject(vault, SubjectFields("Cli Person"))
     vault.close()
     out = _cli(["show", s.ref], vault_path)
     assert out.returncode == 0, out.stderr
@@ -116,8 +117,8 @@ def test_every_export_leaves_a_journal_entry(vault, tmp_path):
     service = pytest.importorskip("reports.briefing_service")
     from reports.access_pack import make_access_pack
     from reports.journal_pdf import make_journal_pdf
-    a = subjects.create_subject(vault, "Ann Export")
-    b = subjects.create_subject(vault, "Bob Export")
+    a = subjects.create_subject(vault, SubjectFields("Ann Export"))
+    b = subjects.create_subject(vault, SubjectFields("Bob Export"))
     service.make_briefing(vault, tmp_path / "b.pdf", service.BriefingOptions())
     make_access_pack(vault, a.ref, tmp_path / "a.pdf")
     make_journal_pdf(vault, tmp_path / "j.pdf")

@@ -11,6 +11,7 @@ import sqlcipher3
 from console.audit.genesis import create_vault
 from console.errors import ConsoleError
 from console.records import intel, register, subjects
+from console.records.commands import ReportFields, SubjectFields
 from console.storage import sqlite_memory
 from console.storage.layout import DB_FILE
 from console.storage.vault import Vault
@@ -32,8 +33,8 @@ def _opcodes(v, sql):
 
 
 def test_vault_connection_has_the_larger_lookaside(vault, vault_path):
-    s = subjects.create_subject(vault, "Lookaside Subject")
-    intel.add_report(vault, s.ref, **REPORT)
+    s = subjects.create_subject(vault, SubjectFields("Lookaside Subject"))
+    intel.add_report(vault, s.ref, ReportFields(**REPORT))
     used = sqlite_memory.lookaside_slots_used(sqlcipher3, vault.conn, vault_path / DB_FILE)
     # SQLite's default pool has 40 slots; the vault's work fits in the larger one.
     assert used is not None and used > 40
@@ -50,7 +51,7 @@ def test_lookaside_is_left_alone_when_the_handle_does_not_match(tmp_path):
 
 
 def test_report_insert_builds_no_temporary_btree(vault):
-    s = subjects.create_subject(vault, "Plan Subject")
+    s = subjects.create_subject(vault, SubjectFields("Plan Subject"))
     sql = ("INSERT OR ROLLBACK INTO intel_reports(subject_id, type, received_on, source_grade, "
            "intel_grade, handling, created_by, created_at) VALUES "
            f"({s.id}, 'other', '2026-01-01', 1, 'C', 'P', 'governor', 'x')")
@@ -59,7 +60,7 @@ def test_report_insert_builds_no_temporary_btree(vault):
 
 @pytest.mark.parametrize("grade", ["F", "a", "AB", ""])
 def test_grade_rule_still_refuses_what_it_refused(vault, grade):
-    s = subjects.create_subject(vault, "Grade Subject")
+    s = subjects.create_subject(vault, SubjectFields("Grade Subject"))
     with pytest.raises(ConsoleError):
         with vault.write():
             _raw_report(vault, s.id, grade)
@@ -67,7 +68,7 @@ def test_grade_rule_still_refuses_what_it_refused(vault, grade):
 
 
 def test_refused_report_ends_the_whole_write(vault):
-    s = subjects.create_subject(vault, "Atomic Subject")
+    s = subjects.create_subject(vault, SubjectFields("Atomic Subject"))
     with pytest.raises(ConsoleError):
         with vault.write():
             vault.conn.execute("UPDATE subjects SET notes = 'changed' WHERE id = ?", (s.id,))
@@ -85,8 +86,8 @@ def test_report_for_a_missing_subject_is_refused_at_commit(vault):
 
 
 def test_erasing_a_subject_still_removes_its_reports(vault):
-    s = subjects.create_subject(vault, "Cascade Subject")
-    intel.add_report(vault, s.ref, **REPORT)
+    s = subjects.create_subject(vault, SubjectFields("Cascade Subject"))
+    intel.add_report(vault, s.ref, ReportFields(**REPORT))
     with vault.write():
         vault.conn.execute("DELETE FROM subjects WHERE id = ?", (s.id,))
     assert vault.query("SELECT count(*) FROM intel_reports") == [(0,)]
@@ -100,8 +101,8 @@ def test_m005_on_an_older_vault_keeps_every_row_and_flag(tmp_path, fast_kdf):
         "SELECT sql FROM sqlite_master WHERE name = 'intel_reports'")[0][0]
     refs = []
     for i in range(3):
-        s = subjects.create_subject(v, f"Older Subject {i}")
-        intel.add_report(v, s.ref, **REPORT)
+        s = subjects.create_subject(v, SubjectFields(f"Older Subject {i}"))
+        intel.add_report(v, s.ref, ReportFields(**REPORT))
         refs.append(s.ref)
     before = v.query("SELECT * FROM intel_reports ORDER BY id")
     flags_before = register.dashboard(v).unreferred
@@ -110,7 +111,7 @@ def test_m005_on_an_older_vault_keeps_every_row_and_flag(tmp_path, fast_kdf):
         assert v.query("PRAGMA integrity_check") == [("ok",)]
         assert v.query("SELECT * FROM intel_reports ORDER BY id") == before
         assert register.dashboard(v).unreferred == flags_before
-        intel.add_report(v, refs[0], **REPORT)
+        intel.add_report(v, refs[0], ReportFields(**REPORT))
         assert v.query("SELECT count(*) FROM unreferred_reports") == [(4,)]
         with pytest.raises(ConsoleError):
             with v.write():

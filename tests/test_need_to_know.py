@@ -16,6 +16,7 @@ import pytest
 from console.audit import chain as audit
 from console.errors import PermissionDenied, ValidationError
 from console.records import access, intel, measures, referrals, register, subjects, users
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from console.storage.vault import Vault
 from tests.conftest import PASS
 
@@ -28,17 +29,17 @@ DEP_PASS = "deputy passphrase"
 def restricted(vault, vault_path):
     users.add_user(vault, "dep", DEP_PASS, role="deputy", display_name="Dee Deputy")
     users.add_user(vault, "owner", DEP_PASS, role="deputy", display_name="Olive Owner")
-    s = subjects.create_subject(vault, SECRET, owner="Olive Owner", staff_number="RS-1",
-                                categories=["theft"], likelihood=4, impact=4,
-                                notes="restricted-notes-text")
-    r = intel.add_report(vault, s.ref, type="police", received_on=TODAY - dt.timedelta(days=30),
-                         source_grade=2, intel_grade="C", handling="P", full_text="ft",
-                         summary="restricted-summary")
-    f = referrals.add_referral(vault, s.ref, target="police",
-                               referred_on=TODAY - dt.timedelta(days=30))
-    m = measures.add_measure(vault, s.ref, aim="protect", type="supervision",
-                             review_due=TODAY - dt.timedelta(days=1))
-    open_ = subjects.create_subject(vault, "Open Record", categories=["other"])
+    s = subjects.create_subject(vault, SubjectFields(
+        SECRET, owner="Olive Owner", staff_number="RS-1", categories=["theft"], likelihood=4,
+        impact=4, notes="restricted-notes-text"))
+    r = intel.add_report(vault, s.ref, ReportFields(
+        type="police", received_on=TODAY - dt.timedelta(days=30), source_grade=2, intel_grade="C",
+        handling="P", full_text="ft", summary="restricted-summary"))
+    f = referrals.add_referral(vault, s.ref, ReferralFields(
+        target="police", referred_on=TODAY - dt.timedelta(days=30)))
+    m = measures.add_measure(vault, s.ref, MeasureFields(
+        aim="protect", type="supervision", review_due=TODAY - dt.timedelta(days=1)))
+    open_ = subjects.create_subject(vault, SubjectFields("Open Record", categories=["other"]))
     res = access.restrict(vault, s.ref, "Live police operation")
     assert res.restricted and res.allowed == ("owner",)   # default: the owner
     vault.close()
@@ -56,9 +57,10 @@ def test_deputy_not_named_cannot_read_through_any_service(restricted):
                      lambda: referrals.get_referral(d, restricted["referral"]),
                      lambda: measures.get_measure(d, restricted["measure"]),
                      lambda: measures.add_log_entry(d, restricted["measure"], "x"),
-                     lambda: intel.add_report(d, ref, type="ssir", received_on=TODAY,
-                                              source_grade=1, intel_grade="A", handling="P"),
-                     lambda: subjects.update_profile(d, ref, location="Z")):
+                     lambda: intel.add_report(d, ref, ReportFields(
+                         type="ssir", received_on=TODAY, source_grade=1, intel_grade="A",
+                         handling="P")),
+                     lambda: subjects.update_profile(d, ref, SubjectFields(location="Z"))):
             with pytest.raises(PermissionDenied, match="need-to-know"):
                 call()
         # The register (and any search over it) shows a stub: reference and RAG only.
@@ -199,10 +201,10 @@ INTEL_REF = "IMS-0042-SECRET"
 @pytest.fixture
 def viewer_vault(vault, vault_path):
     users.add_user(vault, "view", VIEWER_PASS, role="viewer")
-    s = subjects.create_subject(vault, "Victor Viewable", categories=["conveyance"])
-    r = intel.add_report(vault, s.ref, type="ssir", received_on=TODAY, source_grade=2,
-                         intel_grade="B", handling="P", full_text=FULL_TEXT,
-                         summary="A sanitised summary", author=AUTHOR, external_ref=INTEL_REF)
+    s = subjects.create_subject(vault, SubjectFields("Victor Viewable", categories=["conveyance"]))
+    r = intel.add_report(vault, s.ref, ReportFields(
+        type="ssir", received_on=TODAY, source_grade=2, intel_grade="B", handling="P",
+        full_text=FULL_TEXT, summary="A sanitised summary", author=AUTHOR, external_ref=INTEL_REF))
     vault.close()
     return {"path": vault_path, "ref": s.ref, "report": r.id}
 

@@ -17,6 +17,7 @@ import pytest
 from console.demo.build import build_demo
 from console.lawful.backups import make_backup
 from console.records import intel, measures, referrals, subjects
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from console.storage import snapshot as backup
 from console.storage.layout import DB_FILE
 from console.storage.vault import Vault
@@ -78,16 +79,16 @@ def _working_day(vault_path: Path, out: Path, fast_kdf) -> set[str]:
     demo = build_demo(vault_path, PASS, kdf=fast_kdf)
     deputy = next(n for n, r in demo.roles.items() if r == "deputy")
     with Vault.open(vault_path, demo.governor, PASS) as v:
-        s = subjects.create_subject(v, OWN["name"], notes=OWN["notes"], likelihood=4,
-                                    impact=5)
-        intel.add_report(v, s.ref, type="other", received_on="2026-01-05", source_grade=2,
-                         intel_grade="B", handling="P", full_text=OWN["full_text"],
-                         summary=OWN["summary"])
-        m = measures.add_measure(v, s.ref, aim="protect", type="other",
-                                 details=OWN["details"])
-        referrals.add_referral(v, s.ref, target="police", referred_on="2026-01-06",
-                               reference=OWN["reference"])
-        subjects.update_profile(v, s.ref, notes=OWN["edited_notes"])
+        s = subjects.create_subject(v, SubjectFields(
+            OWN["name"], notes=OWN["notes"], likelihood=4, impact=5))
+        intel.add_report(v, s.ref, ReportFields(
+            type="other", received_on="2026-01-05", source_grade=2, intel_grade="B", handling="P",
+            full_text=OWN["full_text"], summary=OWN["summary"]))
+        m = measures.add_measure(v, s.ref, MeasureFields(
+            aim="protect", type="other", details=OWN["details"]))
+        referrals.add_referral(v, s.ref, ReferralFields(
+            target="police", referred_on="2026-01-06", reference=OWN["reference"]))
+        subjects.update_profile(v, s.ref, SubjectFields(notes=OWN["edited_notes"]))
         known = _known_strings(v)
         make_backup(v, vault_path / "backups" / "manual.gcbackup")
         if importlib.util.find_spec("reports.briefing_service"):
@@ -126,7 +127,7 @@ def test_a_working_day_leaves_no_readable_trace(vault_path, tmp_path, isolated_m
 
 
 def test_database_and_wal_are_not_sqlite_without_the_key(vault, vault_path, tmp_path):
-    subjects.create_subject(vault, OWN["name"], notes=OWN["notes"])
+    subjects.create_subject(vault, SubjectFields(OWN["name"], notes=OWN["notes"]))
     wal = vault_path / f"{DB_FILE}-wal"
     assert wal.stat().st_size > 0
     probe = tmp_path / "probe"

@@ -23,6 +23,7 @@ from console.errors import QuickUnlockUnavailable, VaultInUse
 from console.lawful.backups import make_backup
 from console.lawful.restore import restore_backup
 from console.records import register, subjects
+from console.records.commands import SubjectFields
 from console.storage import fileio, quick_unlock, snapshot
 from console.storage.layout import BACKUP_DIR
 from console.storage.lock import VaultLock
@@ -87,9 +88,9 @@ def test_the_windows_rename_rule_is_emulated(tmp_path, windows_renames):
 
 def test_restore_never_renames_the_vault_folder_while_its_lock_is_open(
         vault, vault_path, tmp_path, windows_renames, monkeypatch):
-    subjects.create_subject(vault, "In The Backup")
+    subjects.create_subject(vault, SubjectFields("In The Backup"))
     out = make_backup(vault, tmp_path / "b.gcbackup")
-    subjects.create_subject(vault, "Added Later")
+    subjects.create_subject(vault, SubjectFields("Added Later"))
     kept = snapshot.automatic_backup(vault, "manual")
     vault.close()
     lock_held = []
@@ -121,7 +122,7 @@ def test_restore_never_renames_the_vault_folder_while_its_lock_is_open(
 
 
 def test_restore_into_a_new_folder_still_works(vault, tmp_path, windows_renames):
-    subjects.create_subject(vault, "Lost Laptop")
+    subjects.create_subject(vault, SubjectFields("Lost Laptop"))
     out = make_backup(vault, tmp_path / "b.gcbackup")
     vault.close()
     fresh = tmp_path / "new-laptop" / "vault"
@@ -164,7 +165,7 @@ def usb_stick(tmp_path, monkeypatch):
 def test_a_briefing_and_a_backup_save_to_a_stick_without_permissions(vault, usb_stick):
     from reports.briefing_service import BriefingOptions, make_briefing
     from reports.verify import verify_pdf
-    subjects.create_subject(vault, POLISH)
+    subjects.create_subject(vault, SubjectFields(POLISH))
     result = make_briefing(vault, usb_stick.path / "briefing.pdf", BriefingOptions())
     assert verify_pdf(result.path).ok
     backup = make_backup(vault, usb_stick.path / "copy.gcbackup")
@@ -175,7 +176,7 @@ def test_a_briefing_and_a_backup_save_to_a_stick_without_permissions(vault, usb_
 def test_a_vault_can_live_on_a_stick_without_permissions(usb_stick, fast_kdf):
     from console.audit.genesis import create_vault
     with create_vault(usb_stick.path / "vault", "governor", PASS, "HMP Stick") as v:
-        subjects.create_subject(v, URDU)
+        subjects.create_subject(v, SubjectFields(URDU))
     with Vault.open(usb_stick.path / "vault", "governor", PASS) as v:
         assert _names(v) == [URDU]
     assert usb_stick.refused
@@ -195,7 +196,7 @@ def test_other_chmod_failures_still_stop_the_write(tmp_path, monkeypatch):
 # -- output redirected in a Windows code page ------------------------------------------------
 def test_json_and_tables_survive_a_cp1252_redirect(vault, vault_path, tmp_path):
     for name in (POLISH, URDU):
-        subjects.create_subject(vault, name)
+        subjects.create_subject(vault, SubjectFields(name))
     vault.close()
     env = dict(os.environ, PYTHONIOENCODING="cp1252", CONSOLE_PASSPHRASE=PASS)
     for args in (["list", "--json"], ["list"]):
@@ -339,7 +340,7 @@ def test_main_with_only_a_vault_opens_the_desktop_on_it(monkeypatch, tmp_path):
 
 def test_options_before_a_command_reach_the_command(vault, vault_path, monkeypatch, capsys):
     import launcher
-    subjects.create_subject(vault, POLISH)
+    subjects.create_subject(vault, SubjectFields(POLISH))
     vault.close()
     monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
     assert launcher.main(["--vault", str(vault_path), "list", "--json"]) == 0

@@ -14,6 +14,7 @@ from console.audit import chain as audit
 from console.errors import NotFound, PermissionDenied, ValidationError
 from console.lawful import retention
 from console.records import intel, journal, measures, referrals, register, subjects, users
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from console.storage.layout import DB_FILE
 from console.storage.snapshot import automatic_backup
 from console.storage.vault import Vault
@@ -56,15 +57,16 @@ def raw_bytes(folder) -> bytes:
 
 
 def _full_subject(vault):
-    s = subjects.create_subject(vault, NAME, staff_number="ZQ-99871", owner="governor",
-                                notes="xyzzy-plugh: seen with Quixotic's cousin",
-                                likelihood=4, impact=4)
-    r = intel.add_report(vault, s.ref, type="ssir", received_on=TODAY, source_grade=1,
-                         intel_grade="B", handling="P",
-                         full_text=f"{NAME} was seen passing a phone", summary="Phone passed")
-    referrals.add_referral(vault, s.ref, target="hq", referred_on=TODAY, report_id=r.id)
-    m = measures.add_measure(vault, s.ref, aim="protect", type="moved",
-                             details="Quixotic moved off the wing")
+    s = subjects.create_subject(vault, SubjectFields(
+        NAME, staff_number="ZQ-99871", owner="governor",
+        notes="xyzzy-plugh: seen with Quixotic's cousin", likelihood=4, impact=4))
+    r = intel.add_report(vault, s.ref, ReportFields(
+        type="ssir", received_on=TODAY, source_grade=1, intel_grade="B", handling="P",
+        full_text=f"{NAME} was seen passing a phone", summary="Phone passed"))
+    referrals.add_referral(vault, s.ref, ReferralFields(
+        target="hq", referred_on=TODAY, report_id=r.id))
+    m = measures.add_measure(vault, s.ref, MeasureFields(
+        aim="protect", type="moved", details="Quixotic moved off the wing"))
     measures.add_log_entry(vault, m.id, "Spoke to Quixotic about the move")
     subjects.change_status(vault, s.ref, "closed", "Quixotic cleared by HQ", outcome="cleared")
     register.subject_record(vault, s.ref)
@@ -72,7 +74,7 @@ def _full_subject(vault):
 
 
 def test_erasure_leaves_no_trace_of_the_name_and_the_chain_verifies(vault, vault_path):
-    keep = subjects.create_subject(vault, "Alice Keepme")
+    keep = subjects.create_subject(vault, SubjectFields("Alice Keepme"))
     s = _full_subject(vault)
     vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = decrypted_file(vault_path, vault.data_key())
@@ -105,14 +107,14 @@ def test_erasure_leaves_no_trace_of_the_name_and_the_chain_verifies(vault, vault
 
 
 def test_erasure_reason_must_not_name_the_subject(vault):
-    s = subjects.create_subject(vault, NAME)
+    s = subjects.create_subject(vault, SubjectFields(NAME))
     with pytest.raises(ValidationError):
         retention.erase(vault, s.ref, f"{NAME} asked us to")
     assert subjects.get_subject(vault, s.ref).name == NAME
 
 
 def test_legal_hold_blocks_erasure_and_is_audited(vault):
-    s = subjects.create_subject(vault, "Held Person")
+    s = subjects.create_subject(vault, SubjectFields("Held Person"))
     retention.set_legal_hold(vault, s.ref, True, "Employment tribunal claim pending")
     with pytest.raises(retention.LegalHold):
         retention.erase(vault, s.ref, "Review found no need")
@@ -128,8 +130,8 @@ def test_legal_hold_blocks_erasure_and_is_audited(vault):
 
 
 def test_review_queue_follows_defaults_and_decisions(vault):
-    s = subjects.create_subject(vault, "Open Case")
-    c = subjects.create_subject(vault, "Closed Case")
+    s = subjects.create_subject(vault, SubjectFields("Open Case"))
+    c = subjects.create_subject(vault, SubjectFields("Closed Case"))
     subjects.change_status(vault, c.ref, "closed", "HQ found nothing", outcome="cleared")
     assert retention.review_queue(vault) == []
     in_7 = TODAY + dt.timedelta(days=200)
@@ -155,7 +157,7 @@ def test_review_queue_follows_defaults_and_decisions(vault):
 
 
 def test_processing_basis_and_category(vault):
-    s = subjects.create_subject(vault, "Basis Person")
+    s = subjects.create_subject(vault, SubjectFields("Basis Person"))
     p = retention.processing(vault, s.ref)
     assert (p.basis, p.category) == ("part3", "suspect")
     p = retention.set_processing(vault, s.ref, basis="uk_gdpr", category="witness")
@@ -165,7 +167,7 @@ def test_processing_basis_and_category(vault):
 
 
 def test_only_the_governor_decides_retention(vault, vault_path):
-    s = subjects.create_subject(vault, "Some One")
+    s = subjects.create_subject(vault, SubjectFields("Some One"))
     users.add_user(vault, "dep", "deputy passphrase", role="deputy")
     vault.close()
     with Vault.open(vault_path, "dep", "deputy passphrase") as d:
@@ -178,7 +180,7 @@ def test_only_the_governor_decides_retention(vault, vault_path):
 
 
 def test_backups_made_before_an_erasure_are_flagged(vault):
-    s = subjects.create_subject(vault, NAME)
+    s = subjects.create_subject(vault, SubjectFields(NAME))
     path = automatic_backup(vault, "manual")
     assert retention.backup_flags(vault) == []
     retention.erase(vault, s.ref, "Retention period ended")
@@ -189,7 +191,7 @@ def test_backups_made_before_an_erasure_are_flagged(vault):
 
 
 def test_review_view_is_plain_data_for_the_console(vault):
-    s = subjects.create_subject(vault, "View Person")
+    s = subjects.create_subject(vault, SubjectFields("View Person"))
     retention.retain(vault, s.ref, "Still relevant", TODAY + dt.timedelta(days=10))
     view = retention.review_view(vault, within_days=30)
     assert [i.ref for i in view.items] == [s.ref] and view.items[0].days_overdue == -10
@@ -211,7 +213,7 @@ def test_cli_review_decisions(vault, vault_path):
     import os
     import subprocess
     import sys
-    s = subjects.create_subject(vault, NAME)
+    s = subjects.create_subject(vault, SubjectFields(NAME))
     vault.close()
     env = dict(os.environ, CONSOLE_PASSPHRASE="correct horse battery staple")
     code = ("import sys; sys.path.insert(0, %r)\nimport cli.main as c\n"

@@ -18,6 +18,7 @@ from console.audit import chain as audit
 from console.errors import PermissionDenied, ValidationError
 from console.lawful import subject_access
 from console.records import intel, journal, measures, referrals, subjects
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from console.storage.vault import Vault
 from tests.conftest import PASS
 
@@ -27,22 +28,23 @@ needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs 
 
 @pytest.fixture
 def case(vault):
-    s = subjects.create_subject(vault, "Siobhán Ní Bhriain", staff_number="SB-1",
-                                role="Officer", location="C wing", categories=["conveyance"],
-                                likelihood=3, impact=4, notes="Seen at the gate twice")
-    p = intel.add_report(vault, s.ref, type="ssir", received_on=TODAY, source_grade=2,
-                         intel_grade="B", handling="P", author="Officer Kestrelwhite",
-                         external_ref="MIS-4471-QZ", summary="Parcel handed over at the gate",
-                         full_text="Kestrelwhite saw the parcel from the tower")
-    c = intel.add_report(vault, s.ref, type="police", received_on=TODAY, source_grade=1,
-                         intel_grade="A", handling="C",
-                         handling_condition="Not to be disclosed outside HMPPS",
-                         summary="Operation Nightjarfalcon is watching the address",
-                         full_text="Operation Nightjarfalcon details")
-    f = referrals.add_referral(vault, s.ref, target="hq", referred_on=TODAY,
-                               reference="HQ-CC-123")
-    m = measures.add_measure(vault, s.ref, aim="prevent", type="enhanced_searching",
-                             details="Searched on every entry")
+    s = subjects.create_subject(vault, SubjectFields(
+        "Siobhán Ní Bhriain", staff_number="SB-1", role="Officer", location="C wing",
+        categories=["conveyance"], likelihood=3, impact=4, notes="Seen at the gate twice"))
+    p = intel.add_report(vault, s.ref, ReportFields(
+        type="ssir", received_on=TODAY, source_grade=2, intel_grade="B", handling="P",
+        author="Officer Kestrelwhite", external_ref="MIS-4471-QZ",
+        summary="Parcel handed over at the gate",
+        full_text="Kestrelwhite saw the parcel from the tower"))
+    c = intel.add_report(vault, s.ref, ReportFields(
+        type="police", received_on=TODAY, source_grade=1, intel_grade="A", handling="C",
+        handling_condition="Not to be disclosed outside HMPPS",
+        summary="Operation Nightjarfalcon is watching the address",
+        full_text="Operation Nightjarfalcon details"))
+    f = referrals.add_referral(vault, s.ref, ReferralFields(
+        target="hq", referred_on=TODAY, reference="HQ-CC-123"))
+    m = measures.add_measure(vault, s.ref, MeasureFields(
+        aim="prevent", type="enhanced_searching", details="Searched on every entry"))
     measures.add_log_entry(vault, m.id, "Nothing found today")
     return {"ref": s.ref, "p": p.id, "c": c.id, "referral": f.id, "measure": m.id}
 
@@ -164,7 +166,7 @@ def test_live_investigation_withholds_notes_and_referrals_by_default(vault, case
 
 
 def test_a_pack_answers_only_a_request_about_its_own_subject(vault, case, tmp_path):
-    other = subjects.create_subject(vault, "Other Person")
+    other = subjects.create_subject(vault, SubjectFields("Other Person"))
     req_other = subject_access.open_request(vault, other.ref)
     req_own = subject_access.open_request(vault, case["ref"])
     with pytest.raises(ValidationError, match="another record"):
@@ -188,7 +190,7 @@ def test_a_pack_answers_only_a_request_about_its_own_subject(vault, case, tmp_pa
 
 def test_access_pack_command_refuses_another_subjects_request(vault, vault_path, case,
                                                               tmp_path, monkeypatch, capsys):
-    other = subjects.create_subject(vault, "Other Person")
+    other = subjects.create_subject(vault, SubjectFields("Other Person"))
     req = subject_access.open_request(vault, other.ref)
     vault.close()
     from cli.main import main

@@ -15,6 +15,7 @@ from console.errors import (
     WrongPassphrase,
 )
 from console.records import subjects, users
+from console.records.commands import MeasureFields, ReportFields, SubjectFields
 from console.storage import keyslots, quick_unlock
 from console.storage.vault import Vault
 from tests.conftest import PASS
@@ -54,7 +55,7 @@ def test_second_opener_is_refused_while_open(vault, vault_path):
 
 
 def test_database_is_unreadable_by_plain_sqlite(vault, vault_path):
-    subjects.create_subject(vault, SECRETS[0], notes=SECRETS[1])
+    subjects.create_subject(vault, SubjectFields(SECRETS[0], notes=SECRETS[1]))
     conn = sqlite3.connect(vault_path / "register.db")
     with pytest.raises(sqlite3.DatabaseError):
         conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
@@ -62,11 +63,14 @@ def test_database_is_unreadable_by_plain_sqlite(vault, vault_path):
 
 
 def test_no_file_holds_known_names_in_clear(vault, vault_path):
-    s = subjects.create_subject(vault, SECRETS[0], notes=SECRETS[1], staff_number="SN99881")
+    s = subjects.create_subject(vault, SubjectFields(
+        SECRETS[0], notes=SECRETS[1], staff_number="SN99881"))
     from console.records import intel, measures
-    intel.add_report(vault, s.ref, type="ssir", received_on="2026-01-02", source_grade=1,
-                     intel_grade="A", handling="P", full_text=SECRETS[1], summary=SECRETS[0])
-    m = measures.add_measure(vault, s.ref, aim="protect", type="moved", details=SECRETS[1])
+    intel.add_report(vault, s.ref, ReportFields(
+        type="ssir", received_on="2026-01-02", source_grade=1, intel_grade="A", handling="P",
+        full_text=SECRETS[1], summary=SECRETS[0]))
+    m = measures.add_measure(vault, s.ref, MeasureFields(
+        aim="protect", type="moved", details=SECRETS[1]))
     measures.add_log_entry(vault, m.id, SECRETS[0])
     # Scan while open (WAL present) and after close.
     for stage in ("open", "closed"):
@@ -99,14 +103,14 @@ def test_users_passphrase_change_and_removal_rotates_key(vault, vault_path):
 
 def test_reset_user_keeps_their_old_audit_entries_valid(vault, vault_path):
     users.add_user(vault, "dep", "deputy passphrase", role="deputy")
-    s = subjects.create_subject(vault, "Test Person")
+    s = subjects.create_subject(vault, SubjectFields("Test Person"))
     vault.close()
     with Vault.open(vault_path, "dep", "deputy passphrase") as d:
-        subjects.update_profile(d, s.ref, location="B wing")
+        subjects.update_profile(d, s.ref, SubjectFields(location="B wing"))
     with Vault.open(vault_path, "governor", PASS) as g:
         users.reset_user(g, "dep", "a replacement passphrase")
     with Vault.open(vault_path, "dep", "a replacement passphrase") as d:
-        subjects.update_profile(d, s.ref, location="C wing")
+        subjects.update_profile(d, s.ref, SubjectFields(location="C wing"))
         assert audit.verify(d).ok
 
 
@@ -114,7 +118,7 @@ def test_interrupted_rotation_settles_on_open(vault, vault_path):
     """A crash after the rekey but before the slot file was replaced."""
     import secrets
     from copy import deepcopy
-    subjects.create_subject(vault, "Somebody")
+    subjects.create_subject(vault, SubjectFields("Somebody"))
     new_key = secrets.token_bytes(32)
     pending = keyslots.SlotFile(vault.slots.vault_id, deepcopy(vault.slots.users))
     pending.rewrap_all(new_key)
@@ -155,7 +159,7 @@ def test_migrations_run_on_an_older_vault(tmp_path, fast_kdf):
     with Vault.open(path, "governor", PASS) as v:
         names = {r[0] for r in v.query("SELECT name FROM sqlite_master")}
         assert {"conflicts", "briefings", "idx_reports_subject"} <= names
-        s = subjects.create_subject(v, "After Migration")
+        s = subjects.create_subject(v, SubjectFields("After Migration"))
         assert s.ref.startswith("CC-")
         assert audit.verify(v).ok
 

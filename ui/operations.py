@@ -15,13 +15,14 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 
 from console.records import intel, measures, referrals, register, subjects
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 
 
 @dataclass(frozen=True)
 class Undo:
     label: str
     ref: str
-    values: dict
+    values: SubjectFields
 
 
 class Operations(QObject):
@@ -74,14 +75,12 @@ class Operations(QObject):
         self.runner.submit(fn, *args, on_done=done, on_error=on_error or self.failed.emit,
                            write=True, **kwargs)
 
-    def create_subject(self, values: dict, **cb) -> None:
-        values = dict(values)
-        name = values.pop("name")
-        self._write(subjects.create_subject, name, kind="subject", ref="",
-                    message="Subject added to the register.", **values, **cb)
+    def create_subject(self, subject: SubjectFields, **cb) -> None:
+        self._write(subjects.create_subject, subject, kind="subject", ref="",
+                    message="Subject added to the register.", **cb)
 
-    def update_profile(self, ref: str, values: dict, before: dict | None = None,
-                       **cb) -> None:
+    def update_profile(self, ref: str, changes: SubjectFields,
+                       before: SubjectFields | None = None, **cb) -> None:
         on_done = cb.pop("on_done", None)
 
         def done(result):
@@ -90,24 +89,24 @@ class Operations(QObject):
                 self.undo_available.emit("Undo profile edit")
             if on_done:
                 on_done(result)
-        self._write(subjects.update_profile, ref, kind="subject", ref=ref,
-                    message=f"Profile of {ref} saved.", on_done=done, **values, **cb)
+        self._write(subjects.update_profile, ref, changes, kind="subject", ref=ref,
+                    message=f"Profile of {ref} saved.", on_done=done, **cb)
 
     def undo(self) -> None:
         undo, self._undo = self._undo, None
         self.undo_available.emit("")
         if undo is None:
             return
-        self._write(subjects.update_profile, undo.ref, kind="subject", ref=undo.ref,
-                    message=f"Undone: the {undo.label} of {undo.ref}.", **undo.values)
+        self._write(subjects.update_profile, undo.ref, undo.values, kind="subject",
+                    ref=undo.ref, message=f"Undone: the {undo.label} of {undo.ref}.")
 
     @property
     def can_undo(self) -> bool:
         return self._undo is not None
 
-    def assess_threat(self, ref: str, values: dict, **cb) -> None:
-        self._write(subjects.assess_threat, ref, kind="subject", ref=ref,
-                    message=f"Threat assessment of {ref} saved.", **values, **cb)
+    def assess_threat(self, ref: str, changes: SubjectFields, **cb) -> None:
+        self._write(subjects.assess_threat, ref, changes, kind="subject", ref=ref,
+                    message=f"Threat assessment of {ref} saved.", **cb)
 
     def change_status(self, ref: str, to_status: str, reason: str, outcome=None, **cb) -> None:
         self._write(subjects.change_status, ref, to_status, reason, outcome, kind="subject",
@@ -117,25 +116,27 @@ class Operations(QObject):
         self._write(subjects.delete_subject, ref, reason, kind="subject", ref=ref,
                     message=f"{ref} deleted from the register.", **cb)
 
-    def add_report(self, ref: str, values: dict, **cb) -> None:
-        self._write(intel.add_report, ref, kind="report", ref=ref,
-                    message=f"Report added to {ref}.", **values, **cb)
+    def add_report(self, ref: str, report: ReportFields, **cb) -> None:
+        self._write(intel.add_report, ref, report, kind="report", ref=ref,
+                    message=f"Report added to {ref}.", **cb)
 
-    def add_referral(self, ref: str, values: dict, **cb) -> None:
-        self._write(referrals.add_referral, ref, kind="referral", ref=ref,
-                    message=f"Referral of {ref} recorded.", **values, **cb)
+    def add_referral(self, ref: str, referral: ReferralFields, **cb) -> None:
+        self._write(referrals.add_referral, ref, referral, kind="referral", ref=ref,
+                    message=f"Referral of {ref} recorded.", **cb)
 
-    def update_referral(self, ref: str, referral_id: int, values: dict, **cb) -> None:
-        self._write(referrals.update_referral, referral_id, kind="referral", ref=ref,
-                    message=f"Referral of {ref} updated.", **values, **cb)
+    def update_referral(self, ref: str, referral_id: int, changes: ReferralFields,
+                        **cb) -> None:
+        self._write(referrals.update_referral, referral_id, changes, kind="referral", ref=ref,
+                    message=f"Referral of {ref} updated.", **cb)
 
-    def add_measure(self, ref: str, values: dict, **cb) -> None:
-        self._write(measures.add_measure, ref, kind="measure", ref=ref,
-                    message=f"Measure added to {ref}.", **values, **cb)
+    def add_measure(self, ref: str, measure: MeasureFields, **cb) -> None:
+        self._write(measures.add_measure, ref, measure, kind="measure", ref=ref,
+                    message=f"Measure added to {ref}.", **cb)
 
-    def update_measure(self, ref: str, measure_id: int, values: dict, **cb) -> None:
-        self._write(measures.update_measure, measure_id, kind="measure", ref=ref,
-                    message=f"Measure on {ref} updated.", **values, **cb)
+    def update_measure(self, ref: str, measure_id: int, changes: MeasureFields,
+                       **cb) -> None:
+        self._write(measures.update_measure, measure_id, changes, kind="measure", ref=ref,
+                    message=f"Measure on {ref} updated.", **cb)
 
     def add_log_entry(self, ref: str, measure_id: int, text: str, **cb) -> None:
         self._write(measures.add_log_entry, measure_id, text, kind="log", ref=ref,

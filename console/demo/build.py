@@ -25,6 +25,7 @@ from pathlib import Path
 from console.audit.genesis import create_vault
 from console.demo.register import STATUS_REASONS, SUBJECTS
 from console.records import intel, measures, referrals, subjects, users
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from console.storage.vault import Vault
 
 ESTABLISHMENT = "HMP Ashdown"
@@ -122,11 +123,10 @@ def _fill(gov, path: Path, secrets_by_user: dict, today: dt.date) -> None:
             for i, spec in enumerate(SUBJECTS):
                 for j, m in enumerate(spec["measures"]):
                     if m[0] == deputy:
-                        measure_ids[(i, j)] = measures.add_measure(
-                            v, refs[i], aim=m[1], type=m[2], details=m[3],
-                            owner=OWNERS[deputy], start_on=_day(today, m[4]),
-                            review_due=_day(today, m[5]), status=m[6],
-                            effectiveness=m[7]).id
+                        measure_ids[(i, j)] = measures.add_measure(v, refs[i], MeasureFields(
+                            aim=m[1], type=m[2], details=m[3], owner=OWNERS[deputy],
+                            start_on=_day(today, m[4]), review_due=_day(today, m[5]),
+                            status=m[6], effectiveness=m[7])).id
             # Log entries in the order listed; the deputy governor signs in
             # first, so his entries on the head of security's measures are
             # never needed before those measures exist.
@@ -139,29 +139,29 @@ def _fill(gov, path: Path, secrets_by_user: dict, today: dt.date) -> None:
 
 def _governor_part(v, spec: dict, today: dt.date, numbers) -> str:
     li, im, rli, rim = spec["threat"]
-    s = subjects.create_subject(
-        v, spec["name"], likelihood=li, impact=im, residual_likelihood=rli,
+    s = subjects.create_subject(v, SubjectFields(
+        spec["name"], likelihood=li, impact=im, residual_likelihood=rli,
         residual_impact=rim, staff_number=spec["staff_number"], role=spec["role"],
         location=spec["location"], employment_type=spec["employment_type"],
         start_date=_day(today, spec["start"]), categories=spec["categories"],
         owner=OWNERS[spec["owner"]], next_review=_day(today, spec["review"]),
-        notes=spec["notes"])
+        notes=spec["notes"]))
     report_ids = {}
     for (key, rtype, days, sg, ig, hc, cond, author, withheld, summary,
          full) in spec["reports"]:
-        report_ids[key] = intel.add_report(
-            v, s.ref, type=rtype, received_on=_day(today, days), source_grade=sg,
+        report_ids[key] = intel.add_report(v, s.ref, ReportFields(
+            type=rtype, received_on=_day(today, days), source_grade=sg,
             intel_grade=ig, handling=hc, handling_condition=cond, author=author,
             author_withheld=withheld, summary=summary, full_text=full,
-            external_ref=f"IR-{today.year}-{next(numbers)}").id
+            external_ref=f"IR-{today.year}-{next(numbers)}")).id
     for target, on, reference, report, ack, chase, outcome in spec["referrals"]:
-        r = referrals.add_referral(
-            v, s.ref, target=target, referred_on=_day(today, on), reference=reference,
+        r = referrals.add_referral(v, s.ref, ReferralFields(
+            target=target, referred_on=_day(today, on), reference=reference,
             report_id=report_ids[report] if report else None,
-            next_chase=_day(today, chase), referred_by="Helen Marsh")
+            next_chase=_day(today, chase), referred_by="Helen Marsh"))
         if ack is not None or outcome:
-            referrals.update_referral(v, r.id, acknowledged_on=_day(today, ack),
-                                      outcome=outcome)
+            referrals.update_referral(v, r.id, ReferralFields(
+                acknowledged_on=_day(today, ack), outcome=outcome))
     for status in spec["path"]:
         outcome = spec["outcome"] if status == "closed" else None
         subjects.change_status(v, s.ref, status, STATUS_REASONS[status], outcome)

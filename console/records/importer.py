@@ -36,13 +36,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from console.audit import chain as audit
 from console.audit import roles
 from console.errors import ConsoleError, ImportRejected, ValidationError
 from console.records import fields, subjects
+from console.records.commands import SubjectFields
 from console.records.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES
 from console.storage.fileio import atomic_write_bytes
 
@@ -57,23 +58,13 @@ IMPORT_REASON = "imported from spreadsheet"
 
 
 @dataclass(frozen=True)
-class ImportRow:
-    """One good row, cleaned: ready to become a subject."""
-    line: int
-    name: str
-    staff_number: str = ""
-    role: str = ""
-    location: str = ""
-    employment_type: str = "directly_employed"
-    status: str = "concern_logged"
-    outcome: str | None = None
-    categories: tuple[str, ...] = ()
-    likelihood: int = 1
-    impact: int = 1
-    owner: str = ""
-    start_date: dt.date | None = None
-    next_review: dt.date | None = None
-    notes: str = ""
+class ImportRow(SubjectFields):
+    """One good row, cleaned: a new subject, and the line of the file it
+    starts on. Every field is given (an empty cell as its default)."""
+    line: int = field(default=0, kw_only=True)
+
+    def __post_init__(self):
+        self._fill_defaults()
 
 
 @dataclass(frozen=True)
@@ -385,12 +376,8 @@ def import_csv(vault, path, skip_bad: bool = False, on_progress=None) -> ImportR
     total = len(p.rows)
     with vault.write():
         for done, row in enumerate(p.rows, 1):
-            s = subjects.create_subject(
-                vault, row.name, likelihood=row.likelihood, impact=row.impact,
-                staff_number=row.staff_number, role=row.role, location=row.location,
-                employment_type=row.employment_type, categories=list(row.categories),
-                owner=row.owner, start_date=row.start_date, next_review=row.next_review,
-                notes=row.notes)
+            s = subjects.create_subject(vault, replace(row, status="concern_logged",
+                                                        outcome=None))
             if row.status != "concern_logged":
                 s = subjects.set_imported_status(vault, s, row.status, row.outcome,
                                                  IMPORT_REASON)

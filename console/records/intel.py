@@ -17,7 +17,8 @@ from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
 from console.records import access, fields, rules
-from console.records.model import HANDLING, INTEL_GRADES, REPORT_TYPES, IntelReport
+from console.records.commands import GRADING, ReportFields
+from console.records.model import IntelReport
 
 _COLUMNS = ("r.id, r.subject_id, r.type, r.received_on, r.external_ref, r.author, "
             "r.author_withheld, r.source_grade, r.intel_grade, r.handling, "
@@ -30,42 +31,16 @@ REFERRED_SQL = ("EXISTS (SELECT 1 FROM referrals f WHERE f.report_id = r.id OR "
                 "f.referred_on >= r.received_on))")
 
 
-def _grading(source_grade, intel_grade, handling, condition):
-    try:
-        sg = int(source_grade)
-    except (TypeError, ValueError):
-        sg = 0
-    if sg not in (1, 2, 3):
-        raise ValidationError("The source evaluation must be 1, 2 or 3.")
-    ig = str(intel_grade or "").strip().upper()[:1]
-    if ig not in INTEL_GRADES:
-        raise ValidationError("The intelligence assessment must be A, B, C, D or E.")
-    hc = str(handling or "").strip().upper()[:1]
-    if hc not in HANDLING:
-        raise ValidationError("The handling code must be P or C.")
-    condition = fields.text(condition, "The handling condition", limit=2000, multiline=True)
-    if hc == "C" and not condition.strip():
-        raise ValidationError("Handling code C needs the condition written down.")
-    return sg, ig, hc, condition if hc == "C" else ""
-
-
-def add_report(vault, ref, *, type: str, received_on, source_grade, intel_grade, handling,
-               full_text: str = "", summary: str = "", external_ref: str = "",
-               author: str = "", author_withheld: bool = False,
-               handling_condition: str = "") -> IntelReport:
+def add_report(vault, ref, report: ReportFields) -> IntelReport:
     roles.require(vault, "add_report")
-    rtype = fields.choice(type, REPORT_TYPES, "Report type")
-    received = fields.date(received_on, "Date received", required=True)
-    if received > dt.date.today():
+    v = report.cleaned(creating=True)
+    if v["received_on"] > dt.date.today():
         # A future date would hold off the unreferred-report flag until then.
         raise ValidationError("Date received cannot be in the future; give the date the "
                               "report came in.")
-    sg, ig, hc, cond = _grading(source_grade, intel_grade, handling, handling_condition)
-    values = (rtype, received.isoformat(),
-              fields.text(external_ref, "External reference").strip(),
-              fields.text(author, "Author").strip(), int(bool(author_withheld)), sg, ig, hc, cond,
-              fields.text(full_text, "Full text", limit=fields.LONG, multiline=True),
-              fields.text(summary, "Sanitised summary", limit=20_000, multiline=True))
+    values = (v["type"], v["received_on"].isoformat(), v["external_ref"], v["author"],
+              int(v["author_withheld"]), v["source_grade"], v["intel_grade"], v["handling"],
+              v["handling_condition"], v["full_text"], v["summary"])
     with vault.write():
         sid = access.require_subject(vault, ref)
         s_ref = access.subject_ref(vault, sid)
@@ -78,28 +53,32 @@ def add_report(vault, ref, *, type: str, received_on, source_grade, intel_grade,
             "full_text, summary, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (sid, *values, vault.user.name, now_iso()))
         rid = cur.lastrowid
+        grading = f"{v['source_grade']}{v['intel_grade']}{v['handling']}"
         audit.append(vault, "report.add", "subject", s_ref,
-                     after={"report_id": rid, "type": rtype, "received_on": values[1],
-                            "grading": f"{sg}{ig}{hc}", "summary": values[10]})
+                     after={"report_id": rid, "type": v["type"], "received_on": values[1],
+                            "grading": grading, "summary": v["summary"]})
         return get_report(vault, rid)
 
 
-def regrade_report(vault, report_id: int, *, source_grade, intel_grade, handling,
-                   handling_condition: str = "") -> IntelReport:
+def regrade_report(vault, report_id: int, grading: ReportFields) -> IntelReport:
+    """Give a report a new 3x5x2 grading (the grading fields of ``grading``)."""
     roles.require(vault, "regrade_report")
-    sg, ig, hc, cond = _grading(source_grade, intel_grade, handling, handling_condition)
+    g = grading.cleaned(creating=False, only=GRADING)
+    if not g:
+        raise ValidationError("Give the new grading: the source evaluation, the intelligence "
+                              "assessment and the handling code.")
     with vault.write():
         old = get_report(vault, report_id)
         vault.conn.execute("UPDATE intel_reports SET source_grade = ?, intel_grade = ?, "
                            "handling = ?, handling_condition = ? WHERE id = ?",
-                           (sg, ig, hc, cond, report_id))
+                           (g["source_grade"], g["intel_grade"], g["handling"],
+                            g["handling_condition"], report_id))
         new = get_report(vault, report_id)
         audit.append(vault, "report.regrade", "subject",
                      access.subject_ref(vault, old.subject_id),
                      before={"report_id": report_id, "grading": old.grading},
                      after={"report_id": report_id, "grading": new.grading})
         return new
-
 
 
 def _from_row(r, deadline: str, full: bool) -> IntelReport:

@@ -13,8 +13,9 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, fields, updates
-from console.records.model import AIMS, MEASURE_STATUSES, MEASURE_TYPES, LogEntry, Measure
+from console.records import access, commands, fields, updates
+from console.records.commands import MeasureFields
+from console.records.model import LogEntry, Measure
 
 _UPDATABLE = ("aim", "type", "details", "owner", "start_on", "review_due", "status",
               "effectiveness")
@@ -22,37 +23,9 @@ _COLUMNS = ("id, subject_id, aim, type, details, owner, start_on, review_due, st
             "effectiveness, created_by")
 
 
-def _clean(values: dict) -> dict:
-    out = {}
-    for k, v in values.items():
-        if k == "aim":
-            out[k] = fields.choice(v, AIMS, "Aim")
-        elif k == "type":
-            out[k] = fields.choice(v, MEASURE_TYPES, "Measure type")
-        elif k == "status":
-            out[k] = fields.choice(v, MEASURE_STATUSES, "Measure status")
-        elif k == "details":
-            out[k] = fields.text(v, "Details", limit=fields.LONG, multiline=True)
-        elif k == "effectiveness":
-            out[k] = fields.text(v, "Effectiveness", limit=20_000, multiline=True)
-        elif k == "owner":
-            out[k] = fields.text(v, "Owner").strip()
-        elif k == "start_on":
-            out[k] = fields.iso(fields.date(v, "Start date", required=True))
-        elif k == "review_due":
-            out[k] = fields.iso(fields.date(v, "Review due"))
-        else:
-            raise ValidationError(f"'{k}' is not a measure field.")
-    return out
-
-
-def add_measure(vault, ref, *, aim: str, type: str, details: str = "", owner: str = "",
-                start_on=None, review_due=None, status: str = "planned",
-                effectiveness: str = "") -> Measure:
+def add_measure(vault, ref, measure: MeasureFields) -> Measure:
     roles.require(vault, "add_measure")
-    values = _clean({"aim": aim, "type": type, "details": details, "owner": owner,
-                     "start_on": start_on or dt.date.today(), "review_due": review_due,
-                     "status": status, "effectiveness": effectiveness})
+    values = commands.to_columns(measure.cleaned(creating=True))
     with vault.write():
         sid = access.require_subject(vault, ref)
         cur = vault.conn.execute(
@@ -68,9 +41,10 @@ def add_measure(vault, ref, *, aim: str, type: str, details: str = "", owner: st
         return get_measure(vault, mid)
 
 
-def update_measure(vault, measure_id: int, **values) -> Measure:
+def update_measure(vault, measure_id: int, changes: MeasureFields) -> Measure:
+    """Change the fields given in ``changes``; the rest stay."""
     roles.require(vault, "edit_measure")
-    clean = _clean(values)
+    clean = commands.to_columns(changes.cleaned(creating=False))
     with vault.write():
         old = get_measure(vault, measure_id)
         updates.audited_update(vault, "measures", ("id", measure_id), clean,

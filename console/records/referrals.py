@@ -10,8 +10,9 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, fields, rules, updates
-from console.records.model import REFERRAL_TARGETS, Referral
+from console.records import access, commands, fields, rules, updates
+from console.records.commands import REFERRAL_FOLLOW_UP, ReferralFields
+from console.records.model import Referral
 
 _COLUMNS = ("id, subject_id, report_id, target, referred_on, referred_by, reference, "
             "acknowledged_on, next_chase, outcome")
@@ -25,16 +26,15 @@ def _from_row(r, deadline: str) -> Referral:
         outcome=r[9], unacknowledged_overdue=(r[7] is None and r[4] < deadline))
 
 
-def add_referral(vault, ref, *, target: str, referred_on, reference: str = "",
-                 report_id: int | None = None, next_chase=None, referred_by: str = ""
-                 ) -> Referral:
+def add_referral(vault, ref, referral: ReferralFields) -> Referral:
+    """Record a referral of the subject, or of one of its reports
+    (``report_id``); acknowledgement and outcome come later."""
     roles.require(vault, "refer")
-    target = fields.choice(target, REFERRAL_TARGETS, "Referred to")
-    on = fields.date(referred_on, "Date referred", required=True)
-    _not_future(on, "Date referred")
-    chase = fields.date(next_chase, "Next chase date")
-    reference = fields.text(reference, "Reference").strip()
-    by = fields.text(referred_by, "Referred by").strip() or vault.user.display_name
+    v = referral.cleaned(creating=True, only=(
+        "target", "referred_on", "reference", "report_id", "next_chase", "referred_by"))
+    _not_future(v["referred_on"], "Date referred")
+    by = v["referred_by"] or vault.user.display_name
+    report_id, on = v["report_id"], v["referred_on"].isoformat()
     with vault.write():
         sid = access.require_subject(vault, ref)
         if report_id is not None:
@@ -45,35 +45,28 @@ def add_referral(vault, ref, *, target: str, referred_on, reference: str = "",
         cur = vault.conn.execute(
             "INSERT INTO referrals(subject_id, report_id, target, referred_on, referred_by, "
             "reference, next_chase, created_at) VALUES (?,?,?,?,?,?,?,?)",
-            (sid, report_id, target, on.isoformat(), by, reference, fields.iso(chase),
+            (sid, report_id, v["target"], on, by, v["reference"], fields.iso(v["next_chase"]),
              now_iso()))
         rid = cur.lastrowid
         audit.append(vault, "referral.add", "subject",
                      access.subject_ref(vault, sid),
-                     after={"referral_id": rid, "target": target, "referred_on": on.isoformat(),
-                            "reference": reference, "report_id": report_id})
+                     after={"referral_id": rid, "target": v["target"], "referred_on": on,
+                            "reference": v["reference"], "report_id": report_id})
         return get_referral(vault, rid)
 
 
-def update_referral(vault, referral_id: int, *, acknowledged_on=..., next_chase=...,
-                    outcome=..., reference=...) -> Referral:
+def update_referral(vault, referral_id: int, changes: ReferralFields) -> Referral:
+    """Record what came back (the fields given in ``changes``: acknowledged
+    on, next chase, outcome, reference); the rest stay."""
     roles.require(vault, "refer")
-    values = {}
-    if acknowledged_on is not ...:
-        acknowledged = fields.date(acknowledged_on, "Date acknowledged")
-        _not_future(acknowledged, "Date acknowledged")
-        values["acknowledged_on"] = fields.iso(acknowledged)
-    if next_chase is not ...:
-        values["next_chase"] = fields.iso(fields.date(next_chase, "Next chase date"))
-    if outcome is not ...:
-        values["outcome"] = fields.text(outcome, "Outcome", limit=20_000, multiline=True)
-    if reference is not ...:
-        values["reference"] = fields.text(reference, "Reference").strip()
+    values = changes.cleaned(creating=False, only=REFERRAL_FOLLOW_UP)
+    if "acknowledged_on" in values:
+        _not_future(values["acknowledged_on"], "Date acknowledged")
+    values = commands.to_columns(values)
     with vault.write():
         old = get_referral(vault, referral_id)
         updates.audited_update(vault, "referrals", ("id", referral_id), values,
-                               allowed=("id", "acknowledged_on", "next_chase", "outcome",
-                                        "reference"),
+                               allowed=("id", *REFERRAL_FOLLOW_UP),
                                action="referral.update",
                                entity_id=access.subject_ref(vault, old.subject_id),
                                ident={"referral_id": referral_id})

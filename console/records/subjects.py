@@ -13,8 +13,9 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, fields, rules, updates
-from console.records.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES, Subject
+from console.records import access, commands, fields, rules, updates
+from console.records.commands import SubjectFields
+from console.records.model import OUTCOMES, STATUSES, Subject
 
 _COLUMNS = ("id, ref, name, staff_number, role, location, employment_type, start_date, "
             "categories, status, outcome, suspended, restricted_duties, likelihood, impact, "
@@ -22,9 +23,8 @@ _COLUMNS = ("id, ref, name, staff_number, role, location, employment_type, start
             "updated_at")
 COLUMNS = _COLUMNS
 
-PROFILE_FIELDS = ("name", "staff_number", "role", "location", "employment_type",
-                  "start_date", "categories", "owner", "next_review", "notes")
-ASSESSMENT_FIELDS = ("likelihood", "impact", "residual_likelihood", "residual_impact")
+PROFILE_FIELDS = commands.PROFILE
+ASSESSMENT_FIELDS = commands.ASSESSMENT
 
 
 def from_row(r) -> Subject:
@@ -43,45 +43,6 @@ def _snapshot(s: Subject) -> dict:
             for k, v in s.__dict__.items() if k not in ("id", "created_at", "updated_at")}
 
 
-def _clean_profile(values: dict) -> dict:
-    out = {}
-    for key, val in values.items():
-        if key == "name":
-            out[key] = fields.text(val, "Name", required=True).strip()
-        elif key in ("staff_number", "role", "location", "owner"):
-            out[key] = fields.text(val, key.replace("_", " ").capitalize()).strip()
-        elif key == "employment_type":
-            out[key] = fields.choice(val or "directly_employed", EMPLOYMENT, "Employment type")
-        elif key in ("start_date", "next_review"):
-            label = "Start date" if key == "start_date" else "Next review"
-            out[key] = fields.iso(fields.date(val, label))
-        elif key == "categories":
-            if isinstance(val, str):
-                val = [v for v in val.split(";") if v.strip()]
-            elif val is not None and not isinstance(val, (list, tuple, set, frozenset)):
-                raise ValidationError("The corruption categories must be a list.")
-            keys = []
-            for c in val or []:
-                k = CATEGORIES.parse(c)
-                if k is None:
-                    raise ValidationError("One of the corruption categories is not on the "
-                                          "national list.")
-                if k not in keys:
-                    keys.append(k)
-            out[key] = json.dumps(keys)
-        elif key == "notes":
-            out[key] = fields.text(val, "Notes", limit=fields.LONG, multiline=True)
-        else:
-            raise ValidationError(f"'{key}' is not a subject field.")
-    return out
-
-
-def _clean_assessment(values: dict) -> dict:
-    labels = {"likelihood": "Likelihood", "impact": "Impact",
-              "residual_likelihood": "Residual likelihood", "residual_impact": "Residual impact"}
-    return {k: fields.score(v, labels[k]) for k, v in values.items()}
-
-
 def next_ref(vault, year: int | None = None) -> str:
     year = year or dt.date.today().year
     prefix = f"CC-{year}-"
@@ -91,17 +52,14 @@ def next_ref(vault, year: int | None = None) -> str:
     return f"{prefix}{n:03d}"
 
 
-def create_subject(vault, name: str, *, ref: str | None = None, likelihood: int = 1,
-                   impact: int = 1, residual_likelihood: int | None = None,
-                   residual_impact: int | None = None, status: str = "concern_logged",
-                   **profile) -> Subject:
+def create_subject(vault, subject: SubjectFields, *, ref: str | None = None) -> Subject:
+    """Add a subject (its ``outcome`` comes only with a later status change)."""
     roles.require(vault, "create_subject")
-    values = _clean_profile({"name": name, **profile})
-    assess = _clean_assessment({
-        "likelihood": likelihood, "impact": impact,
-        "residual_likelihood": residual_likelihood or likelihood,
-        "residual_impact": residual_impact or impact})
-    status = fields.choice(status, STATUSES, "Status")
+    values = subject.cleaned(creating=True,
+                             only=(*PROFILE_FIELDS, *ASSESSMENT_FIELDS, "status"))
+    status = values.pop("status")
+    assess = {k: values.pop(k) for k in ASSESSMENT_FIELDS}
+    values = commands.to_columns(values)
     if status != "concern_logged":
         roles.require(vault, "change_status")
     if assess != {"likelihood": 1, "impact": 1, "residual_likelihood": 1, "residual_impact": 1}:
@@ -116,8 +74,6 @@ def create_subject(vault, name: str, *, ref: str | None = None, likelihood: int 
             ref = next_ref(vault)
         now = now_iso()
         row = {"ref": ref, "status": status, "created_at": now, "updated_at": now,
-               **{"staff_number": "", "role": "", "location": "", "owner": "", "notes": "",
-                  "employment_type": "directly_employed", "categories": "[]"},
                **values, **assess}
         cols = ", ".join(row)
         cur = vault.conn.execute(f"INSERT INTO subjects({cols}) VALUES "
@@ -164,9 +120,10 @@ def _update(vault, subject: Subject, values: dict, action: str) -> Subject:
     return get_subject(vault, subject.id, check=False)
 
 
-def update_profile(vault, ref, **values) -> Subject:
+def update_profile(vault, ref, changes: SubjectFields) -> Subject:
+    """Change the profile fields given in ``changes``; the rest stay."""
     roles.require(vault, "edit_profile")
-    clean = _clean_profile(values)
+    clean = commands.to_columns(changes.cleaned(creating=False, only=PROFILE_FIELDS))
     with vault.write():
         s = get_subject(vault, ref)
         if not clean:
@@ -176,9 +133,10 @@ def update_profile(vault, ref, **values) -> Subject:
         return out
 
 
-def assess_threat(vault, ref, **values) -> Subject:
+def assess_threat(vault, ref, changes: SubjectFields) -> Subject:
+    """Change the likelihood and impact scores given in ``changes``."""
     roles.require(vault, "assess_threat")
-    clean = _clean_assessment(values)
+    clean = changes.cleaned(creating=False, only=ASSESSMENT_FIELDS)
     with vault.write():
         s = get_subject(vault, ref)
         return _update(vault, s, clean, "subject.assess")

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from tests.conftest import PASS
+from console.records.commands import MeasureFields, SubjectFields
 
 DEPUTY_PASS = "deputy passphrase one"
 
@@ -53,12 +54,13 @@ def filled_vault(vault_path, fast_kdf):
     from console.records import measures, subjects, users
     v = create_vault(vault_path, "governor", PASS, "HMP Testshire",
                      display_name="Gwen Governor", kdf=fast_kdf)
-    a = subjects.create_subject(v, "Alex Smith", role="Officer", location="B wing",
-                                categories=["conveyance"], likelihood=4, impact=4)
-    subjects.create_subject(v, "Sam Jones", role="Chaplain", location="Chapel",
-                            categories=["relationship"])
-    measures.add_measure(v, a.ref, aim="protect", type="moved", status="active",
-                         start_on=dt.date.today())
+    a = subjects.create_subject(v, SubjectFields(
+        "Alex Smith", role="Officer", location="B wing", categories=["conveyance"], likelihood=4,
+        impact=4))
+    subjects.create_subject(v, SubjectFields(
+        "Sam Jones", role="Chaplain", location="Chapel", categories=["relationship"]))
+    measures.add_measure(v, a.ref, MeasureFields(
+        aim="protect", type="moved", status="active", start_on=dt.date.today()))
     users.add_user(v, "dep", DEPUTY_PASS, "deputy", display_name="Dee Deputy")
     v.close()
     return vault_path

@@ -17,6 +17,7 @@ from console.lawful import retention
 from console.lawful.backups import delete_backup, make_backup
 from console.lawful.restore import restore_backup
 from console.records import subjects, users
+from console.records.commands import SubjectFields
 from console.storage import snapshot as backup
 from tests.conftest import PASS
 from tests.ui.conftest import DEPUTY_PASS, unlock
@@ -55,7 +56,7 @@ def test_default_name_is_dated_in_documents():
 
 def test_back_up_now_writes_a_file_the_restore_accepts(qtbot, vault, vault_path, tmp_path,
                                                        qtmodeltester):
-    subjects.create_subject(vault, "Alex Smith", role="Officer")
+    subjects.create_subject(vault, SubjectFields("Alex Smith", role="Officer"))
     d = make_dialog(qtbot, vault)
     qtmodeltester.check(d.model)
     assert d.summary.text() == "There are no automatic backups beside this vault yet."
@@ -102,7 +103,7 @@ def test_a_deputy_cannot_restore(qtbot, vault, vault_path, tmp_path):
 
 
 def test_flagged_backups_are_marked_and_can_be_deleted(qtbot, vault, qtmodeltester):
-    s = subjects.create_subject(vault, "Alex Smith", role="Officer")
+    s = subjects.create_subject(vault, SubjectFields("Alex Smith", role="Officer"))
     old = backup.automatic_backup(vault, "daily")
     retention.erase(vault, s.ref, "Review found no case to answer")
     kept = backup.automatic_backup(vault, "rekey")

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
+from console.records.commands import ReportFields, SubjectFields
 from console.records.model import Dashboard
 from ui.dashboard import DashboardWidget
 from ui.dashboard.dashboard_widget import attention_rows
@@ -115,12 +116,12 @@ def test_models_pass_the_model_tester(qtmodeltester):
 
 def test_with_a_real_vault(vault, qtbot):
     from console.records import intel, register, subjects
-    subjects.create_subject(vault, "Alex Example", likelihood=4, impact=5,
-                            categories=["conveyance"])
-    s2 = subjects.create_subject(vault, "Sam Sample", likelihood=2, impact=2)
+    subjects.create_subject(vault, SubjectFields(
+        "Alex Example", likelihood=4, impact=5, categories=["conveyance"]))
+    s2 = subjects.create_subject(vault, SubjectFields("Sam Sample", likelihood=2, impact=2))
     old = (dt.date.today() - dt.timedelta(days=30)).isoformat()
-    intel.add_report(vault, s2.ref, type="ssir", received_on=old, source_grade=2,
-                     intel_grade="C", handling="P", summary="s")
+    intel.add_report(vault, s2.ref, ReportFields(
+        type="ssir", received_on=old, source_grade=2, intel_grade="C", handling="P", summary="s"))
     w = DashboardWidget(register.dashboard(vault))
     qtbot.addWidget(w)
     assert w.heat_map.count(4, 5) == 1 and w.heat_map.count(2, 2) == 1

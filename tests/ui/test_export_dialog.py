@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPushButton
 from reports.briefing_service import BriefingResult
 from ui.export import ExportDialog, ExportOptions
 from ui.export.options import default_file_name
+from console.records.commands import SubjectFields
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -161,8 +162,8 @@ def test_unexpected_errors_are_apologised_for(qtbot, tmp_path, pool):
 def test_with_the_real_briefing_service(vault, qtbot, tmp_path, pool):
     from console.records import subjects
     from reports.briefing_service import BriefingOptions, make_briefing
-    s = subjects.create_subject(vault, "Alex Example", likelihood=4, impact=5,
-                                categories=["conveyance"])
+    s = subjects.create_subject(vault, SubjectFields(
+        "Alex Example", likelihood=4, impact=5, categories=["conveyance"]))
     d = ExportDialog(lambda o, p, cb: make_briefing(vault, p, o, cb), folder=tmp_path,
                      selected_refs=(s.ref,))
     qtbot.addWidget(d)

@@ -16,9 +16,9 @@ from ui.import_csv.preview_models import ProblemsModel, RowsModel
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 GOOD = ImportPreview(
-    rows=[ImportRow(2, "Alex Example", "S100", status="referred_hq",
-                    categories=("conveyance", "theft"), likelihood=4, impact=5),
-          ImportRow(4, "Sam Sample")],
+    rows=[ImportRow("Alex Example", "S100", status="referred_hq",
+                    categories=("conveyance", "theft"), likelihood=4, impact=5, line=2),
+          ImportRow("Sam Sample", line=4)],
     problems=[(3, "status is not one of: Concern logged, ...")],
     warnings=["column 'Shoe size' is not a register column, so it was ignored"])
 
@@ -87,7 +87,7 @@ def test_preview_shows_rows_and_problems_before_writing(qtbot, tmp_path):
 
 
 def test_enter_in_the_file_field_previews_but_never_imports(qtbot, tmp_path):
-    fakes = Fakes(ImportPreview(rows=[ImportRow(2, "Alex Example")]))
+    fakes = Fakes(ImportPreview(rows=[ImportRow("Alex Example", line=2)]))
     d = opened(qtbot, fakes, tmp_path)
     d.show()
     assert d.import_button.isEnabled()
@@ -123,7 +123,7 @@ def test_errors_show_inline(qtbot, tmp_path):
 
 def test_slow_import_shows_progress_and_cancel_keeps_the_dialog(qtbot, tmp_path):
     gate = threading.Event()
-    clean = ImportPreview(rows=[ImportRow(2, "Alex Example")])
+    clean = ImportPreview(rows=[ImportRow("Alex Example", line=2)])
     fakes = Fakes(clean, gate)
     d = opened(qtbot, fakes, tmp_path)
     d.show()

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from console.lawful import subject_access
 from console.records import access, intel, journal, subjects, users
 from console.records.access import Restriction
+from console.records.commands import ReportFields, SubjectFields
 from console.storage.accounts import User
 from tests.ui.test_lawful_review_queue import on_vault, open_runner
 from ui.lawful import AccessPackDialog, RestrictionDialog, decision_dialogs
@@ -30,14 +31,14 @@ SOURCE = "Officer Pemberton-Quill"
 def access_runner(qtbot, vault_path, vault):
     users.add_user(vault, "dep", "deputy passphrase one", "deputy", display_name="Dee Deputy")
     users.add_user(vault, "dep2", "deputy passphrase two", "deputy", display_name="Ash Other")
-    s = subjects.create_subject(vault, "Morgan Access", owner="Dee Deputy",
-                                notes="Keeps to the rota")
-    intel.add_report(vault, s.ref, type="ssir", received_on=dt.date.today(), source_grade=1,
-                     intel_grade="B", handling="P", summary="Late returns of keys",
-                     full_text=SECRET, author=SOURCE)
-    intel.add_report(vault, s.ref, type="ssir", received_on=dt.date.today(), source_grade=2,
-                     intel_grade="C", handling="C", handling_condition="Police only",
-                     summary="Police intelligence summary")
+    s = subjects.create_subject(vault, SubjectFields(
+        "Morgan Access", owner="Dee Deputy", notes="Keeps to the rota"))
+    intel.add_report(vault, s.ref, ReportFields(
+        type="ssir", received_on=dt.date.today(), source_grade=1, intel_grade="B", handling="P",
+        summary="Late returns of keys", full_text=SECRET, author=SOURCE))
+    intel.add_report(vault, s.ref, ReportFields(
+        type="ssir", received_on=dt.date.today(), source_grade=2, intel_grade="C", handling="C",
+        handling_condition="Police only", summary="Police intelligence summary"))
     vault.close()
     runner = open_runner(qtbot, vault_path)
     yield runner, s.ref

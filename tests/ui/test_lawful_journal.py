@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from console.records import journal, register, subjects, users
+from console.records.commands import SubjectFields
 from console.records.journal import Reason
 from console.storage.vault import Vault
 from tests.ui.test_lawful_review_queue import on_vault, open_runner
@@ -22,8 +23,8 @@ DEP_PASS = "deputy passphrase for the journal"
 @pytest.fixture
 def journal_runner(qtbot, vault_path, vault, fast_kdf):
     """Views by the governor and a deputy, an export and a disclosure."""
-    a = subjects.create_subject(vault, "Jordan Journal")
-    b = subjects.create_subject(vault, "Kim Keeper")
+    a = subjects.create_subject(vault, SubjectFields("Jordan Journal"))
+    b = subjects.create_subject(vault, SubjectFields("Kim Keeper"))
     users.add_user(vault, "dep", DEP_PASS, "deputy", display_name="Dee Deputy")
     register.subject_record(vault, a.ref, reason=Reason("referral"))
     register.subject_record(vault, b.ref, reason=Reason("other", "tribunal bundle"))

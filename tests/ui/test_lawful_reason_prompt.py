@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from console.records import journal, register, subjects
+from console.records.commands import SubjectFields
 from console.records.journal import Reason
 from ui.lawful import ReasonPrompt
 
@@ -76,7 +77,7 @@ def test_escape_gives_none(qtbot):
 
 
 def test_the_reason_given_is_journaled_and_offered_next_time(qtbot, vault):
-    s = subjects.create_subject(vault, "Robin Reason")
+    s = subjects.create_subject(vault, SubjectFields("Robin Reason"))
     dialog = _prompt(qtbot, journal.last_reason(vault))
     dialog.reasons.setCurrentRow(next(i for i in range(dialog.reasons.count())
                                       if dialog.reasons.item(i).text() == "Legal advice"))

@@ -13,6 +13,7 @@ from console.audit import chain as audit
 from console.lawful import retention
 from console.lawful.retention import Processing, ReviewItem, ReviewQueueView
 from console.records import register, subjects
+from console.records.commands import SubjectFields
 from tests.conftest import PASS
 from ui.lawful import ReviewActions, ReviewQueueWidget, decision_dialogs
 from ui.lawful.decision_dialogs import ConfirmErasure
@@ -53,11 +54,11 @@ def on_vault(qtbot, runner, fn, *args):
 @pytest.fixture
 def due_runner(qtbot, vault_path, vault):
     """A runner holding a vault with two records overdue for review."""
-    a = subjects.create_subject(vault, "Avery Overdue", owner="governor")
-    b = subjects.create_subject(vault, "Blair Older")
+    a = subjects.create_subject(vault, SubjectFields("Avery Overdue", owner="governor"))
+    b = subjects.create_subject(vault, SubjectFields("Blair Older"))
     backdate(vault, a.ref, 400)
     backdate(vault, b.ref, 500)
-    subjects.create_subject(vault, "Casey Recent")
+    subjects.create_subject(vault, SubjectFields("Casey Recent"))
     vault.close()
     runner = open_runner(qtbot, vault_path)
     yield runner, a.ref, b.ref

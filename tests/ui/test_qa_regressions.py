@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from console.records import measures, register, subjects
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from ui.register.register_filter import RegisterProxy
 from ui.register.register_model import Column, RegisterModel
 from ui.subject.subject_panel import SubjectPanel
@@ -18,10 +19,10 @@ def test_a_briefing_lays_out_notes_and_logs_longer_than_a_page(vault, tmp_path):
     # LayoutError ("something went wrong inside the console").
     from reports.briefing_service import BriefingOptions, make_briefing
     long_text = ("Seen at the gate with a holdall on several night shifts. " * 500).strip()
-    s = subjects.create_subject(vault, "Long Notes Person", notes=long_text,
-                                likelihood=2, impact=3)
-    m = measures.add_measure(vault, s.ref, aim="protect", type="supervision",
-                             start_on=dt.date.today())
+    s = subjects.create_subject(vault, SubjectFields(
+        "Long Notes Person", notes=long_text, likelihood=2, impact=3))
+    m = measures.add_measure(vault, s.ref, MeasureFields(
+        aim="protect", type="supervision", start_on=dt.date.today()))
     measures.add_log_entry(vault, m.id, long_text)
     result = make_briefing(vault, tmp_path / "long.pdf", BriefingOptions())
     assert result.pages > 2
@@ -35,15 +36,16 @@ def test_a_report_cannot_be_received_in_the_future(vault):
 
     from console.errors import ValidationError
     from console.records import intel
-    s = subjects.create_subject(vault, "Future Dated")
+    s = subjects.create_subject(vault, SubjectFields("Future Dated"))
     with pytest.raises(ValidationError, match="future"):
-        intel.add_report(vault, s.ref, type="ssir",
-                         received_on=dt.date.today() + dt.timedelta(days=400),
-                         source_grade=2, intel_grade="C", handling="P", summary="x")
+        intel.add_report(vault, s.ref, ReportFields(
+            type="ssir", received_on=dt.date.today() + dt.timedelta(days=400), source_grade=2,
+            intel_grade="C", handling="P", summary="x"))
     from console.records import register
     assert register.subject_record(vault, s.ref).reports == ()
-    intel.add_report(vault, s.ref, type="ssir", received_on=dt.date.today(),
-                     source_grade=2, intel_grade="C", handling="P", summary="x")
+    intel.add_report(vault, s.ref, ReportFields(
+        type="ssir", received_on=dt.date.today(), source_grade=2, intel_grade="C", handling="P",
+        summary="x"))
 
 
 def test_a_referral_cannot_be_dated_or_acknowledged_in_the_future(vault):
@@ -53,14 +55,15 @@ def test_a_referral_cannot_be_dated_or_acknowledged_in_the_future(vault):
 
     from console.errors import ValidationError
     from console.records import referrals, register
-    s = subjects.create_subject(vault, "Future Referral")
+    s = subjects.create_subject(vault, SubjectFields("Future Referral"))
     ahead = dt.date.today() + dt.timedelta(days=30)
     with pytest.raises(ValidationError, match="future"):
-        referrals.add_referral(vault, s.ref, target="hq", referred_on=ahead)
+        referrals.add_referral(vault, s.ref, ReferralFields(target="hq", referred_on=ahead))
     assert register.subject_record(vault, s.ref).referrals == ()
-    f = referrals.add_referral(vault, s.ref, target="hq", referred_on=dt.date.today())
+    f = referrals.add_referral(vault, s.ref, ReferralFields(
+        target="hq", referred_on=dt.date.today()))
     with pytest.raises(ValidationError, match="future"):
-        referrals.update_referral(vault, f.id, acknowledged_on=ahead)
+        referrals.update_referral(vault, f.id, ReferralFields(acknowledged_on=ahead))
     assert referrals.get_referral(vault, f.id).acknowledged_on is None
 
 
@@ -83,7 +86,7 @@ def test_a_user_name_differing_only_in_case_is_refused(vault):
 def test_search_ignores_accents_in_names(vault):
     # A governor typing "wisniewski" or "ciaran" used to see an empty register.
     for name in ("Tomasz Wiśniewski", "Ciarán Doyle", "Zoë Brontë", "Alex Smith"):
-        subjects.create_subject(vault, name)
+        subjects.create_subject(vault, SubjectFields(name))
     model = RegisterModel()
     model.set_rows(register.register_rows(vault))
     proxy = RegisterProxy()
@@ -138,11 +141,11 @@ def test_referral_buttons_act_on_a_referral_without_a_click_first(qtbot, vault):
     import datetime as dt
 
     from console.records import referrals
-    s = subjects.create_subject(vault, "Referred Person")
+    s = subjects.create_subject(vault, SubjectFields("Referred Person"))
     day = dt.date.today() - dt.timedelta(days=3)
-    first = referrals.add_referral(vault, s.ref, target="hq", referred_on=day)
-    referrals.update_referral(vault, first.id, acknowledged_on=day)
-    waiting = referrals.add_referral(vault, s.ref, target="police", referred_on=day)
+    first = referrals.add_referral(vault, s.ref, ReferralFields(target="hq", referred_on=day))
+    referrals.update_referral(vault, first.id, ReferralFields(acknowledged_on=day))
+    waiting = referrals.add_referral(vault, s.ref, ReferralFields(target="police", referred_on=day))
     panel = SubjectPanel()
     qtbot.addWidget(panel)
     panel.set_role("governor")
@@ -212,7 +215,7 @@ def test_down_or_enter_in_the_search_box_moves_to_the_first_match(qtbot, vault):
 
     from ui.register.register_view import RegisterView
     for name in ("Tomasz Wiśniewski", "Alex Smith", "Sam Jones"):
-        subjects.create_subject(vault, name)
+        subjects.create_subject(vault, SubjectFields(name))
     view = RegisterView()
     qtbot.addWidget(view)
     view.show()

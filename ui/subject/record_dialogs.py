@@ -1,14 +1,21 @@
 """Dialogs for what hangs off a subject: a report (graded 3x5x2), a referral,
-a measure and a log entry on a measure. Each returns a frozen dataclass
-whose ``kwargs()`` are the service's keyword arguments."""
+a measure and a log entry on a measure. Each returns a frozen dataclass: the
+core's command (``ReportFields``, ``ReferralFields``, ``MeasureFields``) that
+the service takes, checked with the core's own rules before it is sent."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
+from console.records.commands import (
+    REFERRAL_FOLLOW_UP,
+    MeasureFields,
+    ReferralFields,
+    ReportFields,
+)
 from console.records.model import (
     AIMS,
     HANDLING,
@@ -43,24 +50,6 @@ def _named(form, pairs):
         w.setAccessibleName(label.replace("&", ""))
 
 
-@dataclass(frozen=True)
-class ReportValues:
-    type: str
-    received_on: str
-    source_grade: str
-    intel_grade: str
-    handling: str
-    handling_condition: str = ""
-    external_ref: str = ""
-    author: str = ""
-    author_withheld: bool = False
-    summary: str = ""
-    full_text: str = ""
-
-    def kwargs(self) -> dict:
-        return asdict(self)
-
-
 class ReportDialog(FormDialog):
     """A new intelligence report with its 3x5x2 grading."""
 
@@ -92,27 +81,16 @@ class ReportDialog(FormDialog):
     def _sync(self, *_):
         self.condition.setEnabled(self.handling.currentData() == "C")
 
-    def value(self) -> ReportValues:
-        return ReportValues(
+    def check(self) -> str:
+        return self.value().problem(creating=True)
+
+    def value(self) -> ReportFields:
+        return ReportFields(
             self.type.currentData(), self.received_on.text().strip(), self.source.currentData(),
             self.intel.currentData(), self.handling.currentData(),
             self.condition.text().strip() if self.condition.isEnabled() else "",
             self.external_ref.text().strip(), self.author.text().strip(),
             self.withheld.isChecked(), self.summary.toPlainText(), self.full_text.toPlainText())
-
-
-@dataclass(frozen=True)
-class ReferralValues:
-    target: str
-    referred_on: str
-    reference: str = ""
-    report_id: int | None = None
-    next_chase: str = ""
-
-    def kwargs(self) -> dict:
-        d = asdict(self)
-        d["next_chase"] = d["next_chase"] or None
-        return d
 
 
 class ReferralDialog(FormDialog):
@@ -136,21 +114,13 @@ class ReferralDialog(FormDialog):
                            ("&Their reference", self.reference), ("&What", self.report),
                            ("Next &chase", self.next_chase)))
 
-    def value(self) -> ReferralValues:
-        return ReferralValues(self.target.currentData(), self.referred_on.text().strip(),
+    def check(self) -> str:
+        return self.value().problem(creating=True)
+
+    def value(self) -> ReferralFields:
+        return ReferralFields(self.target.currentData(), self.referred_on.text().strip(),
                               self.reference.text().strip(), self.report.currentData(),
                               self.next_chase.text().strip())
-
-
-@dataclass(frozen=True)
-class ReferralUpdateValues:
-    acknowledged_on: str = ""
-    next_chase: str = ""
-    outcome: str = ""
-
-    def kwargs(self) -> dict:
-        return {"acknowledged_on": self.acknowledged_on or None,
-                "next_chase": self.next_chase or None, "outcome": self.outcome}
 
 
 class ReferralUpdateDialog(FormDialog):
@@ -170,27 +140,13 @@ class ReferralUpdateDialog(FormDialog):
         _named(self.form, (("&Acknowledged on", self.acknowledged_on),
                            ("Next &chase", self.next_chase), ("&Outcome", self.outcome)))
 
-    def value(self) -> ReferralUpdateValues:
-        return ReferralUpdateValues(self.acknowledged_on.text().strip(),
-                                    self.next_chase.text().strip(),
-                                    self.outcome.toPlainText())
+    def check(self) -> str:
+        return self.value().problem(creating=False, only=REFERRAL_FOLLOW_UP)
 
-
-@dataclass(frozen=True)
-class MeasureValues:
-    aim: str
-    type: str
-    details: str = ""
-    owner: str = ""
-    start_on: str = ""
-    review_due: str = ""
-    status: str = "planned"
-
-    def kwargs(self) -> dict:
-        d = asdict(self)
-        d["start_on"] = d["start_on"] or None
-        d["review_due"] = d["review_due"] or None
-        return d
+    def value(self) -> ReferralFields:
+        return ReferralFields(acknowledged_on=self.acknowledged_on.text().strip(),
+                              next_chase=self.next_chase.text().strip(),
+                              outcome=self.outcome.toPlainText())
 
 
 class MeasureDialog(FormDialog):
@@ -209,22 +165,14 @@ class MeasureDialog(FormDialog):
                            ("&Owner", self.owner), ("&Start", self.start_on),
                            ("&Review due", self.review_due), ("Stat&us", self.status)))
 
-    def value(self) -> MeasureValues:
-        return MeasureValues(self.aim.currentData(), self.type.currentData(),
+    def check(self) -> str:
+        return self.value().problem(creating=True)
+
+    def value(self) -> MeasureFields:
+        return MeasureFields(self.aim.currentData(), self.type.currentData(),
                              self.details.toPlainText(), self.owner.text().strip(),
                              self.start_on.text().strip(), self.review_due.text().strip(),
                              self.status.currentData())
-
-
-@dataclass(frozen=True)
-class MeasureUpdateValues:
-    status: str
-    review_due: str = ""
-    effectiveness: str = ""
-
-    def kwargs(self) -> dict:
-        return {"status": self.status, "review_due": self.review_due or None,
-                "effectiveness": self.effectiveness}
 
 
 class MeasureUpdateDialog(FormDialog):
@@ -241,9 +189,13 @@ class MeasureUpdateDialog(FormDialog):
         _named(self.form, (("&Status", self.status), ("&Review due", self.review_due),
                            ("&Effectiveness", self.effectiveness)))
 
-    def value(self) -> MeasureUpdateValues:
-        return MeasureUpdateValues(self.status.currentData(), self.review_due.text().strip(),
-                                   self.effectiveness.toPlainText())
+    def check(self) -> str:
+        return self.value().problem(creating=False)
+
+    def value(self) -> MeasureFields:
+        return MeasureFields(status=self.status.currentData(),
+                             review_due=self.review_due.text().strip(),
+                             effectiveness=self.effectiveness.toPlainText())
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from console.audit import roles
+from console.records.commands import PROFILE, ReferralFields, SubjectFields
 
 from .form_dialog import FormDialog
 from .record_dialogs import (
@@ -22,7 +23,7 @@ from .record_dialogs import (
     ReferralUpdateDialog,
     ReportDialog,
 )
-from .subject_dialogs import AssessDialog, DeleteDialog, StatusDialog, SubjectDialog, values_of
+from .subject_dialogs import AssessDialog, DeleteDialog, StatusDialog, SubjectDialog
 
 
 class SubjectActions:
@@ -77,18 +78,18 @@ class SubjectActions:
             def created(subject):
                 done()
                 self.window.select_after_refresh(subject.ref)
-            self.ops.create_subject(v.create(), on_done=created, on_error=fail)
+            self.ops.create_subject(v, on_done=created, on_error=fail)
         return self._show(dialog, run)
 
     def edit_profile(self):
         rec = self._record()
         if rec is None or self._refused("edit_profile"):
             return None
-        before = values_of(rec.subject)
+        before = SubjectFields.of(rec.subject, PROFILE)
         dialog = SubjectDialog(before, editing=True, parent=self.window)
         ref = rec.subject.ref
         return self._show(dialog, lambda v, done, fail: self.ops.update_profile(
-            ref, v.profile(), before=before.profile(), on_done=done, on_error=fail))
+            ref, v, before=before, on_done=done, on_error=fail))
 
     def change_status(self):
         rec = self._record()
@@ -107,7 +108,7 @@ class SubjectActions:
         ref = rec.subject.ref
         return self._show(AssessDialog(rec.subject, parent=self.window),
                           lambda v, done, fail: self.ops.assess_threat(
-                              ref, dict(v.__dict__), on_done=done, on_error=fail))
+                              ref, v, on_done=done, on_error=fail))
 
     def delete(self):
         rec = self._record()
@@ -126,7 +127,7 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(ReportDialog(parent=self.window), lambda v, done, fail:
-                          self.ops.add_report(ref, v.kwargs(), on_done=done, on_error=fail))
+                          self.ops.add_report(ref, v, on_done=done, on_error=fail))
 
     def refer(self, report_id=None):
         rec = self._record()
@@ -135,14 +136,14 @@ class SubjectActions:
         ref = rec.subject.ref
         return self._show(ReferralDialog(rec.reports, report_id, parent=self.window),
                           lambda v, done, fail: self.ops.add_referral(
-                              ref, v.kwargs(), on_done=done, on_error=fail))
+                              ref, v, on_done=done, on_error=fail))
 
     def acknowledge(self, referral_id: int):
         rec = self._record()
         if rec is None or self._refused("refer"):
             return
         self.ops.update_referral(rec.subject.ref, referral_id,
-                                 {"acknowledged_on": dt.date.today()})
+                                 ReferralFields(acknowledged_on=dt.date.today()))
 
     def update_referral(self, referral_id: int):
         rec = self._record()
@@ -154,7 +155,7 @@ class SubjectActions:
         ref = rec.subject.ref
         return self._show(ReferralUpdateDialog(referral, parent=self.window),
                           lambda v, done, fail: self.ops.update_referral(
-                              ref, referral_id, v.kwargs(), on_done=done, on_error=fail))
+                              ref, referral_id, v, on_done=done, on_error=fail))
 
     def add_measure(self):
         rec = self._record()
@@ -162,7 +163,7 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(MeasureDialog(parent=self.window), lambda v, done, fail:
-                          self.ops.add_measure(ref, v.kwargs(), on_done=done, on_error=fail))
+                          self.ops.add_measure(ref, v, on_done=done, on_error=fail))
 
     def update_measure(self, measure_id: int):
         rec = self._record()
@@ -174,7 +175,7 @@ class SubjectActions:
         ref = rec.subject.ref
         return self._show(MeasureUpdateDialog(measure, parent=self.window),
                           lambda v, done, fail: self.ops.update_measure(
-                              ref, measure_id, v.kwargs(), on_done=done, on_error=fail))
+                              ref, measure_id, v, on_done=done, on_error=fail))
 
     def add_log(self, measure_id=None):
         """From the register in one shortcut: the chosen subject's measures."""

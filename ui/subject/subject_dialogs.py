@@ -1,9 +1,10 @@
 """Dialogs about the subject itself: add/edit profile, status change,
-threat assessment and deletion. Each returns a frozen dataclass."""
+threat assessment and deletion. Each returns a frozen dataclass: the
+profile and the assessment as the core's ``SubjectFields`` command."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,63 +18,29 @@ from PySide6.QtWidgets import (
 )
 
 from console.records import rules
+from console.records.commands import PROFILE, SubjectFields
 from console.records.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES, Subject
 
 from .form_dialog import FormDialog, fill_combo
 from .risk_matrix import RiskMatrix
 
 
-@dataclass(frozen=True)
-class SubjectValues:
-    name: str
-    staff_number: str = ""
-    role: str = ""
-    location: str = ""
-    employment_type: str = "directly_employed"
-    start_date: str = ""
-    categories: tuple[str, ...] = ()
-    owner: str = ""
-    next_review: str = ""
-    notes: str = ""
-    likelihood: int = 1
-    impact: int = 1
-
-    def profile(self) -> dict:
-        """The fields ``update_profile`` takes."""
-        d = dict(self.__dict__)
-        d.pop("likelihood")
-        d.pop("impact")
-        d["categories"] = list(self.categories)
-        return d
-
-    def create(self) -> dict:
-        d = self.profile()
-        d["likelihood"], d["impact"] = self.likelihood, self.impact
-        return d
-
-
-def values_of(s: Subject) -> SubjectValues:
-    return SubjectValues(
-        s.name, s.staff_number, s.role, s.location, s.employment_type,
-        s.start_date.isoformat() if s.start_date else "", tuple(s.categories), s.owner,
-        s.next_review.isoformat() if s.next_review else "", s.notes, s.likelihood, s.impact)
-
-
 class SubjectDialog(FormDialog):
     """Add a subject, or edit a subject's profile."""
 
-    def __init__(self, initial: SubjectValues | None = None, *, editing: bool = False,
+    def __init__(self, initial: SubjectFields | None = None, *, editing: bool = False,
                  can_assess: bool = True, assess_reason: str = "", parent=None):
         super().__init__("Edit profile" if editing else "Add a subject", parent)
         self.ok_text = "Save" if editing else "Add to register"
         self.ok_button.setText(self.ok_text)
-        v = initial or SubjectValues("")
+        self.editing = editing
+        v = (initial or SubjectFields()).with_defaults()
         self.name = QLineEdit(v.name)
         self.staff_number = QLineEdit(v.staff_number)
         self.role = QLineEdit(v.role, placeholderText="e.g. Prison officer (band 3)")
         self.location = QLineEdit(v.location, placeholderText="e.g. B wing")
         self.employment = fill_combo(QComboBox(), EMPLOYMENT, v.employment_type)
-        self.start_date = QLineEdit(v.start_date, placeholderText="YYYY-MM-DD")
+        self.start_date = QLineEdit(_day(v.start_date), placeholderText="YYYY-MM-DD")
         self.categories = QListWidget()
         # Tall enough for the whole national list, so nothing hides below a scroll.
         self.categories.setMinimumHeight(
@@ -86,7 +53,7 @@ class SubjectDialog(FormDialog):
                                else Qt.CheckState.Unchecked)
             self.categories.addItem(item)
         self.owner = QLineEdit(v.owner, placeholderText="Who manages this case")
-        self.next_review = QLineEdit(v.next_review, placeholderText="YYYY-MM-DD")
+        self.next_review = QLineEdit(_day(v.next_review), placeholderText="YYYY-MM-DD")
         self.notes = QPlainTextEdit(v.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
@@ -111,18 +78,27 @@ class SubjectDialog(FormDialog):
         self.resize(680, self.sizeHint().height())
 
     def check(self) -> str:
-        return "" if self.name.text().strip() else "Name cannot be empty."
+        if self.editing:
+            return self.value().problem(creating=False, only=PROFILE)
+        return self.value().problem(creating=True)
 
-    def value(self) -> SubjectValues:
+    def value(self) -> SubjectFields:
+        """The profile; with the likelihood and impact when adding."""
         cats = tuple(self.categories.item(i).data(Qt.ItemDataRole.UserRole)
                      for i in range(self.categories.count())
                      if self.categories.item(i).checkState() == Qt.CheckState.Checked)
-        return SubjectValues(
+        profile = SubjectFields(
             self.name.text().strip(), self.staff_number.text().strip(), self.role.text().strip(),
             self.location.text().strip(), self.employment.currentData(),
             self.start_date.text().strip(), cats, self.owner.text().strip(),
-            self.next_review.text().strip(), self.notes.toPlainText(), self.likelihood.value(),
-            self.impact.value())
+            self.next_review.text().strip(), self.notes.toPlainText())
+        if self.editing:
+            return profile
+        return replace(profile, likelihood=self.likelihood.value(), impact=self.impact.value())
+
+
+def _day(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else (value or "")
 
 
 @dataclass(frozen=True)
@@ -168,14 +144,6 @@ class StatusDialog(FormDialog):
                             self.outcome.currentData() if self.outcome.isEnabled() else None)
 
 
-@dataclass(frozen=True)
-class AssessmentValues:
-    likelihood: int
-    impact: int
-    residual_likelihood: int
-    residual_impact: int
-
-
 class AssessDialog(FormDialog):
     """Likelihood x impact, before and after the measures in force."""
 
@@ -202,8 +170,8 @@ class AssessDialog(FormDialog):
         self.matrix.set_points((v.likelihood, v.impact),
                                (v.residual_likelihood, v.residual_impact))
 
-    def value(self) -> AssessmentValues:
-        return AssessmentValues(**{k: s.value() for k, s in self.spins.items()})
+    def value(self) -> SubjectFields:
+        return SubjectFields(**{k: s.value() for k, s in self.spins.items()})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,342 @@
+"""What a person gives to add or change a subject, a report, a referral or
+a measure: one frozen dataclass per kind of record, used alike by the
+desktop's forms, the CSV import and the services that store them. A new
+field is added here once (and to the table and the stored record).
+
+Rules:
+- A field left out holds ``KEEP``: a service that adds a record gives it the
+  field's default, one that changes a record leaves it as stored.
+- Values come as typed (text; dates as ``YYYY-MM-DD`` text or as dates).
+  ``cleaned()`` checks them with the rules in ``fields`` (one sentence per
+  problem, naming the field, never repeating what was typed) and returns
+  them ready to store: text trimmed where the field says so, dates as
+  ``datetime.date``, choices as their keys. Forms call ``problem()`` to show
+  the same sentence before anything is sent.
+- Rules that need the vault (a date not in the future, a report belonging
+  to the subject, who may do what) stay with the services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Callable, Iterable
+
+from console.errors import ValidationError
+from console.records import fields as check
+from console.records.model import (
+    AIMS,
+    CATEGORIES,
+    EMPLOYMENT,
+    HANDLING,
+    INTEL_GRADES,
+    MEASURE_STATUSES,
+    MEASURE_TYPES,
+    OUTCOMES,
+    REFERRAL_TARGETS,
+    REPORT_TYPES,
+    STATUSES,
+)
+
+
+class _Keep:
+    """The value of a field that was not given (one object, kept by copies)."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, _memo):
+        return self
+
+    def __reduce__(self):
+        return "KEEP"
+
+
+KEEP = _Keep()
+
+
+@dataclass(frozen=True)
+class _Rule:
+    label: str
+    clean: Callable[[Any], Any]
+    default: Any = None       # a creating service's value; a callable is called
+    fill_empty: bool = False  # when creating, an empty value also takes the default
+
+
+def _field(label: str, clean: Callable[[Any], Any], default: Any = None,
+           fill_empty: bool = False):
+    return field(default=KEEP, metadata={"rule": _Rule(label, clean, default, fill_empty)})
+
+
+def text(label: str, *, required: bool = False, limit: int = check.SHORT,
+         multiline: bool = False, strip: bool = True):
+    def clean(value):
+        out = check.text(value, label, required=required, limit=limit, multiline=multiline)
+        return out.strip() if strip else out
+    return _field(label, clean, "")
+
+
+def choice(vocabulary, label: str, default: Any = None, *, empty_is_default: bool = False,
+           optional: bool = False):
+    def clean(value):
+        if optional and value in (None, ""):
+            return None
+        if empty_is_default and value in (None, ""):
+            value = default
+        return check.choice(value, vocabulary, label)
+    return _field(label, clean, default)
+
+
+def date(label: str, *, required: bool = False, default: Any = None):
+    """A ``YYYY-MM-DD`` date; with a ``default``, one left empty when
+    creating takes it (a measure starts today)."""
+    return _field(label, lambda value: check.date(value, label, required=required), default,
+                  fill_empty=default is not None)
+
+
+def score(label: str, default: Any = 1):
+    return _field(label, lambda value: check.score(value, label), default)
+
+
+def flag(label: str):
+    return _field(label, bool, False)
+
+
+def categories(label: str):
+    def clean(value):
+        if isinstance(value, str):
+            value = [v for v in value.split(";") if v.strip()]
+        elif value is not None and not isinstance(value, (list, tuple, set, frozenset)):
+            raise ValidationError(f"The {label.lower()} must be a list.")
+        keys: list[str] = []
+        for item in value or ():
+            key = CATEGORIES.parse(item)
+            if key is None:
+                raise ValidationError(f"One of the {label.lower()} is not on the national "
+                                      "list.")
+            if key not in keys:
+                keys.append(key)
+        return tuple(keys)
+    return _field(label, clean, ())
+
+
+def record_id(label: str):
+    def clean(value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(f"{label} is not a record of this subject.")
+        return value
+    return _field(label, clean, None)
+
+
+def _raw(label: str, default: Any = None):
+    """A field checked with the others by the command's ``_check_together``."""
+    return _field(label, lambda value: value, default)
+
+
+def to_columns(values: dict[str, Any]) -> dict[str, Any]:
+    """Cleaned values as the tables store them: dates as ``YYYY-MM-DD``
+    text, lists (a subject's categories) as JSON, flags as 0 or 1."""
+    out = {}
+    for key, value in values.items():
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = json.dumps(list(value))
+        elif isinstance(value, bool):
+            value = int(value)
+        out[key] = value
+    return out
+
+
+class Command:
+    """The behaviour every command shares; subclasses declare the fields."""
+
+    def given(self) -> dict[str, Any]:
+        """The fields that were given, as given."""
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if getattr(self, f.name) is not KEEP}
+
+    def cleaned(self, *, creating: bool, only: Iterable[str] | None = None) -> dict[str, Any]:
+        """Checked values: every field when ``creating`` (defaults for those
+        left out), otherwise only those given. A field outside ``only`` may
+        not be given to the service asking."""
+        allowed = set(only) if only is not None else None
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if "rule" not in f.metadata:
+                continue
+            rule: _Rule = f.metadata["rule"]
+            value = getattr(self, f.name)
+            if allowed is not None and f.name not in allowed:
+                if value is not KEEP and value != self._default(rule):
+                    raise ValidationError(f"{rule.label} cannot be set here.")
+                continue
+            if value is KEEP or (creating and rule.fill_empty and value in (None, "")):
+                if not creating:
+                    continue
+                value = self._default(rule)
+            out[f.name] = rule.clean(value)
+        return self._check_together(out, creating)
+
+    @staticmethod
+    def _default(rule: _Rule):
+        return rule.default() if callable(rule.default) else rule.default
+
+    def with_defaults(self):
+        """This command with every field left out given its default (what a
+        creating service would store), e.g. to fill an empty form."""
+        copy = replace(self)
+        copy._fill_defaults()
+        return copy
+
+    def _fill_defaults(self) -> None:
+        """For subclasses' ``__post_init__``: give every field left out its
+        default, so the command reads as what a creating service stores."""
+        for f in fields(self):
+            if "rule" in f.metadata and getattr(self, f.name) is KEEP:
+                object.__setattr__(self, f.name, self._default(f.metadata["rule"]))
+
+    def _check_together(self, values: dict[str, Any], creating: bool) -> dict[str, Any]:
+        return values
+
+    def problem(self, *, creating: bool, only: Iterable[str] | None = None) -> str:
+        """The sentence ``cleaned`` would refuse these values with, or ""."""
+        try:
+            self.cleaned(creating=creating, only=only)
+        except ValidationError as exc:
+            return str(exc)
+        return ""
+
+    @classmethod
+    def of(cls, record, names: Iterable[str] | None = None):
+        """A command holding a stored record's values of these fields (all by
+        default), e.g. to fill a form or to put an edit back."""
+        wanted = set(names) if names is not None else None
+        return cls(**{f.name: getattr(record, f.name) for f in fields(cls)
+                      if f.init and (wanted is None or f.name in wanted)})
+
+
+@dataclass(frozen=True)
+class SubjectFields(Command):
+    """A subject: the profile, the threat assessment and the status."""
+    name: str = text("Name", required=True)
+    staff_number: str = text("Staff number")
+    role: str = text("Role")
+    location: str = text("Location")
+    employment_type: str = choice(EMPLOYMENT, "Employment type", "directly_employed",
+                                  empty_is_default=True)
+    start_date: dt.date | str | None = date("Start date")
+    categories: tuple[str, ...] = categories("Corruption categories")
+    owner: str = text("Owner")
+    next_review: dt.date | str | None = date("Next review")
+    notes: str = text("Notes", limit=check.LONG, multiline=True, strip=False)
+    likelihood: int = score("Likelihood")
+    impact: int = score("Impact")
+    # Left out (None), the residual scores start equal to the scores above.
+    residual_likelihood: int | None = score("Residual likelihood", None)
+    residual_impact: int | None = score("Residual impact", None)
+    status: str = choice(STATUSES, "Status", "concern_logged")
+    outcome: str | None = choice(OUTCOMES, "Outcome", optional=True)
+
+    def cleaned(self, *, creating: bool, only: Iterable[str] | None = None) -> dict[str, Any]:
+        given = self
+        if creating:
+            fill = {}
+            for residual, score in (("residual_likelihood", "likelihood"),
+                                    ("residual_impact", "impact")):
+                if getattr(self, residual) in (KEEP, None, 0):
+                    value = getattr(self, score)
+                    fill[residual] = 1 if value is KEEP else value
+            given = replace(self, **fill)
+        return Command.cleaned(given, creating=creating, only=only)
+
+
+PROFILE = ("name", "staff_number", "role", "location", "employment_type", "start_date",
+           "categories", "owner", "next_review", "notes")
+ASSESSMENT = ("likelihood", "impact", "residual_likelihood", "residual_impact")
+
+
+@dataclass(frozen=True)
+class ReportFields(Command):
+    """An intelligence report and its 3x5x2 grading."""
+    type: str = choice(REPORT_TYPES, "Report type")
+    received_on: dt.date | str | None = date("Date received", required=True)
+    source_grade: int | str = _raw("The source evaluation", 2)
+    intel_grade: str = _raw("The intelligence assessment", "C")
+    handling: str = _raw("The handling code", "P")
+    handling_condition: str = text("The handling condition", limit=2000, multiline=True,
+                                   strip=False)
+    external_ref: str = text("External reference")
+    author: str = text("Author")
+    author_withheld: bool = flag("Author withheld")
+    summary: str = text("Sanitised summary", limit=20_000, multiline=True, strip=False)
+    full_text: str = text("Full text", limit=check.LONG, multiline=True, strip=False)
+
+    def _check_together(self, values, creating):
+        grading = {"source_grade", "intel_grade", "handling"}
+        if (grading | {"handling_condition"}) & set(values):
+            values.setdefault("handling_condition", "")
+            if not grading <= set(values):
+                raise ValidationError("A grading needs the source evaluation, the "
+                                      "intelligence assessment and the handling code together.")
+            values.update(_grading(values["source_grade"], values["intel_grade"],
+                                   values["handling"], values["handling_condition"]))
+        return values
+
+
+GRADING = ("source_grade", "intel_grade", "handling", "handling_condition")
+
+
+def _grading(source_grade, intel_grade, handling, condition) -> dict[str, Any]:
+    try:
+        sg = int(source_grade)
+    except (TypeError, ValueError, OverflowError):
+        sg = 0
+    if sg not in (1, 2, 3):
+        raise ValidationError("The source evaluation must be 1, 2 or 3.")
+    ig = str(intel_grade or "").strip().upper()[:1]
+    if ig not in INTEL_GRADES:
+        raise ValidationError("The intelligence assessment must be A, B, C, D or E.")
+    hc = str(handling or "").strip().upper()[:1]
+    if hc not in HANDLING:
+        raise ValidationError("The handling code must be P or C.")
+    if hc == "C" and not condition.strip():
+        raise ValidationError("Handling code C needs the condition written down.")
+    return {"source_grade": sg, "intel_grade": ig, "handling": hc,
+            "handling_condition": condition if hc == "C" else ""}
+
+
+@dataclass(frozen=True)
+class ReferralFields(Command):
+    """A referral to HQ, the police or professional standards, and what came
+    back: acknowledgement, chase date and outcome."""
+    target: str = choice(REFERRAL_TARGETS, "Referred to")
+    referred_on: dt.date | str | None = date("Date referred", required=True)
+    reference: str = text("Reference")
+    report_id: int | None = record_id("The report referred")
+    next_chase: dt.date | str | None = date("Next chase date")
+    referred_by: str = text("Referred by")
+    acknowledged_on: dt.date | str | None = date("Date acknowledged")
+    outcome: str = text("Outcome", limit=20_000, multiline=True, strip=False)
+
+
+REFERRAL_FOLLOW_UP = ("acknowledged_on", "next_chase", "outcome", "reference")
+
+
+@dataclass(frozen=True)
+class MeasureFields(Command):
+    """A mitigation measure against a subject's threat."""
+    aim: str = choice(AIMS, "Aim")
+    type: str = choice(MEASURE_TYPES, "Measure type")
+    details: str = text("Details", limit=check.LONG, multiline=True, strip=False)
+    owner: str = text("Owner")
+    start_on: dt.date | str | None = date("Start date", required=True, default=dt.date.today)
+    review_due: dt.date | str | None = date("Review due")
+    status: str = choice(MEASURE_STATUSES, "Measure status", "planned")
+    effectiveness: str = text("Effectiveness", limit=20_000, multiline=True, strip=False)
