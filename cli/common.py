@@ -58,15 +58,26 @@ def vault_path(args) -> Path:
 
 
 def open_vault(args):
-    """Unlock the vault named by ``--vault``/``--user`` for a command."""
-    from console.storage.vault import Vault
+    """Unlock the vault named by ``--vault``/``--user`` for a command, through
+    the signed chain; what the unlock found is said on standard error."""
+    from console.audit import unlock
     path = vault_path(args)
     if not path.exists():
         from console.errors import VaultNotFound
         raise VaultNotFound("There is no vault at that path; check --vault, or create one "
                             "with 'init'.")
     passphrase = passphrase_from_env_or_prompt()
-    return Vault.open(path, getattr(args, "user", None), passphrase)
+    vault = unlock.open_vault(path, getattr(args, "user", None), passphrase)
+    say_findings(vault)
+    return vault
+
+
+def say_findings(vault) -> None:
+    """Notices and tampering found at unlock, one line each, on standard error."""
+    for text in vault.notices:
+        print(text, file=sys.stderr)
+    for _seq, text in vault.findings:
+        print("Tampering: " + text, file=sys.stderr)
 
 
 def emit_json(obj) -> None:

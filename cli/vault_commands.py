@@ -110,11 +110,11 @@ def cmd_user_remove(args) -> int:
 def cmd_user_passwd(args) -> int:
     import os
     old = passphrase_from_env_or_prompt()
-    from console.storage.vault import Vault
+    from console.audit import unlock
     new = os.environ.get("CONSOLE_NEW_PASSPHRASE")
     if new is None:
         new = _new_user_passphrase()
-    with Vault.open(vault_path(args), args.user, old) as v:
+    with unlock.open_vault(vault_path(args), args.user, old) as v:
         users.change_passphrase(v, old, new)
         print("Your passphrase was changed.")
     return 0

@@ -63,6 +63,15 @@ class QuickUnlockUnavailable(ConsoleError):
     pass
 
 
+class ChainBroken(ConsoleError):
+    """The signed audit chain no longer verifies; the message names the entry."""
+
+
+class ChainRewound(ConsoleError):
+    """Entries this user had verified are no longer in the chain, and no
+    restore from a backup explains it."""
+
+
 class ImportRejected(ConsoleError):
     """A CSV import found bad rows; ``problems`` lists (line, reason)."""
 

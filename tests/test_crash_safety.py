@@ -50,9 +50,9 @@ def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed:
     import console.storage.keyslots as ks
     from tests.conftest import FAST_KDF
     ks.DEFAULT_KDF = ks.KDF_FLOOR = FAST_KDF  # cheap Argon2 here; the defaults stay strong elsewhere
+    from console.audit import unlock
     from console.records import intel, measures, referrals, subjects, users
     from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
-    from console.storage.vault import Vault
 
     rng = random.Random(int(seed))
     fd = os.open(ack_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -60,7 +60,7 @@ def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed:
     def note(kind: str, rec: dict) -> None:
         os.write(fd, (kind + " " + json.dumps(rec) + "\n").encode())
 
-    v = Vault.open(folder, GOVERNOR, passphrase)
+    v = unlock.open_vault(folder, GOVERNOR, passphrase)
     refs = [r[0] for r in v.query("SELECT ref FROM subjects")]
     measure_ids = [r[0] for r in v.query("SELECT id FROM measures")]
     deputies = [r[0] for r in v.query("SELECT name FROM users WHERE role = 'deputy' AND "
@@ -187,14 +187,14 @@ class Ledger:
 def _open_governor(folder: Path, ledger: Ledger, in_flight: dict | None):
     """Open with the acknowledged passphrase; if a passphrase change was in
     flight, its new passphrase may be the one that works. Never neither."""
+    from console.audit import unlock
     from console.errors import WrongPassphrase
-    from console.storage.vault import Vault
     candidates = [ledger.governor_pass]
     if in_flight and in_flight["op"] == "passwd":
         candidates.append(in_flight["pw"])
     for pw in candidates:
         try:
-            v = Vault.open(folder, GOVERNOR, pw)
+            v = unlock.open_vault(folder, GOVERNOR, pw)
         except WrongPassphrase:
             continue
         ledger.governor_pass = pw
@@ -204,8 +204,8 @@ def _open_governor(folder: Path, ledger: Ledger, in_flight: dict | None):
 
 def _verify(folder: Path, ledger: Ledger, in_flight: dict | None) -> None:
     from console.audit import chain as audit
+    from console.audit import unlock
     from console.errors import ConsoleError
-    from console.storage.vault import Vault
     v = _open_governor(folder, ledger, in_flight)
     try:
         assert v.query("PRAGMA integrity_check") == [("ok",)]
@@ -235,7 +235,8 @@ def _verify(folder: Path, ledger: Ledger, in_flight: dict | None) -> None:
             elif op == "user":
                 assert rec["name"] in present["user"], f"lost user {rec['name']}"
         # A removal in flight may have happened or not; either way no removed
-        # user keeps a key slot (an interrupted removal is finished on open).
+        # user keeps a key slot (an interrupted removal is finished at the
+        # governor's unlock, from the chain).
         if in_flight and in_flight["op"] == "remove" and in_flight["name"] not in active:
             ledger.deputies.pop(in_flight["name"], None)
             ledger.removed.add(in_flight["name"])
@@ -254,12 +255,12 @@ def _verify(folder: Path, ledger: Ledger, in_flight: dict | None) -> None:
     for name in check:
         if name not in ledger.deputies:
             continue
-        with Vault.open(folder, name, ledger.deputies[name]) as d:
+        with unlock.open_vault(folder, name, ledger.deputies[name]) as d:
             assert d.user.role == "deputy"
     ledger.since_check = []
     for name in ledger.removed:
         with pytest.raises(ConsoleError):
-            Vault.open(folder, name, "removed users cannot get in").close()
+            unlock.open_vault(folder, name, "removed users cannot get in").close()
 
 
 @pytest.mark.slow
@@ -334,8 +335,10 @@ def test_sigkill_during_writes_loses_nothing_committed(tmp_path, fast_kdf):
 
 
 def test_a_removal_cut_short_before_its_rotation_is_finished_on_open(vault, vault_path):
-    """The removal committed, then the process died before the key rotation:
-    the next open drops the removed user's slot and rotates the key."""
+    """The removal committed (row and chain entry), then the process died
+    before the key rotation: the governor's next unlock drops the removed
+    user's slot, as the chain says, and rotates the key."""
+    from console.audit import chain, unlock
     from console.errors import ConsoleError
     from console.records import users
     from console.storage.vault import Vault
@@ -343,9 +346,10 @@ def test_a_removal_cut_short_before_its_rotation_is_finished_on_open(vault, vaul
     old_key = vault.data_key()
     with vault.write():
         vault.conn.execute("UPDATE users SET active = 0 WHERE name = 'dep'")
+        chain.append(vault, "user.remove", "user", "dep", after={"rotated_key": True})
     vault.close()  # as if killed here: the slot file still has dep
 
-    with Vault.open(vault_path, GOVERNOR, FIRST_PASS) as v:
+    with unlock.open_vault(vault_path, GOVERNOR, FIRST_PASS) as v:
         assert "dep" not in v.slots.users
         assert v.data_key() != old_key
     assert "dep" not in json.loads((vault_path / "keyslots.json").read_text())["users"]

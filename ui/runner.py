@@ -137,7 +137,8 @@ class Runner(QObject):
         def make():
             result = builder(folder)
             built.update(result.users)
-            return _vault_class().open(folder, result.governor, result.users[result.governor])
+            from console.audit import unlock
+            return unlock.open_vault(folder, result.governor, result.users[result.governor])
         return self._hold(make, on_done and (lambda r: on_done(r, dict(built))), on_error)
 
     def _hold(self, make: Callable[[], Vault], on_done, on_error) -> int:
@@ -192,12 +193,14 @@ class Runner(QObject):
 
 
 def _open(folder, user, passphrase, quick) -> Vault:
+    """Unlock through the signed chain (``console.audit.unlock``)."""
+    from console.audit import unlock
     if quick:
         from console.storage import keyslots, quick_unlock
         slots = keyslots.SlotFile.load(Path(folder))
         secret = quick_unlock.user_secret(slots, user)
-        return _vault_class().open(folder, user, user_secret=secret)
-    return _vault_class().open(folder, user, passphrase)
+        return unlock.open_vault(folder, user, user_secret=secret)
+    return unlock.open_vault(folder, user, passphrase)
 
 
 def run_and_wait(runner: Runner, fn: Callable[..., Any], *args, **kwargs):

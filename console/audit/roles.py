@@ -1,6 +1,13 @@
-"""Who may do what. Every service calls ``require`` before it changes or
-reveals anything, so the rule holds for the desktop console, the CLI and any
-other caller alike; the UI only mirrors it to grey out buttons."""
+"""Who may do what: the one table of rights.
+
+Every service calls ``require`` before it changes or reveals anything, so
+the rule holds for the desktop console, the CLI and any other caller alike;
+the UI only mirrors it to grey out buttons. The same table decides, when the
+audit chain is replayed, whether each entry's signer held the right for its
+action at that point of the chain (``right_for``): an entry a deputy or
+viewer wrote with their own key for something only the governor may do is
+named as tampering, however it got there.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +19,7 @@ ROLES = Choice((GOVERNOR, "Governor"), (DEPUTY, "Deputy"), (VIEWER, "Viewer"))
 _ALL = {GOVERNOR, DEPUTY, VIEWER}
 _STAFF = {GOVERNOR, DEPUTY}
 
-# action -> (roles allowed, what it is called in a refusal)
+# right -> (roles allowed, what it is called in a refusal)
 PERMISSIONS: dict[str, tuple[set[str], str]] = {
     "view": (_ALL, "view the register"),
     "create_subject": (_STAFF, "add a subject"),
@@ -34,7 +41,57 @@ PERMISSIONS: dict[str, tuple[set[str], str]] = {
     "backup": (_STAFF, "make a backup"),
     "delete_backup": ({GOVERNOR}, "delete a backup"),
     "read_full_text": (_STAFF, "read the full text of reports"),
+    "erase": ({GOVERNOR}, "erase a record"),
+    "restrict": ({GOVERNOR}, "change who may see a record"),
+    "review_conflict": ({GOVERNOR}, "record or lift a conflict-of-interest bar"),
+    "lawful": ({GOVERNOR}, "decide a record's retention, legal hold or processing basis"),
+    "own_account": (_ALL, "change your own passphrase or signing identity"),
+    "attest": ({GOVERNOR}, "attest the vault's users and roles"),
 }
+
+# audit action -> the right its signer must hold when it is written
+ACTION_RIGHTS: dict[str, str] = {
+    "authority.attest": "attest",
+    "user.add": "manage_users", "user.remove": "manage_users", "user.reset": "manage_users",
+    "user.role": "manage_users", "slot.drop": "manage_users",
+    "user.passphrase": "own_account", "user.sealed": "own_account",
+    "identity.replace": "own_account",
+    "settings.change": "change_settings",
+    "subject.create": "create_subject", "subject.update": "edit_profile",
+    "subject.assess": "assess_threat", "subject.status": "change_status",
+    "subject.side_state": "change_status", "subject.delete": "delete_subject",
+    "subject.erase": "erase", "subject.erase_refused": "erase",
+    "subject.restrict": "restrict", "subject.unrestrict": "restrict",
+    "subject.grant": "restrict", "subject.revoke": "restrict",
+    "subject.processing": "lawful", "subject.retain": "lawful", "subject.hold": "lawful",
+    "subject.hold_lifted": "lawful",
+    "conflict.bar": "review_conflict", "conflict.lift": "review_conflict",
+    "report.add": "add_report", "report.regrade": "regrade_report",
+    "referral.add": "refer", "referral.update": "refer",
+    "measure.add": "add_measure", "measure.update": "edit_measure", "log.add": "add_log",
+    "register.import": "import", "briefing.sign": "sign_briefing",
+    "backup.delete": "delete_backup", "vault.restore": "restore",
+}
+# Families of actions named by a prefix (the journal: journal.<kind>.<reason>).
+PREFIX_RIGHTS: dict[str, str] = {"journal.": "view"}
+# Before a vault's authority was attested, a conflict bar was recorded by
+# whoever's edit found the match (a deputy adding a subject, say).
+LEGACY_RIGHTS: dict[str, str] = {"conflict.bar": "edit_profile"}
+# Rights a user exercises over their own account only (the entry names them).
+OWN = {"own_account"}
+
+
+def right_for(action: str, legacy: bool = False) -> str | None:
+    """The right an entry's signer needs for ``action`` (None: not an action
+    this version knows, which a replay refuses)."""
+    if legacy and action in LEGACY_RIGHTS:
+        return LEGACY_RIGHTS[action]
+    if action in ACTION_RIGHTS:
+        return ACTION_RIGHTS[action]
+    for prefix, right in PREFIX_RIGHTS.items():
+        if action.startswith(prefix) and len(action) > len(prefix):
+            return right
+    return None
 
 
 def allowed(role: str, action: str) -> bool:
@@ -51,5 +108,7 @@ def why_not(role: str, action: str) -> str:
 
 
 def require(vault, action: str) -> None:
+    """Refuse unless the signed-in user's role (as the signed chain gives it,
+    once the vault was unlocked through the audit room) allows ``action``."""
     if not allowed(vault.user.role, action):
         raise PermissionDenied(why_not(vault.user.role, action))

@@ -3,7 +3,8 @@
 Two rules bar a user from a subject, whatever their role:
 
 - **Conflict of interest**: the user is themselves named as the subject
-  (matched by staff number), or a bar names them (``conflicts``).
+  (matched by the subject's current staff number), unless a governor lifted
+  that bar in the chain (``records.conflicts``).
 - **Need-to-know**: the record is restricted and the user is not named on
   it. Governors are never barred by a restriction.
 
@@ -33,14 +34,19 @@ def _has_lawful_tables(vault) -> bool:
 
 
 def conflict_ids(vault) -> set[int]:
-    """Subjects the signed-in user is barred from by a conflict of interest."""
+    """Subjects the signed-in user is barred from by a conflict of interest:
+    those whose *current* staff number is the user's (as the signed chain
+    gives it), unless a governor lifted the bar for that number."""
     sn = (vault.user.staff_number or "").strip()
-    ids = {r[0] for r in vault.query("SELECT subject_id FROM conflicts WHERE user = ?",
-                                     (vault.user.name,))}
-    if sn:
-        ids |= {r[0] for r in vault.query(
-            "SELECT id FROM subjects WHERE staff_number = ? AND staff_number != ''", (sn,))}
-    return ids
+    if not sn:
+        return set()
+    rows = vault.query("SELECT id, ref FROM subjects WHERE staff_number = ? AND "
+                       "staff_number != ''", (sn,))
+    if not rows:
+        return set()
+    from console.audit.current import now
+    state = now(vault)
+    return {sid for sid, ref in rows if not state.lifted(vault.user.name, ref, sn)}
 
 
 def restricted_ids(vault) -> set[int]:

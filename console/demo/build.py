@@ -22,6 +22,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from console.audit import unlock
 from console.audit.genesis import create_vault
 from console.demo.register import STATUS_REASONS, SUBJECTS
 from console.records import intel, measures, referrals, subjects, users
@@ -119,7 +120,7 @@ def _fill(gov, path: Path, secrets_by_user: dict, today: dt.date) -> None:
                 refs.append(_governor_part(gov, spec, today, numbers))
 
     for deputy in ("dosei", "cvaughan"):
-        with Vault.open(path, deputy, secrets_by_user[deputy]) as v, v.write():
+        with unlock.open_vault(path, deputy, secrets_by_user[deputy]) as v, v.write():
             for i, spec in enumerate(SUBJECTS):
                 for j, m in enumerate(spec["measures"]):
                     if m[0] == deputy:

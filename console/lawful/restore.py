@@ -16,6 +16,7 @@ so a vault interrupted half-way is one that says its database is missing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.audit import chain as audit
-from console.audit import roles
+from console.audit import replay, roles, unlock
 from console.clock import utcnow as _utcnow
 from console.errors import ConsoleError, ValidationError, VaultDamaged, storage_error
 from console.errors import translate as _translate
@@ -78,11 +79,17 @@ def check_restored(folder: Path, user: str | None, passphrase: str):
     """Open an unpacked backup and prove it sound; returns (user_secret,
     user name, audit entry count). Raises a ConsoleError naming the problem."""
     try:
-        v = Vault.open(folder, user, passphrase, migrate=False)
+        v = Vault.open(folder, user, passphrase, migrate=False, trust_rows=False)
     except VaultDamaged:
         raise VaultDamaged("That backup is damaged and cannot be opened; nothing was "
                            "changed. Choose another backup.") from None
     try:
+        # The role the backup's own chain gives, never its users rows.
+        with v.guard():
+            authority = replay.run(v.conn, rows=False)
+        member = authority.state.member(v.user.name) if authority.intact else None
+        if member is not None and member.active:
+            v.user = dataclasses.replace(v.user, role=member.role, active=True)
         roles.require(v, "restore")
         try:
             check_integrity(v)
@@ -98,7 +105,7 @@ def check_restored(folder: Path, user: str | None, passphrase: str):
         if not report.ok:
             raise VaultDamaged("That backup's audit chain is broken, so it may have been "
                                "altered; nothing was changed. Choose another backup.")
-        return v.user_secret(), v.user.name, report.entries
+        return v.user_secret(), v.user.name, report.entries, report.head
     finally:
         v.close()
 
@@ -121,6 +128,27 @@ def _swap_contents(folder: Path, work: Path, aside: Path) -> None:
     for entry in database_last:
         os.replace(entry, folder / entry.name)
     fsync_dir(folder)
+
+
+def _carry_seals(folder: Path, work: Path, restorer: str) -> None:
+    """Keep each user's sealed head from the vault being replaced (same user,
+    same slot key), so their next unlock sees the gap the restore made and
+    the restore entry that explains it; the governor restoring keeps the
+    backup's own, and verifies the restore entry as they write it. A damaged
+    slot file carries nothing."""
+    try:
+        current = keyslots.SlotFile.load(folder)
+        restored = keyslots.SlotFile.load(work)
+    except ConsoleError:
+        return
+    if current.vault_id != restored.vault_id:
+        return
+    for name, slot in restored.users.items():
+        old = current.users.get(name)
+        if (name != restorer and old and old.get("seal")
+                and old.get("public") == slot.get("public")):
+            slot["seal"] = old["seal"]
+    restored.save(work)
 
 
 def restore_backup(folder, backup_file, user: str | None, passphrase: str,
@@ -170,7 +198,9 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
             raise _translate(exc) from None
         _unpack(backup_file, manifest, work)
         step(1)
-        user_secret, user, entries = check_restored(work, user, passphrase)
+        user_secret, user, entries, restored_head = check_restored(work, user, passphrase)
+        if existing:
+            _carry_seals(folder, work, user)
         step(2)
         try:
             (work / LOCK_FILE).unlink(missing_ok=True)
@@ -192,12 +222,15 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
             lock.release()
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
-    # Record the restore in the restored chain.
-    with Vault.open(folder, user, user_secret=user_secret) as v:
+    # Record the restore in the restored chain: "restored to entry #N" explains,
+    # to every later check, why heads users had verified after N are gone.
+    with unlock.open_vault(folder, user, user_secret=user_secret) as v:
         with v.write():
             audit.append(v, "vault.restore", "vault", v.vault_id,
                          after={"backup_created_at": manifest["created_at"],
                                 "backup_reason": manifest.get("reason", ""),
-                                "kept_aside": aside.name if aside else None})
+                                "kept_aside": aside.name if aside else None,
+                                "restored_to": entries, "restored_head": restored_head})
+        unlock.settle(v)  # seal the restore for the governor who made it
     step(total)
     return RestoreResult(folder, aside, manifest["created_at"], entries)

@@ -3,9 +3,8 @@
 Two rules bar a user from a subject, whatever their role:
 
 - **Conflict of interest.** A user who is themselves named as a subject
-  (matched by staff number) is barred from that subject's records. The bar is
-  recorded in the ``conflicts`` table and in the audit chain the first time it
-  is found.
+  (matched by staff number) is barred from that subject's records while the
+  match lasts, unless a governor lifted the bar (see ``conflicts``).
 - **Need-to-know.** The governor may restrict a subject to named users
   (by default the subject's owner). Governors always keep access; any other
   user not named sees only that a restricted record exists (its reference and
@@ -46,17 +45,8 @@ class Restriction:
 
 def record_conflicts(vault) -> None:
     """Find and audit new conflicts of interest (call inside a write)."""
-    rows = vault.conn.execute(
-        "SELECT u.name, s.id, s.ref FROM users u JOIN subjects s "
-        "ON s.staff_number = u.staff_number AND u.staff_number != '' "
-        "WHERE NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.user = u.name AND "
-        "c.subject_id = s.id)").fetchall()
-    from console.clock import now_iso
-    for user, sid, ref in rows:
-        vault.conn.execute("INSERT INTO conflicts(user, subject_id, reason, at) VALUES "
-                           "(?, ?, 'named as the subject', ?)", (user, sid, now_iso()))
-        audit.append(vault, "conflict.bar", "subject", ref,
-                     after={"user": user, "reason": "named as the subject"})
+    from console.records import conflicts
+    conflicts.record(vault)
 
 
 def subject_id(vault, ref: str) -> int:
@@ -94,9 +84,9 @@ def ensure_lawful_row(vault, sid: int) -> None:
 
 
 def _active_users(vault) -> dict[str, tuple[str, str]]:
-    """name -> (display name, role) for users who may sign in."""
-    return {r[0]: (r[1], r[2]) for r in vault.conn.execute(
-        "SELECT name, display_name, role FROM users WHERE active = 1")}
+    """name -> (display name, role) for users who may sign in, as the chain has them."""
+    from console.audit import unlock
+    return {n: (m.display_name, m.role) for n, m in unlock.current(vault).active().items()}
 
 
 def owner_user(vault, sid: int) -> str | None:

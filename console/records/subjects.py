@@ -13,7 +13,7 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, commands, fields, rules, updates
+from console.records import access, commands, conflicts, fields, rules, updates
 from console.records.commands import SubjectFields
 from console.records.model import OUTCOMES, STATUSES, Subject
 
@@ -60,6 +60,7 @@ def create_subject(vault, subject: SubjectFields, *, ref: str | None = None) -> 
     status = values.pop("status")
     assess = {k: values.pop(k) for k in ASSESSMENT_FIELDS}
     values = commands.to_columns(values)
+    conflicts.check_staff_number(vault, values.get("staff_number", ""))
     if status != "concern_logged":
         roles.require(vault, "change_status")
     if assess != {"likelihood": 1, "impact": 1, "residual_likelihood": 1, "residual_impact": 1}:
@@ -128,6 +129,8 @@ def update_profile(vault, ref, changes: SubjectFields) -> Subject:
         s = get_subject(vault, ref)
         if not clean:
             return s
+        if clean.get("staff_number", s.staff_number) != s.staff_number:
+            conflicts.check_staff_number(vault, clean["staff_number"])
         out = _update(vault, s, clean, "subject.update")
         access.record_conflicts(vault)
         return out

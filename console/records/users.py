@@ -5,12 +5,20 @@ Adding a user creates their slot and identity; removing one deletes their
 slot and rotates the data key, since they may have kept the old key.
 Resetting a forgotten passphrase gives the user a fresh slot and identity;
 their old certificate is kept so their past audit entries still verify.
+
+Each of these is a chain entry carrying what it authorises (role,
+certificate, key slot's public key, staff number), and a new or reset slot
+is sealed with the head the governor has just verified, so the new user's
+first unlock checks only what comes after. Who is a user, in which role,
+is read from the chain (``unlock.current``), never from the ``users`` rows,
+which only mirror it.
 """
 
 from __future__ import annotations
 
 from console.audit import chain as audit
-from console.audit import roles
+from console.audit import roles, slot_check, unlock
+from console.audit.limits import RANGES, check_setting
 from console.audit.roles import ROLES
 from console.errors import PermissionDenied, UnknownUser, ValidationError
 from console.records import fields
@@ -28,12 +36,14 @@ def check_passphrase(passphrase: str) -> None:
 
 
 def list_users(vault, include_removed: bool = False) -> list[User]:
+    """The users the chain holds (job titles from the rows, which carry no
+    authority)."""
     roles.require(vault, "view")
-    sql = "SELECT name, display_name, role, job_title, staff_number, active FROM users"
-    if not include_removed:
-        sql += " WHERE active = 1"
-    return [User(r[0], r[1], r[2], r[3], r[4], bool(r[5]))
-            for r in vault.query(sql + " ORDER BY role = 'governor' DESC, name")]
+    state = unlock.current(vault)
+    titles = {r[0]: r[1] for r in vault.query("SELECT name, job_title FROM users")}
+    out = [User(n, m.display_name, m.role, titles.get(n, ""), m.staff_number or "", m.active)
+           for n, m in state.users.items() if include_removed or m.active]
+    return sorted(out, key=lambda u: (u.role != "governor", u.name))
 
 
 def add_user(vault, name: str, passphrase: str, role: str = "deputy",
@@ -49,7 +59,7 @@ def add_user(vault, name: str, passphrase: str, role: str = "deputy",
     # same person in the audit trail, so they count as the same name.
     if any(n.casefold() == name.casefold() for n in vault.slots.users):
         raise ValidationError("A user of that name already exists.")
-    if vault.query("SELECT 1 FROM users WHERE lower(name) = lower(?) AND active = 1", (name,)):
+    if any(n.casefold() == name.casefold() for n in unlock.current(vault).active()):
         raise ValidationError("A user of that name already exists.")
     user = User(name, display_name, role, job_title, staff_number)
     # The slot is prepared in memory first; the register rows are committed,
@@ -63,9 +73,13 @@ def add_user(vault, name: str, passphrase: str, role: str = "deputy",
             identities.store(vault.conn, vault.vault_id, name, user_secret, ident)
             audit.append(vault, "user.add", "user", name,
                          after={"role": role, "display_name": display_name,
-                                "fingerprint": ident.fingerprint})
+                                "fingerprint": ident.fingerprint,
+                                "cert": ident.cert_pem.decode(),
+                                "slot": vault.slots.users[name]["public"],
+                                "staff_number": staff_number})
             from console.records import access
             access.record_conflicts(vault)
+            unlock.seal_for(vault, name, user_secret)
     except BaseException:
         vault.slots.users.pop(name, None)
         raise
@@ -77,16 +91,35 @@ def remove_user(vault, name: str, rotate: bool = True) -> None:
     roles.require(vault, "manage_users")
     if name == vault.user.name:
         raise PermissionDenied("You cannot remove yourself; another governor would have to.")
-    if not vault.query("SELECT 1 FROM users WHERE name = ? AND active = 1", (name,)):
+    if name not in unlock.current(vault).active():
         raise UnknownUser("There is no user of that name in this vault.")
     with vault.write():
         vault.conn.execute("UPDATE users SET active = 0 WHERE name = ?", (name,))
         audit.append(vault, "user.remove", "user", name, after={"rotated_key": rotate})
     vault.slots.users.pop(name, None)
     if rotate:
-        vault.rotate_data_key()  # writes the slots without the removed user
+        # Rewraps only to the slots the chain lists, so a slot planted for
+        # nobody does not survive the removal either.
+        slot_check.rotate(vault, unlock.current(vault))
     else:
         vault.save_slots()
+
+
+def set_role(vault, name: str, role: str) -> User:
+    """Give another user a different role (a chain entry, like adding them)."""
+    roles.require(vault, "manage_users")
+    role = fields.choice(role, ROLES, "Role")
+    if name == vault.user.name:
+        raise PermissionDenied("You cannot change your own role; another governor would "
+                               "have to.")
+    m = unlock.current(vault).active().get(name)
+    if m is None:
+        raise UnknownUser("There is no user of that name in this vault.")
+    with vault.write():
+        vault.conn.execute("UPDATE users SET role = ? WHERE name = ?", (role, name))
+        audit.append(vault, "user.role", "user", name, before={"role": m.role},
+                     after={"role": role})
+    return next(u for u in list_users(vault) if u.name == name)
 
 
 def change_passphrase(vault, old: str, new: str) -> None:
@@ -115,11 +148,11 @@ def reset_user(vault, name: str, new_passphrase: str) -> None:
     check_passphrase(new_passphrase)
     if name == vault.user.name:
         raise ValidationError("Change your own passphrase from 'Change passphrase'.")
-    rows = vault.query("SELECT display_name, role, job_title FROM users WHERE name = ? AND "
-                       "active = 1", (name,))
-    if not rows:
+    m = unlock.current(vault).active().get(name)
+    if m is None:
         raise UnknownUser("There is no user of that name in this vault.")
-    display_name, role, job_title = rows[0]
+    rows = vault.query("SELECT job_title FROM users WHERE name = ?", (name,))
+    display_name, role, job_title = m.display_name, m.role, rows[0][0] if rows else ""
     old_slot = vault.slots.users.get(name)
     user_secret = vault.slots.add_user(name, new_passphrase, vault.data_key())
     ident = generate_identity(display_name, job_title or ROLES.label(role), vault.establishment)
@@ -128,7 +161,10 @@ def reset_user(vault, name: str, new_passphrase: str) -> None:
             identities.retire(vault.conn, name)
             identities.store(vault.conn, vault.vault_id, name, user_secret, ident)
             audit.append(vault, "user.reset", "user", name,
-                         after={"fingerprint": ident.fingerprint})
+                         after={"fingerprint": ident.fingerprint,
+                                "cert": ident.cert_pem.decode(),
+                                "slot": vault.slots.users[name]["public"]})
+            unlock.seal_for(vault, name, user_secret)
     except BaseException:
         if old_slot is not None:
             vault.slots.users[name] = old_slot
@@ -144,7 +180,8 @@ def set_own_identity(vault, ident: Identity) -> None:
         identities.store(vault.conn, vault.vault_id, vault.user.name, vault.user_secret(), ident)
         vault.forget_identity()
         audit.append(vault, "identity.replace", "user", vault.user.name,
-                     after={"fingerprint": ident.fingerprint})
+                     after={"fingerprint": ident.fingerprint,
+                            "cert": ident.cert_pem.decode()})
 
 
 def certificate_pem(vault, name: str | None = None) -> bytes:
@@ -157,10 +194,8 @@ def certificate_pem(vault, name: str | None = None) -> bytes:
 
 def set_setting(vault, key: str, value) -> None:
     roles.require(vault, "change_settings")
-    limits = {"unreferred_days": (1, 365), "unacknowledged_days": (1, 365),
-              "autolock_minutes": (0, 240), "backup_keep": (1, 100)}
-    if key in limits:
-        lo, hi = limits[key]
+    if key in RANGES:
+        lo, hi = RANGES[key]
         try:
             value = int(value)
         except (TypeError, ValueError):
@@ -175,6 +210,8 @@ def set_setting(vault, key: str, value) -> None:
         value = fields.text(value, "Establishment", required=True).strip()
     else:
         raise ValidationError("There is no setting of that name.")
+    if check_setting(key, value):
+        raise ValidationError("That value is outside the setting's limits.")
     with vault.write():
         old = vault.setting(key)
         settings.write(vault.conn, key, value)

@@ -49,6 +49,3 @@ def fetch_user(conn, name: str) -> User | None:
     row = conn.execute(f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name,)).fetchone()
     return None if row is None else User(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
-
-def removed_names(conn) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM users WHERE active = 0")}

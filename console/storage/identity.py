@@ -55,17 +55,7 @@ def cert_fingerprint(cert_pem: bytes) -> str:
 
 
 def verify_signature(cert_pem: bytes, data: bytes, signature: bytes) -> bool:
-    public = x509.load_pem_x509_certificate(cert_pem).public_key()
-    try:
-        if isinstance(public, ec.EllipticCurvePublicKey):
-            public.verify(signature, data, ec.ECDSA(hashes.SHA256()))
-        elif isinstance(public, rsa.RSAPublicKey):
-            public.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
-        else:
-            return False
-    except InvalidSignature:
-        return False
-    return True
+    return verify_with(public_key(cert_pem), data, signature)
 
 
 def generate_identity(person: str, role: str, establishment: str,
@@ -126,3 +116,22 @@ def subject_common_name(cert_pem: bytes) -> str:
     cert = x509.load_pem_x509_certificate(cert_pem)
     names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     return str(names[0].value) if names else ""
+
+
+def public_key(cert_pem: bytes):
+    """The public key of a PEM certificate, for checking many signatures."""
+    return x509.load_pem_x509_certificate(cert_pem).public_key()
+
+
+def verify_with(public, data: bytes, signature: bytes) -> bool:
+    """``verify_signature`` for a key already loaded with ``public_key``."""
+    try:
+        if isinstance(public, ec.EllipticCurvePublicKey):
+            public.verify(signature, data, ec.ECDSA(hashes.SHA256()))
+        elif isinstance(public, rsa.RSAPublicKey):
+            public.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
+        else:
+            return False
+    except InvalidSignature:
+        return False
+    return True

@@ -257,6 +257,28 @@ class SlotFile:
             raise VaultDamaged("This user's key slot is damaged; another user can reset it, "
                                "or restore the vault from a backup.") from None
 
+    # -- the sealed head ------------------------------------------------------
+    # What the audit room sealed for this user (the chain head they last
+    # verified, and the authority at it), under a key only their own secret
+    # gives: a colleague holding the data key can delete it, not forge it.
+    def set_sealed(self, user: str, user_secret: bytes, data: bytes) -> None:
+        nonce = random_bytes(12)
+        ct = _c().AESGCM(_hkdf(user_secret, b"gc seal")).encrypt(
+            nonce, data, self._aad(user, "seal"))
+        self._slot(user)["seal"] = {"nonce": _b64(nonce), "ct": _b64(ct)}
+
+    def sealed(self, user: str, user_secret: bytes) -> bytes | None:
+        """The sealed bytes, None if there are none; VaultDamaged if they were
+        altered (they no longer open under this user's secret)."""
+        s = self._slot(user).get("seal")
+        if s is None:
+            return None
+        try:
+            return _c().AESGCM(_hkdf(user_secret, b"gc seal")).decrypt(
+                _unb64(s["nonce"]), _unb64(s["ct"]), self._aad(user, "seal"))
+        except (_c().InvalidTag, KeyError, TypeError, ValueError):
+            raise VaultDamaged("Your key slot's record of the chain was altered.") from None
+
     # -- quick unlock --------------------------------------------------------
     def set_quick(self, user: str, user_secret: bytes, machine_secret: bytes) -> None:
         nonce = random_bytes(12)

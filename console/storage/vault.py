@@ -100,6 +100,8 @@ class Vault:
         self._identity: Identity | None = None
         # Sentences for the user about this unlock (shown once, never record data).
         self.notices: list[str] = []
+        # (entry, sentence) for rows found disagreeing with the signed chain.
+        self.findings: list[tuple[int, str]] = []
         # The authority the signed chain gives, set by the audit room on unlock.
         self.authority = None
 
@@ -108,7 +110,8 @@ class Vault:
     def create(cls, folder: Path | str, user: str, passphrase: str, establishment: str,
                display_name: str | None = None, job_title: str = "Governor",
                kdf: KdfParams | None = None, migrate_to: str | None = None,
-               founding: Callable[["Vault"], None] | None = None) -> "Vault":
+               founding: Callable[["Vault"], None] | None = None,
+               staff_number: str = "") -> "Vault":
         """A new vault with ``user`` as its governor. ``founding(vault)`` runs
         inside the creating transaction (the audit room writes the chain's
         first entry there), so a vault never exists without it."""
@@ -138,7 +141,7 @@ class Vault:
                 schema.migrations.apply(db, stop_before=migrate_to)
             else:
                 schema.migrations.apply(db)
-            u = User(user, display_name or user, "governor", job_title)
+            u = User(user, display_name or user, "governor", job_title, staff_number)
             vault = cls(folder, conn, slots, u, user_secret, data_key, lock)
             ident = generate_identity(u.display_name, job_title, establishment)
             with vault.db.atomic():
@@ -162,9 +165,16 @@ class Vault:
 
     @classmethod
     def open(cls, folder: Path | str, user: str | None = None, passphrase: str | None = None,
-             *, user_secret: bytes | None = None, migrate: bool = True) -> "Vault":
+             *, user_secret: bytes | None = None, migrate: bool = True,
+             trust_rows: bool = True) -> "Vault":
         """Unlock with a passphrase, or with a user secret already recovered
-        (quick unlock). Applies pending migrations after taking a backup."""
+        (quick unlock). Applies pending migrations after taking a backup.
+
+        This opens the database only. Who the user is, in which role, comes
+        from the ``users`` row here, which anyone holding a key slot can
+        write; the console's own entry points open through the audit room
+        (``console.audit.unlock``), which passes ``trust_rows=False`` and takes
+        the user's role from the signed chain instead."""
         folder = Path(folder)
         if not (folder / DB_FILE).exists():
             if (folder / keyslots.SLOTS_FILE).exists():
@@ -189,19 +199,14 @@ class Vault:
                 snapshot.backup_before(folder, conn, "migration")
                 schema.migrations.apply(db)
             u = accounts.fetch_user(conn, user)
-            if u is None or not u.active:
+            if trust_rows and (u is None or not u.active):
                 conn.close()
                 raise UnknownUser("That user is no longer allowed into this vault.")
+            if u is None:  # the audit room decides from the chain
+                u = User(user, user, "viewer", active=False)
             vault = cls(folder, conn, slots, u, user_secret, data_key, lock)
             if passphrase is not None:
                 _raise_to_floor(vault, passphrase)
-            # A removal interrupted before its key rotation left a slot for a
-            # removed user: finish the removal now.
-            removed = accounts.removed_names(conn)
-            if removed & set(slots.users):
-                for name in removed & set(slots.users):
-                    del slots.users[name]
-                vault.rotate_data_key()
             return vault
         except sqlcipher3.Error as exc:
             lock.release()
@@ -342,6 +347,16 @@ class Vault:
                 pending.save(self.folder)
                 keyslots.discard_pending(self.folder)
         self.db = Database(self._conn)
+
+    def reader(self):
+        """A second, read-only connection to the same database (for a check
+        that runs on another thread while this one goes on working). The
+        caller closes it; it stops working if the data key is rotated."""
+        self.conn
+        with self.guard():
+            conn = _connect(self.folder / DB_FILE, bytes(self._data_key))
+            conn.execute("PRAGMA query_only = ON")
+        return conn
 
     def save_slots(self) -> None:
         self.slots.save(self.folder)

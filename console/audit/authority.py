@@ -1,0 +1,375 @@
+"""The authority the signed chain carries, at any point of it: who is a user,
+in which role, with which certificate and key-slot public key; the vault's
+settings; which records are restricted to whom; which conflict bars a
+governor lifted.
+
+``State`` starts empty before the chain's first entry; ``apply(state, e)``
+takes one entry whose hash, link and signature were already checked, checks
+that its signer held the right for it at that point (the one table of rights
+in ``roles``) and that what it authorises is allowed, changes the state and
+returns ``None``, or returns the reason it is not allowed. Nothing here reads
+the database or the slot file: rows and slots are compared with a state by
+``consistency``.
+
+A vault made before authority lived in the chain opens with a legacy first
+entry (no certificate, slot key or settings in it). Its users, roles and
+certificates still come from its signed entries (which always named the role
+and certificate fingerprint they gave); slot keys, staff numbers and settings
+are attested once, in an ``authority.attest`` entry signed by the founding
+governor (``State.attested`` is then that entry's number).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from console.audit import roles
+from console.audit.limits import check_setting
+
+FORMAT = 1          # of the state as sealed in key slots (see ``seal``)
+GENESIS_FORMAT = 2  # of the first entry's payload: authority included
+GOVERNOR = roles.GOVERNOR
+
+
+@dataclass
+class Member:
+    """One user as the chain knows them."""
+    role: str
+    display_name: str
+    fingerprint: str            # SHA-256 of their current certificate
+    cert_seq: int               # the entry that gave that certificate
+    role_seq: int               # the entry that last set their role or removed them
+    slot: str | None = None     # their key slot's X25519 public key (base64)
+    staff_number: str | None = None
+    active: bool = True
+    sealed: bool = False        # their key slot seals the head they last verified
+
+
+@dataclass
+class State:
+    vault_id: str = ""
+    founder: str = ""
+    attested: int = 0           # entry that made the chain hold slots and settings
+    seq: int = 0                # the last entry applied
+    head: str = "0" * 64        # its hash
+    users: dict[str, Member] = field(default_factory=dict)
+    settings: dict[str, list] = field(default_factory=dict)       # key -> [value, seq]
+    restrictions: dict[str, list] = field(default_factory=dict)   # ref -> [[users], seq]
+    lifts: dict[str, list] = field(default_factory=dict)          # "user ref" -> [sn, seq]
+
+    # -- reading ---------------------------------------------------------------
+    def member(self, name: str) -> Member | None:
+        return self.users.get(name)
+
+    def active(self) -> dict[str, Member]:
+        return {n: m for n, m in self.users.items() if m.active}
+
+    def setting(self, key: str, default=None):
+        item = self.settings.get(key)
+        return default if item is None else item[0]
+
+    def staff_owner(self, staff_number: str) -> str | None:
+        """The active user whose staff number this is, if any."""
+        sn = (staff_number or "").strip()
+        if not sn:
+            return None
+        for name, m in self.users.items():
+            if m.active and (m.staff_number or "").strip() == sn:
+                return name
+        return None
+
+    def lifted(self, user: str, ref: str, staff_number: str) -> bool:
+        item = self.lifts.get(f"{user} {ref}")
+        return item is not None and item[0] == staff_number
+
+    # -- sealing -----------------------------------------------------------------
+    def to_json(self) -> dict:
+        return {"format": FORMAT, **dataclasses.asdict(self)}
+
+    @classmethod
+    def from_json(cls, doc: dict) -> "State":
+        if doc.get("format") != FORMAT:
+            raise ValueError("another format")
+        doc = {k: v for k, v in doc.items() if k != "format"}
+        users = {n: Member(**m) for n, m in doc.pop("users").items()}
+        return cls(users=users, **doc)
+
+    def digest(self) -> str:
+        return hashlib.sha256(canonical(self.to_json())).hexdigest()
+
+    def copy(self) -> "State":
+        return State.from_json(json.loads(canonical(self.to_json())))
+
+
+def canonical(obj) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      default=str).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What ``apply`` needs of one chain entry."""
+    seq: int
+    at: str
+    user: str
+    action: str
+    entity: str
+    entity_id: str
+    after: dict | None          # None when absent or lawfully erased
+    signer_fingerprint: str = ""
+
+
+def _who(state: State, name: str) -> str:
+    m = state.users.get(name)
+    return f"{m.role} (entry #{m.role_seq})" if m else "not a user"
+
+
+def apply(state: State, e: Entry) -> str | None:
+    """Apply one verified entry; the reason it is not allowed, or None."""
+    if e.seq == 1:
+        return _found(state, e)
+    signer = state.users.get(e.user)
+    if signer is None:
+        return f"it is signed by {e.user}, who was not a user of this vault at that point"
+    if not signer.active:
+        return (f"it is signed by {e.user}, who had been removed from the vault "
+                f"(entry #{signer.role_seq})")
+    right = roles.right_for(e.action, legacy=not state.attested)
+    if right is None:
+        return f"its action ({e.action[:40]}) is not one this version knows"
+    if not roles.allowed(signer.role, right):
+        return (f"{e.user} was a {signer.role} at that point (entry #{signer.role_seq}), "
+                f"and only {_holders(right)} may {roles.PERMISSIONS[right][1]}")
+    if right in roles.OWN and e.entity_id != e.user:
+        return "it changes another user's own account"
+    handler = _HANDLERS.get(e.action)
+    reason = handler(state, e) if handler else None
+    if reason is None and e.entity == "subject":
+        reason = _staff_number_rule(state, e)
+    return reason
+
+
+def _holders(right: str) -> str:
+    allowed = roles.PERMISSIONS[right][0]
+    return "the governor" if allowed == {GOVERNOR} else "the governor or a deputy"
+
+
+# -- the first entry and the attestation ---------------------------------------------
+
+def _found(state: State, e: Entry) -> str | None:
+    if e.action != "vault.create":
+        return "the chain does not open with the vault's creation"
+    a = e.after or {}
+    state.vault_id, state.founder = e.entity_id, e.user
+    if a.get("format") == GENESIS_FORMAT:
+        if a.get("fingerprint") != e.signer_fingerprint:
+            return "the certificate it names is not the one that signed it"
+        state.users[e.user] = Member(GOVERNOR, str(a.get("display_name") or e.user),
+                                     e.signer_fingerprint, 1, 1, slot=a.get("slot"),
+                                     staff_number=str(a.get("staff_number") or ""),
+                                     sealed=True)
+        for key, value in (a.get("settings") or {}).items():
+            problem = check_setting(key, value)
+            if problem:
+                return problem
+            state.settings[key] = [value, 1]
+        state.attested = 1
+    else:
+        state.users[e.user] = Member(GOVERNOR, e.user, e.signer_fingerprint, 1, 1)
+    return None
+
+
+def _attest(state: State, e: Entry) -> str | None:
+    if state.attested:
+        return f"the vault's authority was already in the chain (entry #{state.attested})"
+    founder = state.users.get(state.founder)
+    if founder is not None and founder.active and e.user != state.founder:
+        return (f"only the founding governor ({state.founder}) may attest the vault's "
+                "users, and it is signed by someone else")
+    a = e.after or {}
+    listed = a.get("users") or {}
+    chain_users = state.active()
+    if set(listed) != set(chain_users):
+        return "it lists users other than those the chain holds"
+    for name, item in listed.items():
+        m = chain_users[name]
+        if item.get("role") != m.role or item.get("fingerprint") != m.fingerprint:
+            return f"it gives {name} a role or certificate the chain did not"
+        m.slot = item.get("slot")
+        m.staff_number = str(item.get("staff_number") or "")
+        if item.get("display_name"):
+            m.display_name = str(item["display_name"])
+    for key, value in (a.get("settings") or {}).items():
+        problem = check_setting(key, value)
+        if problem:
+            return problem
+        state.settings[key] = [value, e.seq]
+    state.users[e.user].sealed = True
+    state.attested = e.seq
+    return None
+
+
+# -- users ------------------------------------------------------------------------------
+
+def _new_member(state: State, e: Entry) -> str | None:
+    a = e.after or {}
+    role = a.get("role")
+    if role not in roles.ROLES.keys():
+        return "it gives a role that does not exist"
+    old = state.users.get(e.entity_id)
+    if old is not None and old.active:
+        return f"it adds {e.entity_id}, who was already a user"
+    if state.attested and not (a.get("fingerprint") and a.get("slot")):
+        return "it adds a user without naming their certificate and key slot"
+    state.users[e.entity_id] = Member(
+        role, str(a.get("display_name") or e.entity_id), str(a.get("fingerprint") or ""),
+        e.seq, e.seq, slot=a.get("slot"),
+        staff_number=str(a.get("staff_number") or "") if state.attested else None,
+        sealed=bool(state.attested))
+    return None
+
+
+def _target(state: State, e: Entry) -> Member | str:
+    m = state.users.get(e.entity_id)
+    if m is None or not m.active:
+        return f"it concerns {e.entity_id}, who was not a user at that point"
+    return m
+
+
+def _remove(state: State, e: Entry) -> str | None:
+    m = _target(state, e)
+    if isinstance(m, str):
+        return m
+    if e.entity_id == e.user:
+        return "a governor cannot remove themselves"
+    m.active, m.role_seq, m.sealed = False, e.seq, False
+    return None
+
+
+def _reset(state: State, e: Entry) -> str | None:
+    m = _target(state, e)
+    if isinstance(m, str):
+        return m
+    a = e.after or {}
+    if state.attested and not (a.get("fingerprint") and a.get("slot")):
+        return "it resets a user without naming their new certificate and key slot"
+    m.fingerprint, m.cert_seq = str(a.get("fingerprint") or ""), e.seq
+    if state.attested:
+        m.slot, m.sealed = a.get("slot"), True
+    return None
+
+
+def _set_role(state: State, e: Entry) -> str | None:
+    m = _target(state, e)
+    if isinstance(m, str):
+        return m
+    role = (e.after or {}).get("role")
+    if role not in roles.ROLES.keys():
+        return "it gives a role that does not exist"
+    if e.entity_id == e.user:
+        return "a governor cannot change their own role"
+    m.role, m.role_seq = role, e.seq
+    return None
+
+
+def _replace_identity(state: State, e: Entry) -> str | None:
+    fp = (e.after or {}).get("fingerprint")
+    if not fp:
+        return "it replaces a certificate without naming the new one"
+    m = state.users[e.user]
+    m.fingerprint, m.cert_seq = str(fp), e.seq
+    return None
+
+
+def _sealed(state: State, e: Entry) -> str | None:
+    state.users[e.user].sealed = True
+    return None
+
+
+# -- settings, restrictions, conflict bars -------------------------------------------------
+
+def _setting(state: State, e: Entry) -> str | None:
+    a = e.after or {}
+    key = e.entity_id
+    if key == "retention_defaults":
+        value = {**(state.setting(key) or {}), **a}
+    elif key in a:
+        value = a[key]
+    else:
+        return "it changes a setting without saying to what"
+    problem = check_setting(key, value)
+    if problem:
+        return problem
+    state.settings[key] = [value, e.seq]
+    return None
+
+
+def _restrict(state: State, e: Entry) -> str | None:
+    if e.after is None:        # the subject was erased since: nothing to keep
+        return None
+    ref = e.entity_id
+    if e.action == "subject.restrict":
+        names = [str(n) for n in e.after.get("allowed") or []]
+    elif e.action == "subject.unrestrict":
+        state.restrictions.pop(ref, None)
+        return None
+    else:
+        item = state.restrictions.get(ref)
+        if item is None:
+            return "it changes who may see a record that is not restricted"
+        names = list(item[0])
+        user = str(e.after.get("user") or "")
+        if e.action == "subject.grant" and user not in names:
+            names.append(user)
+        elif e.action == "subject.revoke" and user in names:
+            names.remove(user)
+    if e.action != "subject.revoke":
+        for n in names:
+            if n not in state.active():
+                return f"it names {n}, who was not a user at that point"
+    state.restrictions[ref] = [sorted(names), e.seq]
+    return None
+
+
+def _gone(state: State, e: Entry) -> str | None:
+    state.restrictions.pop(e.entity_id, None)
+    for key in [k for k in state.lifts if k.endswith(" " + e.entity_id)]:
+        del state.lifts[key]
+    return None
+
+
+def _lift(state: State, e: Entry) -> str | None:
+    if e.after is None:
+        return None
+    user, sn = str(e.after.get("user") or ""), str(e.after.get("staff_number") or "")
+    if not user or not sn:
+        return "it lifts a bar without naming the user and staff number"
+    state.lifts[f"{user} {e.entity_id}"] = [sn, e.seq]
+    return None
+
+
+def _staff_number_rule(state: State, e: Entry) -> str | None:
+    """A subject given the staff number of a user of the console bars that
+    user from it; only a governor may make (confirm) that match."""
+    if not state.attested or e.after is None or "staff_number" not in e.after:
+        return None
+    owner = state.staff_owner(str(e.after.get("staff_number") or ""))
+    if owner is None or state.users[e.user].role == GOVERNOR:
+        return None
+    return (f"it gives a subject the staff number of {owner}, a user of the console, "
+            "without a governor confirming it")
+
+
+_HANDLERS = {
+    "authority.attest": _attest,
+    "user.add": _new_member, "user.remove": _remove, "user.reset": _reset,
+    "user.role": _set_role, "identity.replace": _replace_identity, "user.sealed": _sealed,
+    "settings.change": _setting,
+    "subject.restrict": _restrict, "subject.unrestrict": _restrict,
+    "subject.grant": _restrict, "subject.revoke": _restrict,
+    "subject.delete": _gone, "subject.erase": _gone,
+    "conflict.lift": _lift,
+}

@@ -1,0 +1,162 @@
+"""Unlocking through the chain: the console's one way into a vault.
+
+``open_vault`` opens the database (``Vault.open``), then, before anything is
+shown:
+
+1. reads the head this user last verified, sealed in their own key slot
+   (``seal``), checks the chain still holds it, and replays only the entries
+   after it from the authority sealed with it. A head no longer in the chain
+   is refused in one sentence (``ChainRewound``) unless a governor's
+   "restored to entry #N" entry explains it; a broken entry is refused
+   naming it (``ChainBroken``). With no seal, the whole chain is replayed.
+2. takes the user's role, staff number and standing from the chain, never
+   from the ``users`` row; a user the chain removed cannot get in.
+3. compares the rows that carry authority with the chain (``consistency``);
+   disagreements are kept in ``vault.findings`` for the console to show.
+4. on a vault from before, lets the founding governor attest it (``attest``);
+5. on a governor's unlock, drops key slots the chain does not list and
+   rotates the data key (``slot_check``);
+6. seals the verified head and its authority in the user's slot.
+
+The whole chain is replayed afterwards, in the background (``background``),
+and by ``audit-verify`` and ``check``.
+"""
+
+from __future__ import annotations
+
+from console.audit import attest, consistency, replay, seal, slot_check
+from console.audit.authority import State
+from console.audit.current import RESTORE_HINT, intact, now
+from console.errors import ChainBroken, ChainRewound, ConsoleError, UnknownUser, VaultDamaged
+from console.storage.accounts import User
+from console.storage.vault import Vault
+
+
+
+def open_vault(folder, user: str | None = None, passphrase: str | None = None, *,
+               user_secret: bytes | None = None, migrate: bool = True) -> Vault:
+    """Unlock ``folder`` for ``user`` and check the chain as above."""
+    vault = Vault.open(folder, user, passphrase, user_secret=user_secret, migrate=migrate,
+                       trust_rows=False)
+    try:
+        settle(vault)
+    except BaseException:
+        vault.close()
+        raise
+    return vault
+
+
+def after_create(vault: Vault) -> None:
+    """A new vault: its founder's authority and first seal."""
+    with vault.guard():
+        report = replay.run(vault.conn, rows=False)
+    vault.authority = report.state
+    _seal(vault, report.state)
+
+
+# -- 1. the verified state --------------------------------------------------------------
+
+def verified_state(vault: Vault) -> State:
+    conn = vault.conn
+    try:
+        sealed = seal.read(vault.slots, vault.user.name, vault.user_secret())
+    except VaultDamaged:
+        sealed = None
+        vault.findings.append((0, f"{vault.user.name}'s key slot held a record of the chain "
+                                  "that no longer opens: it was altered."))
+    with vault.guard():
+        if sealed is not None and sealed.state is not None:
+            row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (sealed.seq,)).fetchone()
+            if row and row[0] == sealed.hash and sealed.state.head == sealed.hash:
+                return intact(replay.run(conn, start=sealed.state, rows=False)).state
+        report = intact(replay.run(conn, rows=False))
+    me = report.state.member(vault.user.name)
+    if sealed is None:
+        if me is not None and me.sealed and not vault.findings:
+            vault.findings.append((0, f"{vault.user.name}'s key slot no longer holds the "
+                                      "record of the chain they last verified: it was "
+                                      "removed, which could hide entries removed since."))
+        return report.state
+    row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (sealed.seq,)).fetchone()
+    if row and row[0] == sealed.hash:
+        return report.state   # sealed by another format of the state: replayed in full
+    restored = [r for r in report.restores if r.restored_to < sealed.seq]
+    when = sealed.at[:10]
+    if not restored:
+        raise ChainRewound(f"Entries after #{seal.parting(conn, sealed)} were removed or "
+                           f"changed since you last signed in on {when}; {RESTORE_HINT}.")
+    r = restored[-1]
+    vault.notices.append(f"The vault was restored from a backup on {r.at[:10]} (entry "
+                         f"#{r.seq}): entries after #{r.restored_to} that you had seen on "
+                         f"{when} are not in it.")
+    return report.state
+
+
+# -- 2 to 6 -------------------------------------------------------------------------------
+
+def settle(vault: Vault) -> None:
+    vault.findings = []
+    state = verified_state(vault)
+    me = state.member(vault.user.name)
+    if me is None or not me.active:
+        raise UnknownUser("That user is no longer allowed into this vault.")
+    vault.user = user_from_chain(vault, state)
+    vault.authority = state
+    with vault.guard():
+        vault.findings += consistency.findings(vault.conn, state)
+    if not state.attested:
+        if attest.can_attest(vault, state):
+            attest.attest(vault, state)
+            state = current(vault)
+            vault.notices.append("This vault's users, key slots and settings are now "
+                                 "attested in its signed chain.")
+        else:
+            founder = state.founder
+            vault.notices.append(
+                f"This vault's users and key slots are not yet attested in its signed chain; "
+                f"until its founding governor ({founder}) signs in, roles come from the "
+                "chain but planted key slots cannot be found.")
+    if vault.user.role == "governor":
+        dropped = slot_check.drop_strangers(vault, state)
+        if dropped:
+            state = current(vault)
+            vault.notices.append(f"{len(dropped)} key slot(s) the chain does not list were "
+                                 "removed and the vault's key was changed.")
+    if not state.users[vault.user.name].sealed:
+        from console.audit import chain
+        with vault.write():
+            chain.append(vault, "user.sealed", "user", vault.user.name)
+        state = current(vault)
+    _seal(vault, state)
+
+
+def user_from_chain(vault: Vault, state: State) -> User:
+    m = state.users[vault.user.name]
+    row = vault.user if vault.user.active else None
+    staff = m.staff_number if m.staff_number is not None else (row.staff_number if row else "")
+    return User(vault.user.name, m.display_name, m.role, row.job_title if row else "",
+                staff, True)
+
+
+def _seal(vault: Vault, state: State) -> None:
+    with vault.guard():
+        seal.seal(vault.conn, vault.slots, vault.user.name, vault.user_secret(), state)
+    try:
+        vault.save_slots()
+    except ConsoleError:
+        pass  # a full disk: the next unlock replays from the older seal
+
+
+# -- the authority now --------------------------------------------------------------------
+
+def current(vault: Vault) -> State:
+    """The authority at the chain's head now (see ``current.now``)."""
+    return now(vault)
+
+
+def seal_for(vault: Vault, name: str, user_secret: bytes) -> None:
+    """Seal the current head in another user's new slot (the governor, who
+    verified it, adding or resetting that user), in memory."""
+    state = current(vault)
+    with vault.guard():
+        seal.seal(vault.conn, vault.slots, name, user_secret, state)

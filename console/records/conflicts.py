@@ -1,0 +1,109 @@
+"""Conflict-of-interest bars: a user named as a subject is barred from that
+subject's records.
+
+Rules:
+- A bar follows the subject's *current* staff number: while it is a user's
+  staff number (as the signed chain gives users' staff numbers), that user
+  is barred; when it changes, the bar goes with it. Nothing stored in rows
+  can make a bar outlive the match.
+- Only a governor can give a subject the staff number of a user of the
+  console (that is the governor confirming the match); a deputy is refused,
+  and an entry a deputy signed that does it anyway is named when the chain is
+  replayed.
+- A governor can review a bar and lift it, with a reason (``conflict.lift``
+  in the chain); the lift holds for that record and that staff number.
+- Finding a new bar records it (``conflict.bar``, and a row in
+  ``conflicts``) when a governor's change made it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from console.audit import chain as audit
+from console.audit import roles
+from console.audit.current import now
+from console.clock import now_iso
+from console.errors import NotFound, PermissionDenied, ValidationError
+from console.records import fields
+
+NEEDS_GOVERNOR = ("That staff number belongs to a user of the console, and matching a "
+                  "subject to a user bars them from the record, so only the governor can "
+                  "confirm it; ask the governor to set it.")
+
+
+@dataclass(frozen=True)
+class Bar:
+    ref: str
+    user: str
+    lifted: bool = False
+
+
+def _state(vault):
+    return now(vault)
+
+
+def check_staff_number(vault, staff_number: str) -> None:
+    """Refuse a deputy giving a subject a user's staff number."""
+    sn = (staff_number or "").strip()
+    if not sn or vault.user.role == roles.GOVERNOR:
+        return
+    if _state(vault).staff_owner(sn) is not None:
+        raise PermissionDenied(NEEDS_GOVERNOR)
+
+
+def bars(vault) -> list[Bar]:
+    """Every current match of a subject to a user, for the governor to review."""
+    roles.require(vault, "review_conflict")
+    state = _state(vault)
+    out = []
+    for name, m in sorted(state.active().items()):
+        sn = (m.staff_number or "").strip()
+        if not sn:
+            continue
+        for (ref,) in vault.query("SELECT ref FROM subjects WHERE staff_number = ? "
+                                  "ORDER BY ref", (sn,)):
+            out.append(Bar(ref, name, state.lifted(name, ref, sn)))
+    return out
+
+
+def record(vault) -> None:
+    """Record bars a governor's change has just made (call inside a write)."""
+    if not roles.allowed(vault.user.role, "review_conflict"):
+        return
+    state = _state(vault)
+    for name, m in sorted(state.active().items()):
+        sn = (m.staff_number or "").strip()
+        if not sn:
+            continue
+        rows = vault.conn.execute(
+            "SELECT s.id, s.ref FROM subjects s WHERE s.staff_number = ? AND NOT EXISTS "
+            "(SELECT 1 FROM conflicts c WHERE c.user = ? AND c.subject_id = s.id)",
+            (sn, name)).fetchall()
+        for sid, ref in rows:
+            if state.lifted(name, ref, sn):
+                continue
+            vault.conn.execute("INSERT INTO conflicts(user, subject_id, reason, at) VALUES "
+                               "(?, ?, 'named as the subject', ?)", (name, sid, now_iso()))
+            audit.append(vault, "conflict.bar", "subject", ref,
+                         after={"user": name, "reason": "named as the subject"})
+
+
+def lift(vault, ref: str, user: str, reason: str) -> Bar:
+    """Lift a bar after review (the reason goes into the chain)."""
+    roles.require(vault, "review_conflict")
+    reason = fields.text(reason, "The reason for lifting the bar", required=True,
+                         multiline=True).strip()
+    ref = str(ref).strip().upper()
+    with vault.write():
+        row = vault.conn.execute("SELECT id, staff_number FROM subjects WHERE ref = ?",
+                                 (ref,)).fetchone()
+        if row is None:
+            raise NotFound("No subject has that reference.")
+        m = _state(vault).active().get(str(user).strip())
+        sn = (row[1] or "").strip()
+        if m is None or not sn or (m.staff_number or "").strip() != sn:
+            raise ValidationError("That user is not barred from that record.")
+        audit.append(vault, "conflict.lift", "subject", ref,
+                     after={"user": str(user).strip(), "staff_number": sn, "reason": reason})
+    return Bar(ref, str(user).strip(), True)
