@@ -109,18 +109,10 @@ class _Certificates:
     def key(self, fingerprint: str, cert_seq: int):
         if fingerprint in self._keys:
             return self._keys[fingerprint]
-        row = self._conn.execute("SELECT after FROM audit_payload WHERE seq = ?",
-                                 (cert_seq,)).fetchone()
-        candidates = []
-        if row and row[0]:
-            after = json.loads(row[0])
-            candidates.append(after.get("cert"))
-            candidates += [u.get("cert") for u in (after.get("users") or {}).values()]
-        candidates += [p.decode() for pems in self.pool().values() for p in pems]
-        for pem in candidates:
-            if pem and cert_fingerprint(pem.encode()) == fingerprint:
-                return self._keys.setdefault(fingerprint, public_key(pem.encode()))
-        return None
+        pem = certificate(self._conn, fingerprint, cert_seq)
+        if pem is None:
+            return None
+        return self._keys.setdefault(fingerprint, public_key(pem))
 
 
 def _erasures_after(conn, ref: str, seq: int) -> list[int]:
@@ -275,6 +267,24 @@ class _Replay:
             self.staff.pop(e.entity_id, None)
         elif e.after is not None and "staff_number" in e.after:
             self.staff[e.entity_id] = (str(e.after.get("staff_number") or ""), e.seq)
+
+
+def certificate(conn, fingerprint: str, cert_seq: int) -> bytes | None:
+    """The PEM of the certificate the chain names by ``fingerprint`` (given
+    in entry ``cert_seq``), from that entry or the identity tables; None if
+    the vault no longer holds it."""
+    row = conn.execute("SELECT after FROM audit_payload WHERE seq = ?", (cert_seq,)).fetchone()
+    candidates = []
+    if row and row[0]:
+        after = json.loads(row[0])
+        candidates.append(after.get("cert"))
+        candidates += [u.get("cert") for u in (after.get("users") or {}).values()]
+    candidates += [r[0] for r in conn.execute(
+        "SELECT cert_pem FROM identities UNION ALL SELECT cert_pem FROM retired_certs")]
+    for pem in candidates:
+        if pem and cert_fingerprint(pem.encode()) == fingerprint:
+            return pem.encode()
+    return None
 
 
 def run(conn, *, start: State | None = None, on_progress=None, cancel=None,

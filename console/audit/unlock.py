@@ -52,6 +52,7 @@ def after_create(vault: Vault) -> None:
         report = replay.run(vault.conn, rows=False)
     vault.authority = report.state
     _seal(vault, report.state)
+    vault.closing.append(lambda: seal_now(vault))
 
 
 # -- 1. the verified state --------------------------------------------------------------
@@ -102,6 +103,7 @@ def settle(vault: Vault) -> None:
         raise UnknownUser("That user is no longer allowed into this vault.")
     vault.user = user_from_chain(vault, state)
     vault.authority = state
+    _own_identity(vault, state)
     with vault.guard():
         vault.findings += consistency.findings(vault.conn, state)
     if not state.attested:
@@ -128,6 +130,42 @@ def settle(vault: Vault) -> None:
             chain.append(vault, "user.sealed", "user", vault.user.name)
         state = current(vault)
     _seal(vault, state)
+    vault.closing.append(lambda: seal_now(vault))
+
+
+def seal_now(vault: Vault) -> None:
+    """Seal the head as it stands now, the session's own entries verified
+    (on lock and close), so entries written in this session cannot later be
+    cut from the chain unnoticed either."""
+    if vault.closed:
+        return
+    state = current(vault)
+    if state.seq != vault.sealed_seq:
+        _seal(vault, state)
+
+
+def _own_identity(vault: Vault, state: State) -> None:
+    """The user's own signing key must be the one the chain's certificate for
+    them holds: otherwise the entries about them were forged (a rewritten
+    chain) and anything they sign would not verify. A certificate row swapped
+    under a genuine key is put back from the chain."""
+    m = state.users[vault.user.name]
+    with vault.guard():
+        pem = replay.certificate(vault.conn, m.fingerprint, m.cert_seq)
+    if pem is None:
+        return  # the tables lost it: the replay names that when it matters
+    from console.storage import identities
+    from console.storage.identity import Identity, public_key
+    mine = vault.identity()
+    if mine.private_key().public_key().public_numbers() != public_key(pem).public_numbers():
+        raise ChainBroken(f"Your signing key is not the one the signed chain gives you (entry "
+                          f"#{m.cert_seq}), so its history may have been rewritten. Nothing "
+                          f"was opened; {RESTORE_HINT}.")
+    if mine.cert_pem != pem:
+        with vault.write():
+            identities.store(vault.conn, vault.vault_id, vault.user.name, vault.user_secret(),
+                             Identity(mine.key_pem, pem))
+        vault.forget_identity()
 
 
 def user_from_chain(vault: Vault, state: State) -> User:
@@ -144,7 +182,8 @@ def _seal(vault: Vault, state: State) -> None:
     try:
         vault.save_slots()
     except ConsoleError:
-        pass  # a full disk: the next unlock replays from the older seal
+        return  # a full disk: the next unlock replays from the older seal
+    vault.sealed_seq = state.seq
 
 
 # -- the authority now --------------------------------------------------------------------

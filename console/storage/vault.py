@@ -104,6 +104,10 @@ class Vault:
         self.findings: list[tuple[int, str]] = []
         # The authority the signed chain gives, set by the audit room on unlock.
         self.authority = None
+        # Called (in order) before the key is dropped; the audit room seals the
+        # head this session verified and wrote. A failure there never stops a close.
+        self.closing: list[Callable[[], None]] = []
+        self.sealed_seq = 0  # the chain entry last sealed in this user's slot
 
     # -- lifecycle -----------------------------------------------------------
     @classmethod
@@ -218,6 +222,12 @@ class Vault:
     def close(self) -> None:
         if self._conn is None:
             return
+        hooks, self.closing = self.closing, []
+        for hook in hooks:
+            try:
+                hook()
+            except (ConsoleError, sqlcipher3.Error, OSError):
+                pass
         try:
             self._conn.close()
         except sqlcipher3.Error:
