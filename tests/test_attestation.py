@@ -12,6 +12,7 @@ from console.errors import ChainBroken, PermissionDenied
 from console.records import subjects, users
 from console.storage.identity import generate_identity
 from console.storage.keyslots import SlotFile
+from console.records.commands import MeasureFields, SubjectFields
 from tests import insiders
 from tests.conftest import PASS
 
@@ -25,7 +26,7 @@ def old_vault(tmp_path, fast_kdf):
     v = insiders.legacy_vault(folder, "governor", PASS, "HMP Oldshire", fast_kdf)
     insiders.legacy_add_user(v, "dep", DEP_PASS, "deputy", staff_number="D1")
     insiders.legacy_add_user(v, "view", "viewer passphrase", "viewer")
-    subjects.create_subject(v, "Alex Smith", staff_number="S1")
+    subjects.create_subject(v, SubjectFields("Alex Smith", staff_number="S1"))
     v.close()
     return folder
 

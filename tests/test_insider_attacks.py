@@ -14,6 +14,7 @@ from console.errors import ChainBroken, ChainRewound, ConsoleError, PermissionDe
 from console.records import conflicts, measures, register, subjects, users
 from console.storage.identity import generate_identity
 from console.storage.keyslots import SlotFile
+from console.records.commands import MeasureFields, SubjectFields
 from tests import insiders
 from tests.conftest import PASS
 
@@ -32,15 +33,17 @@ def folder(tmp_path, fast_kdf):
                       kdf=fast_kdf, staff_number="G100") as v:
         users.add_user(v, "dep", DEP_PASS, role="deputy", staff_number="D200")
         users.add_user(v, "view", VIEW_PASS, role="viewer")
-        a = subjects.create_subject(v, "Alex Smith", staff_number="S1", likelihood=3, impact=3)
-        subjects.create_subject(v, "Sam Jones", staff_number="S2")
-        measures.add_measure(v, a.ref, aim="protect", type="moved", start_on=TODAY)
+        a = subjects.create_subject(v, SubjectFields("Alex Smith", staff_number="S1",
+                                                     likelihood=3, impact=3))
+        subjects.create_subject(v, SubjectFields("Sam Jones", staff_number="S2"))
+        measures.add_measure(v, a.ref, MeasureFields(aim="protect", type="moved",
+                                                     start_on=TODAY))
     with unlock.open_vault(path, "dep", DEP_PASS) as d:
         measures.add_log_entry(d, d.query("SELECT id FROM measures")[0][0],
                                "Searched, nothing found.")
     with unlock.open_vault(path, "governor", PASS) as v:
-        subjects.assess_threat(v, a.ref, likelihood=4)
-        subjects.update_profile(v, a.ref, location="C wing")
+        subjects.assess_threat(v, a.ref, SubjectFields(likelihood=4))
+        subjects.update_profile(v, a.ref, SubjectFields(location="C wing"))
     return path
 
 
@@ -203,11 +206,11 @@ def test_5_a_deputy_cannot_give_a_subject_the_governors_staff_number(folder):
     with unlock.open_vault(folder, "dep", DEP_PASS) as d:
         ref = register.register_rows(d)[0].subject.ref
         with pytest.raises(PermissionDenied) as exc:
-            subjects.update_profile(d, ref, staff_number="G100")
+            subjects.update_profile(d, ref, SubjectFields(staff_number="G100"))
         assert "only the governor can confirm it" in str(exc.value)
         with pytest.raises(PermissionDenied):
-            subjects.create_subject(d, "Gwen Governor", staff_number="G100")
-        subjects.update_profile(d, ref, location="Gate")      # other edits still work
+            subjects.create_subject(d, SubjectFields("Gwen Governor", staff_number="G100"))
+        subjects.update_profile(d, ref, SubjectFields(location="Gate"))   # other edits work
 
 
 def test_5_the_deputys_own_signed_entry_doing_it_is_named(folder):
@@ -290,8 +293,8 @@ def test_6_even_a_governor_signed_erasure_needs_the_subject_gone(folder):
 def test_7_cutting_and_padding_the_chain_is_refused_at_the_governors_unlock(folder):
     with governor(folder) as g:
         ref = g.query("SELECT ref FROM subjects ORDER BY id")[0][0]
-        subjects.update_profile(g, ref, notes="The governor's latest note.")
-        subjects.assess_threat(g, ref, impact=5)
+        subjects.update_profile(g, ref, SubjectFields(notes="The governor's latest note."))
+        subjects.assess_threat(g, ref, SubjectFields(impact=5))
         cut = chain.head(g)[0] - 1          # the governor's two newest entries
     d = insiders.open_raw(folder, "dep", DEP_PASS)
     d.conn.execute("DELETE FROM audit_payload WHERE seq >= ?", (cut,))
