@@ -10,7 +10,7 @@ the replaced vault aside; it is refused while the vault is open elsewhere.
 
 from __future__ import annotations
 
-from cli.common import open_vault, passphrase_from_env_or_prompt, vault_path
+from cli.common import open_vault, passphrase_from_env_or_prompt, term, vault_path
 from console.lawful.backups import make_backup
 from console.lawful.restore import restore_backup
 from console.storage import snapshot as backup
@@ -66,7 +66,7 @@ def cmd_backups(args) -> int:
         return 0
     for b in items:
         when = b.created_at[:19].replace("T", " ") if b.ok else "damaged"
-        print(f"{when:<20} {b.reason or '-':<10} {b.size:>12,} bytes  {b.path}")
+        print(f"{when:<20} {term(b.reason, one_line=True) or '-':<10} {b.size:>12,} bytes  {b.path}")
     return 0
 
 

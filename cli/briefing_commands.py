@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli.common import open_vault
+from cli.common import open_vault, term
 from console.errors import ValidationError
 
 
@@ -73,7 +73,7 @@ def cmd_brief(args) -> int:
     finally:
         vault.close()
     print(f"Briefing {result.reference} saved to {result.path}: {result.subjects} subject(s), "
-          f"{result.pages} pages, signed by {result.signer}.")
+          f"{result.pages} pages, signed by {term(result.signer, one_line=True)}.")
     print(f"SHA-256 of the file: {result.sha256}")
     print(f"Signing certificate SHA-256: {result.fingerprint}")
     return 0
@@ -110,6 +110,6 @@ def cmd_export_cert(args) -> int:
     if not out.parent.is_dir():
         raise ValidationError("The folder to save the certificate in does not exist.")
     atomic_write_bytes(out, pem, mode=0o644)
-    print(f"Certificate of {who} saved to {out}.")
+    print(f"Certificate of {term(who, one_line=True)} saved to {out}.")
     print(f"SHA-256 fingerprint: {cert_fingerprint(pem)}")
     return 0

@@ -1,5 +1,10 @@
 """What every command shares: exit codes, the output's encoding, reading a
-passphrase, finding and unlocking the vault, and writing JSON.
+passphrase, finding and unlocking the vault, and writing text and JSON.
+
+Every string printed from a record, a user or a file goes through ``term``
+(``console.text.shown``: no bidirectional or control characters), and JSON
+is written with those characters as ``\\u`` escapes, so no record can
+rearrange or overwrite a terminal line, while the data stays exact.
 
 Passphrases come from the ``CONSOLE_PASSPHRASE`` environment variable or a
 prompt, never from an argument.
@@ -13,6 +18,7 @@ import sys
 from pathlib import Path
 
 from console.errors import ValidationError
+from console.text import UNSAFE, shown
 
 # Exit codes: 0 fine, 1 the thing checked is not fine (e.g. chain broken),
 # 2 usage or user error, 3 unexpected failure.
@@ -80,6 +86,16 @@ def say_findings(vault) -> None:
         print("Tampering: " + text, file=sys.stderr)
 
 
+def term(text, *, one_line: bool = False) -> str:
+    """Text from a record made safe to print on a terminal."""
+    return shown(text, one_line=one_line)
+
+
+# JSON leaves DEL, C1 controls and bidirectional controls as they are; written
+# as escapes they stay exact for a program and inert on a terminal.
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in UNSAFE if c >= 0x7F}
+
+
 def emit_json(obj) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=1, default=str)
-    sys.stdout.write("\n")
+    text = json.dumps(obj, ensure_ascii=False, indent=1, default=str)
+    sys.stdout.write(text.translate(_JSON_ESCAPES) + "\n")

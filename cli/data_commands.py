@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
-from cli.common import EXIT_USER, open_vault, vault_path
+from cli.common import EXIT_USER, open_vault, term, vault_path
 from console.errors import ImportRejected, VaultExists
 from console.storage.keyslots import SLOTS_FILE
 from console.storage.layout import DB_FILE
@@ -86,6 +86,6 @@ def cmd_import(args) -> int:
 
 def _print_problems(problems, warnings=()) -> None:
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {term(warning, one_line=True)}", file=sys.stderr)
     for line, reason in problems:
-        print(f"line {line}: {reason}", file=sys.stderr)
+        print(f"line {line}: {term(reason, one_line=True)}", file=sys.stderr)

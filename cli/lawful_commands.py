@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from cli.common import emit_json, open_vault
+from cli.common import emit_json, open_vault, term
 from console.errors import ValidationError
 from console.lawful import retention, subject_access
 from console.records import access, journal
@@ -111,8 +111,8 @@ def cmd_journal(args) -> int:
             refs = ", ".join(e.refs) if len(e.refs) <= 3 else f"{len(e.refs)} subjects"
             extra = "" if not e.recipients else f" to {', '.join(e.recipients)}"
             gone = " (record erased)" if e.erased else ""
-            print(f"{e.at[:16].replace('T', ' ')}  {e.user:12} {e.kind_label}{extra}: {refs}"
-                  f" - {e.reason_label}{gone}")
+            print(term(f"{e.at[:16].replace('T', ' ')}  {e.user:12} {e.kind_label}{extra}: "
+                       f"{refs} - {e.reason_label}{gone}", one_line=True))
         print(f"\n{len(rows)} entries.")
     return 0
 
@@ -140,7 +140,8 @@ def cmd_review_queue(args) -> int:
             note = "LEGAL HOLD" if i.processing.legal_hold else (
                 f"{i.days_overdue} days overdue" if i.days_overdue > 0 else "")
             print(f"{i.ref:13} {i.processing.review_on.isoformat():10} "
-                  f"{i.processing.class_label[:22]:22} {i.name[:28]:28} {note}")
+                  f"{i.processing.class_label[:22]:22} {term(i.name, one_line=True)[:28]:28} "
+                  f"{note}")
         print(f"\n{len(items)} records need a decision: 'retain REF --reason ... --next DATE' "
               "or 'erase REF --reason ... --yes'.")
         _print_backup_flags(v)
@@ -248,6 +249,6 @@ def cmd_access_request(args) -> int:
             print("No subject access requests have been logged.")
         for r in rows:
             late = " OVERDUE" if r.overdue else ""
-            print(f"#{r.id:<4} {r.ref:13} received {r.received_on} due {r.due_on} "
+            print(f"#{r.id:<4} {term(r.ref):13} received {r.received_on} due {r.due_on} "
                   f"{r.status}{late}")
     return 0

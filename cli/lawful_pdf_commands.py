@@ -8,7 +8,7 @@ reportlab and pyHanko are imported only inside the handlers.
 
 from __future__ import annotations
 
-from cli.common import open_vault
+from cli.common import open_vault, term
 from console.errors import ValidationError
 
 
@@ -71,7 +71,7 @@ def cmd_access_pack(args) -> int:
             pack = subject_access.draft_pack(v, args.ref, decisions, request_id=args.request)
             for i in pack.items:
                 mark = f"WITHHELD ({i.reason})" if i.withheld else "released"
-                print(f"{i.key:22} {mark:26} {i.label}")
+                print(f"{i.key:22} {mark:26} {term(i.label, one_line=True)}")
             return 0
         if not args.out:
             raise ValidationError("Say where to save the pack with --out FILE.pdf.")

@@ -20,7 +20,7 @@ from cli import (
     policy_commands,
     vault_commands,
 )
-from cli.common import EXIT_BUG, EXIT_USER, utf8_output
+from cli.common import EXIT_BUG, EXIT_USER, term, utf8_output
 from console import APP_NAME, __version__
 from console.errors import ConsoleError
 
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except ConsoleError as exc:
-        print(f"{parser.prog}: {exc}", file=sys.stderr)
+        print(f"{parser.prog}: {term(exc, one_line=True)}", file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:
         print(f"{parser.prog}: stopped.", file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 
-from cli.common import emit_json, open_vault, passphrase_from_env_or_prompt, vault_path
+from cli.common import emit_json, open_vault, passphrase_from_env_or_prompt, term, vault_path
 from console.audit import chain as audit
 from console.records import fields, register, users
 from console.records.model import CATEGORY_SHORT, OUTCOMES, REFERRAL_TARGETS, STATUSES
@@ -127,20 +127,8 @@ def cmd_user_list(args) -> int:
             emit_json([dataclasses.asdict(u) for u in rows])
         else:
             for u in rows:
-                print(f"{u.name:20} {u.role:9} {u.display_name}")
+                print(f"{u.name:20} {u.role:9} {term(u.display_name, one_line=True)}")
     return 0
-
-
-# Characters that would let record text rearrange or overwrite a terminal line
-# (bidi overrides and isolates, carriage returns and other controls).
-_TERMINAL_UNSAFE = {c: None for c in range(0, 32) if c not in (9, 10)}
-_TERMINAL_UNSAFE.update({c: None for c in (0x7F, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
-                                           0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)})
-
-
-def term(text) -> str:
-    """Record text made safe to print on a terminal (JSON output is exact)."""
-    return str(text if text is not None else "").translate(_TERMINAL_UNSAFE)
 
 
 def row_json(row) -> dict:
@@ -177,7 +165,7 @@ def cmd_list(args) -> int:
             s = r.subject
             flags = "restricted" if r.restricted else ", ".join(r.flags.labels())
             print(f"{s.ref:13} {r.rag:6} {STATUSES.label(s.status)[:22]:22} "
-                  f"{term(s.name)[:28]:28} {flags}")
+                  f"{term(s.name, one_line=True)[:28]:28} {flags}")
         attention = sum(1 for r in rows if r.flags.needs_attention)
         print(f"\n{len(rows)} subjects; {attention} need attention.")
     return 0

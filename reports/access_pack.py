@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.errors import ValidationError
+from console.text import shown
 from reports import fonts
 from reports.markup import has_rtl, para
 from reports.pdf_parts import MARKING, STAMP_H, STAMP_W, Built, SignatureSlot, signature_slot
@@ -84,7 +85,7 @@ def render(story, *, title: str, author: str, subject: str, header: str) -> Buil
         canvas.drawCentredString(w / 2, h - 12 * 72 / 25.4, MARKING)
         canvas.drawCentredString(w / 2, 8 * 72 / 25.4, MARKING)
         canvas.setFont(fonts.SANS, 7)
-        canvas.drawString(margin, h - 17 * 72 / 25.4, header[:120])
+        canvas.drawString(margin, h - 17 * 72 / 25.4, shown(header, one_line=True)[:120])
         canvas.drawRightString(w - margin, 13 * 72 / 25.4, f"Page {doc.page}")
         canvas.restoreState()
 

@@ -5,7 +5,9 @@ through ``para`` or ``escape`` before it reaches a reportlab Paragraph, so
 text such as ``<b>``, ``a < b & c``, ``<font name=x>`` or ``<link href=...>``
 prints literally and can never inject markup, fonts or links.
 
-Right-to-left names (Urdu, Arabic) are handled here too: runs of Arabic
+Bidirectional and control characters are taken out first, as in every
+other view of a record (``console.text``). Right-to-left names (Urdu,
+Arabic) are handled here too: runs of Arabic
 script are set in Noto Naskh Arabic, and the order of consecutive
 right-to-left words is reversed for display. The letters inside each word
 stay in logical order: reportlab's HarfBuzz shaping joins them and lays the
@@ -16,19 +18,20 @@ from __future__ import annotations
 
 import re
 
+from console.text import shown
 from reports.fonts import NASKH, NASKH_BOLD
 
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _RTL_CHARS = _ARABIC + "\u0590-\u05ff"
 _RTL = re.compile(f"[{_RTL_CHARS}]")
 _ARABIC_RUN = re.compile(f"[{_ARABIC}\u200c\u200d]+")
-# C0/C1 controls other than tab and newline would upset the PDF text layer.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean(text) -> str:
-    text = "" if text is None else str(text)
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Text as every other view shows it (``console.text.shown``): control
+    characters would upset the PDF's text layer, and bidirectional controls
+    would reorder what is printed."""
+    return shown(text)
 
 
 def escape(text) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from console.text import shown
 from reports import fonts
 from reports.markup import clean, escape, has_rtl, para
 
@@ -174,7 +175,9 @@ TOTAL_FORM = "briefingPageTotal"
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
+    """One line of user text, as every view shows it, cut to ``width``."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+    text = shown(text, one_line=True)
     if stringWidth(text, font, size) <= width:
         return text
     while text and stringWidth(text + "…", font, size) > width:

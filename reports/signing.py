@@ -21,6 +21,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from console.text import shown
 from reports import fonts
 from reports.markup import has_rtl, para
 from reports.pdf_parts import STAMP_H, STAMP_W, SignatureSlot
@@ -143,7 +144,8 @@ def sign_pdf(pdf: bytes, identity, req: SignRequest) -> bytes:
     if req.password:
         w.encrypt(req.password)
     meta = w.document_meta
-    meta.title, meta.author, meta.subject = req.title, req.author, req.subject
+    meta.title, meta.author, meta.subject = (shown(x, one_line=True) for x in (
+        req.title, req.author, req.subject))
     meta.creator = "Governor's Console"
     style = StaticStampStyle(
         background=_imported_page_class()(stamp_pdf(req, signed_at)), border_width=0,
@@ -157,8 +159,9 @@ def sign_pdf(pdf: bytes, identity, req: SignRequest) -> bytes:
         field_name=FIELD_NAME, md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES, certify=True,
         docmdp_permissions=fields.MDPPerm.NO_CHANGES,
-        reason=f"Counter-corruption {req.purpose} {req.reference}",
-        location=req.establishment, name=req.signer_name)
+        reason=shown(f"Counter-corruption {req.purpose} {req.reference}", one_line=True),
+        location=shown(req.establishment, one_line=True),
+        name=shown(req.signer_name, one_line=True))
     out = io.BytesIO()
     signer = _signer(identity.key_pem, identity.cert_pem)
     # Reserving room for the CMS blob up front spares pyHanko a trial signature

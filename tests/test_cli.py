@@ -75,8 +75,8 @@ def test_missing_vault(tmp_path):
 
 
 def test_terminal_output_cannot_be_rearranged_by_record_text():
-    from cli.vault_commands import term
+    from cli.common import term
     hostile = "Ann\u202eevil\rOVERWRITE\x1b[2J\u2067x\u2069"
-    out = term(hostile)
-    assert out == "AnnevilOVERWRITE[2Jx"
+    assert term(hostile) == "Annevil\nOVERWRITE[2Jx"     # a carriage return starts a line
+    assert term(hostile, one_line=True) == "Annevil OVERWRITE[2Jx"
     assert term("Łukasz عمران\tok\nnext") == "Łukasz عمران\tok\nnext"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from console.errors import ConsoleError
 from console.storage import paths
+from console.text import shown
 
 STATUS_MS = 6000
 ERROR_STYLE = "color: #d32f2f; font-weight: 600;"
@@ -63,7 +64,7 @@ class ErrorPresenter:
 
     def success(self, message: str) -> None:
         if self.status_bar is not None:
-            self.status_bar.showMessage(message, STATUS_MS)
+            self.status_bar.showMessage(shown(message, one_line=True), STATUS_MS)
 
     def show(self, exc: BaseException, inline: QLabel | None = None) -> None:
         if is_user_error(exc):
@@ -78,7 +79,7 @@ class ErrorPresenter:
 
     def status(self, message: str) -> None:
         if self.status_bar is not None:
-            self.status_bar.showMessage(message, STATUS_MS * 2)
+            self.status_bar.showMessage(shown(message, one_line=True), STATUS_MS * 2)
 
     def crash(self, exc: BaseException) -> None:
         path = log_crash(exc)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget
 
 from console.errors import ConsoleError, WrongPassphrase
+from console.text import shown
 
 from .clipboard import SecureClipboard
 from .errors import ErrorPresenter
@@ -185,7 +186,8 @@ class MainWindow(QMainWindow):
         from .menus import apply_role
         self.stack.setCurrentIndex(1 if unlocked else 0)
         apply_role(self, self.user.role if (unlocked and self.user) else None)
-        self.who.setText(f"{self.user.display_name} ({self.user.role}) · {self.establishment}"
+        self.who.setText(shown(f"{self.user.display_name} ({self.user.role}) · "
+                               f"{self.establishment}", one_line=True)
                          if unlocked and self.user else "Locked")
 
     # -- unlocking and locking ---------------------------------------------------------------
@@ -212,7 +214,7 @@ class MainWindow(QMainWindow):
         self.user, self.establishment = result
         self.unlock_page.succeeded()
         self.settings.set("unlock/last_user", self.user.name)
-        self.setWindowTitle(f"Governor's Console — {self.establishment}")
+        self.setWindowTitle(shown(f"Governor's Console — {self.establishment}", one_line=True))
         self._set_unlocked(True)
         from .autolock import DEFAULT_MINUTES
         self.runner.submit(lambda v: v.setting("autolock_minutes"),

@@ -10,6 +10,10 @@ whole row, a role of its own) a subclass answers in ``extra``, which is
 asked first. ``ROW_ROLE`` gives the snapshot behind a row and ``SORT_ROLE``
 its sort key, so views read from the source model, through ``mapToSource``
 when a proxy sits between.
+
+Every text and tooltip leaves through ``console.text.shown``, as in every
+other view of a record: a bidirectional or control character in a name or a
+note can neither reorder a cell nor push the columns beside it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from console.text import shown
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -60,7 +66,7 @@ class TableModel(QAbstractTableModel):
 
     def text(self, item, column: int) -> str:
         value = self.columns[column].text(item)
-        return "" if value is None else str(value)
+        return "" if value is None else shown(value, one_line=True)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
         return 0 if parent.isValid() else len(self._rows)
@@ -87,7 +93,7 @@ class TableModel(QAbstractTableModel):
         item, column = self._rows[index.row()], index.column()
         special = self.extra(item, column, role)
         if special is not None:
-            return special
+            return shown(special) if isinstance(special, str) else special
         if role in _TEXT:
             return self.text(item, column)
         if role == ROW_ROLE:
@@ -100,7 +106,8 @@ class TableModel(QAbstractTableModel):
         of = {Qt.ItemDataRole.ToolTipRole: col.tooltip,
               Qt.ItemDataRole.ForegroundRole: col.foreground,
               Qt.ItemDataRole.FontRole: col.font}.get(role)
-        return of(item) if of else None
+        value = of(item) if of else None
+        return shown(value) if isinstance(value, str) else value
 
     def extra(self, item, column: int, role):
         """What a subclass answers beyond its columns; None to say nothing."""

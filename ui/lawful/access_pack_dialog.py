@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.text import shown
 from ui.errors import error_label
 
 from ..tables import readonly_rows
@@ -80,7 +81,8 @@ class AccessPackDialog(QDialog):
         self.subject = QComboBox(self)
         self.subject.setAccessibleName("Member of staff")
         for s_ref, label in subjects:
-            self.subject.addItem(f"{s_ref} · {label}" if label else s_ref, s_ref)
+            self.subject.addItem(shown(f"{s_ref} · {label}" if label else s_ref, one_line=True),
+                                 s_ref)
         self.received = QDateEdit(QDate.currentDate(), self)
         self.received.setAccessibleName("Date the request was received")
         self.received.setCalendarPopup(True)
@@ -236,7 +238,7 @@ class AccessPackDialog(QDialog):
             self.content.setPlainText(f"Withheld: {item.reason_label}.\n\nThe pack names this "
                                       "item and the reason, without its content.")
         else:
-            self.content.setPlainText(item.text)
+            self.content.setPlainText(shown(item.text))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from console.text import folded
+
 from ..table_model import ROW_ROLE, SORT_ROLE, Column, TableModel
 
 __all__ = ["ROW_ROLE", "SORT_ROLE", "JournalFilter", "JournalModel", "PackItemsModel",
@@ -108,7 +110,7 @@ class JournalFilter(QSortFilterProxyModel):
                     text: str = "") -> None:
         self.beginFilterChange()
         self.user, self.kind, self.reason = user, kind, reason
-        self.since, self.until, self.text = since, until, text.strip().lower()
+        self.since, self.until, self.text = since, until, folded(text.strip())
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802
@@ -128,7 +130,7 @@ class JournalFilter(QSortFilterProxyModel):
             return False
         if self.text:
             model = self.sourceModel()
-            hay = " ".join(model.text(e, c) for c in range(len(model.columns))).lower()
+            hay = folded(" ".join(model.text(e, c) for c in range(len(model.columns))))
             if self.text not in hay:
                 return False
         return True

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.lawful.retention import ReviewQueueView
+from console.text import shown
 from ui.errors import error_label
 
 from ..tables import readonly_rows
@@ -231,7 +232,7 @@ class ReviewQueueWidget(QWidget):
             self.details.setText("")
         else:
             p = item.processing
-            self.heading.setText(f"{item.ref} · {item.name}")
+            self.heading.setText(shown(f"{item.ref} · {item.name}", one_line=True))
             lines = [f"Status: {item.status_label}", f"Basis: {p.basis_label}",
                      f"Data subject: {p.category_label}",
                      f"Retention class: {p.class_label}; review due {p.review_on.isoformat()}"
@@ -241,7 +242,7 @@ class ReviewQueueWidget(QWidget):
             if p.legal_hold:
                 lines.append(f"Legal hold: {p.hold_reason or 'no reason given'}. "
                              "Erasure is blocked while it stands.")
-            self.details.setText("\n".join(lines))
+            self.details.setText(shown("\n".join(lines)))
             months = self._months.get(p.retention_class, 12)
             self.next_review.setMinimumDate(QDate.currentDate().addDays(1))
             self.next_review.setMaximumDate(QDate.currentDate().addYears(10))

@@ -19,7 +19,9 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 
-from .register_model import RegisterModel, fold
+from console.text import folded as fold
+
+from .register_model import RegisterModel
 
 BULK_CHANGE = 300
 

@@ -6,6 +6,10 @@ state is kept per row beside the snapshots, so the proxy's per-row callback
 is a list lookup: both stay well under 50 ms at 10,000 subjects.
 Restricted rows (conflict of interest) are shown as stubs.
 
+Names and other free text are shown and searched as everywhere else
+(``console.text``: no bidirectional or control characters; search ignores
+case and accents).
+
 Each row's display and search text is built once by ``prepare(rows)``, which
 touches no Qt object, so the main window runs it on the vault thread beside
 the query and the GUI thread only swaps the lists in (``set_rows`` accepts
@@ -16,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -24,6 +27,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from console.records.model import CATEGORY_SHORT, RAG, STATUSES, RegisterRow
+from console.text import folded as fold
+from console.text import shown
 
 RAG_COLOURS = {"red": QColor("#c62828"), "amber": QColor("#f2a900"),
                "green": QColor("#2e7d32")}
@@ -58,15 +63,6 @@ HEADERS = {Column.REF: "Reference", Column.NAME: "Name", Column.ROLE: "Role",
            Column.NEXT_REVIEW: "Next review", Column.FLAGS: "Flags"}
 
 
-def fold(text: str) -> str:
-    """Text for searching: case-folded, with accents and other combining marks
-    dropped, so "wisniewski" finds "Wiśniewski" and "ciaran" finds "Ciarán"."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _categories(row: RegisterRow) -> str:
     return ", ".join(CATEGORY_SHORT.get(c, c) for c in row.subject.categories)
 
@@ -87,9 +83,10 @@ def _cells(row: RegisterRow) -> tuple[str, ...]:
     if row.restricted:
         return (s.ref, "(restricted)", _risk(row), STATUSES.label(s.status),
                 "", "", "", "", "", "")
-    return (s.ref, s.name, _risk(row), STATUSES.label(s.status),
-            _flags(row) if row.flags.needs_attention else "", s.role, s.location,
-            _categories(row) if s.categories else "", s.owner,
+    return (s.ref, shown(s.name, one_line=True), _risk(row), STATUSES.label(s.status),
+            _flags(row) if row.flags.needs_attention else "",
+            shown(s.role, one_line=True), shown(s.location, one_line=True),
+            _categories(row) if s.categories else "", shown(s.owner, one_line=True),
             s.next_review.isoformat() if s.next_review else "")
 
 

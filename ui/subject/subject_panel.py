@@ -8,11 +8,12 @@ sentence (``roles.why_not``) as the tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from console.audit import roles
 from console.records.model import RAG, SubjectRecord
+from console.text import shown
 
 from ..register.register_model import RAG_COLOURS, RAG_TEXT
 from .tabs import AssessmentTab, HistoryTab, MeasuresTab, ProfileTab, ReferralsTab, ReportsTab
@@ -35,6 +36,7 @@ class SubjectPanel(QWidget):
         super().__init__(parent)
         self.record: SubjectRecord | None = None
         self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setObjectName("subjectHeader")
         self.header.setAccessibleName("Subject")
         self.chip = QLabel()
@@ -121,7 +123,7 @@ class SubjectPanel(QWidget):
     def show_record(self, record: SubjectRecord, history=()) -> None:
         self.record = record
         s = record.subject
-        self.header.setText(f"{s.ref} — {s.name}")
+        self.header.setText(f"{s.ref} — {shown(s.name, one_line=True)}")
         colour = RAG_COLOURS[record.rag].name()
         self.chip.setText(f" {RAG.label(record.rag)} risk · {s.likelihood}×{s.impact} = "
                           f"{s.score} ")

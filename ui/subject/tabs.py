@@ -3,6 +3,8 @@ snapshot and emits ``..._requested`` intents; none of them loads or saves.
 
 The full text of a report is never shown in a list: only after a click on
 "Show full text", and it is hidden again when another report is chosen.
+Free text is shown as everywhere else (``console.text.shown``), and labels
+holding it are plain text, never markup.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from console.records.model import (
     STATUSES,
     SubjectRecord,
 )
+from console.text import shown
 
 from ..tables import readonly_rows
 from .risk_matrix import RiskMatrix
@@ -76,6 +79,7 @@ class ProfileTab(QWidget):
                            ("categories", "Categories"), ("owner", "Owner"),
                            ("review", "Next review"), ("flags", "Needs attention")):
             value = QLabel()
+            value.setTextFormat(Qt.TextFormat.PlainText)   # a name is never markup
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(label)
@@ -96,10 +100,10 @@ class ProfileTab(QWidget):
     def show_record(self, rec: SubjectRecord) -> None:
         s, f = rec.subject, self.fields
         f["ref"].setText(s.ref)
-        f["name"].setText(s.name)
-        f["staff"].setText(s.staff_number or "—")
-        f["role"].setText(s.role or "—")
-        f["location"].setText(s.location or "—")
+        f["name"].setText(shown(s.name, one_line=True))
+        f["staff"].setText(shown(s.staff_number, one_line=True) or "—")
+        f["role"].setText(shown(s.role, one_line=True) or "—")
+        f["location"].setText(shown(s.location, one_line=True) or "—")
         f["employment"].setText(EMPLOYMENT.label(s.employment_type))
         f["start"].setText(s.start_date.isoformat() if s.start_date else "—")
         status = STATUSES.label(s.status)
@@ -110,12 +114,12 @@ class ProfileTab(QWidget):
                                 ("on restricted duties", s.restricted_duties)) if on]
         f["side"].setText(", ".join(side) or "—")
         f["categories"].setText("\n".join(CATEGORIES.label(c) for c in s.categories) or "—")
-        f["owner"].setText(s.owner or "—")
+        f["owner"].setText(shown(s.owner, one_line=True) or "—")
         f["review"].setText(s.next_review.isoformat() if s.next_review else "—")
         flags = rec.flags.labels()
         f["flags"].setText(", ".join(flags) if flags else "Nothing overdue")
         f["flags"].setStyleSheet("color: #c62828; font-weight: 600;" if flags else "")
-        self.notes.setPlainText(s.notes)
+        self.notes.setPlainText(shown(s.notes))
 
 
 class AssessmentTab(QWidget):
@@ -191,7 +195,9 @@ class ReportsTab(QWidget):
             report = self.current()
             self.show_button.setChecked(True)
         if on and report is not None:
-            self.full_text.setPlainText(report.full_text or "(no full text recorded)")
+            self.full_text.setPlainText(
+                "(the full text is not shown to your role)" if report.full_text_withheld
+                else shown(report.full_text) or "(no full text recorded)")
             self.full_text.setVisible(True)
             self.show_button.setText("Hide &full text")
         else:
