@@ -1,5 +1,6 @@
 """Briefing commands: ``brief`` (make and sign a briefing), ``verify`` (check
-one, no vault needed: what headquarters runs) and ``export-cert`` (write the
+one, no vault needed: what headquarters runs; ``--extract`` writes its
+embedded data once it checks out) and ``export-cert`` (write the
 signed-in user's certificate for HQ to pin).
 
 Handlers return an exit code: 0 fine, 1 the briefing checked is not valid,
@@ -39,6 +40,9 @@ def add_commands(sub, common) -> None:
                    help="the governor's certificate: the briefing must be signed with it")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password of an encrypted briefing from stdin")
+    p.add_argument("--extract", metavar="OUT.json",
+                   help="write the briefing's embedded data, only if it is valid and "
+                        "signed with the --trust certificate")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("export-cert", parents=[common],
@@ -89,10 +93,28 @@ def cmd_verify(args) -> int:
         except OSError:
             raise ValidationError("The trusted certificate file could not be read; check "
                                   "the path given to --trust.") from None
+    if args.extract and not args.trust:
+        raise ValidationError("--extract needs --trust: the data is written only from a "
+                              "briefing signed with the certificate you pinned.")
+    out = Path(args.extract).expanduser() if args.extract else None
+    if out is not None and not out.parent.is_dir():
+        raise ValidationError("The folder to write the data in does not exist.")
     password = _password_from_stdin() if args.password_stdin else None
-    verdict = verify_pdf(Path(args.file).expanduser(), trusted, password=password)
+    verdict = verify_pdf(Path(args.file).expanduser(), trusted, password=password,
+                         extract=out is not None)
     print(verdict.sentence, file=sys.stdout if verdict.ok else sys.stderr)
-    return 0 if verdict.ok else 1
+    if not verdict.ok:
+        return 1
+    if out is not None:
+        if verdict.data is None:
+            print(f"{Path(args.file).name} carries no briefing data (briefing.json); it was "
+                  "made by an older version of the console. Nothing was written.",
+                  file=sys.stderr)
+            return 1
+        from console.storage.fileio import atomic_write_bytes
+        atomic_write_bytes(out, verdict.data, mode=0o600)
+        print(f"Briefing data written to {out}.")
+    return 0
 
 
 def cmd_export_cert(args) -> int:

@@ -65,6 +65,7 @@ def make_briefing(vault, out_path, options: BriefingOptions,
     roles.require(vault, "sign_briefing")
     out_path = Path(out_path).expanduser()
     _check(options, out_path)
+    from reports import briefing_json
     from reports.collect import collect
     from reports.content import MARKING, build, title_of
     from reports.signing import sign_and_save
@@ -90,7 +91,9 @@ def make_briefing(vault, out_path, options: BriefingOptions,
         vault, built, out_path, title=title_of(data),
         subject=f"{MARKING} counter-corruption briefing for {data.establishment}",
         reference=reference, purpose="briefing", password=options.password,
-        signed_at=generated_at)
+        signed_at=generated_at, attachments=[(
+            briefing_json.FILE_NAME, briefing_json.encode(briefing_json.document(data)),
+            briefing_json.MIME, "The briefing's data for headquarters (JSON)")])
     briefings.record_briefing(
         vault, reference=reference, sha256=digest, scope=options.scope,
         edition=data.edition, subjects=len(data.records), audit_seq=head_seq)

@@ -102,6 +102,10 @@ def collect(vault, *, scope: str = "all", refs=(), pseudonymise: bool = False,
             on_progress(i + 1, total)
     changes = tuple(Change(e.entity_id, e.at, describe(e)) for e in entries[:MAX_CHANGES])
 
+    history = full_register_history(vault)
+    previous_head = audit.hashes_at(vault, [last.audit_seq]).get(last.audit_seq, "") \
+        if last else ""
+
     period_start = ""
     if last:
         period_start = last.at[:10]
@@ -121,12 +125,25 @@ def collect(vault, *, scope: str = "all", refs=(), pseudonymise: bool = False,
         unreferred_days=int(vault.setting("unreferred_days")),
         unacknowledged_days=int(vault.setting("unacknowledged_days")),
         register_total=len(rows), withheld=withheld, audit_entries=head_seq,
-        audit_head=head_hash)
+        audit_head=head_hash, vault_id=vault.vault_id,
+        fingerprint=vault.identity().fingerprint,
+        previous_audit_entries=last.audit_seq if last else 0,
+        previous_audit_head=previous_head, full_register_history=history)
     if pseudonymise:
         people = [(r.subject.ref, r.subject.name, r.subject.staff_number)
                   for r in rows if not r.restricted]
         data = pseudonymise_data(data, Pseudonymiser(people))
     return data, head_seq
+
+
+def full_register_history(vault) -> tuple[tuple[str, int, str], ...]:
+    """(number, chain entries, chain head) of every full-register briefing
+    made from this vault, oldest first."""
+    made = [b for b in reversed(briefings.list_briefings(vault))
+            if b.edition == FULL and b.scope == "all"]
+    heads = audit.hashes_at(vault, [b.audit_seq for b in made])
+    return tuple((b.reference, b.audit_seq, heads[b.audit_seq]) for b in made
+                 if b.audit_seq in heads)
 
 
 def subject_record(vault, ref) -> SubjectRecord:

@@ -5,7 +5,8 @@ returns where the signature block was placed, for the signing step.
 
 Rules: every user string goes through ``markup.para``/``escape`` before it
 reaches a Paragraph; reports show only their sanitised summary, never the
-full text; long tables are cut into chunks of ``CHUNK`` rows so a 10,000-row
+full text; the data embedded as ``briefing.json`` (see ``briefing_json``)
+says nothing the pages do not show; long tables are cut into chunks of ``CHUNK`` rows so a 10,000-row
 briefing stays linear; every page carries the protective marking top and
 bottom, the establishment, the briefing reference, the generation time and
 "Page N of M" (the total is a form drawn once at the end, so one pass does).
@@ -28,6 +29,7 @@ from console.records.model import (
 )
 from console.records.rules import rag as rag_band
 from reports import fonts
+from reports.briefing_json import report_referred_on
 from reports.data import BriefingData
 from reports.markup import escape, has_rtl, para
 from reports.pdf_parts import (
@@ -157,6 +159,7 @@ class _Builder(Blocks):
              if d.previous_reference else "None: this is the first briefing"),
             ("Audit chain", f"{d.audit_entries} entries; last entry {d.audit_head[:16]}"
              if d.audit_head else "not recorded"),
+            ("Register identity", f"vault {d.vault_id}" if d.vault_id else "not recorded"),
         ], widths=(120, None)))
         out += [Spacer(1, 18), self.M("In brief", st.h2), self.P(self.plain_summary(), st.body)]
         if d.withheld:
@@ -364,13 +367,14 @@ class _Builder(Blocks):
                 summary = r.summary or "(no sanitised summary recorded)"
                 if r.handling == "C" and r.handling_condition:
                     summary += f"\nHandling condition: {r.handling_condition}"
-                referred = "Yes" if r.referred else ("No (overdue)" if r.unreferred_overdue
-                                                     else "Not yet")
+                when = report_referred_on(r, rec.referrals) if r.referred else None
+                referred = (f"Yes, {when}" if when else "Yes") if r.referred else \
+                    ("No (overdue)" if r.unreferred_overdue else "Not yet")
                 rows.append([_d(r.received_on), REPORT_TYPES.label(r.type),
                              f"{r.source_grade}{r.intel_grade}{r.handling}",
                              referred, summary])
             out += self.table(["Received", "Type", "Grade", "Referred", "Sanitised summary"],
-                              rows, [fw * 0.13, fw * 0.2, fw * 0.08, fw * 0.12, fw * 0.47])
+                              rows, [fw * 0.13, fw * 0.2, fw * 0.08, fw * 0.16, fw * 0.43])
         else:
             out.append(self.P("No reports recorded.", st.small))
 

@@ -49,10 +49,27 @@ class BriefingData:
     # deleted from the end of the chain.
     audit_entries: int = 0
     audit_head: str = ""
+    # Who made it, for HQ's machine check: the vault's id and the signing
+    # certificate's SHA-256 identify the establishment (its name is a label).
+    vault_id: str = ""
+    fingerprint: str = ""
+    # The previous briefing's chain head (length and last hash) when it was
+    # made, and the same for every earlier full-register briefing (full
+    # edition, whole register), oldest first: HQ checks each new briefing's
+    # chain continues the ones it already holds.
+    previous_audit_entries: int = 0
+    previous_audit_head: str = ""
+    full_register_history: tuple[tuple[str, int, str], ...] = ()
 
     @property
     def pseudonymised(self) -> bool:
         return self.edition == PSEUDONYMISED
+
+    @property
+    def full_register(self) -> bool:
+        """Full edition of the whole register: what HQ's continuity and
+        national counts rest on."""
+        return self.edition == FULL and self.scope == "all"
 
     @property
     def open_cases(self) -> int:

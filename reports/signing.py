@@ -7,6 +7,9 @@ small page drawn with reportlab in the briefing's own fonts, so names in any
 script render as they do in the body. Title, author and subject are set in
 the document information and XMP metadata.
 
+Attachments (a briefing's ``briefing.json``) are embedded in the same
+revision the signature covers, never appended after it.
+
 Optional AES-256 encryption (PDF 2.0 standard security handler) is applied
 by pyHanko *before* signing, so the signature covers the encrypted file and
 other tools (qpdf, poppler, Adobe) can open it with the password.
@@ -43,6 +46,9 @@ class SignRequest:
     password: str | None = None
     signed_at: dt.datetime | None = None
     purpose: str = "briefing"  # what the document is, as named in the stamp
+    # Files embedded in the signed revision before signing, so the signature
+    # covers them: (name, bytes, MIME type, description).
+    attachments: tuple[tuple[str, bytes, str, str], ...] = ()
 
 
 def stamp_pdf(req: SignRequest, signed_at: dt.datetime) -> bytes:
@@ -130,6 +136,19 @@ def _signer(key_pem: bytes, cert_pem: bytes):
                                 cert_registry=SimpleCertificateStore.from_certs([cert]))
 
 
+def embed_files(w, files, when: dt.datetime) -> None:
+    """Add ``files`` ((name, bytes, MIME type, description)) to the writer's
+    document-wide embedded files, compressed, with size and checksum."""
+    from pyhanko.pdf_utils import embed
+
+    for name, data, mime, description in files:
+        params = embed.EmbeddedFileParams(creation_date=when, modification_date=when)
+        stream = embed.EmbeddedFileObject.from_file_data(
+            w, data, params=params, mime_type=mime)
+        embed.embed_file(w, embed.FileSpec(file_spec_string=name, file_name=name,
+                                           embedded_data=stream, description=description))
+
+
 def sign_pdf(pdf: bytes, identity, req: SignRequest) -> bytes:
     """Encrypt (if asked), then certify-sign ``pdf`` with ``identity``."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -147,6 +166,7 @@ def sign_pdf(pdf: bytes, identity, req: SignRequest) -> bytes:
     meta.title, meta.author, meta.subject = (shown(x, one_line=True) for x in (
         req.title, req.author, req.subject))
     meta.creator = "Governor's Console"
+    embed_files(w, req.attachments, signed_at)
     style = StaticStampStyle(
         background=_imported_page_class()(stamp_pdf(req, signed_at)), border_width=0,
         background_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID,
@@ -176,7 +196,8 @@ def sign_pdf(pdf: bytes, identity, req: SignRequest) -> bytes:
 
 def sign_and_save(vault, built, out_path, *, title: str, subject: str, reference: str,
                   purpose: str, password: str | None = None,
-                  signed_at: dt.datetime | None = None) -> tuple[bytes, str]:
+                  signed_at: dt.datetime | None = None,
+                  attachments=()) -> tuple[bytes, str]:
     """Sign ``built`` with the signed-in user's identity and write it
     atomically; returns the signed bytes and their SHA-256. ``purpose`` names
     the document in the stamp and in error messages ("briefing", ...)."""
@@ -192,7 +213,7 @@ def sign_and_save(vault, built, out_path, *, title: str, subject: str, reference
                       signer_name=vault.user.display_name, signer_role=vault.user.job_title,
                       establishment=vault.establishment, reference=reference,
                       fingerprint=identity.fingerprint, slot=built.slot, password=password,
-                      signed_at=signed_at, purpose=purpose)
+                      signed_at=signed_at, purpose=purpose, attachments=tuple(attachments))
     try:
         signed = sign_pdf(built.pdf, identity, req)
     except ConsoleError:

@@ -31,6 +31,9 @@ class Verdict:
     signed_at: dt.datetime | None = None
     covers_whole_file: bool = False
     trusted: bool | None = None
+    # With ``extract``: the embedded briefing.json when the file is valid
+    # (None when it carries none, or more than one).
+    data: bytes | None = None
 
 
 def _fingerprint_der(der: bytes) -> str:
@@ -64,7 +67,7 @@ def _byte_range_ok(data: bytes, byte_range) -> bool:
 
 
 def verify_pdf(path, trusted_cert_pem: bytes | None = None,
-               password: str | None = None) -> Verdict:
+               password: str | None = None, extract: bool = False) -> Verdict:
     path = Path(path)
     name = path.name
     try:
@@ -72,6 +75,12 @@ def verify_pdf(path, trusted_cert_pem: bytes | None = None,
     except OSError:
         return Verdict(False, f"{name} could not be read; check the path and that you may "
                               "open it.")
+    return verify_bytes(name, data, trusted_cert_pem, password, extract)
+
+
+def verify_bytes(name: str, data: bytes, trusted_cert_pem: bytes | None = None,
+                 password: str | None = None, extract: bool = False) -> Verdict:
+    """``verify_pdf`` on a file already read; ``name`` names it in sentences."""
     if not data.startswith(b"%PDF-"):
         return _fail(name, "it is not a PDF file")
     trusted_fp = None
@@ -82,13 +91,14 @@ def verify_pdf(path, trusted_cert_pem: bytes | None = None,
             return Verdict(False, "The trusted certificate could not be read; give the PEM "
                                   "file exported from the governor's console.")
     try:
-        return _check(name, data, trusted_fp, password)
+        return _check(name, data, trusted_fp, password, extract)
     except Exception as exc:  # a damaged file must give a reason, never a traceback
         return _fail(name, "its signature or structure is damaged and cannot be checked "
                            f"({type(exc).__name__})")
 
 
-def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None) -> Verdict:
+def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
+           extract: bool = False) -> Verdict:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -146,4 +156,8 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None)
     sentence = (f"{name} is intact: it was signed by {signer} (certificate SHA-256 {fp}) on "
                 f"{when}; the signature covers the whole file, so nothing was changed or "
                 f"added after signing{certified}. {trust}")
+    if extract:
+        from reports.briefing_json import FILE_NAME, attachments
+        found = [d for n, d in attachments(reader) if n == FILE_NAME]
+        common["data"] = found[0] if len(found) == 1 else None
     return Verdict(True, sentence, **common)

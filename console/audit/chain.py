@@ -76,6 +76,17 @@ def head(vault) -> tuple[int, str]:
     return (rows[0][0], rows[0][1]) if rows else (0, GENESIS)
 
 
+def hashes_at(vault, seqs) -> dict[int, str]:
+    """seq -> that entry's hash, for the entries asked for that exist (the
+    chain's head when an earlier briefing was made, for instance)."""
+    wanted = sorted({int(s) for s in seqs if int(s) > 0})
+    if not wanted:
+        return {}
+    import json as _json
+    return dict(vault.query("SELECT seq, hash FROM audit WHERE seq IN "
+                            "(SELECT value FROM json_each(?))", (_json.dumps(wanted),)))
+
+
 def entries(vault, entity: str | None = None, entity_id=None, limit: int | None = None,
             since_seq: int = 0) -> list[AuditEntry]:
     """Entries the signed-in user may read, newest first (``visibility`` says
