@@ -15,6 +15,7 @@ from cli import (
     backup_commands,
     briefing_commands,
     data_commands,
+    hq_commands,
     lawful_commands,
     lawful_pdf_commands,
     policy_commands,
@@ -25,7 +26,7 @@ from console import APP_NAME, __version__
 from console.errors import ConsoleError
 
 COMMAND_MODULES = (vault_commands, data_commands, backup_commands, lawful_commands,
-                   briefing_commands, lawful_pdf_commands, policy_commands)
+                   briefing_commands, lawful_pdf_commands, policy_commands, hq_commands)
 
 
 def build_parser():

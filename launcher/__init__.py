@@ -7,7 +7,9 @@
   (``--vault PATH``, ``--demo``, and Qt's own such as ``-platform``);
 - a command (``list``, ``brief``...): the command line. Options given before
   the command (``--vault PATH list``) are handed to the command, which takes
-  them all; ``--help`` and ``--version`` go to the command line too.
+  them all; ``--help`` and ``--version`` go to the command line too;
+- ``hq`` with options only (``hq --db DB``): the HQ window; ``hq COMMAND``
+  runs HQ's command line.
 
 Each side is imported only when chosen, so a command never loads Qt and the
 window never loads the command parser.
@@ -34,8 +36,19 @@ def _leading_options(argv: list[str]) -> int:
     return min(i, len(argv))
 
 
+def _hq_window(words: list[str]) -> bool:
+    """The words after ``hq`` name no HQ command and ask for no help."""
+    from hq import COMMANDS
+    i = 0
+    while i < len(words):
+        if words[i] in COMMANDS or words[i] in _CLI_OPTIONS:
+            return False
+        i += 2 if words[i] == "--db" else 1
+    return True
+
+
 def route(argv: list[str]) -> tuple[str, list[str]]:
-    """("desktop" or "cli", the arguments that side receives)."""
+    """("desktop", "hq-window" or "cli", the arguments that side receives)."""
     if argv and argv[0] in _CLI_OPTIONS:
         return "cli", argv
     n = _leading_options(argv)
@@ -44,6 +57,8 @@ def route(argv: list[str]) -> tuple[str, list[str]]:
         return "desktop", options
     if rest[0] == "gui":
         return "desktop", options + rest[1:]
+    if rest[0] == "hq" and _hq_window(rest[1:]):
+        return "hq-window", options + rest[1:]
     return "cli", rest[:1] + options + rest[1:]
 
 
@@ -52,5 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     if side == "desktop":
         from ui.app import run
         return run(args)
+    if side == "hq-window":
+        from ui.hq.app import run as run_hq
+        return run_hq(args)
     from cli.main import main as run_command
     return run_command(args)

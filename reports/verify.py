@@ -34,6 +34,7 @@ class Verdict:
     # With ``extract``: the embedded briefing.json when the file is valid
     # (None when it carries none, or more than one).
     data: bytes | None = None
+    reason: str = ""       # the signature's stated reason (names the briefing)
 
 
 def _fingerprint_der(der: bytes) -> str:
@@ -127,8 +128,10 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
     whole = (status.coverage == SignatureCoverageLevel.ENTIRE_FILE
              and _byte_range_ok(data, sig.byte_range))
     trusted = None if trusted_fp is None else (fp == trusted_fp)
+    reason = sig.sig_object.get("/Reason")
     common = dict(signer=signer, fingerprint=fp, signed_at=signed_at,
-                  covers_whole_file=whole, trusted=trusted)
+                  covers_whole_file=whole, trusted=trusted,
+                  reason=str(reason) if reason is not None else "")
     if not status.intact:
         return _fail(name, "its contents were altered after it was signed (the signed bytes "
                            "no longer match the signature)", **common)

@@ -147,6 +147,11 @@ class SlotFile:
             raise VaultDamaged(
                 "The vault's key-slot file is missing, so nobody can unlock it; "
                 "restore the vault from a backup.") from None
+        return cls.from_bytes(raw)
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> "SlotFile":
+        """A slot set from its JSON bytes (as ``to_bytes`` writes them)."""
         try:
             doc = json.loads(raw.decode("utf-8"))
             if doc.get("format") != FORMAT:

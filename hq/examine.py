@@ -1,0 +1,74 @@
+"""Checking one briefing file on its own, in a worker process: signature
+(whole file, intact, certified), its embedded ``briefing.json`` read from
+the signed revision, parsed and checked against the schema, and agreeing
+with the signature (same certificate, same briefing number).
+
+``examine(path, password)`` returns a picklable ``Examined``; what needs the
+store (is the signer pinned, does the chain continue) is decided afterwards
+in ``ingest``. Sentences name the file, never its contents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Examined:
+    file: str                 # the name shown in sentences
+    ok: bool
+    sentence: str = ""        # why not, when not ok
+    kind: str = ""            # refusal kind: unreadable, signature, data
+    sha256: str = ""
+    signer: str = ""
+    fingerprint: str = ""
+    doc: dict | None = None
+
+
+def _refuse(name, kind, sentence, **kw) -> Examined:
+    return Examined(name, False, sentence, kind, **kw)
+
+
+def examine(path: str, password: str | None = None) -> Examined:
+    from reports import briefing_json
+    from reports.verify import verify_bytes
+
+    p = Path(path)
+    name = p.name
+    try:
+        raw = p.read_bytes()
+    except OSError:
+        return _refuse(name, "unreadable", f"{name} could not be read; check the path and "
+                                           "that you may open it.")
+    sha = hashlib.sha256(raw).hexdigest()
+    verdict = verify_bytes(name, raw, None, password, extract=True)
+    if not verdict.ok:
+        return _refuse(name, "signature", verdict.sentence, sha256=sha)
+    common = dict(sha256=sha, signer=verdict.signer, fingerprint=verdict.fingerprint)
+    if verdict.data is None:
+        return _refuse(name, "data", f"{name} is signed but carries no briefing data "
+                                     "(briefing.json); ask the establishment for a briefing "
+                                     "made with the current console.", **common)
+    try:
+        doc = json.loads(verdict.data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return _refuse(name, "data", f"{name} carries briefing data that is not valid JSON; "
+                                     "it was not ingested.", **common)
+    wrong = briefing_json.problems(doc)
+    if wrong:
+        return _refuse(name, "data", f"{name} carries briefing data that does not match the "
+                                     f"briefing data format (at {wrong[0]}); it was not "
+                                     "ingested.", **common)
+    if doc["establishment"]["certificate_sha256"] != verdict.fingerprint:
+        return _refuse(name, "data", f"{name} carries briefing data naming another "
+                                     "certificate than the one that signed it; it was not "
+                                     "ingested.", **common)
+    number = doc["briefing"]["number"]
+    if not verdict.reason.endswith(f" {number}"):
+        return _refuse(name, "data", f"{name} carries briefing data for another briefing "
+                                     "number than the signed document's; it was not "
+                                     "ingested.", **common)
+    return Examined(name, True, doc=doc, **common)

@@ -1,0 +1,238 @@
+"""``hq ingest``: verify briefing files and keep their data.
+
+Files are examined (signature, embedded data) in a pool of worker
+processes, one per core; then, one at a time and in chain order, each is
+matched to the establishment whose pinned certificate signed it, checked for
+continuity and stored in its own transaction, so one bad file costs only
+itself. Ingest is idempotent: a file already held (same SHA-256) is reported
+as such and changes nothing. Every refusal is recorded with its reason
+(never the file's contents).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from console.clock import utcnow
+from hq import continuity, rows
+from hq.examine import Examined, examine
+from hq.store import tables as t
+from hq.times import iso
+
+HELD, ALREADY, REFUSED = "held", "already held", "refused"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    file: str
+    result: str               # HELD, ALREADY or REFUSED
+    sentence: str
+    establishment: str = ""
+    number: str = ""
+
+
+def expand(paths) -> list[Path]:
+    """Files named, and the .pdf files in folders named (recursively), in
+    order, each once."""
+    out, seen = [], set()
+    for p in map(Path, paths):
+        found = sorted(p.rglob("*.pdf")) + sorted(p.rglob("*.PDF")) if p.is_dir() else [p]
+        for f in found:
+            key = os.path.realpath(f)
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out
+
+
+def _pool_size(n: int, workers: int | None) -> int:
+    return max(1, min(n, workers or os.cpu_count() or 1))
+
+
+def examine_all(files: list[Path], password: str | None = None, workers: int | None = None,
+                on_progress=None) -> list[Examined]:
+    """``examine`` every file, on every core when there are several."""
+    size = _pool_size(len(files), workers)
+    if size == 1:
+        out = []
+        for i, f in enumerate(files):
+            out.append(examine(str(f), password))
+            if on_progress:
+                on_progress(i + 1, len(files))
+        return out
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    # Not fork: the caller may run threads (the HQ window does), and a forked
+    # child would inherit their locks mid-use.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() \
+        else "spawn"
+    ctx = multiprocessing.get_context(method)
+    out: list[Examined] = []
+    with ProcessPoolExecutor(size, mp_context=ctx) as pool:
+        chunk = max(1, min(16, len(files) // (size * 4)))
+        for i, res in enumerate(pool.map(examine, [str(f) for f in files],
+                                         [password] * len(files), chunksize=chunk)):
+            out.append(res)
+            if on_progress:
+                on_progress(i + 1, len(files))
+    return out
+
+
+def _order(e: Examined):
+    """Held files first by register, then by chain length, so a folder of
+    briefings arriving together is checked in the order they were made."""
+    if not e.ok:
+        return (0, "", 0)
+    return (1, e.doc["establishment"]["vault_id"], e.doc["chain"]["entries"])
+
+
+def ingest(store, paths, *, now: dt.datetime | None = None, password: str | None = None,
+           workers: int | None = None, on_progress=None) -> list[Outcome]:
+    files = expand(paths)
+    missing = [f for f in files if not f.is_file()]
+    outcomes = [Outcome(f.name, REFUSED, f"{f.name} does not exist or is not a file; check "
+                                         "the path.") for f in missing]
+    present = [f for f in files if f.is_file()]
+    examined = examine_all(present, password, workers, on_progress)
+    settings = store.settings()
+    for e in sorted(examined, key=_order):
+        outcome = _keep(store, e, settings, now or utcnow())
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _refuse(store, e: Examined, kind: str, sentence: str, establishment_id=None,
+            at: str = "", label: str = "") -> Outcome:
+    with store.write() as conn:
+        conn.execute(t.refusals.insert().values(
+            at=at, file_name=e.file[:255], sha256=e.sha256 or None,
+            establishment_id=establishment_id, kind=kind, sentence=sentence))
+    return Outcome(e.file, REFUSED, sentence, label,
+                   (e.doc or {}).get("briefing", {}).get("number", ""))
+
+
+def _keep(store, e: Examined, settings: dict, now: dt.datetime) -> Outcome:
+    at = iso(now)
+    if not e.ok:
+        return _refuse(store, e, e.kind, e.sentence, at=at)
+    doc = e.doc
+    number = doc["briefing"]["number"]
+    vault_id = doc["establishment"]["vault_id"]
+    with store.write() as conn:
+        held = conn.execute(select(t.briefings.c.number, t.establishments.c.label)
+                            .join(t.establishments)
+                            .where(t.briefings.c.sha256 == e.sha256)).first()
+        if held is not None:
+            return Outcome(e.file, ALREADY, f"{e.file}: briefing {held.number} from "
+                                            f"{held.label} is already held; nothing changed.",
+                           held.label, held.number)
+        cert = conn.execute(select(t.certificates, t.establishments.c.label,
+                                   t.establishments.c.vault_id)
+                            .join(t.establishments)
+                            .where(t.certificates.c.fingerprint == e.fingerprint)).first()
+        bound = conn.execute(select(t.establishments.c.id, t.establishments.c.label)
+                             .where(t.establishments.c.vault_id == vault_id)).first()
+    if cert is None:
+        if bound is not None:
+            return _refuse(store, e, "untrusted", (
+                f"{e.file} is signed by {e.signer} with certificate {e.fingerprint}, which "
+                f"is not the certificate pinned for {bound.label}; it was not ingested. "
+                "If the governor has a new certificate, confirm its fingerprint with them and "
+                "pin it with 'hq trust'."), bound.id, at, bound.label)
+        return _refuse(store, e, "unknown", (
+            f"{e.file} is signed by {e.signer} with certificate {e.fingerprint}, which is not "
+            "pinned for any establishment; it was not ingested. Confirm the fingerprint with "
+            "the governor, then pin it with 'hq trust'."), at=at)
+    est_id, label = cert.establishment_id, cert.label
+    if cert.replaced_at is not None:
+        return _refuse(store, e, "untrusted", (
+            f"{e.file} is signed with a certificate of {label} that was replaced on "
+            f"{cert.replaced_at[:10]}; it was not ingested."), est_id, at, label)
+    if cert.vault_id is not None and cert.vault_id != vault_id or \
+            bound is not None and bound.id != est_id:
+        return _refuse(store, e, "data", (
+            f"{e.file} is signed by {label}'s governor but comes from another register "
+            f"(vault) than the one {label}'s briefings come from; it was not ingested."),
+            est_id, at, label)
+    return _store(store, e, est_id, label, settings, at)
+
+
+def _store(store, e: Examined, est_id: int, label: str, settings: dict, at: str) -> Outcome:
+    doc = e.doc
+    number = doc["briefing"]["number"]
+    with store.write() as conn:
+        same_number = conn.execute(select(t.briefings.c.id).where(
+            t.briefings.c.establishment_id == est_id, t.briefings.c.number == number)).first()
+        if same_number is not None:
+            sentence = (f"{e.file}: briefing {number} from {label} is already held with "
+                        "other content; it was not ingested.")
+            broken = None
+        else:
+            sentence = None
+            broken = continuity.check(conn, est_id, doc) if rows.is_full_register(doc) \
+                else None
+        if sentence is None and broken is None:
+            conn.execute(update(t.establishments)
+                         .where(t.establishments.c.id == est_id,
+                                t.establishments.c.vault_id.is_(None))
+                         .values(vault_id=doc["establishment"]["vault_id"]))
+            row = rows.briefing_row(
+                doc, establishment_id=est_id, sha256=e.sha256, fingerprint=e.fingerprint,
+                received_at=at, unreferred_days=settings["unreferred_days"],
+                unacknowledged_days=settings["unacknowledged_days"])
+            bid = conn.execute(t.briefings.insert().values(**row)).inserted_primary_key[0]
+            subjects, reports, referrals = rows.detail_rows(doc, bid)
+            for table, batch in ((t.subjects, subjects), (t.reports, reports),
+                                 (t.referrals, referrals)):
+                if batch:
+                    conn.execute(table.insert(), batch)
+            if doc["briefing"]["edition"] == "full":
+                _note_staff(conn, est_id, doc)
+            n = len(subjects)
+            return Outcome(e.file, HELD, f"{e.file}: briefing {number} from {label} held "
+                                         f"({n} subject{'s' if n != 1 else ''}).",
+                           label, number)
+    if broken is not None:
+        return _refuse(store, e, "discontinuous", (
+            f"{e.file}: briefing {number} from {label} was refused: {broken}. Ask the "
+            "establishment to run 'audit-verify' and explain."), est_id, at, label)
+    return _refuse(store, e, "duplicate", sentence, est_id, at, label)
+
+
+def _note_staff(conn, est_id: int, doc: dict) -> None:
+    """Record where each staff number was seen (full edition only)."""
+    when = doc["briefing"]["generated_at"]
+    number = doc["briefing"]["number"]
+    seen = {}
+    for s in doc["subjects"]:
+        if s.get("staff_number"):
+            seen.setdefault(s["staff_number"].strip().upper(), s["ref"])
+    if not seen:
+        return
+    c = t.staff_seen.c
+    known = {r.staff_number: r for r in conn.execute(
+        select(t.staff_seen).where(c.establishment_id == est_id,
+                                   c.staff_number.in_(sorted(seen))))}
+    new = [{"staff_number": k, "establishment_id": est_id, "first_seen": when,
+            "last_seen": when, "last_ref": ref, "last_number": number}
+           for k, ref in seen.items() if k not in known]
+    if new:
+        conn.execute(t.staff_seen.insert(), new)
+    for k, ref in seen.items():
+        old = known.get(k)
+        if old is None:
+            continue
+        values = {}
+        if when < old.first_seen:
+            values["first_seen"] = when
+        if when >= old.last_seen:
+            values.update(last_seen=when, last_ref=ref, last_number=number)
+        if values:
+            conn.execute(update(t.staff_seen).where(c.staff_number == k,
+                                                    c.establishment_id == est_id)
+                         .values(**values))
