@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 
+import resources
 from reports.data import FULL, BriefingData
 
 FORMAT = "governors-console/briefing-data"
 VERSION = 1
 FILE_NAME = "briefing.json"
 MIME = "application/json"
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "resources" / "briefing-data.schema.json"
+SCHEMA_PATH = resources.path("briefing-data.schema.json")
 
 
 def _date(value) -> str | None:

@@ -144,3 +144,42 @@ def cli(monkeypatch, fast_kdf):
             root.handlers = handlers
         return CliResult(code, out.getvalue(), err.getvalue())
     return run
+
+
+# -- the HQ store on both back ends -------------------------------------------------
+# Every HQ test runs on the encrypted SQLite file and on a real PostgreSQL
+# server (a throwaway cluster on a Unix socket, started once per session).
+# The server's variants are marked slow: the fast suite keeps to its budget.
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    from tests.pg_cluster import Cluster
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+HQ_STORES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]
+
+
+@pytest.fixture(params=HQ_STORES)
+def hq_location(request, tmp_path):
+    """Where a fresh HQ store goes: a folder, or an empty PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "hq")
+    return request.getfixturevalue("pg_cluster").new_database()
+
+
+@pytest.fixture
+def hq_store(hq_location):
+    from hq.store.store import Store
+    store = Store.create(hq_location, PASS, kdf=FAST_KDF)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def hq_briefings(tmp_path_factory):
+    """Briefing files from several real vaults (see tests/hq_briefings.py)."""
+    from tests import hq_briefings as hb
+    return hb.build(tmp_path_factory.mktemp("hq-briefings"), FAST_KDF)

@@ -1,0 +1,158 @@
+"""Real briefing files from real vaults, for the HQ tests: two pinned
+establishments over several briefings, an unpinned one, a look-alike signer
+(same name and establishment, another key), a forged claim to another
+register, a register restored from an old copy (its chain does not continue
+what HQ holds), a tampered file, an appended file and one without data.
+
+Built once per test session by the ``hq_briefings`` fixture (a few seconds).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+from console.audit.genesis import create_vault
+from console.records import intel, measures, referrals, subjects, users
+from console.storage.vault import Vault
+
+PASS = "correct horse battery staple"
+SHARED_STAFF = "SN100"
+
+
+def _vault(folder: Path, establishment: str, governor: str, kdf):
+    return create_vault(folder, "governor", PASS, establishment, display_name=governor,
+                        kdf=kdf)
+
+
+def _fill(v, staff: list[str]):
+    today = dt.date.today()
+    made = []
+    for i, number in enumerate(staff):
+        s = subjects.create_subject(v, f"Person {number}", staff_number=number,
+                                    likelihood=5 - i % 3, impact=4, categories=["bribes"])
+        r = intel.add_report(v, s.ref, type="ssir", received_on=today - dt.timedelta(days=30),
+                             source_grade=2, intel_grade="B", handling="P", summary="Seen")
+        intel.add_report(v, s.ref, type="police", received_on=today - dt.timedelta(days=2),
+                         source_grade=1, intel_grade="A", handling="P", summary="Call")
+        if i == 0:
+            referrals.add_referral(v, s.ref, target="hq", report_id=r.id,
+                                   referred_on=today - dt.timedelta(days=20))
+        measures.add_measure(v, s.ref, aim="protect", type="supervision",
+                             review_due=today + dt.timedelta(days=10))
+        made.append(s)
+    return made
+
+
+def _brief(v, path: Path, **options) -> Path:
+    from reports.briefing_service import BriefingOptions, make_briefing
+    make_briefing(v, path, BriefingOptions(**options))
+    return path
+
+
+def _pem(v, path: Path) -> Path:
+    path.write_bytes(users.certificate_pem(v))
+    return path
+
+
+def _forged(v, path: Path, vault_id: str) -> Path:
+    """A briefing from ``v`` whose data claims another register's vault id."""
+    from reports import briefing_json
+    from reports.collect import collect
+    from reports.content import build, title_of
+    from reports.signing import sign_and_save
+    now = dt.datetime.now(dt.timezone.utc)
+    data, _ = collect(v, reference="BR-20990101-01", generated_at=now)
+    data = dataclasses.replace(data, vault_id=vault_id)
+    sign_and_save(v, build(data), path, title=title_of(data), subject="briefing",
+                  reference=data.reference, purpose="briefing", signed_at=now,
+                  attachments=[(briefing_json.FILE_NAME,
+                                briefing_json.encode(briefing_json.document(data)),
+                                briefing_json.MIME, "data")])
+    return path
+
+
+def _without_data(v, path: Path) -> Path:
+    from reports.collect import collect
+    from reports.content import build, title_of
+    from reports.signing import sign_and_save
+    now = dt.datetime.now(dt.timezone.utc)
+    data, _ = collect(v, reference="BR-20990101-02", generated_at=now)
+    sign_and_save(v, build(data), path, title=title_of(data), subject="briefing",
+                  reference=data.reference, purpose="briefing", signed_at=now)
+    return path
+
+
+def _appended(src: Path, path: Path) -> Path:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    w = IncrementalPdfFileWriter(io.BytesIO(src.read_bytes()))
+    w.document_meta.title = "Changed after signing"
+    w.update_root()
+    buf = io.BytesIO()
+    w.write(buf)
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def _tampered(src: Path, path: Path) -> Path:
+    data = bytearray(src.read_bytes())
+    at = data.find(b"/Producer")
+    i = at if at > 0 else len(data) // 3
+    data[i + 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    return path
+
+
+def build(root: Path, kdf) -> dict[str, Path]:
+    root.mkdir(parents=True, exist_ok=True)
+    out: dict[str, Path] = {}
+    files = root / "files"
+    files.mkdir()
+    # HMP Ashdown: three briefings (full, pseudonymised, full), and a copy of
+    # its vault taken after the first, which later makes briefings of its own.
+    a = _vault(root / "a", "HMP Ashdown", "Alys Ashdown", kdf)
+    _fill(a, [SHARED_STAFF, "SN101", "SN102"])
+    out["a1"] = _brief(a, files / "a1.pdf")
+    out["a_pem"] = _pem(a, root / "a.pem")
+    a_vault_id = a.vault_id
+    a.close()
+    shutil.copytree(root / "a", root / "a-copy")
+    a = Vault.open(root / "a", "governor", PASS)
+    out["a2"] = _brief(a, files / "a2.pdf", pseudonymise=True)
+    _fill(a, ["SN103"])
+    out["a3"] = _brief(a, files / "a3.pdf")
+    a.close()
+    c = Vault.open(root / "a-copy", "governor", PASS)
+    _fill(c, ["SN900"])
+    out["copy2"] = _brief(c, root / "copy2.pdf")      # number 02 again, other content
+    _brief(c, root / "copy3.pdf")
+    out["copy4"] = _brief(c, root / "copy4.pdf")      # a fresh number, forked chain
+    c.close()
+    # HMP Brackley: two full briefings; shares one staff number with Ashdown.
+    b = _vault(root / "b", "HMP Brackley", "Bryn Brackley", kdf)
+    _fill(b, [SHARED_STAFF, "SN200"])
+    out["b1"] = _brief(b, files / "b1.pdf")
+    _fill(b, ["SN201"])
+    out["b2"] = _brief(b, files / "b2.pdf")
+    out["b_pem"] = _pem(b, root / "b.pem")
+    b.close()
+    # HMP Carrow: never pinned.
+    u = _vault(root / "c", "HMP Carrow", "Cai Carrow", kdf)
+    _fill(u, ["SN300"])
+    out["unpinned"] = _brief(u, root / "unpinned.pdf")
+    out["c_pem"] = _pem(u, root / "c.pem")
+    u.close()
+    # A look-alike of Ashdown's governor: same name and establishment, own key.
+    lk = _vault(root / "l", "HMP Ashdown", "Alys Ashdown", kdf)
+    _fill(lk, ["SN400"])
+    out["lookalike"] = _brief(lk, root / "lookalike.pdf")
+    out["forged"] = _forged(lk, root / "forged.pdf", a_vault_id)
+    out["nodata"] = _without_data(lk, root / "nodata.pdf")
+    lk.close()
+    out["tampered"] = _tampered(out["a3"], root / "tampered.pdf")
+    out["appended"] = _appended(out["a3"], root / "appended.pdf")
+    out["files"] = files
+    return out

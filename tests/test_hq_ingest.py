@@ -1,0 +1,142 @@
+"""Ingesting real briefings into the HQ store, on both stores: what is held,
+what is refused and why, idempotence, continuity of chain heads, the status
+and the staff overlap computed from what was held."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from hq import ingest as hq_ingest
+from hq.staff import overlaps
+from hq.status import status
+from hq.store import tables as t
+from hq.trust import pin
+
+NOW = dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _pin_both(store, hb):
+    pin(store, "HMP Ashdown", hb["a_pem"].read_bytes(), now=NOW)
+    pin(store, "HMP Brackley", hb["b_pem"].read_bytes(), now=NOW)
+
+
+def _ingest(store, *paths):
+    return hq_ingest.ingest(store, paths, now=NOW, workers=1)
+
+
+def _by_file(outcomes):
+    return {o.file: o for o in outcomes}
+
+
+def test_good_briefings_are_held_and_a_second_ingest_changes_nothing(hq_store, hq_briefings):
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    first = _by_file(_ingest(hq_store, hb["files"]))
+    assert {f: o.result for f, o in first.items()} == {
+        "a1.pdf": "held", "a2.pdf": "held", "a3.pdf": "held", "b1.pdf": "held",
+        "b2.pdf": "held"}
+    assert first["a2.pdf"].establishment == "HMP Ashdown"
+    with hq_store.read() as conn:
+        counts = [conn.execute(select(func.count()).select_from(tb)).scalar()
+                  for tb in (t.briefings, t.subjects, t.reports, t.referrals)]
+    again = _ingest(hq_store, hb["files"], hb["a1"])
+    assert {o.result for o in again} == {"already held"}
+    assert len(again) == 5              # a1 named twice is examined once
+    with hq_store.read() as conn:
+        assert counts == [conn.execute(select(func.count()).select_from(tb)).scalar()
+                          for tb in (t.briefings, t.subjects, t.reports, t.referrals)]
+        vault_ids = conn.execute(select(t.establishments.c.vault_id)).scalars().all()
+    assert all(vault_ids)               # bound at the first ingest
+
+
+def test_every_bad_file_is_refused_with_its_own_reason(hq_store, hq_briefings):
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    _ingest(hq_store, hb["files"])
+    out = _by_file(_ingest(hq_store, hb["tampered"], hb["appended"], hb["lookalike"],
+                           hb["forged"], hb["unpinned"], hb["nodata"], hb["copy2"],
+                           hb["copy4"], hb["files"].parent / "missing.pdf"))
+    assert all(o.result == "refused" for o in out.values()), out
+    assert "altered after it was signed" in out["tampered.pdf"].sentence or \
+        "damaged" in out["tampered.pdf"].sentence
+    assert "added to the file after it was signed" in out["appended.pdf"].sentence
+    # The look-alike names the same person and establishment but holds another key.
+    assert "not pinned for any establishment" in out["lookalike.pdf"].sentence
+    assert "not the certificate pinned for HMP Ashdown" in out["forged.pdf"].sentence
+    assert "not pinned for any establishment" in out["unpinned.pdf"].sentence
+    assert "carries no briefing data" in out["nodata.pdf"].sentence
+    assert "already held with other content" in out["copy2.pdf"].sentence
+    assert "does not continue" in out["copy4.pdf"].sentence
+    assert "does not exist" in out["missing.pdf"].sentence
+    for o in out.values():
+        assert "\n" not in o.sentence and "Traceback" not in o.sentence
+        assert "SN1" not in o.sentence and "Person" not in o.sentence
+    with hq_store.read() as conn:
+        kinds = dict(conn.execute(select(t.refusals.c.file_name, t.refusals.c.kind)).all())
+    assert kinds["copy4.pdf"] == "discontinuous" and kinds["forged.pdf"] == "untrusted"
+    report = status(hq_store, NOW)
+    ashdown = report["establishments"][0]
+    assert ashdown["continuity"] == "broken" and ashdown["briefings_held"] == 3
+
+
+def test_a_briefing_arriving_after_a_later_one_is_checked_against_it(hq_store, hq_briefings):
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    assert _ingest(hq_store, hb["a3"])[0].result == "held"
+    assert _ingest(hq_store, hb["a1"])[0].result == "held"      # a3 names it: continuous
+    assert _ingest(hq_store, hb["copy4"])[0].result == "refused"
+
+
+def test_a_replaced_certificate_is_no_longer_accepted(hq_store, hq_briefings):
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    done = pin(hq_store, "HMP Ashdown", hb["c_pem"].read_bytes(), now=NOW)
+    assert done.replaced and done.fingerprint != done.replaced
+    out = _ingest(hq_store, hb["a1"])[0]
+    assert out.result == "refused" and "was replaced on 2030-01-01" in out.sentence
+    assert pin(hq_store, "HMP Ashdown", hb["c_pem"].read_bytes()).unchanged
+
+
+def test_status_and_staff_overlap_come_from_full_register_briefings(hq_store, hq_briefings):
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    _ingest(hq_store, hb["files"])
+    report = status(hq_store, NOW)
+    a, b = report["establishments"]
+    assert (a["establishment"], b["establishment"]) == ("HMP Ashdown", "HMP Brackley")
+    assert a["last_full_register"]["number"] == a["last_briefing"]["number"]
+    assert a["open_subjects"] == 4 and b["open_subjects"] == 3
+    # Two reports per subject; the first subject of each batch added (SN100,
+    # SN103) had its older one referred. As of 2030 every other one is late.
+    assert a["unreferred_past_deadline"] == 4 * 2 - 2
+    today = status(hq_store, dt.datetime.now(dt.timezone.utc))["establishments"][0]
+    assert today["unreferred_past_deadline"] == 4 - 2   # only the 30-day-old ones
+    assert a["overdue"] and a["continuity"] == "intact" and a["missing_full_register"] == 0
+    assert report["national"]["open_subjects"] == 7
+    assert report["national"]["briefings_held"] == 5
+    soon = status(hq_store, dt.datetime.now(dt.timezone.utc))
+    assert not soon["establishments"][0]["overdue"]
+    shared = overlaps(hq_store)
+    assert [s["staff_number"] for s in shared] == ["SN100"]
+    assert [e["establishment"] for e in shared[0]["establishments"]] == ["HMP Ashdown",
+                                                                         "HMP Brackley"]
+
+
+def test_a_pseudonymised_briefing_adds_no_staff_number(hq_store, hq_briefings):
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    assert _ingest(hq_store, hb["a2"])[0].result == "held"
+    with hq_store.read() as conn:
+        numbers = conn.execute(select(t.subjects.c.staff_number)).scalars().all()
+        seen = conn.execute(select(func.count()).select_from(t.staff_seen)).scalar()
+    assert numbers and all(n is None for n in numbers) and seen == 0
+
+
+def test_a_missing_full_register_briefing_is_counted(hq_store, hq_briefings):
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    _ingest(hq_store, hb["a3"])
+    a = status(hq_store, NOW)["establishments"][0]
+    assert a["missing_full_register"] == 1 and a["continuity"] == "intact"
