@@ -127,3 +127,38 @@ def status(store, now: dt.datetime | None = None) -> dict:
             "settings": {k: int(settings[k]) for k in
                          ("overdue_days", "unreferred_days", "unacknowledged_days")},
             "establishments": out, "national": national}
+
+
+def national_heat(store) -> tuple[tuple[int, ...], ...]:
+    """Open subjects by likelihood (rows) and impact (columns), from every
+    establishment's latest full-register briefing: heat[l-1][i-1]."""
+    s = t.subjects.c
+    with store.read() as conn:
+        ids = [r.id for r in _latest(conn, t.briefings.c.chain_entries, True).values()]
+        rows = conn.execute(select(s.likelihood, s.impact, func.count())
+                            .where(s.briefing_id.in_(ids), s.open.is_(True))
+                            .group_by(s.likelihood, s.impact)).all() if ids else []
+    grid = [[0] * 5 for _ in range(5)]
+    for li, im, n in rows:
+        grid[li - 1][im - 1] = n
+    return tuple(tuple(r) for r in grid)
+
+
+def history(store, label: str) -> dict:
+    """One establishment's briefings (newest first) and refused files."""
+    b, rf = t.briefings.c, t.refusals.c
+    with store.read() as conn:
+        est = conn.execute(select(t.establishments.c.id)
+                           .where(t.establishments.c.label == label)).first()
+        if est is None:
+            return {"briefings": [], "refusals": []}
+        briefs = conn.execute(select(b.number, b.edition, b.scope, b.generated_at,
+                                     b.chain_entries, b.subjects, b.open_subjects, b.red,
+                                     b.unreferred, b.received_at)
+                              .where(b.establishment_id == est.id)
+                              .order_by(b.generated_at.desc(), b.id.desc())).all()
+        refused = conn.execute(select(rf.at, rf.file_name, rf.kind, rf.sentence)
+                               .where(rf.establishment_id == est.id)
+                               .order_by(rf.at.desc())).all()
+    return {"briefings": [dict(r._mapping) for r in briefs],
+            "refusals": [dict(r._mapping) for r in refused]}
