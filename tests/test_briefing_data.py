@@ -153,6 +153,7 @@ def _cli(*args, stdin=None):
                           text=True, input=stdin, cwd=ROOT, timeout=60)
 
 
+@pytest.mark.slow
 def test_verify_extract_writes_the_data_only_from_a_trusted_briefing(vault, tmp_path):
     from console.records import users
     from console.storage.identity import generate_identity
