@@ -4,7 +4,8 @@ non-zero if any target is missed.
 ``python bench/run.py`` runs them all (about three and a half minutes on a
 2-core machine the first time in a day, when the fixture vaults are built;
 about three after). ``--only vault``, ``--only startup``, ``--only briefing``
-or ``--only filter`` runs one part. ``--markdown``
+``--only filter`` or ``--only hq`` runs one part (the HQ part makes its
+1,000 briefings once, a few minutes, and keeps them in the cache folder). ``--markdown``
 also prints the figures as a table for ``docs/performance.md``.
 """
 
@@ -65,6 +66,11 @@ def _briefing_figures():
     return bench_briefing.run()
 
 
+def _hq_figures():
+    import bench_hq
+    return bench_hq.run()
+
+
 def _filter_figures():
     # Imported here: it starts Qt (off-screen) in this process.
     import bench_filter
@@ -73,7 +79,7 @@ def _filter_figures():
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("vault", "startup", "briefing", "filter"))
+    parser.add_argument("--only", choices=("vault", "startup", "briefing", "filter", "hq"))
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
     start = time.perf_counter()
@@ -84,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fixture vaults ready in {time.perf_counter() - stamp:.0f} s", flush=True)
     figures = []
     parts = [("vault", bench_vault.run), ("startup", bench_startup.run),
-             ("briefing", _briefing_figures), ("filter", _filter_figures)]
+             ("briefing", _briefing_figures), ("filter", _filter_figures), ("hq", _hq_figures)]
     for name, part in parts:
         if args.only and args.only != name:
             continue

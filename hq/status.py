@@ -30,18 +30,17 @@ def _age(now: dt.datetime, generated_at: str) -> int:
 
 
 def _latest(conn, column, full_only: bool):
-    """The latest briefing of each establishment by ``column``, through the
-    (establishment, ...) indexes: one index probe per establishment."""
+    """The latest briefing of each establishment by ``column``: one probe of
+    the (establishment, ...) index per establishment, on both stores."""
     b = t.briefings
     inner = b.alias("inner")
-    cond = [inner.c.establishment_id == b.c.establishment_id]
+    pick = select(inner.c.id).where(inner.c.establishment_id == t.establishments.c.id)
     if full_only:
-        cond.append(inner.c.full_register.is_(True))
-    top = select(func.max(inner.c[column.name])).where(*cond).scalar_subquery()
-    q = select(b).where(column == top)
-    if full_only:
-        q = q.where(b.c.full_register.is_(True))
-    return {r.establishment_id: r for r in conn.execute(q)}
+        pick = pick.where(inner.c.full_register.is_(True))
+    pick = pick.order_by(inner.c[column.name].desc(), inner.c.id.desc()).limit(1) \
+        .correlate(t.establishments)
+    ids = select(pick.scalar_subquery()).select_from(t.establishments)
+    return {r.establishment_id: r for r in conn.execute(select(b).where(b.c.id.in_(ids)))}
 
 
 def status(store, now: dt.datetime | None = None) -> dict:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from console.audit.genesis import create_vault
 from console.records import intel, measures, referrals, subjects, users
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from console.storage.vault import Vault
 
 PASS = "correct horse battery staple"
@@ -32,17 +33,20 @@ def _fill(v, staff: list[str]):
     today = dt.date.today()
     made = []
     for i, number in enumerate(staff):
-        s = subjects.create_subject(v, f"Person {number}", staff_number=number,
-                                    likelihood=5 - i % 3, impact=4, categories=["bribes"])
-        r = intel.add_report(v, s.ref, type="ssir", received_on=today - dt.timedelta(days=30),
-                             source_grade=2, intel_grade="B", handling="P", summary="Seen")
-        intel.add_report(v, s.ref, type="police", received_on=today - dt.timedelta(days=2),
-                         source_grade=1, intel_grade="A", handling="P", summary="Call")
+        s = subjects.create_subject(v, SubjectFields(
+            name=f"Person {number}", staff_number=number, likelihood=5 - i % 3, impact=4,
+            categories=["bribes"]))
+        r = intel.add_report(v, s.ref, ReportFields(
+            type="ssir", received_on=today - dt.timedelta(days=30), source_grade=2,
+            intel_grade="B", handling="P", summary="Seen"))
+        intel.add_report(v, s.ref, ReportFields(
+            type="police", received_on=today - dt.timedelta(days=2), source_grade=1,
+            intel_grade="A", handling="P", summary="Call"))
         if i == 0:
-            referrals.add_referral(v, s.ref, target="hq", report_id=r.id,
-                                   referred_on=today - dt.timedelta(days=20))
-        measures.add_measure(v, s.ref, aim="protect", type="supervision",
-                             review_due=today + dt.timedelta(days=10))
+            referrals.add_referral(v, s.ref, ReferralFields(
+                target="hq", report_id=r.id, referred_on=today - dt.timedelta(days=20)))
+        measures.add_measure(v, s.ref, MeasureFields(
+            aim="protect", type="supervision", review_due=today + dt.timedelta(days=10)))
         made.append(s)
     return made
 

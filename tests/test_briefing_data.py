@@ -14,29 +14,32 @@ import pytest
 
 from console.audit import chain as audit
 from console.records import intel, measures, referrals, subjects
+from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from reports import briefing_json
 from tests.conftest import ROOT
 
 
 def populate(vault):
     today = dt.date.today()
-    a = subjects.create_subject(vault, "Alys Bowen", staff_number="AB1234", likelihood=4,
-                                impact=5, categories=["conveyance", "bribes"],
-                                next_review=today + dt.timedelta(days=30))
-    r1 = intel.add_report(vault, a.ref, type="ssir", received_on=today - dt.timedelta(days=30),
-                          source_grade=1, intel_grade="A", handling="P", summary="Seen")
-    intel.add_report(vault, a.ref, type="police", received_on=today - dt.timedelta(days=12),
-                     source_grade=2, intel_grade="B", handling="C",
-                     handling_condition="HQ only", summary="Phone")
-    referrals.add_referral(vault, a.ref, target="hq", report_id=r1.id,
-                           referred_on=today - dt.timedelta(days=25))
-    m = measures.add_measure(vault, a.ref, aim="protect", type="supervision",
-                             review_due=today + dt.timedelta(days=9))
+    a = subjects.create_subject(vault, SubjectFields(
+        name="Alys Bowen", staff_number="AB1234", likelihood=4, impact=5,
+        categories=["conveyance", "bribes"], next_review=today + dt.timedelta(days=30)))
+    r1 = intel.add_report(vault, a.ref, ReportFields(
+        type="ssir", received_on=today - dt.timedelta(days=30), source_grade=1,
+        intel_grade="A", handling="P", summary="Seen"))
+    intel.add_report(vault, a.ref, ReportFields(
+        type="police", received_on=today - dt.timedelta(days=12), source_grade=2,
+        intel_grade="B", handling="C", handling_condition="HQ only", summary="Phone"))
+    referrals.add_referral(vault, a.ref, ReferralFields(
+        target="hq", report_id=r1.id, referred_on=today - dt.timedelta(days=25)))
+    m = measures.add_measure(vault, a.ref, MeasureFields(
+        aim="protect", type="supervision", review_due=today + dt.timedelta(days=9)))
     measures.add_log_entry(vault, m.id, "Checked")
-    b = subjects.create_subject(vault, "Bryn Carys", staff_number="BC5678", likelihood=2,
-                                impact=2)
-    intel.add_report(vault, b.ref, type="search_find", received_on=today - dt.timedelta(days=3),
-                     source_grade=3, intel_grade="C", handling="P", summary="Found")
+    b = subjects.create_subject(vault, SubjectFields(
+        name="Bryn Carys", staff_number="BC5678", likelihood=2, impact=2))
+    intel.add_report(vault, b.ref, ReportFields(
+        type="search_find", received_on=today - dt.timedelta(days=3), source_grade=3,
+        intel_grade="C", handling="P", summary="Found"))
     return a, b
 
 
