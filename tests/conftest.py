@@ -107,7 +107,8 @@ def vault(vault_path, fast_kdf):
 
 @dataclass(frozen=True)
 class CliResult:
-    code: int
+    """What a command-line run gave back (named as ``subprocess`` names it)."""
+    returncode: int
     stdout: str
     stderr: str
 
@@ -115,8 +116,8 @@ class CliResult:
 @pytest.fixture
 def cli(monkeypatch, fast_kdf):
     """The command line run in this process, as ``main.py`` runs it:
-    ``cli("list", "--vault", path, passphrase=PASS)`` returns the exit code
-    and what it printed. The passphrase goes in ``CONSOLE_PASSPHRASE`` (None
+    ``cli("list", "--vault", path, passphrase=PASS)`` (or the words as one
+    list) returns the exit code and what it printed. The passphrase goes in ``CONSOLE_PASSPHRASE`` (None
     leaves it unset); standard input is ``stdin`` and never a terminal; log
     records reach standard error as they would in a bare process."""
     from cli.main import main
@@ -129,6 +130,8 @@ def cli(monkeypatch, fast_kdf):
             monkeypatch.setenv("CONSOLE_PASSPHRASE", passphrase)
         for key, value in (env or {}).items():
             monkeypatch.setenv(key, value)
+        if len(args) == 1 and isinstance(args[0], (list, tuple)):
+            args = tuple(args[0])
         out, err = io.StringIO(), io.StringIO()
         root = logging.getLogger()
         handlers, root.handlers = root.handlers, []

@@ -1,45 +1,37 @@
-"""The command line, run as a user would: one sentence on error, exit codes."""
+"""The command line, run as a user would: one sentence on error, exit codes.
+(Run in this process through the ``cli`` fixture; tests/test_smoke.py runs
+``python main.py`` itself.)"""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(args, passphrase="correct horse battery", extra_env=None, fast=True):
-    env = {k: v for k, v in os.environ.items() if k != "CONSOLE_PASSPHRASE"}
-    if passphrase is not None:
-        env["CONSOLE_PASSPHRASE"] = passphrase
-    env.update(extra_env or {})
-    code = [sys.executable, "-c",
-            "import sys; sys.path.insert(0, %r)\n" % str(ROOT)
-            + ("import console.storage.keyslots as k; k.DEFAULT_KDF = k.KDF_FLOOR = k.KdfParams(1, 8192, 1)\n"
-               if fast else "")
-            + "import main; sys.exit(main.main(sys.argv[1:]))", *args]
-    return subprocess.run(code, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+PASS = "correct horse battery"
 
 
 @pytest.fixture
-def cli_vault(tmp_path):
+def run(cli):
+    def run(args, passphrase=PASS, extra_env=None):
+        return cli(args, passphrase=passphrase, env=extra_env)
+    return run
+
+
+@pytest.fixture
+def cli_vault(tmp_path, run):
     v = tmp_path / "v"
     r = run(["init", "--vault", str(v), "--establishment", "HMP Clitown", "--name", "Gwen Hughes"])
     assert r.returncode == 0, r.stderr
     return v
 
 
-def test_init_list_show_verify(cli_vault):
+def test_init_list_show_verify(cli_vault, run):
     r = run(["list", "--vault", str(cli_vault), "--json"])
     assert r.returncode == 0 and json.loads(r.stdout) == []
     r = run(["audit-verify", "--vault", str(cli_vault)])
     assert r.returncode == 0 and "intact" in r.stdout
 
 
-def test_wrong_passphrase_prints_one_sentence(cli_vault):
+def test_wrong_passphrase_prints_one_sentence(cli_vault, run):
     r = run(["list", "--vault", str(cli_vault), "--json"], passphrase="wrong one")
     assert r.returncode != 0
     assert r.stdout == ""
@@ -47,12 +39,12 @@ def test_wrong_passphrase_prints_one_sentence(cli_vault):
     assert len(lines) == 1 and "passphrase" in lines[0] and "Traceback" not in r.stderr
 
 
-def test_missing_passphrase_without_terminal(cli_vault):
+def test_missing_passphrase_without_terminal(cli_vault, run):
     r = run(["list", "--vault", str(cli_vault)], passphrase=None)
     assert r.returncode == 2 and "CONSOLE_PASSPHRASE" in r.stderr
 
 
-def test_user_add_and_deputy_refused(cli_vault):
+def test_user_add_and_deputy_refused(cli_vault, run):
     r = run(["user", "add", "dep", "--vault", str(cli_vault), "--role", "deputy"],
             extra_env={"CONSOLE_NEW_PASSPHRASE": "deputy passphrase"})
     assert r.returncode == 0, r.stderr
@@ -64,12 +56,12 @@ def test_user_add_and_deputy_refused(cli_vault):
     assert {u["name"] for u in json.loads(r.stdout)} == {"governor", "dep"}
 
 
-def test_show_unknown_reference(cli_vault):
+def test_show_unknown_reference(cli_vault, run):
     r = run(["show", "CC-2000-001", "--vault", str(cli_vault)])
     assert r.returncode == 2 and "reference" in r.stderr
 
 
-def test_missing_vault(tmp_path):
+def test_missing_vault(tmp_path, run):
     r = run(["list", "--vault", str(tmp_path / "none")])
     assert r.returncode == 2 and "no vault" in r.stderr.lower()
 

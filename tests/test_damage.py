@@ -211,12 +211,12 @@ def test_a_lock_held_by_a_killed_process_is_recovered(copy):
     _open_and_read(copy)
 
 
-# -- the command line -------------------------------------------------------------------
-def _cli(folder: Path, passphrase: str = PASS) -> subprocess.CompletedProcess:
-    env = dict(os.environ, CONSOLE_PASSPHRASE=passphrase)
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "list", "--vault",
-                           str(folder)], capture_output=True, text=True, env=env,
-                          timeout=120, cwd=ROOT)
+# -- the command line (in this process; tests/test_smoke.py runs main.py itself) ---------
+@pytest.fixture
+def list_cmd(cli):
+    def run(folder: Path, passphrase: str = PASS):
+        return cli("list", "--vault", folder, passphrase=passphrase)
+    return run
 
 
 # A flip in a page that 'list' does not read (an index, the audit chain) is
@@ -226,12 +226,12 @@ def _cli(folder: Path, passphrase: str = PASS) -> subprocess.CompletedProcess:
                                   "flipped_header", "flipped_every_page",
                                   "key_slots_missing", "key_slots_edited",
                                   "from_a_newer_version", "wrong_passphrase"])
-def test_the_cli_says_one_line_and_no_traceback(copy, case):
+def test_the_cli_says_one_line_and_no_traceback(copy, case, list_cmd):
     if case == "wrong_passphrase":
-        proc = _cli(copy, "not the passphrase at all")
+        proc = list_cmd(copy, "not the passphrase at all")
     else:
         CASES[case][0](copy)
-        proc = _cli(copy)
+        proc = list_cmd(copy)
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
@@ -240,8 +240,8 @@ def test_the_cli_says_one_line_and_no_traceback(copy, case):
         assert name not in proc.stdout and name not in proc.stderr
 
 
-def test_the_cli_lists_the_undamaged_copy(copy):
-    proc = _cli(copy)
+def test_the_cli_lists_the_undamaged_copy(copy, list_cmd):
+    proc = list_cmd(copy)
     assert proc.returncode == 0, proc.stderr
     assert all(name in proc.stdout for name in NAMES)
 

@@ -94,8 +94,8 @@ def test_the_command_line_refuses_them(vault, vault_path, cli):
     vault.close()
     out = cli("retain", s.ref, "--reason", "Still needed", "--next", "20300105",
               "--vault", str(vault_path), passphrase=PASS)
-    assert out.code == 2 and out.stdout == ""
+    assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.strip().splitlines() == [
         "governors-console: The next review date must be a date written as YYYY-MM-DD."]
     out = cli("journal", "--since", "2026-W02-1", "--vault", str(vault_path), passphrase=PASS)
-    assert out.code == 2 and "YYYY-MM-DD" in out.stderr
+    assert out.returncode == 2 and "YYYY-MM-DD" in out.stderr

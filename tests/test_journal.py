@@ -5,9 +5,6 @@ part of the audit chain."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -89,15 +86,9 @@ def test_only_the_governor_reads_the_journal(vault, vault_path):
         assert e.user == "dep" and e.refs == (s.ref,)
 
 
-def _cli(args, path):
-    env = dict(os.environ, CONSOLE_PASSPHRASE=PASS)
-    code = ("import sys; sys.path.insert(0, %r)\nimport cli.main as c\n"
-            "sys.exit(c.main(sys.argv[1:]))" % os.getcwd())
-    return subprocess.run([sys.executable, "-c", code, *args, "--vault", str(path)],
-                          capture_output=True, text=True, env=env, timeout=60)
-
-
-def test_cli_show_records_the_reason_and_journal_lists_it(vault, vault_path):
+def test_cli_show_records_the_reason_and_journal_lists_it(vault, vault_path, cli):
+    def _cli(args, path):
+        return cli(*args, "--vault", path, passphrase=PASS)
     s = subjects.create_subject(vault, SubjectFields("Cli Person"))
     vault.close()
     out = _cli(["show", s.ref], vault_path)
@@ -114,7 +105,7 @@ def test_cli_show_records_the_reason_and_journal_lists_it(vault, vault_path):
 
 
 def test_every_export_leaves_a_journal_entry(vault, tmp_path):
-    service = pytest.importorskip("reports.briefing_service")
+    from reports import briefing_service as service
     from reports.access_pack import make_access_pack
     from reports.journal_pdf import make_journal_pdf
     a = subjects.create_subject(vault, SubjectFields("Ann Export"))

@@ -7,9 +7,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -119,7 +116,7 @@ def test_only_the_governor_restricts(restricted):
 
 
 def test_deputy_briefing_export_leaves_out_the_restricted_subject(restricted):
-    collect = pytest.importorskip("reports.collect")
+    from reports import collect
     with Vault.open(restricted["path"], "dep", DEP_PASS) as d:
         data, _ = collect.collect(d)
         assert data.withheld == 1
@@ -127,16 +124,9 @@ def test_deputy_briefing_export_leaves_out_the_restricted_subject(restricted):
         assert SECRET not in json.dumps(dataclasses.asdict(data), default=str)
 
 
-def _cli(args, path, user):
-    env = dict(os.environ, CONSOLE_PASSPHRASE=DEP_PASS)
-    code = ("import sys; sys.path.insert(0, %r)\nimport cli.main as c\n"
-            "sys.exit(c.main(sys.argv[1:]))" % os.getcwd())
-    return subprocess.run([sys.executable, "-c", code, *args, "--vault", str(path),
-                           "--user", user], capture_output=True, text=True, env=env,
-                          timeout=60)
-
-
-def test_cli_list_and_show_respect_the_restriction(restricted):
+def test_cli_list_and_show_respect_the_restriction(restricted, cli):
+    def _cli(args, path, user):
+        return cli(*args, "--vault", path, "--user", user, passphrase=DEP_PASS)
     out = _cli(["list", "--json"], restricted["path"], "dep")
     assert out.returncode == 0, out.stderr
     rows = {r["ref"]: r for r in json.loads(out.stdout)}
@@ -218,7 +208,7 @@ def test_a_viewer_never_receives_full_text_or_the_source(viewer_vault):
         got = [rec, intel.get_report(v, viewer_vault["report"]),
                intel.reports_for(v, rec.subject.id)[0],
                [dataclasses.asdict(e) for e in audit.entries(v)]]
-        collect = pytest.importorskip("reports.collect")
+        from reports import collect
         got.append(collect.collect(v)[0])
         text = "".join(_dump(x) for x in got)
         for leak in (FULL_TEXT, AUTHOR, INTEL_REF):

@@ -208,20 +208,13 @@ def test_reason_check_matches_whole_words_only():
     assert not names("Retention period ended", "Al Smith", "7")
 
 
-def test_cli_review_decisions(vault, vault_path):
+def test_cli_review_decisions(vault, vault_path, cli):
     import json
-    import os
-    import subprocess
-    import sys
     s = subjects.create_subject(vault, SubjectFields(NAME))
     vault.close()
-    env = dict(os.environ, CONSOLE_PASSPHRASE="correct horse battery staple")
-    code = ("import sys; sys.path.insert(0, %r)\nimport cli.main as c\n"
-            "sys.exit(c.main(sys.argv[1:]))" % os.getcwd())
 
     def run(*args):
-        return subprocess.run([sys.executable, "-c", code, *args, "--vault", str(vault_path)],
-                              capture_output=True, text=True, env=env, timeout=60)
+        return cli(*args, "--vault", vault_path, passphrase="correct horse battery staple")
 
     out = run("review-queue", "--json", "--within", "400")
     assert out.returncode == 0, out.stderr

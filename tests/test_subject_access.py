@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 import subprocess
-import sys
 
 import pytest
 
@@ -127,16 +125,11 @@ def test_requests_are_due_in_a_month_and_only_the_governor_handles_them(vault, v
 
 
 @needs_poppler
-def test_cli_access_pack_and_journal_pdf(vault, vault_path, case, tmp_path):
+def test_cli_access_pack_and_journal_pdf(vault, vault_path, case, tmp_path, cli):
     vault.close()
-    env = dict(os.environ, CONSOLE_PASSPHRASE=PASS)
-    code = ("import sys; sys.path.insert(0, %r)\nimport cli.main as c\n"
-            "sys.exit(c.main(sys.argv[1:]))"
-            % os.getcwd())
 
     def run(*args):
-        return subprocess.run([sys.executable, "-c", code, *args, "--vault", str(vault_path)],
-                              capture_output=True, text=True, env=env, timeout=120)
+        return cli(*args, "--vault", vault_path, passphrase=PASS)
 
     out = run("access-pack", case["ref"], "--items")
     assert out.returncode == 0, out.stderr

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from tests.ui.conftest import unlock
+from ui import export, import_csv
+from ui import users as users_pkg
 
 
 def in_pool(qtbot, fn, *args):
@@ -30,8 +30,6 @@ def in_pool(qtbot, fn, *args):
 
 def test_export_menu_produces_a_signed_file(qtbot, make_window, filled_vault, tmp_path,
                                             monkeypatch):
-    pytest.importorskip("reports.briefing_service")
-    export = pytest.importorskip("ui.export")
     from reports.briefing_service import BriefingOptions
     window = make_window(filled_vault)
     unlock(qtbot, window)
@@ -52,7 +50,6 @@ def test_export_menu_produces_a_signed_file(qtbot, make_window, filled_vault, tm
 
 
 def test_users_actions_reach_the_core(qtbot, make_window, filled_vault):
-    pytest.importorskip("ui.users")
     from ui.feature_dialogs import user_actions
     window = make_window(filled_vault)
     unlock(qtbot, window)
@@ -68,14 +65,12 @@ def test_deputy_sees_no_user_management(qtbot, make_window, filled_vault):
     window = make_window(filled_vault)
     unlock(qtbot, window, "dep", DEPUTY_PASS)
     for name in ("users", "export", "import"):
-        act = getattr(window, f"act_{name}", None)
-        if act is not None:
-            assert not act.isEnabled() and "Only the governor" in act.toolTip()
+        act = getattr(window, f"act_{name}")  # a missing action fails here
+        assert not act.isEnabled() and "Only the governor" in act.toolTip()
 
 
 def test_import_menu_previews_then_writes_once(qtbot, make_window, filled_vault, tmp_path,
                                                monkeypatch):
-    dialogs = pytest.importorskip("ui.import_csv")
     from console.records import importer
     csv_path = tmp_path / "register.csv"
     importer.write_csv([("name", "staff_number", "role"), ("Pat Ward", "900001", "Cook"),
@@ -88,7 +83,7 @@ def test_import_menu_previews_then_writes_once(qtbot, make_window, filled_vault,
         seen["preview"] = in_pool(qtbot, preview, csv_path)
         seen["result"] = in_pool(qtbot, commit, csv_path, False, lambda done, total: None)
         return seen["result"]
-    monkeypatch.setattr(dialogs.ImportDialog, "ask", staticmethod(fake_ask))
+    monkeypatch.setattr(import_csv.ImportDialog, "ask", staticmethod(fake_ask))
     window.act_import.trigger()
     assert len(seen["preview"].rows) == 2 and not seen["preview"].problems
     qtbot.waitUntil(lambda: window.register.model.rowCount() == 4, timeout=10_000)
@@ -96,7 +91,6 @@ def test_import_menu_previews_then_writes_once(qtbot, make_window, filled_vault,
 
 
 def test_settings_change_the_autolock(qtbot, make_window, filled_vault, monkeypatch):
-    users_pkg = pytest.importorskip("ui.users")
     from dataclasses import replace
     window = make_window(filled_vault)
     unlock(qtbot, window)
