@@ -9,6 +9,12 @@ a line is either whole or absent. Everything acknowledged must survive;
 a change in flight may be there or not, but key-slot changes in flight must
 leave the old or the new passphrase working, never neither.
 
+The run is driven by one seed (the operations, their order and the delays
+before each kill), fixed so every run does the same work; it is printed
+first, so a failure's captured output names it, and ``CRASH_SEED=<n>``
+runs another. Only the moments the kernel delivers the kills vary. POSIX
+only: it needs SIGKILL and ``select`` on pipes.
+
 Figures for docs/reliability.md are printed at the end (run with ``-s``).
 """
 
@@ -34,6 +40,7 @@ MIN_KILLS = 40
 TARGET_KILLS = 80
 TIME_BUDGET = 100.0  # seconds of killing at most (a busy machine); about 50 s when idle
 ROTATION_EVERY = 8  # every 8th round starts with a rotation that completes
+SEED = 220367  # the first run in docs/reliability.md
 
 # -- the child ---------------------------------------------------------------------------
 WEIGHTS = {"subject": 3, "profile": 2, "report": 3, "measure": 2, "log": 4, "referral": 2,
@@ -264,11 +271,13 @@ def _verify(folder: Path, ledger: Ledger, in_flight: dict | None) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL and select() on pipes (POSIX)")
 def test_sigkill_during_writes_loses_nothing_committed(tmp_path, fast_kdf):
     from console.audit.genesis import create_vault
     folder = tmp_path / "vault"
     create_vault(folder, GOVERNOR, FIRST_PASS, "HMP Testshire", kdf=fast_kdf).close()
-    seed = int(os.environ.get("CRASH_SEED", time.time_ns() % 1_000_000))
+    seed = int(os.environ.get("CRASH_SEED", SEED))
+    print(f"crash safety: seed {seed} (CRASH_SEED={seed} runs it again)", flush=True)
     rng = random.Random(seed)
     ledger = Ledger()
     kills = early_kills = 0
