@@ -8,6 +8,7 @@ import contextlib
 import io
 import logging
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,11 +97,23 @@ def vault_path(tmp_path):
     return tmp_path / "vault"
 
 
-@pytest.fixture
-def vault(vault_path, fast_kdf):
+@pytest.fixture(scope="session")
+def new_vault_template(tmp_path_factory, kdf_floor_for_tests) -> Path:
+    """A new vault (its governor, signing identity and first chain entries),
+    built once a session: ``vault`` copies it rather than building another."""
     from console.audit.genesis import create_vault
-    v = create_vault(vault_path, "governor", PASS, "HMP Testshire",
-                     display_name="Gwen Governor", kdf=fast_kdf)
+    path = tmp_path_factory.mktemp("templates") / "new-vault"
+    create_vault(path, "governor", PASS, "HMP Testshire", display_name="Gwen Governor",
+                 kdf=FAST_KDF).close()
+    return path
+
+
+@pytest.fixture
+def vault(vault_path, fast_kdf, new_vault_template):
+    """A new vault of this test's own, open as the governor."""
+    from console.storage.vault import Vault
+    shutil.copytree(new_vault_template, vault_path)
+    v = Vault.open(vault_path, "governor", PASS)
     yield v
     v.close()
 

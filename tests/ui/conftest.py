@@ -4,12 +4,13 @@ a little data, and a main window whose vault thread is always shut down."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from tests.conftest import PASS
 from console.records.commands import MeasureFields, SubjectFields
+from tests.conftest import FAST_KDF, PASS
 
 DEPUTY_PASS = "deputy passphrase one"
 
@@ -47,22 +48,34 @@ def reason_for_opening(request, monkeypatch):
     monkeypatch.setattr(MainWindow, "ask_reason", answer)
 
 
-@pytest.fixture
-def filled_vault(vault_path, fast_kdf):
-    """A closed vault: two subjects (one with a measure), a deputy."""
+@pytest.fixture(scope="session")
+def filled_vault_template(tmp_path_factory, kdf_floor_for_tests):
+    """Built once a session; ``filled_vault`` copies it for each test."""
+    import console.storage.keyslots as ks
     from console.audit.genesis import create_vault
     from console.records import measures, subjects, users
-    v = create_vault(vault_path, "governor", PASS, "HMP Testshire",
-                     display_name="Gwen Governor", kdf=fast_kdf)
-    a = subjects.create_subject(v, SubjectFields(
-        "Alex Smith", role="Officer", location="B wing", categories=["conveyance"], likelihood=4,
-        impact=4))
-    subjects.create_subject(v, SubjectFields(
-        "Sam Jones", role="Chaplain", location="Chapel", categories=["relationship"]))
-    measures.add_measure(v, a.ref, MeasureFields(
-        aim="protect", type="moved", status="active", start_on=dt.date.today()))
-    users.add_user(v, "dep", DEPUTY_PASS, "deputy", display_name="Dee Deputy")
-    v.close()
+    path = tmp_path_factory.mktemp("templates") / "filled-vault"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ks, "DEFAULT_KDF", FAST_KDF)
+        v = create_vault(path, "governor", PASS, "HMP Testshire",
+                         display_name="Gwen Governor", kdf=FAST_KDF)
+        a = subjects.create_subject(v, SubjectFields(
+            "Alex Smith", role="Officer", location="B wing", categories=["conveyance"],
+            likelihood=4, impact=4))
+        subjects.create_subject(v, SubjectFields("Sam Jones", role="Chaplain", location="Chapel",
+                                                 categories=["relationship"]))
+        measures.add_measure(v, a.ref, MeasureFields(aim="protect", type="moved",
+                                                     status="active", start_on=dt.date.today()))
+        users.add_user(v, "dep", DEPUTY_PASS, "deputy", display_name="Dee Deputy")
+        v.close()
+    return path
+
+
+@pytest.fixture
+def filled_vault(vault_path, fast_kdf, filled_vault_template):
+    """A closed vault of this test's own: two subjects (one with a measure), a
+    deputy."""
+    shutil.copytree(filled_vault_template, vault_path)
     return vault_path
 
 

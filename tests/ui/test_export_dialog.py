@@ -12,10 +12,10 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QPushButton
 
+from console.records.commands import SubjectFields
 from reports.briefing_service import BriefingResult
 from ui.export import ExportDialog, ExportOptions
 from ui.export.options import default_file_name
-from console.records.commands import SubjectFields
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
