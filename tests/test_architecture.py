@@ -125,3 +125,37 @@ def test_the_layer_contracts_hold():
     result = subprocess.run([tool, "--no-cache"], cwd=ROOT, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def _audit_actions() -> set[str]:
+    """Every action the code writes to the audit chain: string constants
+    passed to ``append``, ``audited_update`` or a service's ``_update``, and
+    module constants named ``ACTION`` or ``..._ACTION``."""
+    import re
+    shape = re.compile(r"^[a-z]+\.[a-z_]+$")
+    found = set()
+    for path in (ROOT / "console").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                if name in ("append", "_update", "audited_update"):
+                    values = list(node.args) + [k.value for k in node.keywords]
+                    found |= {v.value for v in values if isinstance(v, ast.Constant)
+                              and isinstance(v.value, str) and shape.match(v.value)}
+            elif isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if (isinstance(target, ast.Name) and target.id.endswith("ACTION")
+                            and isinstance(node.value, ast.Constant)
+                            and isinstance(node.value.value, str)):
+                        found.add(node.value.value)
+    return found
+
+
+def test_every_audit_action_has_a_right_in_the_one_table():
+    """The chain's replay refuses an action the table of rights does not
+    name, so every action the code writes must be in it (console/audit/roles.py)."""
+    from console.audit import roles
+    actions = _audit_actions()
+    assert {"user.add", "subject.erase", "briefing.sign", "subject.status"} <= actions
+    assert sorted(a for a in actions if roles.right_for(a) is None) == []

@@ -158,8 +158,10 @@ class MainWindow(QMainWindow):
         self.actions = SubjectActions(self, self.ops, self.panel, self.register,
                                       lambda: self.user.role if self.user else "viewer")
         self._build_actions()
+        from .integrity.chain_watch import ChainWatch
         from .lawful.wiring import install as install_records_menu
         install_records_menu(self)   # Records menu: lawful handling
+        self.chain_watch = ChainWatch(self)   # the chain's verdict, after every unlock
         self._settle.timeout.connect(lambda: self._load_record(self.register.current_ref()))
         self.register.current_changed.connect(self._selection_moved)
         self.register.activated.connect(
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
                          on_error=self._unlock_failed)
 
     def _unlock_failed(self, exc: BaseException) -> None:
+        self.chain_watch.refused(exc)
         if isinstance(exc, ConsoleError):
             self.unlock_page.failed(str(exc), isinstance(exc, WrongPassphrase))
         else:

@@ -37,6 +37,8 @@ class Runner(QObject):
     _external_finished = Signal()
     busy_changed = Signal(bool)
     idle = Signal()
+    vault_opened = Signal()   # a vault was unlocked or created (emitted from the worker)
+    vault_closed = Signal()   # the vault was closed (the key dropped)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -146,6 +148,7 @@ class Runner(QObject):
         def body():
             self._drop()
             self._vault = make()
+            self.vault_opened.emit()
             return self._vault.user, self._vault.establishment
         return self._enqueue(body, on_done, on_error)
 
@@ -153,6 +156,7 @@ class Runner(QObject):
         vault, self._vault = self._vault, None
         if vault is not None:
             vault.close()
+            self.vault_closed.emit()
 
     def close_vault(self, on_done: Callable | None = None) -> int:
         """Close the vault (drops the key) on the worker thread."""

@@ -154,6 +154,8 @@ def apply(state: State, e: Entry) -> str | None:
 
 def _holders(right: str) -> str:
     allowed = roles.PERMISSIONS[right][0]
+    if not allowed:
+        return "nobody"
     return "the governor" if allowed == {GOVERNOR} else "the governor or a deputy"
 
 

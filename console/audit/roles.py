@@ -47,11 +47,13 @@ PERMISSIONS: dict[str, tuple[set[str], str]] = {
     "lawful": ({GOVERNOR}, "decide a record's retention, legal hold or processing basis"),
     "own_account": (_ALL, "change your own passphrase or signing identity"),
     "attest": ({GOVERNOR}, "attest the vault's users and roles"),
+    # Held by nobody: the vault's creation is the chain's first entry only.
+    "found": (set(), "create the vault again"),
 }
 
 # audit action -> the right its signer must hold when it is written
 ACTION_RIGHTS: dict[str, str] = {
-    "authority.attest": "attest",
+    "vault.create": "found", "authority.attest": "attest",
     "user.add": "manage_users", "user.remove": "manage_users", "user.reset": "manage_users",
     "user.role": "manage_users", "slot.drop": "manage_users",
     "user.passphrase": "own_account", "user.sealed": "own_account",

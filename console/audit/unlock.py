@@ -103,9 +103,9 @@ def settle(vault: Vault) -> None:
         raise UnknownUser("That user is no longer allowed into this vault.")
     vault.user = user_from_chain(vault, state)
     vault.authority = state
-    _own_identity(vault, state)
     with vault.guard():
         vault.findings += consistency.findings(vault.conn, state)
+    _own_identity(vault, state)
     if not state.attested:
         if attest.can_attest(vault, state):
             attest.attest(vault, state)

@@ -58,6 +58,7 @@ class UnlockPage(QWidget):
 
     unlock_requested = Signal(str, str)     # user, passphrase
     quick_unlock_requested = Signal(str)    # user
+    backups_requested = Signal()            # the chain refused the unlock: restore?
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -87,6 +88,9 @@ class UnlockPage(QWidget):
         self.quick_button = QPushButton("Quick unlock")
         self.quick_button.setToolTip("Unlock with the key kept in this computer's keychain.")
         self.quick_button.setVisible(False)
+        self.backups_button = QPushButton("Backups…")
+        self.backups_button.setToolTip("Restore the vault from a backup.")
+        self.backups_button.setVisible(False)
         self.vault_label = QLabel()
         self.vault_label.setObjectName("unlockVault")
         self.vault_label.setWordWrap(True)
@@ -99,6 +103,7 @@ class UnlockPage(QWidget):
         form.addRow("&Passphrase", self.passphrase)
         buttons = QHBoxLayout()
         buttons.addWidget(self.quick_button)
+        buttons.addWidget(self.backups_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         inner = QVBoxLayout(card)
@@ -126,6 +131,7 @@ class UnlockPage(QWidget):
         self.unlock_button.clicked.connect(self.submit)
         self.quick_button.clicked.connect(
             lambda: self.quick_unlock_requested.emit(self.user.currentText().strip()))
+        self.backups_button.clicked.connect(self.backups_requested.emit)
         self.user.currentTextChanged.connect(self._user_changed)
         self.setTabOrder(self.user, self.passphrase)
         self.setTabOrder(self.passphrase, self.unlock_button)
@@ -189,7 +195,12 @@ class UnlockPage(QWidget):
         self.show_message(message)
         self.passphrase.setFocus()
 
+    def offer_backups(self, offered: bool = True) -> None:
+        """Show the Backups… button (the chain refused the unlock)."""
+        self.backups_button.setVisible(offered)
+
     def succeeded(self) -> None:
+        self.backups_button.setVisible(False)
         self.failures = 0
         self._wait = 0
         self._countdown.stop()
