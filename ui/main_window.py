@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget
 
 from console.errors import ConsoleError, WrongPassphrase
@@ -27,6 +27,7 @@ from console.text import shown
 
 from .clipboard import SecureClipboard
 from .errors import ErrorPresenter
+from .first_paint import AfterFirstPaint
 from .runner import Runner
 from .settings import Settings
 from .unlock.unlock_page import UnlockPage
@@ -41,30 +42,6 @@ def _register_prepared(vault):
 
     from .register.register_model import prepare
     return prepare(register.register_rows(vault))
-
-
-class _AfterFirstPaint(QObject):
-    """Runs the callables it is given on the event loop's next turn after
-    ``widget`` first paints (at once, on that turn, if it already has)."""
-
-    def __init__(self, widget):
-        super().__init__(widget)
-        self._waiting: list | None = []
-        widget.installEventFilter(self)
-
-    def add(self, fn) -> None:
-        if self._waiting is None:
-            QTimer.singleShot(0, fn)
-        else:
-            self._waiting.append(fn)
-
-    def eventFilter(self, obj, event):  # noqa: N802
-        if event.type() == QEvent.Type.Paint and self._waiting is not None:
-            obj.removeEventFilter(self)
-            waiting, self._waiting = self._waiting, None
-            for fn in waiting:
-                QTimer.singleShot(0, fn)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -110,7 +87,7 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self.unlock_page.load(self.vault_path, self.settings.get("unlock/last_user"))
-        self._first_paint = _AfterFirstPaint(self.unlock_page)
+        self._first_paint = AfterFirstPaint(self.unlock_page)
         if defer_workspace:
             self.after_first_paint(self.build_workspace)
         else:
@@ -205,7 +182,6 @@ class MainWindow(QMainWindow):
                          on_error=self._unlock_failed)
 
     def _unlock_failed(self, exc: BaseException) -> None:
-        self.chain_watch.refused(exc)
         if isinstance(exc, ConsoleError):
             self.unlock_page.failed(str(exc), isinstance(exc, WrongPassphrase))
         else:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from console.errors import VaultClosed
+from console.errors import ConsoleError, VaultClosed
 
 if TYPE_CHECKING:
     from console.storage.vault import Vault
@@ -39,6 +39,7 @@ class Runner(QObject):
     idle = Signal()
     vault_opened = Signal()   # a vault was unlocked or created (emitted from the worker)
     vault_closed = Signal()   # the vault was closed (the key dropped)
+    vault_refused = Signal(object)  # unlocking failed with this ConsoleError
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -147,7 +148,11 @@ class Runner(QObject):
         """Make or open a vault on the worker and keep it there."""
         def body():
             self._drop()
-            self._vault = make()
+            try:
+                self._vault = make()
+            except ConsoleError as exc:
+                self.vault_refused.emit(exc)
+                raise
             self.vault_opened.emit()
             return self._vault.user, self._vault.establishment
         return self._enqueue(body, on_done, on_error)

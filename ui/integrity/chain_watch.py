@@ -69,6 +69,7 @@ class ChainWatch(QObject):
         self._reported.connect(self._checked)
         window.runner.vault_opened.connect(self._opened)
         window.runner.vault_closed.connect(self.clear)
+        window.runner.vault_refused.connect(self.refused)
         window.unlock_page.backups_requested.connect(self._locked_backups)
 
     # -- after an unlock ----------------------------------------------------------------
