@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def _vault_class():
-    """``console.vault.Vault``, imported on first use (on the worker thread)."""
+    """``console.storage.vault.Vault``, imported on first use (on the worker thread)."""
     from console.storage.vault import Vault
     return Vault
 

@@ -6,11 +6,11 @@ thread with ``run_and_wait`` (the dialog runs them on the thread pool).
 
 A restore needs the vault closed (the core refuses while it is open), so
 ``restore(window, request)`` locks the console, waits for the vault thread to
-close the vault, runs ``console.restore_backup`` on the thread pool
+close the vault, runs ``console.lawful.restore.restore_backup`` on the thread pool
 with the unlock page held busy, then shows the unlock page with one sentence
 saying what happened. Nothing is replaced unless the backup checks out.
 
-Deleting a backup is ``console.delete_backup``: the governor's alone,
+Deleting a backup is ``console.lawful.backups.delete_backup``: the governor's alone,
 only for a file in the vault's own backups folder, audited.
 """
 

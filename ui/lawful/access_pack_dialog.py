@@ -9,7 +9,7 @@ pack PDF and is told where it was saved.
 The dialog never reads the vault: ``draft(ref, decisions) -> AccessPack``
 and ``produce(ref, path, decisions, received_on, notes) -> result`` are
 blocking callables run off the UI thread (the shell routes them to
-``console.subject_access`` and ``reports.access_pack`` on the vault thread).
+``console.lawful.subject_access`` and ``reports.access_pack`` on the vault thread).
 ``notes`` maps each released item's key to the reason given for releasing
 it, for the journal. A withheld item arrives without its content, so this
 dialog cannot show it either.
@@ -69,7 +69,7 @@ class AccessPackDialog(QDialog):
         self._draft, self._produce = draft, produce
         self._folder = folder
         self._can_change = can_change
-        # Requests already logged and still open (console.subject_access.AccessRequest).
+        # Requests already logged and still open (console.lawful.subject_access.AccessRequest).
         self._requests = {r.ref: r for r in requests}
         self.decisions: dict = {}
         self.release_notes: dict[str, str] = {}

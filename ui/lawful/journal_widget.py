@@ -2,7 +2,7 @@
 read-only, filtered as you type by user, action, reason, date range and text,
 and exported as a signed PDF for an auditor.
 
-Entries come in as a ``console.journal.JournalView``; filtering happens in
+Entries come in as a ``console.records.journal.JournalView``; filtering happens in
 ``JournalFilter`` over the snapshot. The export is a blocking callable
 ``export(path, filters) -> result`` (the shell routes it to
 ``reports.journal_pdf.make_journal_pdf`` on the vault thread), run off the UI
@@ -179,7 +179,7 @@ class JournalWidget(QWidget):
         return None if edit.date() == ANY_DATE else edit.date().toPython()
 
     def filters(self) -> dict:
-        """The structured filters, as ``console.journal.entries`` takes them."""
+        """The structured filters, as ``console.records.journal.entries`` takes them."""
         out = {"user": self.user.currentData(), "kind": self.kind.currentData(),
                "reason": self.reason.currentData(), "since": self._day(self.since),
                "until": self._day(self.until)}

@@ -4,9 +4,9 @@ governor.
 Governors always may see every record, so they are listed ticked and fixed.
 A record not yet restricted starts with its owner ticked (the core's
 default). Saving calls ``apply(restricted, allowed_user_names, reason)`` off
-the UI thread (the shell routes it to ``console.access.restrict`` or
+the UI thread (the shell routes it to ``console.records.access.restrict`` or
 ``unrestrict``); the core audits the change. ``RestrictionDialog.ask(...)``
-returns the new ``console.access.Restriction`` or None.
+returns the new ``console.records.access.Restriction`` or None.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ needing a decision: retain (with a reason and the next review date) or erase
 (after a confirmation that names the consequence). A legal hold is shown on
 the row and blocks erasure; the governor places or lifts it here.
 
-Data comes in as a ``console.retention.ReviewQueueView``; every action is a
+Data comes in as a ``console.lawful.retention.ReviewQueueView``; every action is a
 blocking callable in ``ReviewActions`` run off the UI thread (the shell routes
 it to the vault thread), after which the queue reloads itself. A record
 leaves the queue only when a decision is recorded.

@@ -2,7 +2,7 @@
 
 ``UserActions`` is a bundle of callables, each one blocking until done; the
 dialogs call them on the thread pool, never on the UI thread, and the shell
-routes each to the vault's own thread (``console.users`` services). The
+routes each to the vault's own thread (``console.records.users`` services). The
 dialogs never see the vault.
 """
 

@@ -7,8 +7,8 @@ screen capture (a fact the window reports, shown read-only).
 
 Values come in as ``SettingsValues``; on OK the changed ones go to
 ``apply(changes: dict)`` on the thread pool (the shell routes vault settings
-to ``console.users.set_setting`` and quick unlock to
-``console.quick_unlock``). An error stays in the dialog; ``ask`` returns
+to ``console.records.users.set_setting`` and quick unlock to
+``console.storage.quick_unlock``). An error stays in the dialog; ``ask`` returns
 the new values or None.
 """
 
