@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
 
     def _set_unlocked(self, unlocked: bool) -> None:
         from .menus import apply_role
+        self.presenter.set_locked(not unlocked)   # no message outlives a lock or a user
         self.stack.setCurrentIndex(1 if unlocked else 0)
         apply_role(self, self.user.role if (unlocked and self.user) else None)
         self.who.setText(shown(f"{self.user.display_name} ({self.user.role}) · "
@@ -338,8 +339,8 @@ class MainWindow(QMainWindow):
         row = self.register.current_row()
         if row is not None and row.restricted:
             self.panel.clear()
-            self.panel.empty.setText("This record is restricted: you are not one of the users "
-                                     "allowed to see it (need-to-know, or it concerns you).")
+            from .register.register_model import PLACEHOLDER_TIP
+            self.panel.empty.setText(PLACEHOLDER_TIP)
             return
         reason = self.record_reason()
         if reason is None:

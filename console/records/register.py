@@ -4,8 +4,9 @@ one subject's full record, and the dashboard counts.
 Flags are found with one query per kind over a small index of the rows that
 can be overdue (schema m004), never one query per subject, so the register
 and dashboard stay fast at 100,000 subjects (figures: docs/performance.md).
-Subjects the user is barred from are shown only as a stub (reference and
-risk band) and are never counted in detail.
+Subjects the user is barred from are shown only as a placeholder (reference
+and risk band) and are never counted in detail; a governor's rows and records
+say who a restricted record is open to.
 """
 
 from __future__ import annotations
@@ -76,21 +77,26 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
     flagged = set().union(*maps)
     today = dt.date.today().isoformat()
     rows = []
+    named = access.restricted_to(vault)
     for r in vault.query(sql):
         s = subjects.from_row(r)
         if s.id in barred:
-            stub = Subject(id=s.id, ref=s.ref, name="(restricted)", status="",
-                           likelihood=s.likelihood, impact=s.impact,
-                           residual_likelihood=s.residual_likelihood,
-                           residual_impact=s.residual_impact)
-            rows.append(RegisterRow(stub, rules.rag(s.likelihood, s.impact), Flags(), True))
+            rows.append(placeholder(s))
             continue
         # Most rows have no flag: share one empty (frozen) Flags rather than
         # build one per row.
         flags = (flags_for(s, maps, today) if s.id in flagged or s.next_review
                  and s.next_review.isoformat() < today else _NO_FLAGS)
-        rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact), flags))
+        rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact), flags,
+                                restricted_to=named.get(s.id)))
     return rows
+
+
+def placeholder(s: Subject) -> RegisterRow:
+    """The row a user barred from ``s`` sees: its reference and risk band."""
+    stub = Subject(id=s.id, ref=s.ref, name="(restricted)", status="", likelihood=0,
+                   impact=0, residual_likelihood=0, residual_impact=0)
+    return RegisterRow(stub, rules.rag(s.likelihood, s.impact), _NO_FLAGS, True)
 
 
 def subject_record(vault, ref, reason="case review", detail: str = "", *,
@@ -116,7 +122,8 @@ def subject_record(vault, ref, reason="case review", detail: str = "", *,
         overdue_measures=sum(1 for m in ms if m.overdue))
     return SubjectRecord(s, rules.rag(s.likelihood, s.impact),
                          rules.rag(s.residual_likelihood, s.residual_impact), flags,
-                         tuple(reports), tuple(refs), tuple(ms), history)
+                         tuple(reports), tuple(refs), tuple(ms), history,
+                         access.restricted_to(vault, s.id).get(s.id))
 
 
 def subject_history(vault, ref) -> list:
