@@ -173,14 +173,14 @@ class MainWindow(QMainWindow):
     # -- unlocking and locking ---------------------------------------------------------------
     def _unlock(self, user: str, passphrase: str) -> None:
         self.build_workspace()
-        self.runner.open(self.vault_path, user or None, passphrase, on_done=self._unlocked,
-                         on_error=self._unlock_failed)
+        self.runner.open(self.vault_path, user or None, passphrase, on_success=self._unlocked,
+                         on_failure=self._unlock_failed)
 
     def _quick_unlock(self, user: str) -> None:
         self.build_workspace()
         self.unlock_page.set_busy(True)
-        self.runner.open(self.vault_path, user or None, quick=True, on_done=self._unlocked,
-                         on_error=self._unlock_failed)
+        self.runner.open(self.vault_path, user or None, quick=True, on_success=self._unlocked,
+                         on_failure=self._unlock_failed)
 
     def _unlock_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConsoleError):
@@ -235,8 +235,8 @@ class MainWindow(QMainWindow):
             self.presenter.success("Vault created. Your signing identity is ready.")
         self.runner.create(self.vault_path, answer.user, answer.passphrase,
                            answer.establishment, answer.display_name,
-                           quick=answer.quick_unlock, on_done=made,
-                           on_error=self._unlock_failed)
+                           quick=answer.quick_unlock, on_success=made,
+                           on_failure=self._unlock_failed)
 
     def open_demo(self, builder) -> None:
         """Build the demo vault on the vault thread and open it as its governor."""
@@ -249,8 +249,8 @@ class MainWindow(QMainWindow):
             self._unlocked(result)
             from .setup.demo_note import DemoNote
             DemoNote.ask(self, passphrases)
-        self.runner.open_demo(builder, self.vault_path, on_done=built,
-                              on_error=self._unlock_failed)
+        self.runner.open_demo(builder, self.vault_path, on_success=built,
+                              on_failure=self._unlock_failed)
 
     def _arm_autolock(self, minutes) -> None:
         self.autolock.set_minutes(minutes)

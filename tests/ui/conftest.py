@@ -96,6 +96,32 @@ def make_window(qtbot):
         w.shutdown()
 
 
+@pytest.fixture(scope="session")
+def template_vault(tmp_path_factory):
+    """An empty closed vault made once per session; tests copy it."""
+    from console.audit.genesis import create_vault
+    from tests.conftest import FAST_KDF
+    path = tmp_path_factory.mktemp("template") / "vault"
+    create_vault(path, "governor", PASS, "HMP Testshire", display_name="Gwen Governor",
+                 kdf=FAST_KDF).close()
+    return path
+
+
+@pytest.fixture
+def vault_runner(qtbot, tmp_path, template_vault, fast_kdf):
+    """A runner holding an open vault of its own (a copy of the session's empty one)."""
+    from ui.runner import Runner
+    path = tmp_path / "runner-vault"
+    shutil.copytree(template_vault, path)
+    runner = Runner()
+    opened = []
+    runner.open(path, "governor", PASS, on_success=opened.append, on_failure=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert not isinstance(opened[0], BaseException), opened[0]
+    yield runner
+    runner.shutdown()
+
+
 def unlock(qtbot, window, user="governor", passphrase=PASS):
     window.unlock_page.user.setCurrentText(user)
     window.unlock_page.passphrase.setText(passphrase)

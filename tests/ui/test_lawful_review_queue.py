@@ -33,8 +33,8 @@ def backdate(vault, ref: str, days: int) -> None:
 def open_runner(qtbot, path, user="governor", passphrase=PASS) -> Runner:
     runner = Runner()
     opened = []
-    runner.open(path, user, passphrase, on_done=opened.append,
-                on_error=lambda e: opened.append(e))
+    runner.open(path, user, passphrase, on_success=opened.append,
+                on_failure=lambda e: opened.append(e))
     qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
     assert not isinstance(opened[0], BaseException), opened[0]
     return runner

@@ -93,4 +93,4 @@ def restore(window, request: RestoreRequest, on_finished=None) -> None:
                                               cancellable=False)
         job.start()
     # The lock has queued the close on the vault thread; this runs after it.
-    window.runner.close_vault(on_done=start)
+    window.runner.close_vault(on_success=start)
