@@ -29,6 +29,19 @@ def is_user_error(exc: BaseException) -> bool:
     return isinstance(exc, ConsoleError)
 
 
+def sentence(exc: BaseException) -> str:
+    """The one line a dialog shows for a failed operation: the core's own
+    sentence, or, for a fault in the console, an apology naming the log
+    (the fault is logged without record data)."""
+    if is_user_error(exc):
+        return str(exc)
+    try:
+        where = log_crash(exc)
+    except Exception:  # the log is best effort; the apology still shows
+        return "Something went wrong; nothing was saved."
+    return f"Something went wrong; nothing was saved. Details are in {where}."
+
+
 def log_file() -> Path:
     return paths.log_dir() / "console.log"
 

@@ -87,7 +87,7 @@ class Operation:
         self.progress = progress            # the progress dialog's label, if any
         self.cancellable = cancellable and progress is not None
         self.parent = parent
-        self.needs_vault = needs_vault      # False only for a restore: the vault is closed
+        self.needs_vault = needs_vault      # False: the call gets None (a restore, a file save)
         self.running = False
         self.started = False
         self._stop = threading.Event()

@@ -45,7 +45,6 @@ class Runner(QObject):
     vault_refused = Signal(object)  # unlocking failed with this ConsoleError
     _delivered = Signal(int, bool, object)
     _progressed = Signal(int, int, int)
-    _external_finished = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,11 +55,8 @@ class Runner(QObject):
         self._running: dict[int, Operation] = {}
         self._writes = 0
         self._closed = False
-        self._external = 0                 # run_and_wait calls in flight
-        self._external_lock = threading.Lock()
         self._delivered.connect(self._deliver)
         self._progressed.connect(self._progress)
-        self._external_finished.connect(self._after_external)
 
     def _executor(self):
         """The worker thread's executor, started when first needed, so that
@@ -74,11 +70,11 @@ class Runner(QObject):
     # -- state seen from the GUI thread ----------------------------------------------
     @property
     def busy(self) -> bool:
-        return bool(self._running) or self._external > 0
+        return bool(self._running)
 
     @property
     def writing(self) -> bool:
-        return self._writes > 0 or self._external > 0
+        return self._writes > 0
 
     @property
     def closed(self) -> bool:
@@ -115,15 +111,6 @@ class Runner(QObject):
 
         self._executor().submit(work)
         return op
-
-    def submit(self, fn, *args, on_done=None, on_error=None, write=False, **kwargs):
-        """The older way, kept while callers move to ``run``."""
-        return self.run(Operation(lambda v: fn(v, *args, **kwargs), write=write,
-                                  on_success=on_done, on_failure=on_error))
-
-    def _after_external(self) -> None:
-        if not self.busy:
-            self.idle.emit()
 
     def _open_vault(self) -> Vault:
         vault = self._vault
@@ -273,16 +260,3 @@ def _open(folder, user, passphrase, quick) -> Vault:
     return unlock.open_vault(folder, user, passphrase)
 
 
-
-def run_and_wait(runner: Runner, fn, *args, **kwargs):
-    """The older way, kept while callers move to ``Runner.run``."""
-    def work():
-        return fn(runner._open_vault(), *args, **kwargs)
-    with runner._external_lock:
-        runner._external += 1
-    try:
-        return runner._executor().submit(work).result()
-    finally:
-        with runner._external_lock:
-            runner._external -= 1
-        runner._external_finished.emit()

@@ -80,7 +80,7 @@ def test_no_message_survives_a_lock_or_a_change_of_user(qtbot, make_window, fill
     assert bar.currentMessage() == ""
     # Work that finishes after the lock says nothing either.
     w.presenter.success("Signed briefing saved to /home/gov/briefing.pdf.")
-    w.ops.status.emit("Saved for Alex Smith")
+    w.runner.status.emit("Saved for Alex Smith")
     w.presenter.status("Alex Smith")
     assert bar.currentMessage() == ""
     unlock(qtbot, w, "dep", DEPUTY_PASS)
