@@ -240,3 +240,25 @@ def test_an_operation_runs_once(qtbot, vault_runner):
     finish(qtbot, op)
     qtbot.wait(50)
     assert calls == [1]
+
+
+def test_the_register_reloads_only_for_changes_that_concern_it(qtbot, make_window,
+                                                               filled_vault):
+    from tests.ui.conftest import unlock
+    window = make_window(filled_vault)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
+    window.runner.changed.emit(Changes(users=True, backups=True, journal=True))
+    assert not window.runner.busy                  # nothing shown here changed
+    window.runner.changed.emit(Changes(register=True))
+    assert window.runner.busy                      # the rows are read again
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
+
+    ref = window.register.model.row_at(0).subject.ref
+    window.register.select(ref)
+    qtbot.waitUntil(lambda: window.panel.ref == ref and not window.runner.busy, timeout=5000)
+    window.runner.changed.emit(Changes(subjects=frozenset({"SOMEONE-ELSE"})))
+    assert not window.runner.busy                  # another subject: the panel stays
+    window.runner.changed.emit(Changes(subjects=frozenset({ref})))
+    assert window.runner.writing                   # the open record is read (journaled)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)

@@ -3,8 +3,9 @@ calls, writes, says which subject changed and the sentence of success.
 
 Field values travel as the core's command dataclasses
 (``console.records.commands``), never mixed with the operation's own
-arguments, so no field name is reserved. ``callbacks`` are
-the operation's ``on_success`` / ``on_failure`` / ``on_finished``.
+arguments, so no field name is reserved. ``callbacks`` are the operation's
+``on_success`` / ``on_failure`` / ``on_finished`` and ``parent`` (the form
+that asked, which hears nothing once it has gone).
 
 ``ProfileUndo`` keeps the one edit that can be put back cheaply: a profile
 edit, undone by writing the previous values again (itself an audited change).

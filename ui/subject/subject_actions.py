@@ -48,10 +48,11 @@ class SubjectActions:
 
     def _show(self, dialog: FormDialog, edit) -> FormDialog:
         """Open ``dialog``; on OK run ``edit(value, **callbacks)``, the dialog
-        closing on success and showing the core's sentence on failure."""
+        closing on success and showing the core's sentence on failure (and
+        hearing nothing if it has gone meanwhile)."""
         dialog.setObjectName("formDialog")
         dialog.submitted.connect(lambda value: self.runner.run(
-            edit(value, on_success=dialog.done_ok, on_failure=dialog.fail)))
+            edit(value, on_success=dialog.done_ok, on_failure=dialog.fail, parent=dialog)))
         dialog.finished.connect(dialog.deleteLater)
         self.last_dialog = dialog
         dialog.open_async()
@@ -78,11 +79,11 @@ class SubjectActions:
         dialog = SubjectDialog(parent=self.window, can_assess=roles.allowed(role, "assess_threat"),
                                assess_reason=roles.why_not(role, "assess_threat"))
 
-        def edit(v, on_success, on_failure):
+        def edit(v, on_success, **callbacks):
             def created(subject):
                 on_success()
                 self.window.select_after_refresh(subject.ref)
-            return edits.create_subject(v, on_success=created, on_failure=on_failure)
+            return edits.create_subject(v, on_success=created, **callbacks)
         return self._show(dialog, edit)
 
     def edit_profile(self):
@@ -92,11 +93,11 @@ class SubjectActions:
         before = SubjectFields.of(rec.subject, PROFILE)
         dialog = SubjectDialog(before, editing=True, parent=self.window)
         ref = rec.subject.ref
-        def edit(v, on_success, on_failure):
+        def edit(v, on_success, **callbacks):
             def saved(result):
                 self.undo_state.remember(ref, before)
                 on_success(result)
-            return edits.update_profile(ref, v, on_success=saved, on_failure=on_failure)
+            return edits.update_profile(ref, v, on_success=saved, **callbacks)
         return self._show(dialog, edit)
 
     def undo(self) -> None:
