@@ -159,32 +159,8 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
     sentence = (f"{name} is intact: it was signed by {signer} (certificate SHA-256 {fp}) on "
                 f"{when}; the signature covers the whole file, so nothing was changed or "
                 f"added after signing{certified}. {trust}")
-    from reports.briefing_json import FILE_NAME, attachments
-    found = [d for n, d in attachments(reader) if n == FILE_NAME]
-    embedded = found[0] if len(found) == 1 else None
-    sentence += _heads(embedded)
     if extract:
-        common["data"] = embedded
+        from reports.briefing_json import FILE_NAME, attachments
+        found = [d for n, d in attachments(reader) if n == FILE_NAME]
+        common["data"] = found[0] if len(found) == 1 else None
     return Verdict(True, sentence, **common)
-
-
-def _heads(embedded: bytes | None) -> str:
-    """The audit chain's head this briefing was taken at and the one the
-    previous briefing was, as its data records them: HQ checks the chain it
-    holds from the last briefing continues in this one."""
-    import json
-    try:
-        doc = json.loads(embedded) if embedded else None
-        chain = doc["chain"]
-        text = (f" Its audit chain: {int(chain['entries'])} entries, last entry "
-                f"{str(chain['head'])[:16]}.")
-        previous = doc.get("previous")
-        if previous:
-            prev = previous["chain"]
-            text += (f" The previous briefing, {str(previous['number'])[:40]}, was taken at "
-                     f"{int(prev['entries'])} entries, last entry {str(prev['head'])[:16]}.")
-        else:
-            text += " It names no previous briefing."
-        return text
-    except (ValueError, KeyError, TypeError):
-        return ""

@@ -110,11 +110,10 @@ def new_vault_template(tmp_path_factory, kdf_floor_for_tests) -> Path:
 
 @pytest.fixture
 def vault(vault_path, fast_kdf, new_vault_template):
-    """A new vault of this test's own, open as the governor (through the
-    signed chain, as the console opens it)."""
-    from console.audit import unlock
+    """A new vault of this test's own, open as the governor."""
+    from console.storage.vault import Vault
     shutil.copytree(new_vault_template, vault_path)
-    v = unlock.open_vault(vault_path, "governor", PASS)
+    v = Vault.open(vault_path, "governor", PASS)
     yield v
     v.close()
 

@@ -14,7 +14,6 @@ import pytest
 
 from console.records import intel, measures, referrals, subjects
 from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
-from tests.conftest import FAST_KDF, PASS
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in ("pdfsig", "pdftotext", "qpdf", "pdffonts")),
@@ -63,19 +62,12 @@ def text_of(path, *extra) -> str:
     return run("pdftotext", *extra, str(path), "-", check=True).stdout
 
 
-@pytest.fixture(scope="module")
-def briefing(tmp_path_factory, kdf_floor_for_tests):
-    """One signed briefing of a populated vault, made once for the tests that
-    only read it (the vault stays open for its signing identity)."""
-    from console.audit.genesis import create_vault
-    folder = tmp_path_factory.mktemp("briefing")
-    vault = create_vault(folder / "vault", "governor", PASS, "HMP Testshire",
-                         display_name="Gwen Governor", kdf=FAST_KDF)
+@pytest.fixture
+def briefing(vault, tmp_path):
     people = populate(vault)
-    out = folder / "briefing.pdf"
+    out = tmp_path / "briefing.pdf"
     result = make(vault, out)
-    yield vault, out, result, people
-    vault.close()
+    return vault, out, result, people
 
 
 def test_pdfsig_reports_a_valid_signature_over_the_whole_file(briefing):

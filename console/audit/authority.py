@@ -1,7 +1,8 @@
 """The authority the signed chain carries, at any point of it: who is a user,
 in which role, with which certificate and key-slot public key; the vault's
 settings; which records are restricted to whom; which conflict bars a
-governor lifted.
+governor lifted; and, for each sealing key (``sealing_keys``), its current
+version and the commitment that proves a key is that one.
 
 ``State`` starts empty before the chain's first entry; ``apply(state, e)``
 takes one entry whose hash, link and signature were already checked, checks
@@ -29,9 +30,10 @@ from dataclasses import dataclass, field
 from console.audit import roles
 from console.audit.limits import check_setting
 
-FORMAT = 1          # of the state as sealed in key slots (see ``seal``)
+FORMAT = 2          # of the state as sealed in key slots (see ``seal``)
 GENESIS_FORMAT = 2  # of the first entry's payload: authority included
 GOVERNOR = roles.GOVERNOR
+FULLTEXT = "fulltext"   # the scope of the key that seals report full text
 
 
 @dataclass
@@ -59,6 +61,9 @@ class State:
     settings: dict[str, list] = field(default_factory=dict)       # key -> [value, seq]
     restrictions: dict[str, list] = field(default_factory=dict)   # ref -> [[users], seq]
     lifts: dict[str, list] = field(default_factory=dict)          # "user ref" -> [sn, seq]
+    # Sealing keys: scope (a restricted record's reference, or "fulltext")
+    # -> [version, commitment, seq] (see ``sealing_keys``).
+    keys: dict[str, list] = field(default_factory=dict)
 
     # -- reading ---------------------------------------------------------------
     def member(self, name: str) -> Member | None:
@@ -178,6 +183,13 @@ def _found(state: State, e: Entry) -> str | None:
             if problem:
                 return problem
             state.settings[key] = [value, 1]
+        ftk = a.get("fulltext")
+        if ftk is not None:
+            if not (isinstance(ftk, dict) and ftk.get("version") == 1
+                    and isinstance(ftk.get("commitment"), str)
+                    and len(ftk["commitment"]) == 64):
+                return "the full-text key it names cannot be read"
+            state.keys[FULLTEXT] = [1, ftk["commitment"], 1]
         state.attested = 1
     else:
         state.users[e.user] = Member(GOVERNOR, e.user, e.signer_fingerprint, 1, 1)
@@ -338,6 +350,7 @@ def _restrict(state: State, e: Entry) -> str | None:
 
 def _gone(state: State, e: Entry) -> str | None:
     state.restrictions.pop(e.entity_id, None)
+    state.keys.pop(e.entity_id, None)
     for key in [k for k in state.lifts if k.endswith(" " + e.entity_id)]:
         del state.lifts[key]
     return None
@@ -365,6 +378,38 @@ def _staff_number_rule(state: State, e: Entry) -> str | None:
             "without a governor confirming it")
 
 
+def _keys(state: State, e: Entry) -> str | None:
+    """A sealing key's first version, a new version, or the end of sealing."""
+    if e.after is None:        # the subject was erased since
+        return None
+    if e.entity == "subject":
+        scope = e.entity_id
+    elif e.entity == "vault" and e.entity_id == FULLTEXT:
+        scope = FULLTEXT
+    else:
+        return "it seals something that is neither a record nor the reports' full text"
+    have = state.keys.get(scope)
+    if e.action == "keys.unseal":
+        if have is None or scope == FULLTEXT:
+            return "it unseals something that is not sealed"
+        del state.keys[scope]
+        return None
+    version, commitment = e.after.get("version"), e.after.get("commitment")
+    if not isinstance(version, int) or not isinstance(commitment, str) or len(commitment) != 64:
+        return "it gives a sealing key without its version and commitment"
+    if e.action == "keys.seal":
+        if have is not None:
+            return "it seals something that is already sealed"
+        if scope != FULLTEXT and scope not in state.restrictions:
+            return "it seals a record that is not restricted"
+        if version != 1:
+            return "a sealing key starts at version 1"
+    elif have is None or version != int(have[0]) + 1:
+        return "it changes a sealing key out of order"
+    state.keys[scope] = [version, commitment, e.seq]
+    return None
+
+
 _HANDLERS = {
     "authority.attest": _attest,
     "user.add": _new_member, "user.remove": _remove, "user.reset": _reset,
@@ -374,4 +419,5 @@ _HANDLERS = {
     "subject.grant": _restrict, "subject.revoke": _restrict,
     "subject.delete": _gone, "subject.erase": _gone,
     "conflict.lift": _lift,
+    "keys.seal": _keys, "keys.rekey": _keys, "keys.unseal": _keys,
 }

@@ -23,7 +23,7 @@ import json
 import secrets
 from dataclasses import dataclass
 
-from console.audit import roles, visibility
+from console.audit import payloads, roles, sealing_keys, visibility
 from console.audit.hashing import GENESIS, canonical, digest, payload_hash
 from console.audit.replay import ERASE_ACTION, ChainReport, run
 from console.clock import now_iso
@@ -53,6 +53,11 @@ def append(vault, action: str, entity: str, entity_id, before: dict | None = Non
     b = canonical(before).decode() if before is not None else None
     a = canonical(after).decode() if after is not None else None
     salt = secrets.token_bytes(16)
+    if payloads.sealable(entity, action):
+        key = sealing_keys.record_key(vault, str(entity_id))
+        if key is not None:    # a sealed record: the details are stored sealed
+            salt, b, a = payloads.seal(vault.vault_id, str(entity_id), seq, key[0], key[1],
+                                       salt, b, a)
     ph = payload_hash(salt, b, a)
     h = digest(prev, seq, at, vault.user.name, action, entity, str(entity_id), ph)
     sig = vault.identity().sign(bytes.fromhex(h))
@@ -63,6 +68,16 @@ def append(vault, action: str, entity: str, entity_id, before: dict | None = Non
     conn.execute("INSERT INTO audit_payload(seq, salt, before, after) VALUES (?,?,?,?)",
                  (seq, salt, b, a))
     return seq
+
+
+def opened(vault, ref: str, seq: int, text: str) -> tuple[str | None, str | None]:
+    """The details (before, after, as stored JSON) of an entry about sealed
+    record ``ref``; (None, None) when the signed-in user holds no key for
+    them (they then show as withheld)."""
+    ring = sealing_keys.keyring(vault)
+    got = payloads.open_sealed(vault.vault_id, ref, seq, text,
+                               lambda version: ring.version(vault.conn, ref, version))
+    return (got[1], got[2]) if got else (None, None)
 
 
 def verify(vault, on_progress=None) -> ChainReport:
@@ -119,6 +134,8 @@ def entries(vault, entity: str | None = None, entity_id=None, limit: int | None 
             continue   # the query has left these out already; this is the rule itself
         if not visibility.payload_visible(role, action):
             before = after = None
+        elif payloads.is_sealed(after):
+            before, after = opened(vault, eid, seq, after)
         b = json.loads(before) if before else None
         a = json.loads(after) if after else None
         if barred and isinstance(a, dict) and isinstance(a.get("refs"), list):

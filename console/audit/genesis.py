@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from console.audit import chain
-from console.audit.authority import GENESIS_FORMAT
+from console.audit import chain, sealing_keys
+from console.audit.authority import FULLTEXT, GENESIS_FORMAT
 from console.audit.limits import check_setting
 from console.errors import ValidationError
 from console.storage import settings
@@ -27,12 +27,21 @@ def create_vault(folder: Path | str, user: str, passphrase: str, establishment: 
 
     def founding(vault: Vault) -> None:
         ident = vault.identity()
-        chain.append(vault, "vault.create", "vault", vault.vault_id, after={
+        slot = vault.slots.users[user]["public"]
+        after = {
             "format": GENESIS_FORMAT, "establishment": establishment, "governor": user,
             "display_name": vault.user.display_name, "cert": ident.cert_pem.decode(),
-            "fingerprint": ident.fingerprint, "slot": vault.slots.users[user]["public"],
-            "staff_number": staff_number,
-            "settings": dict(settings.DEFAULT_SETTINGS, establishment=establishment)})
+            "fingerprint": ident.fingerprint, "slot": slot, "staff_number": staff_number,
+            "settings": dict(settings.DEFAULT_SETTINGS, establishment=establishment)}
+        # The key that seals reports' full text, from the first entry on
+        # (a vault created at an older schema gets it in a later session).
+        key = sealing_keys.new_key() if sealing_keys.has_tables(vault.conn) else None
+        if key is not None:
+            after["fulltext"] = {"version": 1, "commitment": sealing_keys.commitment(
+                vault.vault_id, FULLTEXT, 1, key)}
+        chain.append(vault, "vault.create", "vault", vault.vault_id, after=after)
+        if key is not None:
+            sealing_keys.wrap(vault.conn, vault.vault_id, user, slot, {FULLTEXT: (1, key)})
 
     vault = Vault.create(folder, user, passphrase, establishment, display_name, job_title,
                          kdf=kdf, migrate_to=migrate_to, founding=founding,

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from console.audit import authority
+from console.audit import authority, payloads
 from console.audit.authority import Entry, State
 from console.audit.hashing import GENESIS, digest, payload_hash
 from console.storage.identity import cert_fingerprint, public_key, verify_with
@@ -37,7 +37,7 @@ _COLUMNS = ("a.seq, a.at, a.user, a.action, a.entity, a.entity_id, a.payload_has
 _AUTHORITY = {"vault.create", "authority.attest", "user.add", "user.remove", "user.reset",
               "user.role", "identity.replace", "settings.change", "subject.restrict",
               "subject.unrestrict", "subject.grant", "subject.revoke", "conflict.lift",
-              "vault.restore"}
+              "vault.restore", "keys.seal", "keys.rekey", "keys.unseal"}
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,9 @@ class _Replay:
         self.pending: dict[str, int] = {}      # ref -> entries whose details an erasure took
         self.restores: list[Restore] = []
         self.staff: dict[str, tuple[str, int]] | None = {} if track_subjects else None
+        # entry -> the stored form of its details a later entry attested
+        # (a record sealed or unsealed since: see ``payloads``)
+        self.forms = payloads.forms_after(conn, self.state.seq)
 
     def broken(self, count: int, seq: int, reason: str) -> ChainReport:
         return ChainReport(False, count, seq, reason, self.state.head, self.erased,
@@ -189,7 +192,8 @@ class _Replay:
             self.erased += 1
             details = None
         else:
-            if payload_hash(bytes(salt), before, after) != ph:
+            form = self.forms.get(seq)
+            if payload_hash(bytes(salt), before, after) != (form[0] if form else ph):
                 return seq, "its details were changed after it was written"
             details = after
         parsed = None
@@ -209,6 +213,8 @@ class _Replay:
         reason = authority.apply(st, e)
         if reason is None and action == ERASE_ACTION:
             reason = self.erasure(e)
+        if reason is None and action in payloads.FORM_ACTIONS and parsed is not None:
+            reason = payloads.check_forms(self.conn, seq, eid, parsed.get("forms"))
         if reason is not None:
             if action == ERASE_ACTION and self.pending.get(eid):
                 reason += (f", and the details of {self.pending[eid]} earlier entries about "

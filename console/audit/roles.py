@@ -49,6 +49,7 @@ PERMISSIONS: dict[str, tuple[set[str], str]] = {
     "attest": ({GOVERNOR}, "attest the vault's users and roles"),
     # Held by nobody: the vault's creation is the chain's first entry only.
     "found": (set(), "create the vault again"),
+    "keys": ({GOVERNOR}, "change the keys records are sealed under"),
 }
 
 # audit action -> the right its signer must hold when it is written
@@ -73,6 +74,7 @@ ACTION_RIGHTS: dict[str, str] = {
     "measure.add": "add_measure", "measure.update": "edit_measure", "log.add": "add_log",
     "register.import": "import", "briefing.sign": "sign_briefing",
     "backup.delete": "delete_backup", "vault.restore": "restore",
+    "keys.seal": "keys", "keys.rekey": "keys", "keys.unseal": "keys",
 }
 # Families of actions named by a prefix (the journal: journal.<kind>.<reason>).
 PREFIX_RIGHTS: dict[str, str] = {"journal.": "view"}

@@ -33,7 +33,7 @@ from pathlib import Path
 from console.audit import chain as audit
 from console.clock import now_iso
 from console.errors import ConsoleError, ValidationError
-from console.records import access, fields, updates
+from console.records import access, fields, sealed, updates
 from console.records.model import OUTCOMES, STATUSES, Choice
 from console.storage import settings
 
@@ -166,9 +166,11 @@ def _add_months(d: dt.date, months: int) -> dt.date:
 
 _SQL = ("SELECT s.id, s.ref, s.name, s.status, s.outcome, s.created_at, "
         "l.basis, l.category, l.review_on, l.review_set_at, l.restricted, l.legal_hold, "
-        "l.hold_reason, (SELECT max(c.at) FROM status_changes c WHERE c.subject_id = s.id "
-        "AND c.to_status = 'closed') FROM subjects s LEFT JOIN subject_lawful l ON "
+        "l.hold_reason, (SELECT max(c.at) FROM {s}.status_changes c WHERE c.subject_id = s.id "
+        "AND c.to_status = 'closed') FROM {s}.subjects s LEFT JOIN main.subject_lawful l ON "
         "l.subject_id = s.id")
+_LAWFUL = ("SELECT basis, category, review_on, review_set_at, restricted, legal_hold, "
+           "hold_reason FROM main.subject_lawful WHERE subject_id = ?")
 
 
 def _processing(row, months: dict[str, int]) -> Processing:
@@ -191,7 +193,8 @@ def _processing(row, months: dict[str, int]) -> Processing:
 def processing(vault, ref) -> Processing:
     """The subject's basis, category, review date and hold."""
     sid = access.require_subject(vault, ref)
-    rows = vault.query(_SQL + " WHERE s.id = ?", (sid,))
+    schema = sealed.store(vault).schema_for(sid)
+    rows = vault.query(_SQL.format(s=schema) + " WHERE s.id = ?", (sid,))
     return _processing(rows[0], retention_defaults(vault))
 
 
@@ -229,8 +232,8 @@ def review_queue(vault, today: dt.date | None = None, within_days: int = 0
             "ORDER BY id"):
         last[sid] = f"{decision} {at[:10]} by {by}: {reason}"
     items = []
-    for row in vault.query(_SQL):
-        if row[0] in barred:
+    for row in vault.query(_SQL.format(s="main")) + _sealed_rows(vault, barred):
+        if row[0] in barred or row[3] == sealed.PLACEHOLDER_STATUS:
             continue
         p = _processing(row, months)
         if p.review_on <= horizon:
@@ -238,6 +241,21 @@ def review_queue(vault, today: dt.date | None = None, within_days: int = 0
                                     (today - p.review_on).days, last.get(row[0], "")))
     items.sort(key=lambda i: (i.processing.review_on, i.ref))
     return items
+
+
+def _sealed_rows(vault, barred: set[int]) -> list[tuple]:
+    """Rows shaped like ``_SQL``'s for the sealed records this user holds,
+    from their heads (the review queue need not open each record)."""
+    st = sealed.store(vault)
+    out = []
+    for sid, head in st.heads().items():
+        if sid in barred:
+            continue
+        lawful = vault.query(_LAWFUL, (sid,))
+        r = head.row
+        out.append((sid, head.ref, r["name"], r["status"], r["outcome"], r["created_at"],
+                    *(lawful[0] if lawful else (None,) * 7), head.closed_at))
+    return out
 
 
 def retain(vault, ref, reason: str, next_review) -> Processing:
@@ -314,8 +332,9 @@ def erase(vault, ref, reason: str) -> ErasureResult:
                          multiline=True).strip()
     sid = access.require_subject(vault, ref)
     p = processing(vault, sid)
-    name, staff_number = vault.query("SELECT name, staff_number FROM subjects WHERE id = ?",
-                                     (sid,))[0]
+    schema = sealed.store(vault).schema_for(sid)
+    name, staff_number = vault.query(f"SELECT name, staff_number FROM {schema}.subjects "
+                                     "WHERE id = ?", (sid,))[0]
     if _names_the_subject(reason, name, staff_number):
         raise ValidationError("The reason for erasure is kept after the record goes, so it "
                               "must not name the subject; use the reference instead.")
@@ -336,6 +355,8 @@ def erase(vault, ref, reason: str) -> ErasureResult:
             conn.executemany("DELETE FROM audit_payload WHERE seq = ?", [(s,) for s in seqs])
             for table in _fts_tables(vault):
                 conn.execute(f'DELETE FROM "{table}" WHERE subject_id = ?', (sid,))
+            from console.records import sealing
+            sealing.forget_record(vault, sid, p.ref)
             conn.execute("DELETE FROM conflicts WHERE subject_id = ?", (sid,))
             conn.execute("DELETE FROM subjects WHERE id = ?", (sid,))
             audit.append(vault, audit.ERASE_ACTION, "subject", p.ref,
@@ -363,13 +384,23 @@ def erased(vault) -> list[tuple[str, str, str]]:
         (audit.ERASE_ACTION,))]
 
 
+def last_sealed(vault) -> str:
+    """When a record, or the reports' full text, was last sealed (the time of
+    the last ``keys.seal`` entry): backups made before hold it readable to
+    every user of the vault."""
+    rows = vault.query("SELECT max(at) FROM audit WHERE action = 'keys.seal'")
+    return (rows[0][0] or "") if rows else ""
+
+
 def backup_flags(vault, now: dt.datetime | None = None) -> list[BackupFlag]:
     """Backups beside the vault that should be deleted: older than the
-    backup horizon, or made before a record was erased (they still hold it)."""
+    backup horizon, made before a record was erased (they still hold it), or
+    made before a record was sealed (they hold it readable to every user)."""
     from console.storage.snapshot import list_backups
     now = now or dt.datetime.now(dt.timezone.utc)
     horizon = (now - dt.timedelta(days=backup_horizon_days(vault))).isoformat()
     last_erasure = max((t for _r, t, _u in erased(vault)), default="")
+    sealed_at = last_sealed(vault)
     out = []
     for b in list_backups(vault.folder):
         if not b.ok or not b.created_at:
@@ -377,6 +408,10 @@ def backup_flags(vault, now: dt.datetime | None = None) -> list[BackupFlag]:
         if b.created_at < last_erasure:
             out.append(BackupFlag(b.path, b.created_at, "It was made before a record was "
                                   "erased and still holds that record; delete it."))
+        elif b.created_at < sealed_at:
+            out.append(BackupFlag(b.path, b.created_at, "It was made before a restricted "
+                                  "record or the reports' full text was sealed, and holds "
+                                  "them readable to every user; delete it."))
         elif b.created_at < horizon:
             out.append(BackupFlag(b.path, b.created_at, "It is older than the backup "
                                   "retention horizon; delete it."))

@@ -20,19 +20,49 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.audit import chain as audit
-from console.audit.visibility import (  # noqa: F401 (the services' names for them)
-    barred_ids,
-    barred_refs,
-    conflict_ids,
-    restricted_ids,
-)
+from console.audit import visibility
+from console.audit.visibility import conflict_ids, restricted_ids  # noqa: F401
 from console.errors import NotFound, PermissionDenied, ValidationError
-from console.records import fields
+from console.records import fields, sealed
 
 # One sentence whatever the reason: a conflict of interest means the user is
 # the subject, and telling them so would tell them they are on the register.
-REFUSED = ("This record is restricted to named users (need-to-know); ask the governor "
-           "if you need to see it.")
+REFUSED = sealed.REFUSED
+
+
+def barred_ids(vault) -> set[int]:
+    """Subjects the signed-in user may not see: barred by the chain's rules
+    (``visibility``), sealed records whose key they do not hold, and sealed
+    records they hold that name them (a conflict of interest read from the
+    sealed profile)."""
+    out = visibility.barred_ids(vault)
+    st = sealed.store(vault)
+    if st.sealed():
+        out |= st.unheld() | _sealed_conflicts(vault, st)
+    return out
+
+
+def _sealed_conflicts(vault, st) -> set[int]:
+    sn = (vault.user.staff_number or "").strip()
+    if not sn:
+        return set()
+    found = {sid: h.ref for sid, h in st.heads().items()
+             if (h.row.get("staff_number") or "").strip() == sn}
+    if not found:
+        return set()
+    from console.audit.current import now
+    state = now(vault)
+    return {sid for sid, ref in found.items() if not state.lifted(vault.user.name, ref, sn)}
+
+
+def barred_refs(vault) -> set[str]:
+    """References of the subjects the signed-in user may not see."""
+    ids = barred_ids(vault)
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {r[0] for r in vault.query(f"SELECT ref FROM main.subjects WHERE id IN ({marks})",
+                                      list(ids))}
 
 
 @dataclass(frozen=True)
@@ -91,7 +121,8 @@ def _active_users(vault) -> dict[str, tuple[str, str]]:
 
 def owner_user(vault, sid: int) -> str | None:
     """The user named as the subject's owner (by sign-in or display name), if any."""
-    owner = vault.conn.execute("SELECT owner FROM subjects WHERE id = ?",
+    schema = sealed.store(vault).schema_for(sid)
+    owner = vault.conn.execute(f"SELECT owner FROM {schema}.subjects WHERE id = ?",
                                (sid,)).fetchone()[0].strip().lower()
     if not owner:
         return None
@@ -109,25 +140,6 @@ def restriction(vault, ref) -> Restriction:
     names = tuple(r[0] for r in vault.query(
         "SELECT user FROM need_to_know WHERE subject_id = ? ORDER BY user", (sid,)))
     return Restriction(subject_ref(vault, sid), bool(row and row[0][0]), names)
-
-
-def restricted_to(vault, sid: int | None = None) -> dict[int, tuple[str, ...]]:
-    """For a governor: restricted subjects (or just ``sid``) and the users
-    named on each. Empty for anyone else: the list is need-to-know."""
-    if vault.user.role != "governor":
-        return {}
-    sql = ("SELECT l.subject_id, n.user FROM subject_lawful l LEFT JOIN need_to_know n ON "
-           "n.subject_id = l.subject_id WHERE l.restricted = 1")
-    params: tuple = ()
-    if sid is not None:
-        sql += " AND l.subject_id = ?"
-        params = (sid,)
-    out: dict[int, list[str]] = {}
-    for subject, user in vault.query(sql + " ORDER BY l.subject_id, n.user", params):
-        names = out.setdefault(subject, [])
-        if user is not None:
-            names.append(user)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def _check_users(vault, names) -> list[str]:
@@ -167,6 +179,8 @@ def restrict(vault, ref, reason: str, allow=None) -> Restriction:
                                "VALUES (?, ?, ?, ?)", (sid, n, vault.user.name, now))
         audit.append(vault, "subject.restrict", "subject", subject_ref(vault, sid),
                      after={"allowed": names, "reason": reason})
+        _sealed_as_listed(vault, sid)
+    _settled_on_disk(vault)
     return restriction(vault, ref)
 
 
@@ -176,6 +190,8 @@ def unrestrict(vault, ref, reason: str) -> Restriction:
                          multiline=True)
     with vault.write():
         sid = require_subject(vault, ref)
+        from console.records import sealing
+        sealing.unseal(vault, sid)
         ensure_lawful_row(vault, sid)
         vault.conn.execute("UPDATE subject_lawful SET restricted = 0 WHERE subject_id = ?",
                            (sid,))
@@ -202,6 +218,7 @@ def grant(vault, ref, user: str, reason: str) -> Restriction:
                            "at) VALUES (?, ?, ?, ?)", (sid, name, vault.user.name, now_iso()))
         audit.append(vault, "subject.grant", "subject", subject_ref(vault, sid),
                      after={"user": name, "reason": reason})
+        _sealed_as_listed(vault, sid)
     return restriction(vault, ref)
 
 
@@ -215,4 +232,26 @@ def revoke(vault, ref, user: str, reason: str) -> Restriction:
                            (sid, str(user).strip()))
         audit.append(vault, "subject.revoke", "subject", subject_ref(vault, sid),
                      after={"user": str(user).strip(), "reason": reason})
+        _sealed_as_listed(vault, sid)
     return restriction(vault, ref)
+
+
+def _sealed_as_listed(vault, sid: int) -> None:
+    """After a change of who may see a restricted record (in the same write):
+    seal it if it is not sealed yet, else put its key in the hands the chain
+    now entitles (a new key when someone lost access)."""
+    from console.records import sealing
+    st = sealed.store(vault)
+    if not st.tables:
+        return
+    if not st.is_sealed(sid):
+        sealing.seal(vault, sid)
+    else:
+        sealing.reconcile(vault, [subject_ref(vault, sid)])
+
+
+def _settled_on_disk(vault) -> None:
+    """A record just sealed leaves older copies of its pages in the
+    write-ahead log until a checkpoint: copy them back and empty it."""
+    with vault.guard():
+        vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

@@ -25,7 +25,7 @@ from console.audit import roles
 from console.audit.current import now
 from console.clock import now_iso
 from console.errors import NotFound, PermissionDenied, ValidationError
-from console.records import fields
+from console.records import fields, sealed
 
 NEEDS_GOVERNOR = ("That staff number belongs to a user of the console, and matching a "
                   "subject to a user bars them from the record, so only the governor can "
@@ -52,6 +52,16 @@ def check_staff_number(vault, staff_number: str) -> None:
         raise PermissionDenied(NEEDS_GOVERNOR)
 
 
+def _sealed_matches(vault, sn: str) -> list[tuple[int, str]]:
+    """(sid, ref) of the sealed records this user holds whose staff number is ``sn``."""
+    st = sealed.store(vault)
+    if not st.sealed():
+        return []
+    refs = {sid: ref for sid, (ref, _b, _v) in st.sealed().items()}
+    return sorted((sid, refs[sid]) for sid, row in st.rows().items()
+                  if (row.get("staff_number") or "").strip() == sn)
+
+
 def bars(vault) -> list[Bar]:
     """Every current match of a subject to a user, for the governor to review."""
     roles.require(vault, "review_conflict")
@@ -61,8 +71,10 @@ def bars(vault) -> list[Bar]:
         sn = (m.staff_number or "").strip()
         if not sn:
             continue
-        for (ref,) in vault.query("SELECT ref FROM subjects WHERE staff_number = ? "
-                                  "ORDER BY ref", (sn,)):
+        refs = [r[0] for r in vault.query("SELECT ref FROM main.subjects WHERE staff_number = ? "
+                                          "ORDER BY ref", (sn,))]
+        refs = sorted(refs + [ref for _sid, ref in _sealed_matches(vault, sn)])
+        for ref in refs:
             out.append(Bar(ref, name, state.lifted(name, ref, sn)))
     return out
 
@@ -72,21 +84,41 @@ def record(vault) -> None:
     if not roles.allowed(vault.user.role, "review_conflict"):
         return
     state = _state(vault)
+    barred_sealed: list[str] = []
     for name, m in sorted(state.active().items()):
         sn = (m.staff_number or "").strip()
         if not sn:
             continue
         rows = vault.conn.execute(
-            "SELECT s.id, s.ref FROM subjects s WHERE s.staff_number = ? AND NOT EXISTS "
-            "(SELECT 1 FROM conflicts c WHERE c.user = ? AND c.subject_id = s.id)",
+            "SELECT s.id, s.ref FROM main.subjects s WHERE s.staff_number = ? AND NOT EXISTS "
+            "(SELECT 1 FROM main.conflicts c WHERE c.user = ? AND c.subject_id = s.id)",
             (sn, name)).fetchall()
-        for sid, ref in rows:
+        rows = [(sid, ref, "main") for sid, ref in rows]
+        st = sealed.store(vault)
+        for sid, ref in _sealed_matches(vault, sn):
+            schema = st.schema_for(sid)
+            if not vault.conn.execute(f"SELECT 1 FROM {schema}.conflicts WHERE user = ? AND "
+                                      "subject_id = ?", (name, sid)).fetchone():
+                rows.append((sid, ref, schema))
+        for sid, ref, schema in rows:
             if state.lifted(name, ref, sn):
                 continue
-            vault.conn.execute("INSERT INTO conflicts(user, subject_id, reason, at) VALUES "
-                               "(?, ?, 'named as the subject', ?)", (name, sid, now_iso()))
+            vault.conn.execute(f"INSERT INTO {schema}.conflicts(user, subject_id, reason, at) "
+                               "VALUES (?, ?, 'named as the subject', ?)",
+                               (name, sid, now_iso()))
             audit.append(vault, "conflict.bar", "subject", ref,
                          after={"user": name, "reason": "named as the subject"})
+            if schema != "main":
+                barred_sealed.append(ref)
+    _reconcile(vault, barred_sealed)
+
+
+def _reconcile(vault, refs) -> None:
+    """Bars decide who may hold a sealed record's key: keep the keys in step
+    (a new key for a record whose bar takes it from someone)."""
+    if refs:
+        from console.records import sealing
+        sealing.reconcile(vault, sorted(set(refs)))
 
 
 def lift(vault, ref: str, user: str, reason: str) -> Bar:
@@ -96,14 +128,21 @@ def lift(vault, ref: str, user: str, reason: str) -> Bar:
                          multiline=True).strip()
     ref = str(ref).strip().upper()
     with vault.write():
-        row = vault.conn.execute("SELECT id, staff_number FROM subjects WHERE ref = ?",
+        row = vault.conn.execute("SELECT id, staff_number FROM main.subjects WHERE ref = ?",
                                  (ref,)).fetchone()
         if row is None:
             raise NotFound("No subject has that reference.")
+        st = sealed.store(vault)
+        if st.is_sealed(row[0]):
+            schema = st.schema_for(row[0])
+            row = vault.conn.execute(f"SELECT id, staff_number FROM {schema}.subjects WHERE "
+                                     "id = ?", (row[0],)).fetchone()
         m = _state(vault).active().get(str(user).strip())
         sn = (row[1] or "").strip()
         if m is None or not sn or (m.staff_number or "").strip() != sn:
             raise ValidationError("That user is not barred from that record.")
         audit.append(vault, "conflict.lift", "subject", ref,
                      after={"user": str(user).strip(), "staff_number": sn, "reason": reason})
+        if st.is_sealed(row[0]):
+            _reconcile(vault, [ref])
     return Bar(ref, str(user).strip(), True)

@@ -42,7 +42,7 @@ from pathlib import Path
 from console.audit import chain as audit
 from console.audit import roles
 from console.errors import ConsoleError, ImportRejected, ValidationError
-from console.records import fields, subjects
+from console.records import fields, sealed, subjects
 from console.records.commands import SubjectFields
 from console.records.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES
 from console.storage.fileio import atomic_write_bytes
@@ -343,7 +343,10 @@ def _duplicates(vault, rows: list[ImportRow], problems: list) -> set[int]:
                 bad.add(ln)
     if vault is not None and by_number:
         on_register = {r[0].casefold() for r in vault.query(
-            "SELECT staff_number FROM subjects WHERE staff_number != ''")}
+            "SELECT staff_number FROM main.subjects WHERE staff_number != ''")}
+        # Sealed records the importer holds keep their staff numbers sealed.
+        on_register |= {(row.get("staff_number") or "").casefold()
+                        for row in sealed.store(vault).rows().values()} - {""}
         for key, lines in by_number.items():
             if key in on_register:
                 for ln in lines:

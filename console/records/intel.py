@@ -16,7 +16,7 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, fields, rules
+from console.records import access, fields, fulltext, ids, rules, sealed
 from console.records.commands import GRADING, ReportFields
 from console.records.model import IntelReport
 
@@ -26,9 +26,11 @@ _COLUMNS = ("r.id, r.subject_id, r.type, r.received_on, r.external_ref, r.author
 
 # A report is referred when a referral names it or a whole-subject referral
 # was made on or after the day it came in.
-REFERRED_SQL = ("EXISTS (SELECT 1 FROM referrals f WHERE f.report_id = r.id OR "
-                "(f.report_id IS NULL AND f.subject_id = r.subject_id AND "
-                "f.referred_on >= r.received_on))")
+_REFERRED = ("EXISTS (SELECT 1 FROM {s}.referrals f WHERE f.report_id = r.id OR "
+             "(f.report_id IS NULL AND f.subject_id = r.subject_id AND "
+             "f.referred_on >= r.received_on))")
+REFERRED_SQL = _REFERRED.format(s="main")
+MISSING = "That report no longer exists."
 
 
 def add_report(vault, ref, report: ReportFields) -> IntelReport:
@@ -38,20 +40,26 @@ def add_report(vault, ref, report: ReportFields) -> IntelReport:
         # A future date would hold off the unreferred-report flag until then.
         raise ValidationError("Date received cannot be in the future; give the date the "
                               "report came in.")
-    values = (v["type"], v["received_on"].isoformat(), v["external_ref"], v["author"],
-              int(v["author_withheld"]), v["source_grade"], v["intel_grade"], v["handling"],
-              v["handling_condition"], v["full_text"], v["summary"])
     with vault.write():
         sid = access.require_subject(vault, ref)
         s_ref = access.subject_ref(vault, sid)
+        schema = sealed.store(vault).schema_for(sid)
+        rid = ids.new_id(vault, "intel_reports", schema)
+        text = fulltext.sealed_values(vault, rid, {
+            "external_ref": v["external_ref"], "author": v["author"],
+            "full_text": v["full_text"]}) if rid else v
+        values = (v["type"], v["received_on"].isoformat(), text["external_ref"], text["author"],
+                  int(v["author_withheld"]), v["source_grade"], v["intel_grade"], v["handling"],
+                  v["handling_condition"], text["full_text"], v["summary"])
         # OR ROLLBACK, with the subject link checked at commit (schema m005):
         # a refused row ends the whole write at once, as the write would
         # anyway, so SQLite keeps no statement journal for this insert.
         cur = vault.conn.execute(
-            "INSERT OR ROLLBACK INTO intel_reports(subject_id, type, received_on, external_ref, author, "
-            "author_withheld, source_grade, intel_grade, handling, handling_condition, "
-            "full_text, summary, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (sid, *values, vault.user.name, now_iso()))
+            f"INSERT OR ROLLBACK INTO {schema}.intel_reports(id, subject_id, type, received_on, "
+            "external_ref, author, author_withheld, source_grade, intel_grade, handling, "
+            "handling_condition, full_text, summary, created_by, created_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (rid, sid, *values, vault.user.name, now_iso()))
         rid = cur.lastrowid
         grading = f"{v['source_grade']}{v['intel_grade']}{v['handling']}"
         audit.append(vault, "report.add", "subject", s_ref,
@@ -69,8 +77,9 @@ def regrade_report(vault, report_id: int, grading: ReportFields) -> IntelReport:
                               "assessment and the handling code.")
     with vault.write():
         old = get_report(vault, report_id)
-        vault.conn.execute("UPDATE intel_reports SET source_grade = ?, intel_grade = ?, "
-                           "handling = ?, handling_condition = ? WHERE id = ?",
+        schema = sealed.store(vault).schema_for(old.subject_id)
+        vault.conn.execute(f"UPDATE {schema}.intel_reports SET source_grade = ?, "
+                           "intel_grade = ?, handling = ?, handling_condition = ? WHERE id = ?",
                            (g["source_grade"], g["intel_grade"], g["handling"],
                             g["handling_condition"], report_id))
         new = get_report(vault, report_id)
@@ -81,39 +90,49 @@ def regrade_report(vault, report_id: int, grading: ReportFields) -> IntelReport:
         return new
 
 
-def _from_row(r, deadline: str, full: bool) -> IntelReport:
+def _from_row(r, deadline: str, read) -> IntelReport:
+    """``read`` opens the sealed columns (None: the user may not read them)."""
     referred = bool(r[15])
+    texts = {c: read(r[0], c, v) for c, v in (("external_ref", r[4]), ("author", r[5]),
+                                                ("full_text", r[11]))} if read else {}
+    full = bool(texts) and all(t is not None for t in texts.values())
     return IntelReport(
         id=r[0], subject_id=r[1], type=r[2], received_on=fields.parse_date(r[3]),
-        external_ref=r[4] if full else "", author=r[5] if full else "",
+        external_ref=texts["external_ref"] if full else "",
+        author=texts["author"] if full else "",
         author_withheld=bool(r[6]), source_grade=r[7], intel_grade=r[8], handling=r[9],
-        handling_condition=r[10], full_text=r[11] if full else "", summary=r[12],
+        handling_condition=r[10], full_text=texts["full_text"] if full else "", summary=r[12],
         created_by=r[13], created_at=r[14], referred=referred,
         unreferred_overdue=(not referred and r[3] < deadline), full_text_withheld=not full)
 
 
-def _reads_full_text(vault) -> bool:
-    return roles.allowed(vault.user.role, "read_full_text")
+def _reader(vault):
+    """How this user reads full text: None for a role that may not."""
+    if not roles.allowed(vault.user.role, "read_full_text"):
+        return None
+    return fulltext.opener(vault)
 
 
 def get_report(vault, report_id: int) -> IntelReport:
     roles.require(vault, "view")
-    rows = vault.query(f"SELECT {_COLUMNS}, {REFERRED_SQL} FROM intel_reports r WHERE r.id = ?",
-                       (report_id,))
+    schema, sid = sealed.locate(vault, "intel_reports", report_id, MISSING)
+    access.require_subject(vault, sid)
+    rows = vault.query(f"SELECT {_COLUMNS}, {_REFERRED.format(s=schema)} FROM "
+                       f"{schema}.intel_reports r WHERE r.id = ?", (report_id,))
     if not rows:
-        raise NotFound("That report no longer exists.")
-    access.require_subject(vault, rows[0][1])
+        raise NotFound(MISSING)
     return _from_row(rows[0], rules.deadline(vault.setting("unreferred_days")),
-                     _reads_full_text(vault))
+                     _reader(vault))
 
 
 def reports_for(vault, subject_id: int) -> list[IntelReport]:
     """A subject's reports, newest first (the user must be allowed to see it)."""
     roles.require(vault, "view")
     access.require_subject(vault, subject_id)
+    schema = sealed.store(vault).schema_for(subject_id)
     deadline = rules.deadline(vault.setting("unreferred_days"))
-    full = _reads_full_text(vault)
-    rows = vault.query(f"SELECT {_COLUMNS}, {REFERRED_SQL} FROM intel_reports r "
-                       "WHERE r.subject_id = ? ORDER BY r.received_on DESC, r.id DESC",
-                       (subject_id,))
-    return [_from_row(r, deadline, full) for r in rows]
+    read = _reader(vault)
+    rows = vault.query(f"SELECT {_COLUMNS}, {_REFERRED.format(s=schema)} FROM "
+                       f"{schema}.intel_reports r WHERE r.subject_id = ? "
+                       "ORDER BY r.received_on DESC, r.id DESC", (subject_id,))
+    return [_from_row(r, deadline, read) for r in rows]

@@ -27,6 +27,7 @@ import weakref
 from dataclasses import dataclass
 
 from console.audit import chain as audit
+from console.audit import payloads
 from console.errors import ValidationError
 from console.records import access, fields
 from console.records.model import Choice
@@ -171,12 +172,14 @@ def record_view(vault, ref: str, reason=DEFAULT_REASON, detail: str = "") -> int
     within ``VIEW_WINDOW`` for the same reason is the same consultation."""
     r = parse_reason(reason)
     rows = vault.query(
-        "SELECT a.action, a.at, p.after FROM audit a LEFT JOIN audit_payload p ON "
+        "SELECT a.action, a.at, p.after, a.seq FROM audit a LEFT JOIN audit_payload p ON "
         "p.seq = a.seq WHERE a.user = ? AND a.entity = 'subject' AND a.entity_id = ? AND "
         "a.action LIKE 'journal.view.%' ORDER BY a.seq DESC LIMIT 1",
         (vault.user.name, ref))
     same = bool(rows) and rows[0][0] == _action("view", r) and not detail and (
-        r.key != "other" or json.loads(rows[0][2] or "{}").get("reason_text") == r.text)
+        r.key != "other"
+        or json.loads(_opened(vault, ref, rows[0][3], rows[0][2]) or "{}").get("reason_text")
+        == r.text)
     if same:
         at = dt.datetime.fromisoformat(rows[0][1])
         if dt.datetime.now(dt.timezone.utc) - at < VIEW_WINDOW:
@@ -189,6 +192,14 @@ def record_export(vault, refs, reason="briefing", *, kind: str = "export",
                   recipients=(), detail: str = "") -> int:
     """Journal an export, print, copy or disclosure of one or more subjects."""
     return record(vault, kind, refs, reason, detail=detail, recipients=recipients)
+
+
+def _opened(vault, ref: str, seq: int, after):
+    """An entry's details as written: opened when the record is sealed (None
+    when this user holds no key for them)."""
+    if payloads.is_sealed(after):
+        return audit.opened(vault, ref, seq, after)[1]
+    return after
 
 
 def _from_row(seq, at, user, action, entity, eid, after, barred_refs) -> JournalEntry | None:
@@ -240,6 +251,9 @@ def entries(vault, *, user: str | None = None, ref: str | None = None,
     barred = access.barred_refs(vault)   # a governor's own conflicts of interest
     out = []
     for row in vault.query(sql, params):
+        seq, eid, after = row[0], row[5], row[6]
+        if payloads.is_sealed(after):
+            row = (*row[:6], _opened(vault, eid, seq, after))
         e = _from_row(*row, barred)
         if e is None:
             continue

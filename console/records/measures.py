@@ -13,7 +13,7 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, commands, fields, updates
+from console.records import access, commands, fields, ids, sealed, updates
 from console.records.commands import MeasureFields
 from console.records.model import LogEntry, Measure
 
@@ -28,10 +28,13 @@ def add_measure(vault, ref, measure: MeasureFields) -> Measure:
     values = commands.to_columns(measure.cleaned(creating=True))
     with vault.write():
         sid = access.require_subject(vault, ref)
+        schema = sealed.store(vault).schema_for(sid)
         cur = vault.conn.execute(
-            "INSERT INTO measures(subject_id, aim, type, details, owner, start_on, review_due, "
-            "status, effectiveness, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (sid, values["aim"], values["type"], values["details"], values["owner"],
+            f"INSERT INTO {schema}.measures(id, subject_id, aim, type, details, owner, start_on, "
+            "review_due, status, effectiveness, created_by, created_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (ids.new_id(vault, "measures", schema), sid, values["aim"], values["type"],
+             values["details"], values["owner"],
              values["start_on"], values["review_due"], values["status"],
              values["effectiveness"], vault.user.name, now_iso()))
         mid = cur.lastrowid
@@ -47,7 +50,8 @@ def update_measure(vault, measure_id: int, changes: MeasureFields) -> Measure:
     clean = commands.to_columns(changes.cleaned(creating=False))
     with vault.write():
         old = get_measure(vault, measure_id)
-        updates.audited_update(vault, "measures", ("id", measure_id), clean,
+        schema = sealed.store(vault).schema_for(old.subject_id)
+        updates.audited_update(vault, f"{schema}.measures", ("id", measure_id), clean,
                                allowed=("id", *_UPDATABLE), action="measure.update",
                                entity_id=access.subject_ref(vault, old.subject_id),
                                ident={"measure_id": measure_id})
@@ -62,9 +66,12 @@ def add_log_entry(vault, measure_id: int, text: str, corrects: int | None = None
         if corrects is not None and not any(e.id == corrects for e in m.log):
             raise ValidationError("A correction must point at an entry in the same log.")
         at = now_iso()
+        schema = sealed.store(vault).schema_for(m.subject_id)
         cur = vault.conn.execute(
-            "INSERT INTO measure_log(measure_id, at, by_user, text, corrects) VALUES (?,?,?,?,?)",
-            (measure_id, at, vault.user.name, text, corrects))
+            f"INSERT INTO {schema}.measure_log(id, measure_id, at, by_user, text, corrects) "
+            "VALUES (?,?,?,?,?,?)",
+            (ids.new_id(vault, "measure_log", schema), measure_id, at, vault.user.name, text,
+             corrects))
         audit.append(vault, "log.add", "subject",
                      access.subject_ref(vault, m.subject_id),
                      after={"measure_id": measure_id, "entry_id": cur.lastrowid,
@@ -74,13 +81,14 @@ def add_log_entry(vault, measure_id: int, text: str, corrects: int | None = None
 
 
 
-def _logs(vault, measure_ids: list[int]) -> dict[int, list[LogEntry]]:
+def _logs(vault, measure_ids: list[int], schema: str = "main") -> dict[int, list[LogEntry]]:
     out: dict[int, list[LogEntry]] = {m: [] for m in measure_ids}
     if not measure_ids:
         return out
     marks = ",".join("?" * len(measure_ids))
-    for r in vault.query(f"SELECT id, measure_id, at, by_user, text, corrects FROM measure_log "
-                         f"WHERE measure_id IN ({marks}) ORDER BY at, id", measure_ids):
+    for r in vault.query(f"SELECT id, measure_id, at, by_user, text, corrects FROM "
+                         f"{schema}.measure_log WHERE measure_id IN ({marks}) ORDER BY at, id",
+                         measure_ids):
         out[r[1]].append(LogEntry(*r))
     return out
 
@@ -93,13 +101,17 @@ def _from_row(r, log, today: str) -> Measure:
         overdue=bool(r[7] and r[7] < today and r[8] != "ended"))
 
 
+MISSING = "That measure no longer exists."
+
+
 def get_measure(vault, measure_id: int) -> Measure:
     roles.require(vault, "view")
-    rows = vault.query(f"SELECT {_COLUMNS} FROM measures WHERE id = ?", (measure_id,))
+    schema, sid = sealed.locate(vault, "measures", measure_id, MISSING)
+    access.require_subject(vault, sid)
+    rows = vault.query(f"SELECT {_COLUMNS} FROM {schema}.measures WHERE id = ?", (measure_id,))
     if not rows:
-        raise NotFound("That measure no longer exists.")
-    access.require_subject(vault, rows[0][1])
-    return _from_row(rows[0], _logs(vault, [measure_id])[measure_id],
+        raise NotFound(MISSING)
+    return _from_row(rows[0], _logs(vault, [measure_id], schema)[measure_id],
                      dt.date.today().isoformat())
 
 
@@ -108,8 +120,9 @@ def measures_for(vault, subject_id: int) -> list[Measure]:
     see the subject)."""
     roles.require(vault, "view")
     access.require_subject(vault, subject_id)
-    rows = vault.query(f"SELECT {_COLUMNS} FROM measures WHERE subject_id = ? "
+    schema = sealed.store(vault).schema_for(subject_id)
+    rows = vault.query(f"SELECT {_COLUMNS} FROM {schema}.measures WHERE subject_id = ? "
                        "ORDER BY start_on DESC, id DESC", (subject_id,))
-    logs = _logs(vault, [r[0] for r in rows])
+    logs = _logs(vault, [r[0] for r in rows], schema)
     today = dt.date.today().isoformat()
     return [_from_row(r, logs[r[0]], today) for r in rows]

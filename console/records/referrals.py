@@ -10,7 +10,7 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, commands, fields, rules, updates
+from console.records import access, commands, fields, ids, rules, sealed, updates
 from console.records.commands import REFERRAL_FOLLOW_UP, ReferralFields
 from console.records.model import Referral
 
@@ -37,16 +37,17 @@ def add_referral(vault, ref, referral: ReferralFields) -> Referral:
     report_id, on = v["report_id"], v["referred_on"].isoformat()
     with vault.write():
         sid = access.require_subject(vault, ref)
+        schema = sealed.store(vault).schema_for(sid)
         if report_id is not None:
-            row = vault.conn.execute("SELECT subject_id FROM intel_reports WHERE id = ?",
-                                     (report_id,)).fetchone()
+            row = vault.conn.execute(f"SELECT subject_id FROM {schema}.intel_reports WHERE "
+                                     "id = ?", (report_id,)).fetchone()
             if row is None or row[0] != sid:
                 raise ValidationError("That report does not belong to this subject.")
         cur = vault.conn.execute(
-            "INSERT INTO referrals(subject_id, report_id, target, referred_on, referred_by, "
-            "reference, next_chase, created_at) VALUES (?,?,?,?,?,?,?,?)",
-            (sid, report_id, v["target"], on, by, v["reference"], fields.iso(v["next_chase"]),
-             now_iso()))
+            f"INSERT INTO {schema}.referrals(id, subject_id, report_id, target, referred_on, "
+            "referred_by, reference, next_chase, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (ids.new_id(vault, "referrals", schema), sid, report_id, v["target"], on, by,
+             v["reference"], fields.iso(v["next_chase"]), now_iso()))
         rid = cur.lastrowid
         audit.append(vault, "referral.add", "subject",
                      access.subject_ref(vault, sid),
@@ -65,7 +66,8 @@ def update_referral(vault, referral_id: int, changes: ReferralFields) -> Referra
     values = commands.to_columns(values)
     with vault.write():
         old = get_referral(vault, referral_id)
-        updates.audited_update(vault, "referrals", ("id", referral_id), values,
+        schema = sealed.store(vault).schema_for(old.subject_id)
+        updates.audited_update(vault, f"{schema}.referrals", ("id", referral_id), values,
                                allowed=("id", *REFERRAL_FOLLOW_UP),
                                action="referral.update",
                                entity_id=access.subject_ref(vault, old.subject_id),
@@ -82,12 +84,17 @@ def _not_future(day, label: str) -> None:
 
 
 
+MISSING = "That referral no longer exists."
+
+
 def get_referral(vault, referral_id: int) -> Referral:
     roles.require(vault, "view")
-    rows = vault.query(f"SELECT {_COLUMNS} FROM referrals WHERE id = ?", (referral_id,))
+    schema, sid = sealed.locate(vault, "referrals", referral_id, MISSING)
+    access.require_subject(vault, sid)
+    rows = vault.query(f"SELECT {_COLUMNS} FROM {schema}.referrals WHERE id = ?",
+                       (referral_id,))
     if not rows:
-        raise NotFound("That referral no longer exists.")
-    access.require_subject(vault, rows[0][1])
+        raise NotFound(MISSING)
     return _from_row(rows[0], rules.deadline(vault.setting("unacknowledged_days")))
 
 
@@ -95,7 +102,8 @@ def referrals_for(vault, subject_id: int) -> list[Referral]:
     """A subject's referrals, newest first (only if the user may see the subject)."""
     roles.require(vault, "view")
     access.require_subject(vault, subject_id)
+    schema = sealed.store(vault).schema_for(subject_id)
     deadline = rules.deadline(vault.setting("unacknowledged_days"))
     return [_from_row(r, deadline) for r in vault.query(
-        f"SELECT {_COLUMNS} FROM referrals WHERE subject_id = ? ORDER BY referred_on DESC, "
-        "id DESC", (subject_id,))]
+        f"SELECT {_COLUMNS} FROM {schema}.referrals WHERE subject_id = ? ORDER BY "
+        "referred_on DESC, id DESC", (subject_id,))]

@@ -4,9 +4,8 @@ one subject's full record, and the dashboard counts.
 Flags are found with one query per kind over a small index of the rows that
 can be overdue (schema m004), never one query per subject, so the register
 and dashboard stay fast at 100,000 subjects (figures: docs/performance.md).
-Subjects the user is barred from are shown only as a placeholder (reference
-and risk band) and are never counted in detail; a governor's rows and records
-say who a restricted record is open to.
+Subjects the user is barred from are shown only as a stub (reference and
+risk band) and are never counted in detail.
 """
 
 from __future__ import annotations
@@ -16,7 +15,16 @@ from collections import Counter
 
 from console.audit import chain as audit
 from console.audit import roles
-from console.records import access, intel, journal, measures, referrals, rules, subjects
+from console.records import (
+    access,
+    intel,
+    journal,
+    measures,
+    referrals,
+    rules,
+    sealed,
+    subjects,
+)
 from console.records.model import (
     CATEGORIES,
     STATUSES,
@@ -66,37 +74,74 @@ def flags_for(s: Subject, maps, today: str) -> Flags:
 _NO_FLAGS = Flags()
 
 
+def _sealed_flags(head: sealed.Head, deadlines: tuple[str, str], today: str,
+                  s: Subject) -> Flags:
+    """A sealed record's flags, from its head (the rules of ``flags_for``)."""
+    unref, unack = deadlines
+    return Flags(
+        unreferred=sum(1 for _i, d in head.unreferred if d < unref),
+        unacknowledged=sum(1 for _i, d in head.unack if d < unack),
+        overdue_review=bool(s.next_review and s.next_review.isoformat() < today
+                            and s.status != "closed"),
+        overdue_measures=sum(1 for _i, d in head.reviews if d < today))
+
+
+_NAMES = [c.strip() for c in subjects.COLUMNS.split(",")]
+
+
+def head_subject(head: sealed.Head) -> Subject:
+    return subjects.from_row(tuple(head.row.get(c) for c in _NAMES))
+
+
+def _deadlines(vault) -> tuple[str, str]:
+    return (rules.deadline(vault.setting("unreferred_days")),
+            rules.deadline(vault.setting("unacknowledged_days")))
+
+
+def placeholder(sid: int, ref: str, band: str) -> RegisterRow:
+    """The row a user barred from a subject sees: its reference and risk band."""
+    stub = Subject(id=sid, ref=ref, name="(restricted)", status="", likelihood=0, impact=0,
+                   residual_likelihood=0, residual_impact=0)
+    return RegisterRow(stub, band, _NO_FLAGS, True)
+
+
 def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
     roles.require(vault, "view")
     barred = access.barred_ids(vault)
-    sql = f"SELECT {subjects.COLUMNS} FROM subjects"
+    st = sealed.store(vault)
+    sealed_map = st.sealed()
+    heads = st.heads() if sealed_map else {}
+    sql = f"SELECT {subjects.COLUMNS} FROM main.subjects"
     if not include_closed:
         sql += " WHERE status != 'closed'"
     sql += " ORDER BY ref"
     maps = _flag_maps(vault)
     flagged = set().union(*maps)
     today = dt.date.today().isoformat()
+    deadlines = _deadlines(vault) if heads else ("", "")
     rows = []
-    named = access.restricted_to(vault)
     for r in vault.query(sql):
         s = subjects.from_row(r)
+        if s.id in sealed_map:
+            head = heads.get(s.id)
+            if head is None or s.id in barred:
+                rows.append(placeholder(s.id, s.ref, sealed_map[s.id][1]))
+                continue
+            s = head_subject(head)
+            if not include_closed and s.status == "closed":
+                continue
+            rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact),
+                                    _sealed_flags(head, deadlines, today, s)))
+            continue
         if s.id in barred:
-            rows.append(placeholder(s))
+            rows.append(placeholder(s.id, s.ref, rules.rag(s.likelihood, s.impact)))
             continue
         # Most rows have no flag: share one empty (frozen) Flags rather than
         # build one per row.
         flags = (flags_for(s, maps, today) if s.id in flagged or s.next_review
                  and s.next_review.isoformat() < today else _NO_FLAGS)
-        rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact), flags,
-                                restricted_to=named.get(s.id)))
+        rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact), flags))
     return rows
-
-
-def placeholder(s: Subject) -> RegisterRow:
-    """The row a user barred from ``s`` sees: its reference and risk band."""
-    stub = Subject(id=s.id, ref=s.ref, name="(restricted)", status="", likelihood=0,
-                   impact=0, residual_likelihood=0, residual_impact=0)
-    return RegisterRow(stub, rules.rag(s.likelihood, s.impact), _NO_FLAGS, True)
 
 
 def subject_record(vault, ref, reason="case review", detail: str = "", *,
@@ -111,8 +156,9 @@ def subject_record(vault, ref, reason="case review", detail: str = "", *,
     refs = referrals.referrals_for(vault, s.id)
     ms = measures.measures_for(vault, s.id)
     history = tuple(StatusChange(*r) for r in vault.query(
-        "SELECT from_status, to_status, outcome, reason, by_user, at FROM status_changes "
-        "WHERE subject_id = ? ORDER BY at, id", (s.id,)))
+        "SELECT from_status, to_status, outcome, reason, by_user, at FROM "
+        f"{subjects.schema_of(vault, s)}.status_changes WHERE subject_id = ? ORDER BY at, id",
+        (s.id,)))
     today = dt.date.today().isoformat()
     flags = Flags(
         unreferred=sum(1 for r in reports if r.unreferred_overdue),
@@ -122,8 +168,7 @@ def subject_record(vault, ref, reason="case review", detail: str = "", *,
         overdue_measures=sum(1 for m in ms if m.overdue))
     return SubjectRecord(s, rules.rag(s.likelihood, s.impact),
                          rules.rag(s.residual_likelihood, s.residual_impact), flags,
-                         tuple(reports), tuple(refs), tuple(ms), history,
-                         access.restricted_to(vault, s.id).get(s.id))
+                         tuple(reports), tuple(refs), tuple(ms), history)
 
 
 def subject_history(vault, ref) -> list:
@@ -140,9 +185,13 @@ _HIDDEN = "(SELECT value FROM json_each(?))"
 
 def dashboard(vault) -> Dashboard:
     """Counts for the dashboard and briefing summary (barred subjects excluded
-    from the detail lists, included in totals as bare numbers)."""
+    from the detail lists, included in totals as bare numbers; a sealed
+    record the user cannot open counts by its risk band only)."""
     roles.require(vault, "view")
     barred = access.barred_ids(vault)
+    st = sealed.store(vault)
+    sealed_map = st.sealed()
+    open_heads = [h for sid, h in st.heads().items() if sid not in barred] if sealed_map else []
     by_status = {k: 0 for k in STATUSES.keys()}
     by_category = {k: 0 for k in CATEGORIES.keys()}
     by_rag = {"red": 0, "amber": 0, "green": 0}
@@ -152,45 +201,75 @@ def dashboard(vault) -> Dashboard:
     # Counted by group over a covering index (schema m004), a few hundred
     # groups rather than a Python loop over every subject; barred subjects
     # are then taken back out of everything but the total and risk bands.
-    groups = vault.query("SELECT status, likelihood, impact, count(*) FROM subjects "
+    # Sealed records' placeholders (status "sealed") are counted from their
+    # heads or bands below.
+    groups = vault.query("SELECT status, likelihood, impact, count(*) FROM main.subjects "
                          "GROUP BY status, likelihood, impact")
-    cat_groups = vault.query("SELECT categories, count(*) FROM subjects GROUP BY categories")
+    cat_groups = vault.query("SELECT categories, count(*) FROM main.subjects "
+                             "GROUP BY categories")
+    clear_barred = barred - set(sealed_map)
     hidden = vault.query(
-        "SELECT status, likelihood, impact, categories FROM subjects WHERE id IN "
-        "(SELECT value FROM json_each(?))", (json.dumps(sorted(barred)),)) if barred else []
+        "SELECT status, likelihood, impact, categories FROM main.subjects WHERE id IN "
+        "(SELECT value FROM json_each(?))", (json.dumps(sorted(clear_barred)),)
+    ) if clear_barred else []
+    shown_heads = [head_subject(h) for h in open_heads]
+    opened = {h.sid for h in open_heads}
+    for sid, (_ref, band, _v) in sealed_map.items():
+        if sid not in opened:
+            by_rag[band] = by_rag.get(band, 0) + 1
     for status, li, im, n in groups:
         total += n
-        if status != "closed":
+        if status != "closed" and status != sealed.PLACEHOLDER_STATUS:
             by_rag[rules.rag(li, im)] += n
-    for status, li, im, n in groups + [(*h[:3], -1) for h in hidden]:  # -1: barred
+    extra = [(x.status, x.likelihood, x.impact, 1) for x in shown_heads]
+    for status, li, im, n in groups + [(*h[:3], -1) for h in hidden] + extra:  # -1: barred
+        if status == sealed.PLACEHOLDER_STATUS:
+            continue
         by_status[status] = by_status.get(status, 0) + n
         if status != "closed":
             heat[li - 1][im - 1] += n
-    for cats, n in cat_groups + [(h[3], -1) for h in hidden]:
+    for x in shown_heads:
+        if x.status != "closed":
+            by_rag[rules.rag(x.likelihood, x.impact)] += 1
+    extra_cats = [(json.dumps(list(x.categories)), 1) for x in shown_heads]
+    for cats, n in cat_groups + [(h[3], -1) for h in hidden] + extra_cats:
         for c in json.loads(cats or "[]"):
             by_category[c] = by_category.get(c, 0) + n
     by_status = {k: v for k, v in by_status.items() if v or k in STATUSES}
     by_category = {k: v for k, v in by_category.items() if v or k in CATEGORIES}
-    unref_deadline = rules.deadline(vault.setting("unreferred_days"))
-    unack_deadline = rules.deadline(vault.setting("unacknowledged_days"))
+    unref_deadline, unack_deadline = _deadlines(vault)
     today = dt.date.today().isoformat()
     # Barred subjects are left out in SQL, so the rows come back already in
     # the shape the dashboard holds, with no Python pass over each one.
     hide = json.dumps(sorted(barred))
-    unreferred = tuple(vault.query(
-        "SELECT s.ref, u.report_id, u.received_on FROM unreferred_reports u JOIN "
+    unreferred = list(vault.query(
+        "SELECT s.ref, u.report_id, u.received_on FROM main.unreferred_reports u JOIN "
         f"{_REF_BY_ID} ON s.id = u.subject_id WHERE u.received_on < ? AND u.subject_id "
         f"NOT IN {_HIDDEN} ORDER BY u.received_on", (unref_deadline, hide)))
-    unack = tuple(vault.query(
-        f"SELECT s.ref, f.id, f.referred_on FROM referrals f JOIN {_REF_BY_ID} ON "
+    unack = list(vault.query(
+        f"SELECT s.ref, f.id, f.referred_on FROM main.referrals f JOIN {_REF_BY_ID} ON "
         "s.id = f.subject_id WHERE f.acknowledged_on IS NULL AND f.referred_on < ? "
         f"AND f.subject_id NOT IN {_HIDDEN} ORDER BY f.referred_on", (unack_deadline, hide)))
-    overdue = [(ref, f"subject review due {d}") for ref, d in vault.query(
-        "SELECT ref, next_review FROM subjects WHERE next_review < ? AND status != "
-        f"'closed' AND id NOT IN {_HIDDEN} ORDER BY next_review", (today, hide))]
-    overdue += [(ref, f"measure review due {d}") for ref, d in vault.query(
-        f"SELECT s.ref, m.review_due FROM measures m JOIN {_REF_BY_ID} ON s.id = "
+    reviews = list(vault.query(
+        "SELECT ref, next_review FROM main.subjects WHERE next_review < ? AND status != "
+        f"'closed' AND id NOT IN {_HIDDEN} ORDER BY next_review", (today, hide)))
+    measures_due = list(vault.query(
+        f"SELECT s.ref, m.review_due FROM main.measures m JOIN {_REF_BY_ID} ON s.id = "
         "m.subject_id WHERE m.review_due < ? AND m.status != 'ended' AND m.subject_id "
-        f"NOT IN {_HIDDEN} ORDER BY m.review_due", (today, hide))]
+        f"NOT IN {_HIDDEN} ORDER BY m.review_due", (today, hide)))
+    if open_heads:
+        for h, x in zip(open_heads, shown_heads):
+            unreferred += [(h.ref, i, d) for i, d in h.unreferred if d < unref_deadline]
+            unack += [(h.ref, i, d) for i, d in h.unack if d < unack_deadline]
+            if x.next_review and x.next_review.isoformat() < today and x.status != "closed":
+                reviews.append((h.ref, x.next_review.isoformat()))
+            measures_due += [(h.ref, d) for _i, d in h.reviews if d < today]
+        unreferred.sort(key=lambda r: r[2])
+        unack.sort(key=lambda r: r[2])
+        reviews.sort(key=lambda r: r[1])
+        measures_due.sort(key=lambda r: r[1])
+    overdue = [(ref, f"subject review due {d}") for ref, d in reviews]
+    overdue += [(ref, f"measure review due {d}") for ref, d in measures_due]
     return Dashboard(total, by_status, by_category, by_rag,
-                     tuple(tuple(r) for r in heat), unreferred, unack, tuple(overdue))
+                     tuple(tuple(r) for r in heat), tuple(tuple(r) for r in unreferred),
+                     tuple(tuple(r) for r in unack), tuple(overdue))

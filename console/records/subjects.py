@@ -13,7 +13,7 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
-from console.records import access, commands, conflicts, fields, rules, updates
+from console.records import access, commands, conflicts, fields, ids, rules, sealed, updates
 from console.records.commands import SubjectFields
 from console.records.model import OUTCOMES, STATUSES, Subject
 
@@ -80,10 +80,7 @@ def create_subject(vault, subject: SubjectFields, *, ref: str | None = None) -> 
         cur = vault.conn.execute(f"INSERT INTO subjects({cols}) VALUES "
                                  f"({', '.join('?' * len(row))})", list(row.values()))
         subject = get_subject(vault, cur.lastrowid, check=False)
-        vault.conn.execute(
-            "INSERT INTO status_changes(subject_id, from_status, to_status, outcome, reason, "
-            "by_user, at) VALUES (?, NULL, ?, NULL, 'added to the register', ?, ?)",
-            (subject.id, status, vault.user.name, now))
+        add_status_change(vault, subject, None, status, None, "added to the register", now)
         audit.append(vault, "subject.create", "subject", ref, after=_snapshot(subject))
         access.record_conflicts(vault)
     return subject
@@ -95,10 +92,27 @@ def get_subject(vault, ref_or_id, *, check: bool = True) -> Subject:
         sid = access.require_subject(vault, ref_or_id)
     else:
         sid = ref_or_id if isinstance(ref_or_id, int) else access.subject_id(vault, ref_or_id)
-    rows = vault.query(f"SELECT {_COLUMNS} FROM subjects WHERE id = ?", (sid,))
+    schema = sealed.store(vault).schema_for(sid)
+    rows = vault.query(f"SELECT {_COLUMNS} FROM {schema}.subjects WHERE id = ?", (sid,))
     if not rows:
         raise NotFound("No subject has that reference.")
     return from_row(rows[0])
+
+
+def schema_of(vault, subject: Subject) -> str:
+    """Where ``subject``'s rows are: 'main', or the sealed records' mirror."""
+    return sealed.store(vault).schema_for(subject.id)
+
+
+def add_status_change(vault, subject: Subject, from_status, to_status: str, outcome,
+                      reason: str, at: str) -> None:
+    """One line of the subject's status history (inside a write)."""
+    schema = schema_of(vault, subject)
+    vault.conn.execute(
+        f"INSERT INTO {schema}.status_changes(id, subject_id, from_status, to_status, outcome, "
+        "reason, by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (ids.new_id(vault, "status_changes", schema), subject.id, from_status, to_status,
+         outcome, reason, vault.user.name, at))
 
 
 _UPDATABLE = ("id", *PROFILE_FIELDS, *ASSESSMENT_FIELDS, "status", "outcome", "suspended",
@@ -115,7 +129,8 @@ def _shown(column: str, value):
 
 
 def _update(vault, subject: Subject, values: dict, action: str) -> Subject:
-    updates.audited_update(vault, "subjects", ("id", subject.id), values, allowed=_UPDATABLE,
+    table = f"{schema_of(vault, subject)}.subjects"
+    updates.audited_update(vault, table, ("id", subject.id), values, allowed=_UPDATABLE,
                            action=action, entity_id=subject.ref,
                            touch={"updated_at": now_iso()}, shown=_shown)
     return get_subject(vault, subject.id, check=False)
@@ -155,10 +170,7 @@ def change_status(vault, ref, to_status: str, reason: str, outcome: str | None =
     with vault.write():
         s = get_subject(vault, ref)
         rules.check_transition(s.status, to_status, outcome)
-        vault.conn.execute(
-            "INSERT INTO status_changes(subject_id, from_status, to_status, outcome, reason, "
-            "by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (s.id, s.status, to_status, outcome, reason, vault.user.name, now_iso()))
+        add_status_change(vault, s, s.status, to_status, outcome, reason, now_iso())
         return _update(vault, s, {"status": to_status, "outcome": outcome}, "subject.status")
 
 
@@ -176,10 +188,7 @@ def set_side_state(vault, ref, *, suspended: bool | None = None,
     with vault.write():
         s = get_subject(vault, ref)
         label = ", ".join(f"{k}={'on' if v else 'off'}" for k, v in values.items())
-        vault.conn.execute(
-            "INSERT INTO status_changes(subject_id, from_status, to_status, outcome, reason, "
-            "by_user, at) VALUES (?, ?, ?, NULL, ?, ?, ?)",
-            (s.id, s.status, s.status, f"{label}: {reason}", vault.user.name, now_iso()))
+        add_status_change(vault, s, s.status, s.status, None, f"{label}: {reason}", now_iso())
         return _update(vault, s, values, "subject.side_state")
 
 
@@ -188,6 +197,8 @@ def delete_subject(vault, ref, reason: str) -> None:
     reason = fields.text(reason, "The reason for deleting", required=True, multiline=True)
     with vault.write():
         s = get_subject(vault, ref)
+        from console.records import sealing
+        sealing.forget_record(vault, s.id, s.ref)
         vault.conn.execute("DELETE FROM conflicts WHERE subject_id = ?", (s.id,))
         vault.conn.execute("DELETE FROM subjects WHERE id = ?", (s.id,))
         audit.append(vault, "subject.delete", "subject", s.ref,
@@ -206,8 +217,5 @@ def set_imported_status(vault, subject: Subject, to_status: str, outcome: str | 
         raise ValidationError("A closed case needs an outcome, and only a closed case has one.")
     with vault.write():
         s = get_subject(vault, subject.id, check=False)
-        vault.conn.execute(
-            "INSERT INTO status_changes(subject_id, from_status, to_status, outcome, reason, "
-            "by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (s.id, s.status, to_status, outcome, reason, vault.user.name, now_iso()))
+        add_status_change(vault, s, s.status, to_status, outcome, reason, now_iso())
         return _update(vault, s, {"status": to_status, "outcome": outcome}, "subject.status")

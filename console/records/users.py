@@ -79,6 +79,7 @@ def add_user(vault, name: str, passphrase: str, role: str = "deputy",
                                 "staff_number": staff_number})
             from console.records import access
             access.record_conflicts(vault)
+            _keys_follow(vault)
             unlock.seal_for(vault, name, user_secret)
     except BaseException:
         vault.slots.users.pop(name, None)
@@ -96,6 +97,7 @@ def remove_user(vault, name: str, rotate: bool = True) -> None:
     with vault.write():
         vault.conn.execute("UPDATE users SET active = 0 WHERE name = ?", (name,))
         audit.append(vault, "user.remove", "user", name, after={"rotated_key": rotate})
+        _keys_follow(vault)
     vault.slots.users.pop(name, None)
     if rotate:
         # Rewraps only to the slots the chain lists, so a slot planted for
@@ -119,6 +121,7 @@ def set_role(vault, name: str, role: str) -> User:
         vault.conn.execute("UPDATE users SET role = ? WHERE name = ?", (role, name))
         audit.append(vault, "user.role", "user", name, before={"role": m.role},
                      after={"role": role})
+        _keys_follow(vault)
     return next(u for u in list_users(vault) if u.name == name)
 
 
@@ -164,12 +167,21 @@ def reset_user(vault, name: str, new_passphrase: str) -> None:
                          after={"fingerprint": ident.fingerprint,
                                 "cert": ident.cert_pem.decode(),
                                 "slot": vault.slots.users[name]["public"]})
+            _keys_follow(vault)
             unlock.seal_for(vault, name, user_secret)
     except BaseException:
         if old_slot is not None:
             vault.slots.users[name] = old_slot
         raise
     vault.save_slots()
+
+
+def _keys_follow(vault) -> None:
+    """Who may hold which sealing key follows users and roles (in the same
+    write as the change): keys for a new or reset user, a new key wherever a
+    removed or demoted user held one (``sealing.reconcile``)."""
+    from console.records import sealing
+    sealing.reconcile(vault)
 
 
 def set_own_identity(vault, ident: Identity) -> None:

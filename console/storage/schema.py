@@ -362,3 +362,53 @@ def _rewrite_table_sql(db: Database, table: str, *changes: tuple[str, str]) -> N
     finally:
         db.execute("PRAGMA writable_schema = OFF")
     db.execute(f"SELECT count(*) FROM {table} WHERE 0").fetchall()  # the new schema loads
+
+
+@migrations()
+def m006_sealing(db: Database) -> None:
+    # Need-to-know in cryptography (see console.audit.sealing_keys and
+    # console.records.sealed). Every table here holds only ciphertext, or
+    # what every user may know anyway:
+    # - sealing_keys: one key per scope (a restricted subject's reference,
+    #   or "fulltext" for report full text and sources) wrapped to each
+    #   entitled user's key-slot public key, with the public key it was
+    #   wrapped to (so a wrap left under an old key pair is found);
+    # - sealing_history: a scope's earlier key versions, sealed under its
+    #   current key (audit details written under an older key stay readable
+    #   to those who hold the current one);
+    # - sealed_records: a sealed subject's contents (head: the profile and
+    #   what the register's flags need; body: reports, referrals, measures,
+    #   logs, status history, conflict bars), and its risk band, which with
+    #   the reference is all its placeholder row in ``subjects`` shows;
+    # - id_floor: the highest id a table's rows have been given anywhere, so
+    #   rows created in or moved into a sealed record never share an id with
+    #   rows in the clear tables.
+    db.executescript(
+        """
+        CREATE TABLE sealing_keys (
+            scope TEXT NOT NULL,
+            user TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            recipient TEXT NOT NULL,
+            eph BLOB NOT NULL,
+            nonce BLOB NOT NULL,
+            ct BLOB NOT NULL,
+            PRIMARY KEY (scope, user)
+        );
+        CREATE INDEX idx_sealing_keys_user ON sealing_keys(user);
+        CREATE TABLE sealing_history (
+            scope TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            nonce BLOB NOT NULL,
+            ct BLOB NOT NULL
+        );
+        CREATE TABLE sealed_records (
+            subject_id INTEGER PRIMARY KEY REFERENCES subjects(id) ON DELETE CASCADE,
+            band TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            head BLOB NOT NULL,
+            body BLOB NOT NULL
+        );
+        CREATE TABLE id_floor (tbl TEXT PRIMARY KEY, id INTEGER NOT NULL);
+        """
+    )

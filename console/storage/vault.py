@@ -57,6 +57,12 @@ from console.storage.layout import DB_FILE
 from console.storage.lock import VaultLock
 
 
+# An in-memory schema attached to every vault connection, empty until the
+# records room keeps there the sealed records this user opened (see
+# ``console.records.sealed``). Never on disk; never in a backup.
+MIRROR = "sealed"
+
+
 def _connect(db_path: Path, data_key: bytes):
     """Open the database with a raw key. Returns the connection or raises."""
     # Before the connection exists, so all it allocates is locked and wiped.
@@ -78,6 +84,10 @@ def _connect(db_path: Path, data_key: bytes):
         conn.execute("PRAGMA foreign_keys = ON")
         # Sorting and temporary tables stay in memory, never in clear temp files.
         conn.execute("PRAGMA temp_store = MEMORY")
+        # Deleted and overwritten rows are zeroed in their pages, so what is
+        # sealed, erased or changed leaves no copy in the file's free space.
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute(f"ATTACH DATABASE ':memory:' AS {MIRROR} KEY ''")
     except BaseException:
         conn.close()
         raise
@@ -108,6 +118,15 @@ class Vault:
         # head this session verified and wrote. A failure there never stops a close.
         self.closing: list[Callable[[], None]] = []
         self.sealed_seq = 0  # the chain entry last sealed in this user's slot
+        # The sealing keys this user unwrapped (the audit room's KeyRing) and
+        # the records room's store of sealed records: set when first needed.
+        self.keyring = None
+        self.sealed = None
+        # Objects told about each outermost write: ``before_commit()`` runs
+        # inside it just before it commits (the records room reseals the
+        # sealed records the write changed), ``after_commit()`` once it has,
+        # ``rolled_back()`` if it did not.
+        self.commit_hooks: list = []
 
     # -- lifecycle -----------------------------------------------------------
     @classmethod
@@ -235,6 +254,8 @@ class Vault:
         self._conn = None
         self.db = None
         self._identity = None
+        self.keyring = self.sealed = None
+        self.commit_hooks = []
         for buf in (self._data_key, self._user_secret):
             for i in range(len(buf)):
                 buf[i] = 0
@@ -268,11 +289,25 @@ class Vault:
 
     @contextlib.contextmanager
     def write(self):
-        """One atomic write: all of it is stored, or none of it."""
-        self.conn  # raises VaultClosed when locked
-        with self.guard():
-            with self.db.atomic():
-                yield self.db
+        """One atomic write: all of it is stored, or none of it. Nested
+        writes are savepoints of the outermost one, whose ``commit_hooks``
+        run around its commit."""
+        outer = not self.conn.in_transaction  # raises VaultClosed when locked
+        try:
+            with self.guard():
+                with self.db.atomic():
+                    yield self.db
+                    if outer:
+                        for hook in list(self.commit_hooks):
+                            hook.before_commit()
+        except BaseException:
+            if outer:
+                for hook in list(self.commit_hooks):
+                    hook.rolled_back()
+            raise
+        if outer:
+            for hook in list(self.commit_hooks):
+                hook.after_commit()
 
     def query(self, sql: str, params=()) -> list[tuple]:
         with self.guard():

@@ -1,6 +1,6 @@
 """What happens when the user asks to add or change something about a
-subject: open the right dialog, run its operation (``edits``) on the vault
-thread, keep the dialog open with an inline message if the core refuses.
+subject: open the right dialog, run the operation, keep the dialog open with
+an inline message if the core refuses.
 
 Dialogs are opened window-modal (``open_async``) so the console can lock
 while one is open: locking hides it with its text kept in memory, and it
@@ -14,7 +14,6 @@ import datetime as dt
 from console.audit import roles
 from console.records.commands import PROFILE, ReferralFields, SubjectFields
 
-from . import edits
 from .form_dialog import FormDialog
 from .record_dialogs import (
     LogEntryDialog,
@@ -28,11 +27,10 @@ from .subject_dialogs import AssessDialog, DeleteDialog, StatusDialog, SubjectDi
 
 
 class SubjectActions:
-    def __init__(self, window, runner, panel, register, role: callable):
-        self.window, self.runner, self.panel, self.register = window, runner, panel, register
+    def __init__(self, window, ops, panel, register, role: callable):
+        self.window, self.ops, self.panel, self.register = window, ops, panel, register
         self.role = role
         self.last_dialog: FormDialog | None = None
-        self.undo_state = edits.ProfileUndo(window)
         p = panel
         p.edit_requested.connect(self.edit_profile)
         p.status_requested.connect(self.change_status)
@@ -46,13 +44,10 @@ class SubjectActions:
         p.update_measure_requested.connect(self.update_measure)
         p.update_referral_requested.connect(self.update_referral)
 
-    def _show(self, dialog: FormDialog, edit) -> FormDialog:
-        """Open ``dialog``; on OK run ``edit(value, **callbacks)``, the dialog
-        closing on success and showing the core's sentence on failure (and
-        hearing nothing if it has gone meanwhile)."""
+    def _show(self, dialog: FormDialog, run) -> FormDialog:
+        """Open ``dialog``; on OK call ``run(value, on_done, on_error)``."""
         dialog.setObjectName("formDialog")
-        dialog.submitted.connect(lambda value: self.runner.run(
-            edit(value, on_success=dialog.done_ok, on_failure=dialog.fail, parent=dialog)))
+        dialog.submitted.connect(lambda value: run(value, dialog.done_ok, dialog.fail))
         dialog.finished.connect(dialog.deleteLater)
         self.last_dialog = dialog
         dialog.open_async()
@@ -79,12 +74,12 @@ class SubjectActions:
         dialog = SubjectDialog(parent=self.window, can_assess=roles.allowed(role, "assess_threat"),
                                assess_reason=roles.why_not(role, "assess_threat"))
 
-        def edit(v, on_success, **callbacks):
+        def run(v, done, fail):
             def created(subject):
-                on_success()
+                done()
                 self.window.select_after_refresh(subject.ref)
-            return edits.create_subject(v, on_success=created, **callbacks)
-        return self._show(dialog, edit)
+            self.ops.create_subject(v, on_done=created, on_error=fail)
+        return self._show(dialog, run)
 
     def edit_profile(self):
         rec = self._record()
@@ -93,25 +88,8 @@ class SubjectActions:
         before = SubjectFields.of(rec.subject, PROFILE)
         dialog = SubjectDialog(before, editing=True, parent=self.window)
         ref = rec.subject.ref
-        def edit(v, on_success, **callbacks):
-            def saved(result):
-                self.undo_state.remember(ref, before)
-                on_success(result)
-            return edits.update_profile(ref, v, on_success=saved, **callbacks)
-        return self._show(dialog, edit)
-
-    def undo(self) -> None:
-        op = self.undo_state.take()
-        if op is not None:
-            self.runner.run(op)
-
-    @property
-    def can_undo(self) -> bool:
-        return self.undo_state.can_undo
-
-    def forget(self) -> None:
-        """Drop anything that holds record data (called on lock)."""
-        self.undo_state.forget()
+        return self._show(dialog, lambda v, done, fail: self.ops.update_profile(
+            ref, v, before=before, on_done=done, on_error=fail))
 
     def change_status(self):
         rec = self._record()
@@ -119,8 +97,9 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(StatusDialog(rec.subject.status, parent=self.window),
-                          lambda v, **cb: edits.change_status(
-                              ref, v.to_status, v.reason, v.outcome, **cb))
+                          lambda v, done, fail: self.ops.change_status(
+                              ref, v.to_status, v.reason, v.outcome, on_done=done,
+                              on_error=fail))
 
     def assess(self):
         rec = self._record()
@@ -128,7 +107,8 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(AssessDialog(rec.subject, parent=self.window),
-                          lambda v, **cb: edits.assess_threat(ref, v, **cb))
+                          lambda v, done, fail: self.ops.assess_threat(
+                              ref, v, on_done=done, on_error=fail))
 
     def delete(self):
         rec = self._record()
@@ -137,7 +117,7 @@ class SubjectActions:
         ref = rec.subject.ref
         answer = DeleteDialog.ask(self.window, ref)
         if answer is not None:
-            self.runner.run(edits.delete_subject(ref, answer.reason))
+            self.ops.delete_subject(ref, answer.reason)
         return answer
 
     # -- what hangs off it ---------------------------------------------------------------
@@ -146,8 +126,8 @@ class SubjectActions:
         if rec is None or self._refused("add_report"):
             return None
         ref = rec.subject.ref
-        return self._show(ReportDialog(parent=self.window),
-                          lambda v, **cb: edits.add_report(ref, v, **cb))
+        return self._show(ReportDialog(parent=self.window), lambda v, done, fail:
+                          self.ops.add_report(ref, v, on_done=done, on_error=fail))
 
     def refer(self, report_id=None):
         rec = self._record()
@@ -155,14 +135,15 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(ReferralDialog(rec.reports, report_id, parent=self.window),
-                          lambda v, **cb: edits.add_referral(ref, v, **cb))
+                          lambda v, done, fail: self.ops.add_referral(
+                              ref, v, on_done=done, on_error=fail))
 
     def acknowledge(self, referral_id: int):
         rec = self._record()
         if rec is None or self._refused("refer"):
             return
-        self.runner.run(edits.update_referral(rec.subject.ref, referral_id,
-                                              ReferralFields(acknowledged_on=dt.date.today())))
+        self.ops.update_referral(rec.subject.ref, referral_id,
+                                 ReferralFields(acknowledged_on=dt.date.today()))
 
     def update_referral(self, referral_id: int):
         rec = self._record()
@@ -173,15 +154,16 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(ReferralUpdateDialog(referral, parent=self.window),
-                          lambda v, **cb: edits.update_referral(ref, referral_id, v, **cb))
+                          lambda v, done, fail: self.ops.update_referral(
+                              ref, referral_id, v, on_done=done, on_error=fail))
 
     def add_measure(self):
         rec = self._record()
         if rec is None or self._refused("add_measure"):
             return None
         ref = rec.subject.ref
-        return self._show(MeasureDialog(parent=self.window),
-                          lambda v, **cb: edits.add_measure(ref, v, **cb))
+        return self._show(MeasureDialog(parent=self.window), lambda v, done, fail:
+                          self.ops.add_measure(ref, v, on_done=done, on_error=fail))
 
     def update_measure(self, measure_id: int):
         rec = self._record()
@@ -192,7 +174,8 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(MeasureUpdateDialog(measure, parent=self.window),
-                          lambda v, **cb: edits.update_measure(ref, measure_id, v, **cb))
+                          lambda v, done, fail: self.ops.update_measure(
+                              ref, measure_id, v, on_done=done, on_error=fail))
 
     def add_log(self, measure_id=None):
         """From the register in one shortcut: the chosen subject's measures."""
@@ -210,5 +193,5 @@ class SubjectActions:
             measure_id = chosen.id
         ref = rec.subject.ref
         return self._show(LogEntryDialog(rec.measures, measure_id, parent=self.window),
-                          lambda v, **cb: edits.add_log_entry(ref, v.measure_id, v.text,
-                                                              **cb))
+                          lambda v, done, fail: self.ops.add_log_entry(
+                              ref, v.measure_id, v.text, on_done=done, on_error=fail))
