@@ -11,4 +11,9 @@ import sys
 from launcher import main
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # The frozen build's worker processes (hq ingest) start this program
+        # again; this lets them run their task instead of the console.
+        import multiprocessing
+        multiprocessing.freeze_support()
     sys.exit(main())

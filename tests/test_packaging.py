@@ -2,7 +2,7 @@
 installed (not editable) into a fresh virtual environment, and the frozen
 build from ``packaging/build``. Each runs from a folder outside the source
 tree, makes a demo vault, signs a briefing and verifies it; the frozen one
-also opens its window under Xvfb. Both are slow (a build, a demo vault with
+also ingests briefings at HQ and opens its window under Xvfb. Both are slow (a build, a demo vault with
 the real key derivation), so they run with ``-m slow`` and in ``.ci/run``."""
 
 from __future__ import annotations
@@ -160,6 +160,14 @@ def test_the_frozen_build_runs_from_a_folder_outside_the_sources(tmp_path):
     assert _run([str(program), "--version"], where, env).split() == ["governors-console",
                                                                     __version__]
     _brief_and_verify([str(program)], where, env)
+    # HQ from the same program: Alembic reads its migrations as files, and two
+    # files are examined by worker processes that start the program again.
+    hq = [str(program), "hq"]
+    _run([*hq, "init", "--db", "hq"], where, env)
+    _run([*hq, "trust", "--db", "hq", "HMP Ashdown", "gov.pem"], where, env)
+    _run([str(program), "brief", "--vault", "v", "--out", "b2.pdf"], where, env)
+    assert "2 held, 0 already held, 0 refused" in _run(
+        [*hq, "ingest", "--db", "hq", "b.pdf", "b2.pdf"], where, env)
 
     if not (shutil.which("xvfb-run") and shutil.which("xwininfo")):
         pytest.skip("Xvfb and xwininfo are needed to see the window")
