@@ -45,7 +45,7 @@ def examine(path: str, password: str | None = None) -> Examined:
                                            "that you may open it.")
     sha = hashlib.sha256(raw).hexdigest()
     verdict = verify_bytes(name, raw, None, password, extract=True)
-    if not verdict.ok:
+    if not verdict.intact:   # whether the signer is pinned is decided against the store
         return _refuse(name, "signature", verdict.sentence, sha256=sha)
     common = dict(sha256=sha, signer=verdict.signer, fingerprint=verdict.fingerprint)
     if verdict.data is None:

@@ -156,6 +156,8 @@ def sign_pdf(pdf: bytes, identity, req: SignRequest) -> bytes:
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import StaticStampStyle
 
+    from reports import pyhanko_log
+    pyhanko_log.quiet()
     signed_at = req.signed_at or dt.datetime.now(dt.timezone.utc)
     if req.password:
         pdf = encrypt(pdf, req.password)

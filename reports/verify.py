@@ -1,15 +1,22 @@
 """Checking a signed briefing: what headquarters runs.
 
-A briefing passes only if it carries exactly one signature, the signature is
-cryptographically valid over intact bytes, and the signed byte range covers
-the *whole* file: an incremental update appended after signing, even one that
-merely adds metadata and leaves the signature itself intact, fails. When a
-trusted certificate is given, the signer's certificate must be that very
-certificate (pinned by its SHA-256 fingerprint).
+A briefing is *intact* only if it carries exactly one signature, the
+signature is cryptographically valid over intact bytes, and the signed byte
+range covers the *whole* file: an incremental update appended after signing,
+even one that merely adds metadata and leaves the signature itself intact,
+fails. It is accepted (``ok``) only if it is intact **and** its signer's
+certificate is the trusted one given (pinned by its SHA-256 fingerprint):
+anyone can make a certificate in a governor's name, so an intact briefing
+from an unpinned signer is reported as "intact, but the signer is not
+pinned" and is not ``ok``.
 
 Never raises for a bad file: every failure, including a damaged signature or
 a file that is not a PDF, becomes a ``Verdict`` with ``ok=False`` and a plain
-sentence. pyHanko is imported only when a file is checked.
+sentence. Every string taken from the file (the signer's name, the stated
+reason) and the file's own name are shown as ``console.text.shown`` gives
+them, so a certificate name cannot rewrite the terminal line it is printed
+on. pyHanko is imported only when a file is checked, and its logging never
+reaches the terminal (``pyhanko_log``).
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from console.text import shown
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -31,6 +40,7 @@ class Verdict:
     signed_at: dt.datetime | None = None
     covers_whole_file: bool = False
     trusted: bool | None = None
+    intact: bool = False   # signed, unchanged since, whole file covered; pinned or not
     # With ``extract``: the embedded briefing.json when the file is valid
     # (None when it carries none, or more than one).
     data: bytes | None = None
@@ -70,7 +80,7 @@ def _byte_range_ok(data: bytes, byte_range) -> bool:
 def verify_pdf(path, trusted_cert_pem: bytes | None = None,
                password: str | None = None, extract: bool = False) -> Verdict:
     path = Path(path)
-    name = path.name
+    name = shown(path.name, one_line=True)
     try:
         data = path.read_bytes()
     except OSError:
@@ -82,6 +92,7 @@ def verify_pdf(path, trusted_cert_pem: bytes | None = None,
 def verify_bytes(name: str, data: bytes, trusted_cert_pem: bytes | None = None,
                  password: str | None = None, extract: bool = False) -> Verdict:
     """``verify_pdf`` on a file already read; ``name`` names it in sentences."""
+    name = shown(name, one_line=True)
     if not data.startswith(b"%PDF-"):
         return _fail(name, "it is not a PDF file")
     trusted_fp = None
@@ -105,6 +116,8 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
+    from reports import pyhanko_log
+    pyhanko_log.quiet()
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     if reader.encrypted:
         if not password:
@@ -121,7 +134,8 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
     sig = sigs[0]
     cert = sig.signer_cert
     fp = _fingerprint_der(cert.dump())
-    signer = cert.subject.native.get("common_name", "") or "an unnamed signer"
+    signer = shown(cert.subject.native.get("common_name", ""), one_line=True).strip() \
+        or "an unnamed signer"
     vc = ValidationContext(trust_roots=[cert], allow_fetching=False)
     status = validate_pdf_signature(sig, signer_validation_context=vc)
     signed_at = status.signer_reported_dt
@@ -129,9 +143,10 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
              and _byte_range_ok(data, sig.byte_range))
     trusted = None if trusted_fp is None else (fp == trusted_fp)
     reason = sig.sig_object.get("/Reason")
+    reason = getattr(reason, "decrypted", reason)   # an encrypted file's strings
     common = dict(signer=signer, fingerprint=fp, signed_at=signed_at,
                   covers_whole_file=whole, trusted=trusted,
-                  reason=str(reason) if reason is not None else "")
+                  reason=shown(reason, one_line=True) if reason is not None else "")
     if not status.intact:
         return _fail(name, "its contents were altered after it was signed (the signed bytes "
                            "no longer match the signature)", **common)
@@ -151,16 +166,18 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
         if signed_at else "an unrecorded time"
     certified = ("; it certifies the document with no further changes permitted"
                  if sig.docmdp_level is not None else "")
-    trust = ("The signer's certificate is the trusted certificate given."
-             if trusted else
-             "No trusted certificate was given, so who holds this key is not confirmed: "
-             "compare the fingerprint with the one headquarters holds for this governor, "
-             "or run again with --trust.")
-    sentence = (f"{name} is intact: it was signed by {signer} (certificate SHA-256 {fp}) on "
-                f"{when}; the signature covers the whole file, so nothing was changed or "
-                f"added after signing{certified}. {trust}")
+    signed = (f"it was signed by {signer} (certificate SHA-256 {fp}) on {when}; the "
+              "signature covers the whole file, so nothing was changed or added after "
+              f"signing{certified}")
     if extract:
         from reports.briefing_json import FILE_NAME, attachments
         found = [d for n, d in attachments(reader) if n == FILE_NAME]
         common["data"] = found[0] if len(found) == 1 else None
-    return Verdict(True, sentence, **common)
+    if not trusted:
+        return Verdict(False, f"{name} is intact, but the signer is not pinned: {signed}. "
+                              "Anyone can make a certificate in any name, so this does not "
+                              "show who signed it: run again with --trust and the "
+                              "certificate headquarters pinned for this governor.",
+                       intact=True, **common)
+    return Verdict(True, f"{name} is intact: {signed}. The signer's certificate is the "
+                         "trusted certificate given.", intact=True, **common)

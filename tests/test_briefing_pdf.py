@@ -185,7 +185,7 @@ def test_a_flipped_byte_fails_verify_and_pdfsig(briefing, tmp_path):
     assert not v.ok
     assert "altered" in v.sentence or "damaged" in v.sentence
     assert "Signature is Valid" not in run("pdfsig", str(bad)).stdout
-    assert verify_pdf(out).ok
+    assert verify_pdf(out).intact
 
 
 def test_an_appended_incremental_update_fails_even_though_intact(briefing, tmp_path):
@@ -286,7 +286,8 @@ def test_encrypted_briefing_opens_with_its_password_and_verifies(vault, tmp_path
     assert run("pdftotext", str(out), "-").returncode != 0
     assert "Dafydd Ŵyn" in text_of(out, "-upw", "open sesame 42")
     assert "Signature is Valid" in run("pdfsig", "-upw", "open sesame 42", str(out)).stdout
-    assert verify_pdf(out, password="open sesame 42").ok
+    v = verify_pdf(out, vault.identity().cert_pem, password="open sesame 42")
+    assert v.ok and v.reason.startswith("Counter-corruption briefing ")
     v = verify_pdf(out)
     assert not v.ok and "password" in v.sentence
     assert not verify_pdf(out, password="wrong password").ok

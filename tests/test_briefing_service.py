@@ -201,7 +201,8 @@ def test_cli_password_from_stdin(vault, vault_path, tmp_path, monkeypatch):
     assert main(["brief", "--vault", str(vault_path), "--out", str(out), "--password-stdin"]) == 0
     assert b"/Encrypt" in out.read_bytes()
     monkeypatch.setattr(sys, "stdin", io.StringIO("a long password\n"))
-    assert main(["verify", str(out), "--password-stdin"]) == 0
+    assert main(["export-cert", "--vault", str(vault_path), "--out", str(tmp_path / "g.pem")]) == 0
+    assert main(["verify", str(out), "--password-stdin", "--trust", str(tmp_path / "g.pem")]) == 0
     assert main(["verify", str(out)]) == 1
 
 

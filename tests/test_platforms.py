@@ -167,7 +167,7 @@ def test_a_briefing_and_a_backup_save_to_a_stick_without_permissions(vault, usb_
     from reports.verify import verify_pdf
     subjects.create_subject(vault, SubjectFields(POLISH))
     result = make_briefing(vault, usb_stick.path / "briefing.pdf", BriefingOptions())
-    assert verify_pdf(result.path).ok
+    assert verify_pdf(result.path, vault.identity().cert_pem).ok
     backup = make_backup(vault, usb_stick.path / "copy.gcbackup")
     assert snapshot.read_manifest(backup)["vault_id"] == vault.vault_id
     assert usb_stick.refused  # the refusals really happened, and were tolerated
