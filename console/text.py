@@ -13,7 +13,9 @@ out the characters that let text rearrange or overwrite what is around it:
   runs ``ESC [`` and ``CSI`` sequences, and a carriage return rewrites the
   line it is on).
 
-``folded`` is what search compares: shown, case-folded, accents and other
+``folded`` is what search compares: shown, without invisible format
+characters either (soft hyphens, zero-width spaces and joiners, which could
+otherwise split a name so it is not found), case-folded, accents and other
 combining marks dropped, and the few letters Unicode does not decompose
 (ł, ø, đ, æ, œ, ħ, ı, þ) written with their plain counterparts, so
 "wisniewski" finds "Wiśniewski" and "lodz" finds "Łódź". ``folded_map``
@@ -69,12 +71,17 @@ def _fold_char(ch: str) -> str:
     return "".join(out)
 
 
+def invisible(ch: str) -> bool:
+    """A character ``folded`` leaves out: unsafe, or an invisible format mark."""
+    return ord(ch) in UNSAFE or unicodedata.category(ch) == "Cf"
+
+
 def folded(text) -> str:
     """The form search compares (see the module docstring)."""
     text = "" if text is None else str(text)
     if text.isascii():
         return shown(text).casefold()
-    return "".join(_fold_char(ch) for ch in text if ord(ch) not in UNSAFE)
+    return "".join(_fold_char(ch) for ch in text if not invisible(ch))
 
 
 def folded_map(text) -> tuple[str, list[int]]:
@@ -84,7 +91,7 @@ def folded_map(text) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
-        if ord(ch) in UNSAFE:
+        if invisible(ch):
             continue
         f = ch.casefold() if ch.isascii() else _fold_char(ch)
         out.append(f)

@@ -39,6 +39,7 @@ def test_search_matches_text_as_shown_ignoring_case_and_accents():
     assert folded(NAME) == "aligneimmah".replace("e", "") == "alignimmah"
     assert folded("Wiśniewski") == folded("WISNIEWSKI") == "wisniewski"
     assert folded("Łódź Øster Straße") == "lodz oster strasse"
+    assert folded("Wiś\u00adniew\u200bski") == "wisniewski"     # soft hyphen, zero width
     text, where = folded_map(f"Zoë{RLO}Łe")
     assert text == "zoele" and [f"Zoë{RLO}Łe"[i] for i in where] == list("ZoëŁe")
 
