@@ -12,6 +12,10 @@ Rules:
   so drift on a noisy machine hits both alike and the bench stays short.
 - The plain copy is made from a new, empty vault with ``sqlcipher_export``,
   so its schema, triggers and indexes are exactly the vault's.
+- One subject in ten (``RESTRICTED_EVERY``) is restricted to the governors
+  as soon as it is added, so its reports and measures go into a sealed
+  record (the in-memory mirror, sealed again at every commit); the 10,000-
+  subject fixture is restricted the same way.
 
 Run alone: ``python bench/bench_vault.py [--subjects 10000]``.
 """
@@ -38,25 +42,28 @@ from figures import Figure, best_of  # noqa: E402
 
 WORKLOAD_SUBJECTS = 10_000
 DASHBOARD_SUBJECTS = 100_000
+RESTRICTED_EVERY = 10
 
 
 # -- the workload ---------------------------------------------------------------------
 def workload(vault, subjects: int) -> dict:
     """Add ``subjects`` subjects with 5 reports and 2 measures each through
     the services, then run the dashboard queries. Returns seconds per phase."""
-    from console.records import intel, measures, register
+    from console.records import access, intel, measures, register
     from console.records import subjects as subject_service
     from console.records.commands import MeasureFields, ReportFields, SubjectFields
     data = generate.rows(subjects, seed=generate.SEED)
     reports = iter(data["intel_reports"])
     plans = iter(data["measures"])
     start = time.perf_counter()
-    for row in data["subjects"]:
+    for i, row in enumerate(data["subjects"], 1):
         s = subject_service.create_subject(
             vault, SubjectFields(
                 row[2], staff_number=row[3], role=row[4], location=row[5],
                 employment_type=row[6], categories=json.loads(row[8]), likelihood=row[13],
                 impact=row[14], owner=row[17], next_review=row[18], notes=row[19]))
+        if i % RESTRICTED_EVERY == 0:
+            access.restrict(vault, s.ref, "Bench: need-to-know", allow=[])
         for _ in range(generate.REPORTS_PER_SUBJECT):
             r = next(reports)
             intel.add_report(vault, s.ref, ReportFields(
@@ -72,6 +79,7 @@ def workload(vault, subjects: int) -> dict:
     rows = register.register_rows(vault)
     done = time.perf_counter()
     assert dash.total == subjects and len(rows) == subjects
+    assert sum(1 for r in rows if r.restricted) == 0     # the governor holds every key
     check_unreferred(vault)
     return {"insert": inserted - start, "queries": done - inserted, "total": done - start}
 
@@ -96,7 +104,7 @@ def _plain_twin(folder: Path):
     """A ``Vault`` object over an unencrypted copy of a new, empty vault,
     opened with the standard library's sqlite3 and the vault's pragmas."""
     from console.audit.genesis import create_vault
-    from console.storage.vault import Vault
+    from console.storage.vault import MIRROR, Vault
     enc = create_vault(folder / "enc", generate.USER, generate.PASSPHRASE,
                        generate.ESTABLISHMENT, kdf=generate.BENCH_KDF)
     plain_db = folder / "plain.db"
@@ -106,13 +114,18 @@ def _plain_twin(folder: Path):
         enc.conn.execute("DETACH DATABASE plain")
     # The bench reaches into the vault for the secrets its twin needs.
     secret, key, slots, user = bytes(enc._user_secret), bytes(enc._data_key), enc.slots, enc.user
+    authority = enc.authority
     enc.close()
     conn = sqlite3.connect(str(plain_db), check_same_thread=False)
     conn.execute("PRAGMA journal_mode = WAL").fetchone()
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
-    return Vault(folder / "enc", conn, slots, user, secret, key, _NoLock())
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute(f"ATTACH DATABASE ':memory:' AS {MIRROR}")
+    twin = Vault(folder / "enc", conn, slots, user, secret, key, _NoLock())
+    twin.authority = authority
+    return twin
 
 
 def _without_memory_security() -> None:
@@ -162,8 +175,9 @@ def bench_workload(subjects: int = WORKLOAD_SUBJECTS, vault_kind: str = "vault"
     v, p = out[vault_kind], out["plain"]
     label = "" if vault_kind == "vault" else " (experiment: SQLCipher memory security off)"
     return [
-        Figure(f"vault workload, {subjects:,} subjects x (1 + 5 reports + 2 measures) "
-               f"then dashboard{label}", v["total"], "s", p["total"],
+        Figure(f"vault workload, {subjects:,} subjects x (1 + 5 reports + 2 measures), one in "
+               f"{RESTRICTED_EVERY} restricted (sealed), then dashboard{label}", v["total"], "s",
+               p["total"],
                "same services on plain sqlite3", 1.5, ratio_limit=True,
                note=f"inserts {v['insert']:.1f} s vs {p['insert']:.1f} s, queries "
                     f"{v['queries'] * 1000:.0f} ms vs {p['queries'] * 1000:.0f} ms"),
@@ -217,8 +231,8 @@ def bench_kdf() -> list[Figure]:
 
 def run(*, subjects: int = WORKLOAD_SUBJECTS, scale: int = DASHBOARD_SUBJECTS) -> list[Figure]:
     figures = bench_kdf()
-    figures += bench_scale(generate.fixture(WORKLOAD_SUBJECTS), WORKLOAD_SUBJECTS,
-                           targets=False)
+    figures += bench_scale(generate.fixture(WORKLOAD_SUBJECTS, restricted_every=RESTRICTED_EVERY),
+                           WORKLOAD_SUBJECTS, targets=False)
     figures += bench_scale(generate.fixture(scale), scale, targets=True)
     figures += bench_workload(subjects)
     return figures

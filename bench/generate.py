@@ -16,6 +16,10 @@ Rules:
   through the services). The triggers and indexes of the schema still run.
 - Bench vaults use a cheap key derivation so building and unlocking them is
   quick; the cost of the real default is measured on its own.
+- ``restricted_every=N`` restricts every Nth subject to the governors (each
+  such record sealed under its own key, as ``access.restrict`` does), and
+  seals every report's full text, so a governor's unlock opens every record
+  key (the 10,000-subject fixture restricts one in ten).
 
 Run as a script to keep a vault for manual testing:
 ``python bench/generate.py FOLDER --subjects 10000``.
@@ -176,16 +180,14 @@ _INSERT = {
 
 
 def generate(folder: Path | str, subjects: int, *, seed: int = SEED,
-             today: dt.date | None = None, kdf: KdfParams = BENCH_KDF) -> Path:
+             today: dt.date | None = None, kdf: KdfParams = BENCH_KDF,
+             restricted_every: int = 0) -> Path:
     """Create a new vault in ``folder`` holding ``subjects`` generated subjects.
     Unlock it with ``USER`` and ``PASSPHRASE``."""
     folder = Path(folder)
     today = today or dt.date.today()
     vault = create_vault(folder, USER, PASSPHRASE, ESTABLISHMENT, display_name="Bench Governor",
                          kdf=kdf)
-    with vault.write():
-        audit.append(vault, "bench.generate", "vault", vault.vault_id,
-                     after={"subjects": subjects, "seed": seed, "today": today.isoformat()})
     vault.close()
     # The rows go in from a fresh process: the vault turns on SQLCipher's
     # memory security, which is process-wide and cannot be turned off, and it
@@ -194,7 +196,40 @@ def generate(folder: Path | str, subjects: int, *, seed: int = SEED,
     subprocess.run([sys.executable, __file__, "--fill", str(folder), "--subjects",
                     str(subjects), "--seed", str(seed), "--today", today.isoformat()],
                    check=True)
+    seal(folder, restricted_every)
     return folder
+
+
+def seal(folder: Path, every: int) -> None:
+    """Seal every report's full text (the bulk fill wrote it clear, as no
+    service would), and restrict every ``every``-th subject (none if 0) to
+    the governors, each sealed under its own key, in one write: what
+    ``access.restrict`` does for one record, for many at once."""
+    from console.audit import sealing_keys
+    from console.audit.current import now
+    from console.records import access, fulltext, sealing, session
+    vault = session.open_vault(folder, USER, PASSPHRASE)
+    try:
+        with vault.write():
+            key = sealing_keys.keyring(vault).current(sealing_keys.FULLTEXT)
+            fulltext.seal_clear_rows(vault, *key)
+            chosen = vault.query("SELECT id, ref FROM subjects WHERE id % ? = 0 ORDER BY id",
+                                 (every,)) if every else []
+            for sid, ref in chosen:
+                access.ensure_lawful_row(vault, sid)
+                vault.conn.execute("UPDATE subject_lawful SET restricted = 1 WHERE "
+                                   "subject_id = ?", (sid,))
+                audit.append(vault, "subject.restrict", "subject", ref,
+                             after={"allowed": [], "reason": "bench fixture"})
+            wraps = sealing.Wraps(vault, now(vault))
+            for sid, _ref in chosen:
+                sealing.seal(vault, sid, wraps)
+            wraps.flush()
+        with vault.guard():
+            vault.conn.execute("VACUUM")
+            vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        vault.close()
 
 
 def _fill(folder: Path, subjects: int, seed: int, today: dt.date) -> None:
@@ -222,7 +257,7 @@ def _fill(folder: Path, subjects: int, seed: int, today: dt.date) -> None:
         conn.close()
 
 
-def fixture(subjects: int, *, seed: int = SEED) -> Path:
+def fixture(subjects: int, *, seed: int = SEED, restricted_every: int = 0) -> Path:
     """A generated vault of this size, built once and kept in the user's cache
     folder (keyed by size, seed, date, schema and this file), so repeated
     bench runs skip the build. Treat it as read-only."""
@@ -235,13 +270,14 @@ def fixture(subjects: int, *, seed: int = SEED) -> Path:
     tag = hashlib.sha256((Path(schema.__file__).read_text() + Path(__file__).read_text())
                          .encode()).hexdigest()[:12]
     base = Path(platformdirs.user_cache_dir("governors-console-bench"))
-    folder = base / f"vault-{subjects}-{seed}-{today.isoformat()}-{tag}"
+    kind = f"{subjects}r{restricted_every}" if restricted_every else f"{subjects}"
+    folder = base / f"vault-{kind}-{seed}-{today.isoformat()}-{tag}"
     if not (folder / "complete").exists():
         if folder.exists():
             shutil.rmtree(folder)
-        for old in base.glob(f"vault-{subjects}-*"):
+        for old in base.glob(f"vault-{kind}-*"):
             shutil.rmtree(old, ignore_errors=True)
-        generate(folder, subjects, seed=seed, today=today)
+        generate(folder, subjects, seed=seed, today=today, restricted_every=restricted_every)
         (folder / "complete").write_text("built\n")
     return folder
 
@@ -252,13 +288,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subjects", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
+    parser.add_argument("--restricted-every", type=int, default=0,
+                        help="restrict (and seal) every Nth subject")
     parser.add_argument("--fill", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.fill:
         _fill(args.folder, args.subjects, args.seed, args.today or dt.date.today())
         return 0
     start = time.perf_counter()
-    generate(args.folder, args.subjects, seed=args.seed, today=args.today)
+    generate(args.folder, args.subjects, seed=args.seed, today=args.today,
+             restricted_every=args.restricted_every)
     print(f"{args.subjects:,} subjects written to {args.folder} in "
           f"{time.perf_counter() - start:.1f} s (user '{USER}', passphrase '{PASSPHRASE}')")
     return 0

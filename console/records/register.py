@@ -90,7 +90,10 @@ _NAMES = [c.strip() for c in subjects.COLUMNS.split(",")]
 
 
 def head_subject(head: sealed.Head) -> Subject:
-    return subjects.from_row(tuple(head.row.get(c) for c in _NAMES))
+    """The subject a sealed record's head describes (built once per head)."""
+    if head.shown is None:
+        head.shown = subjects.from_row(tuple(head.row.get(c) for c in _NAMES))
+    return head.shown
 
 
 def _deadlines(vault) -> tuple[str, str]:
@@ -121,11 +124,10 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
     deadlines = _deadlines(vault) if heads else ("", "")
     rows = []
     for r in vault.query(sql):
-        s = subjects.from_row(r)
-        if s.id in sealed_map:
-            head = heads.get(s.id)
-            if head is None or s.id in barred:
-                rows.append(placeholder(s.id, s.ref, sealed_map[s.id][1]))
+        if r[0] in sealed_map:       # a placeholder: the record is in its head, if held
+            head = heads.get(r[0])
+            if head is None or r[0] in barred:
+                rows.append(placeholder(r[0], r[1], sealed_map[r[0]][1]))
                 continue
             s = head_subject(head)
             if not include_closed and s.status == "closed":
@@ -133,6 +135,7 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
             rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact),
                                     _sealed_flags(head, deadlines, today, s)))
             continue
+        s = subjects.from_row(r)
         if s.id in barred:
             rows.append(placeholder(s.id, s.ref, rules.rag(s.likelihood, s.impact)))
             continue

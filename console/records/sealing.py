@@ -155,11 +155,9 @@ def seal(vault, sid: int, wraps: Wraps | None = None) -> None:
         conn.execute(f"DELETE FROM main.{table} WHERE subject_id = ?", (sid,))
     conn.execute(f"UPDATE main.subjects SET {', '.join(f'{c} = ?' for c in _PLACEHOLDER)} "
                  "WHERE id = ?", [*_PLACEHOLDER.values(), sid])
-    conn.execute("INSERT INTO main.sealed_records(subject_id, band, version, head, body) "
-                 "VALUES (?, ?, 1, ?, ?)",
-                 (sid, rag(head.row["likelihood"], head.row["impact"]),
-                  sealed.seal_blob(vid, ref, sid, 1, "head", key, head.to_json()),
-                  sealed.seal_blob(vid, ref, sid, 1, "body", key, body)))
+    conn.execute("INSERT INTO main.sealed_records(subject_id, band, version, body) "
+                 "VALUES (?, ?, 1, x'')", (sid, rag(head.row["likelihood"], head.row["impact"])))
+    sealed.write_blobs(conn, vid, sid, ref, 1, key, head.to_json(), body)
     own = wraps is None
     wraps = wraps or Wraps(vault, state)
     _commit_key(vault, ref, 1, key, users, wraps)
@@ -191,6 +189,7 @@ def unseal(vault, sid: int) -> None:
         sealed.insert_rows(conn, "main", table, body[table])
     forms = _reform(vault, ref, None)
     conn.execute("DELETE FROM main.sealed_records WHERE subject_id = ?", (sid,))
+    conn.execute("DELETE FROM main.sealed_heads WHERE subject_id = ?", (sid,))
     conn.execute("DELETE FROM sealing_keys WHERE scope = ?", (ref,))
     conn.execute("DELETE FROM sealing_history WHERE scope = ?", (ref,))
     _entry(vault, "keys.unseal", ref, {"forms": forms})
@@ -225,11 +224,7 @@ def rekey(vault, scope: str, users: set[str], wraps: Wraps) -> None:
         _rekey_fulltext(vault, ring, new_version, key)
     else:
         sid, head, body = _opened(vault, scope, version, old)
-        conn.execute("UPDATE main.sealed_records SET version = ?, head = ?, body = ? WHERE "
-                     "subject_id = ?",
-                     (new_version, sealed.seal_blob(vid, scope, sid, new_version, "head", key,
-                                                    head),
-                      sealed.seal_blob(vid, scope, sid, new_version, "body", key, body), sid))
+        sealed.write_blobs(conn, vid, sid, scope, new_version, key, head, body)
     sealing_keys.seal_history(conn, vid, scope, new_version, key, older)
     conn.execute("DELETE FROM sealing_keys WHERE scope = ?", (scope,))
     _commit_key(vault, scope, new_version, key, users, wraps)
@@ -241,8 +236,9 @@ def rekey(vault, scope: str, users: set[str], wraps: Wraps) -> None:
 def _opened(vault, ref: str, version: int, key: bytes) -> tuple[int, dict, dict]:
     conn, vid = vault.conn, vault.vault_id
     sid, head, body = conn.execute(
-        "SELECT r.subject_id, r.head, r.body FROM main.sealed_records r JOIN main.subjects s "
-        "ON s.id = r.subject_id WHERE s.ref = ?", (ref,)).fetchone()
+        "SELECT r.subject_id, h.head, r.body FROM main.sealed_records r JOIN main.subjects s "
+        "ON s.id = r.subject_id JOIN main.sealed_heads h ON h.subject_id = r.subject_id "
+        "WHERE s.ref = ?", (ref,)).fetchone()
     h = sealed.open_blob(vid, ref, sid, version, "head", key, head)
     b = sealed.open_blob(vid, ref, sid, version, "body", key, body)
     if h is None or b is None:
@@ -263,8 +259,7 @@ def _rekey_fulltext(vault, ring, version: int, key: bytes) -> None:
             continue            # not held: its texts stay under the key they were sealed with
         _sid, head, body = _opened(vault, ref, v, item[1])
         fulltext.reseal_rows(vault, body["intel_reports"], version, key, read)
-        conn.execute("UPDATE main.sealed_records SET body = ? WHERE subject_id = ?",
-                     (sealed.seal_blob(vid, ref, sid, v, "body", item[1], body), sid))
+        sealed.write_blobs(conn, vid, sid, ref, v, item[1], head, body)
         st.forget(sid)          # loaded again, with the new values, when next needed
 
 

@@ -412,3 +412,24 @@ def m006_sealing(db: Database) -> None:
         CREATE TABLE id_floor (tbl TEXT PRIMARY KEY, id INTEGER NOT NULL);
         """
     )
+
+
+@migrations()
+def m007_sealed_heads(db: Database) -> None:
+    # Why this pays: every governor's session opens the head of every sealed
+    # record before the register paints. Kept in the same row as the body,
+    # each head sat behind the body's overflow pages (about 30 ms to read a
+    # thousand heads); on its own it is a few hundred narrow pages. The
+    # index holds what the list of sealed records needs (reference by id,
+    # band, key version) without reading either.
+    db.executescript(
+        """
+        CREATE TABLE sealed_heads (
+            subject_id INTEGER PRIMARY KEY REFERENCES subjects(id) ON DELETE CASCADE,
+            head BLOB NOT NULL
+        );
+        INSERT INTO sealed_heads(subject_id, head) SELECT subject_id, head FROM sealed_records;
+        ALTER TABLE sealed_records DROP COLUMN head;
+        CREATE INDEX idx_sealed_records_band ON sealed_records(band, version);
+        """
+    )
