@@ -2,10 +2,10 @@
 restrictions, processing basis, the retention review queue and its decisions
 (retain, legal hold, erase).
 
-Every command is a thin wrapper over ``console.journal``, ``console.access``
-and ``console.retention``; the rules (governor only, legal hold, reasons that
-must not name the subject) live there. ``erase`` needs ``--yes``: it cannot be
-undone.
+Every command is a thin wrapper over ``console.records.journal``,
+``console.records.access`` and ``console.lawful.retention``; the rules
+(governor only, legal hold, reasons that must not name the subject) live
+there. ``erase`` needs ``--yes``: it cannot be undone.
 """
 
 from __future__ import annotations

@@ -135,6 +135,12 @@ def row_json(row) -> dict:
     s = row.subject
     if row.restricted:
         return {"ref": s.ref, "restricted": True, "risk": {"rag": row.rag}}
+    return {**_open_row_json(row), "restricted_to": (
+        list(row.restricted_to) if row.restricted_to is not None else None)}
+
+
+def _open_row_json(row) -> dict:
+    s = row.subject
     return {
         "ref": s.ref, "name": s.name, "staff_number": s.staff_number, "role": s.role,
         "location": s.location, "status": s.status, "status_label": STATUSES.label(s.status),
@@ -163,12 +169,18 @@ def cmd_list(args) -> int:
         print(f"{'REF':13} {'RAG':6} {'STATUS':22} {'NAME':28} FLAGS")
         for r in rows:
             s = r.subject
-            flags = "restricted" if r.restricted else ", ".join(r.flags.labels())
+            flags = "restricted" if r.restricted else ", ".join(
+                ([_restricted_to(r.restricted_to)] if r.restricted_to is not None else [])
+                + r.flags.labels())
             print(f"{s.ref:13} {r.rag:6} {STATUSES.label(s.status)[:22]:22} "
                   f"{term(s.name, one_line=True)[:28]:28} {flags}")
         attention = sum(1 for r in rows if r.flags.needs_attention)
         print(f"\n{len(rows)} subjects; {attention} need attention.")
     return 0
+
+
+def _restricted_to(names) -> str:
+    return "restricted to " + (", ".join(names) if names else "governors only")
 
 
 def cmd_show(args) -> int:
@@ -186,6 +198,8 @@ def cmd_show(args) -> int:
         side = [t for t, on in (("suspended", s.suspended),
                                 ("restricted duties", s.restricted_duties)) if on]
         print(f"Status: {status}{' (' + ', '.join(side) + ')' if side else ''}")
+        if rec.restricted_to is not None:
+            print(f"Need-to-know: {_restricted_to(rec.restricted_to)} (and governors)")
         print("Categories: " + (", ".join(CATEGORY_SHORT.get(c, c) for c in s.categories)
                                 or "none"))
         print(f"Threat: likelihood {s.likelihood} x impact {s.impact} = {s.score} "

@@ -3,7 +3,7 @@ member of staff, listing every item withheld and the reason.
 
 ``build_access_pack(pack) -> Built`` is pure (no vault, no files) and draws
 only what the ``AccessPack`` carries: a withheld item arrives with no content
-(``console.subject_access`` guarantees it), so the PDF can only show its label
+(``console.lawful.subject_access`` guarantees it), so the PDF can only show its label
 and the reason. ``make_access_pack`` drafts the pack, builds, signs with the
 governor's identity, writes the file atomically and journals the decision.
 

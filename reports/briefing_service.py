@@ -70,6 +70,7 @@ def make_briefing(vault, out_path, options: BriefingOptions,
     from reports.content import MARKING, build, title_of
     from reports.signing import sign_and_save
 
+    briefings.check_continuity(vault)     # refuses when the last one's head is gone
     reference = briefings.next_reference(vault)
     generated_at = dt.datetime.now(dt.timezone.utc)
 
@@ -96,7 +97,8 @@ def make_briefing(vault, out_path, options: BriefingOptions,
             briefing_json.MIME, "The briefing's data for headquarters (JSON)")])
     briefings.record_briefing(
         vault, reference=reference, sha256=digest, scope=options.scope,
-        edition=data.edition, subjects=len(data.records), audit_seq=head_seq)
+        edition=data.edition, subjects=len(data.records), audit_seq=head_seq,
+        audit_head=data.audit_head)
     if data.records:
         # The briefing leaves the vault: one disclosure in the journal, listing
         # every subject it details and who it is for.

@@ -103,8 +103,10 @@ def collect(vault, *, scope: str = "all", refs=(), pseudonymise: bool = False,
     changes = tuple(Change(e.entity_id, e.at, describe(e)) for e in entries[:MAX_CHANGES])
 
     history = full_register_history(vault)
-    previous_head = audit.hashes_at(vault, [last.audit_seq]).get(last.audit_seq, "") \
-        if last else ""
+    # The head the previous briefing recorded when it was signed (not whatever
+    # the chain holds at that number now), so HQ can compare it with its copy.
+    previous_head = (last.audit_head or audit.hashes_at(vault, [last.audit_seq]).get(
+        last.audit_seq, "")) if last else ""
 
     period_start = ""
     if last:
@@ -141,9 +143,10 @@ def full_register_history(vault) -> tuple[tuple[str, int, str], ...]:
     made from this vault, oldest first."""
     made = [b for b in reversed(briefings.list_briefings(vault))
             if b.edition == FULL and b.scope == "all"]
-    heads = audit.hashes_at(vault, [b.audit_seq for b in made])
-    return tuple((b.reference, b.audit_seq, heads[b.audit_seq]) for b in made
-                 if b.audit_seq in heads)
+    heads = audit.hashes_at(vault, [b.audit_seq for b in made if not b.audit_head])
+    recorded = {b.reference: b.audit_head or heads.get(b.audit_seq) for b in made}
+    return tuple((b.reference, b.audit_seq, recorded[b.reference]) for b in made
+                 if recorded[b.reference])
 
 
 def subject_record(vault, ref) -> SubjectRecord:

@@ -159,6 +159,10 @@ class _Builder(Blocks):
              if d.previous_reference else "None: this is the first briefing"),
             ("Audit chain", f"{d.audit_entries} entries; last entry {d.audit_head[:16]}"
              if d.audit_head else "not recorded"),
+            ("Chain at the previous briefing",
+             f"{d.previous_audit_entries} entries; last entry {d.previous_audit_head[:16]}"
+             if d.previous_audit_head else "None: this is the first briefing"
+             if not d.previous_reference else "not recorded"),
             ("Register identity", f"vault {d.vault_id}" if d.vault_id else "not recorded"),
         ], widths=(120, None)))
         out += [Spacer(1, 18), self.M("In brief", st.h2), self.P(self.plain_summary(), st.body)]

@@ -169,15 +169,39 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
     signed = (f"it was signed by {signer} (certificate SHA-256 {fp}) on {when}; the "
               "signature covers the whole file, so nothing was changed or added after "
               f"signing{certified}")
+    from reports.briefing_json import FILE_NAME, attachments
+    found = [d for n, d in attachments(reader) if n == FILE_NAME]
+    embedded = found[0] if len(found) == 1 else None
     if extract:
-        from reports.briefing_json import FILE_NAME, attachments
-        found = [d for n, d in attachments(reader) if n == FILE_NAME]
-        common["data"] = found[0] if len(found) == 1 else None
+        common["data"] = embedded
+    heads = _heads(embedded)
     if not trusted:
         return Verdict(False, f"{name} is intact, but the signer is not pinned: {signed}. "
                               "Anyone can make a certificate in any name, so this does not "
                               "show who signed it: run again with --trust and the "
-                              "certificate headquarters pinned for this governor.",
+                              f"certificate headquarters pinned for this governor.{heads}",
                        intact=True, **common)
     return Verdict(True, f"{name} is intact: {signed}. The signer's certificate is the "
-                         "trusted certificate given.", intact=True, **common)
+                         f"trusted certificate given.{heads}", intact=True, **common)
+
+
+def _heads(embedded: bytes | None) -> str:
+    """The audit chain's head this briefing was taken at and the one the
+    previous briefing was, as its data records them: HQ checks the chain it
+    holds from the last briefing continues in this one."""
+    import json
+    try:
+        doc = json.loads(embedded) if embedded else None
+        chain = doc["chain"]
+        text = (f" Its audit chain: {int(chain['entries'])} entries, last entry "
+                f"{shown(str(chain['head'])[:16], one_line=True)}.")
+        previous = doc.get("previous")
+        if previous:
+            prev = previous["chain"]
+            text += (f" The previous briefing, {shown(str(previous['number'])[:40], one_line=True)}, was taken at "
+                     f"{int(prev['entries'])} entries, last entry {shown(str(prev['head'])[:16], one_line=True)}.")
+        else:
+            text += " It names no previous briefing."
+        return text
+    except (ValueError, KeyError, TypeError):
+        return ""

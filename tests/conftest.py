@@ -110,10 +110,11 @@ def new_vault_template(tmp_path_factory, kdf_floor_for_tests) -> Path:
 
 @pytest.fixture
 def vault(vault_path, fast_kdf, new_vault_template):
-    """A new vault of this test's own, open as the governor."""
-    from console.storage.vault import Vault
+    """A new vault of this test's own, open as the governor (through the
+    signed chain, as the console opens it)."""
+    from console.audit import unlock
     shutil.copytree(new_vault_template, vault_path)
-    v = Vault.open(vault_path, "governor", PASS)
+    v = unlock.open_vault(vault_path, "governor", PASS)
     yield v
     v.close()
 

@@ -14,6 +14,7 @@ import pytest
 
 from console.records import intel, measures, referrals, subjects
 from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
+from tests.conftest import FAST_KDF, PASS
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in ("pdfsig", "pdftotext", "qpdf", "pdffonts")),
@@ -62,12 +63,19 @@ def text_of(path, *extra) -> str:
     return run("pdftotext", *extra, str(path), "-", check=True).stdout
 
 
-@pytest.fixture
-def briefing(vault, tmp_path):
+@pytest.fixture(scope="module")
+def briefing(tmp_path_factory, kdf_floor_for_tests):
+    """One signed briefing of a populated vault, made once for the tests that
+    only read it (the vault stays open for its signing identity)."""
+    from console.audit.genesis import create_vault
+    folder = tmp_path_factory.mktemp("briefing")
+    vault = create_vault(folder / "vault", "governor", PASS, "HMP Testshire",
+                         display_name="Gwen Governor", kdf=FAST_KDF)
     people = populate(vault)
-    out = tmp_path / "briefing.pdf"
+    out = folder / "briefing.pdf"
     result = make(vault, out)
-    return vault, out, result, people
+    yield vault, out, result, people
+    vault.close()
 
 
 def test_pdfsig_reports_a_valid_signature_over_the_whole_file(briefing):

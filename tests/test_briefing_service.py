@@ -50,7 +50,7 @@ def test_a_deputy_cannot_make_a_briefing(vault, vault_path, tmp_path):
 
 def test_each_briefing_is_recorded_with_its_hash_in_the_audit_chain(vault, tmp_path):
     populate(vault)
-    head_before, _ = audit.head(vault)
+    head_before, hash_before = audit.head(vault)
     res = make(vault, tmp_path / "b.pdf", pseudonymise=True)
     data = (tmp_path / "b.pdf").read_bytes()
     assert res.sha256 == hashlib.sha256(data).hexdigest()
@@ -63,7 +63,8 @@ def test_each_briefing_is_recorded_with_its_hash_in_the_audit_chain(vault, tmp_p
     assert len(sign) == 1
     assert sign[0].after == {"reference": res.reference, "sha256": res.sha256,
                              "scope": "all", "edition": "pseudonymised", "subjects": 3,
-                             "audit_seq": head_before}
+                             "audit_seq": head_before, "audit_head": hash_before}
+    assert last.audit_head == hash_before
     assert audit.verify(vault).ok
     # no temporary file is left beside the briefing
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

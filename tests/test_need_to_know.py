@@ -234,3 +234,40 @@ def test_show_json_gives_a_viewer_no_full_text(viewer_vault, monkeypatch, capsys
     assert main(["show", viewer_vault["ref"], "--json", "--vault",
                  str(viewer_vault["path"])]) == 0
     assert FULL_TEXT in capsys.readouterr().out
+
+
+def test_the_placeholder_carries_the_risk_band_only(restricted):
+    with Vault.open(restricted["path"], "dep", DEP_PASS) as d:
+        stub = {r.subject.ref: r for r in register.register_rows(d)}[restricted["ref"]]
+        s = stub.subject
+        assert stub.restricted and stub.rag == "red"
+        assert (s.likelihood, s.impact, s.residual_likelihood, s.residual_impact) == (0,) * 4
+        assert stub.restricted_to is None      # who may see it is need-to-know too
+
+
+def test_a_governor_sees_that_a_record_is_restricted_and_to_whom(restricted):
+    ref = restricted["ref"]
+    with Vault.open(restricted["path"], "governor", PASS) as g:
+        rows = {r.subject.ref: r for r in register.register_rows(g)}
+        assert not rows[ref].restricted and rows[ref].subject.name == SECRET
+        assert rows[ref].restricted_to == ("owner",)
+        assert rows[restricted["open"]].restricted_to is None
+        assert register.subject_record(g, ref).restricted_to == ("owner",)
+        assert register.subject_record(g, restricted["open"]).restricted_to is None
+        access.grant(g, ref, "dep", "Cover")
+        assert register.subject_record(g, ref).restricted_to == ("dep", "owner")
+    with Vault.open(restricted["path"], "owner", DEP_PASS) as o:
+        assert {r.subject.ref: r for r in register.register_rows(o)}[ref].restricted_to is None
+        assert register.subject_record(o, ref).restricted_to is None
+
+
+def test_cli_list_shows_a_governor_the_restriction(restricted, monkeypatch, capsys):
+    from cli.main import main
+    monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
+    assert main(["list", "--json", "--vault", str(restricted["path"])]) == 0
+    rows = {r["ref"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows[restricted["ref"]]["restricted_to"] == ["owner"]
+    assert rows[restricted["open"]]["restricted_to"] is None
+    assert main(["list", "--vault", str(restricted["path"])]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if restricted["ref"] in x)
+    assert "restricted to owner" in line

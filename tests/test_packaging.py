@@ -77,7 +77,7 @@ def test_an_installed_wheel_makes_signs_and_verifies_a_briefing(tmp_path):
     wheel = next(wheels.glob("governors_console-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
-    assert tops == {"console", "cli", "ui", "reports", "launcher", "resources"}
+    assert tops == {"console", "cli", "ui", "reports", "hq", "launcher", "resources"}
     assert "main.py" not in names  # nothing named main at the top
     assert {f"resources/fonts/{f}" for f in ("NotoSans-Regular.ttf", "OFL.txt")} <= set(names)
 

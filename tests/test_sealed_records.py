@@ -6,6 +6,7 @@ cell of every table and every decrypted page of the file and its log."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -84,8 +85,13 @@ def _dump(path, user, passphrase):
 
 def test_the_governor_sees_a_sealed_record_exactly_as_before(world):
     (rows_b, rec_b, dash_b), (rows_a, rec_a, dash_a) = world["before"], world["after"]
-    assert rows_a == rows_b and rows_a[0].flags.needs_attention
-    assert rec_a == rec_b and rec_a.reports[0].full_text == "sealed-full-text"
+    # Only the governor's note of who may see it is new once it is restricted.
+    assert rows_b[0].restricted_to is None and rows_a[0].restricted_to == ("owner",)
+    assert [dataclasses.replace(r, restricted_to=None) for r in rows_a] == rows_b
+    assert rows_a[0].flags.needs_attention
+    assert rec_a.restricted_to == ("owner",)
+    assert dataclasses.replace(rec_a, restricted_to=None) == rec_b
+    assert rec_a.reports[0].full_text == "sealed-full-text"
     assert dash_a == dash_b
 
 

@@ -2,7 +2,7 @@
 hook for unexpected errors, and the first-run wizard or the unlock page.
 
 ``run(argv)`` accepts ``--vault PATH``; without it the vault is the default
-one under the user's data folder (``console.paths.default_vault()``).
+one under the user's data folder (``console.storage.paths.default_vault()``).
 
 Start-up keeps to what the unlock page needs before its first paint; the
 window's workspace and the application icon follow just after it (see

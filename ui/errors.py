@@ -3,7 +3,8 @@
 - A ``ConsoleError`` is something the user can put right: its message is one
   plain sentence, shown inline under the field when there is one, otherwise
   in the status bar. Never a modal, never a traceback.
-- Success goes to the status bar.
+- Success goes to the status bar, never while the console is locked; locking
+  clears it.
 - Anything else is a fault in the console: it is logged without record data
   (exception type and code locations only, never the message or local values)
   and shown as a short apology naming the log file.
@@ -26,6 +27,19 @@ ERROR_STYLE = "color: #d32f2f; font-weight: 600;"
 
 def is_user_error(exc: BaseException) -> bool:
     return isinstance(exc, ConsoleError)
+
+
+def sentence(exc: BaseException) -> str:
+    """The one line a dialog shows for a failed operation: the core's own
+    sentence, or, for a fault in the console, an apology naming the log
+    (the fault is logged without record data)."""
+    if is_user_error(exc):
+        return str(exc)
+    try:
+        where = log_crash(exc)
+    except Exception:  # the log is best effort; the apology still shows
+        return "Something went wrong; nothing was saved."
+    return f"Something went wrong; nothing was saved. Details are in {where}."
 
 
 def log_file() -> Path:
@@ -61,9 +75,18 @@ class ErrorPresenter:
         self.status_bar = status_bar
         self.apologies: list[str] = []   # what was shown, for tests and the log view
         self.modal = True                # tests switch the crash modal off
+        self.locked = False
+
+    def set_locked(self, locked: bool) -> None:
+        """On lock, clear the status bar and keep it clear: a message can name
+        a record or where a file was saved, and work that finishes after the
+        lock must not show one to whoever sits down next."""
+        self.locked = locked
+        if locked and self.status_bar is not None:
+            self.status_bar.clearMessage()
 
     def success(self, message: str) -> None:
-        if self.status_bar is not None:
+        if self.status_bar is not None and not self.locked:
             self.status_bar.showMessage(shown(message, one_line=True), STATUS_MS)
 
     def show(self, exc: BaseException, inline: QLabel | None = None) -> None:
@@ -78,7 +101,7 @@ class ErrorPresenter:
         label.setVisible(True)
 
     def status(self, message: str) -> None:
-        if self.status_bar is not None:
+        if self.status_bar is not None and not self.locked:
             self.status_bar.showMessage(shown(message, one_line=True), STATUS_MS * 2)
 
     def crash(self, exc: BaseException) -> None:

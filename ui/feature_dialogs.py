@@ -1,10 +1,9 @@
-"""Opening the feature dialogs (import, export, users, settings) from the
-main window, and routing their work to the vault thread.
+"""Opening the feature dialogs (import, export, users, settings, backups)
+from the main window.
 
-Those dialogs run their jobs on the thread pool; each job here hands its
-service call to the vault thread with ``run_and_wait`` and waits there, so the
-connection is still touched by one thread only and the window never blocks.
-Every menu entry exists only when its package does.
+Each opener reads what its dialog needs as an operation on the window's
+runner and then shows the dialog, which runs its own work the same way; what
+the work changed is announced by the runner, so nothing here refreshes a view.
 """
 
 from __future__ import annotations
@@ -13,26 +12,12 @@ from console.audit import roles
 from console.records import users
 from console.storage import quick_unlock
 
-from .runner import run_and_wait
+from .operation import Operation
 
 
 def open_import(window) -> None:
-    from console.records import importer
-
     from .import_csv import ImportDialog
-    runner = window.runner
-
-    def preview(path):
-        return run_and_wait(runner, importer.preview, path)
-
-    def commit(path, skip_bad, on_progress):
-        return run_and_wait(runner, importer.import_csv, path, skip_bad, on_progress)
-
-    count = ImportDialog.ask(preview, commit, parent=window)
-    if count:
-        n = getattr(count, "imported", count)
-        window.ops.changed.emit("import", "")
-        window.presenter.success(f"{n} subject(s) imported in one transaction.")
+    ImportDialog.ask(window.runner, parent=window)
 
 
 def open_export(window) -> None:
@@ -40,54 +25,38 @@ def open_export(window) -> None:
     from reports.briefing_service import make_briefing
 
     from .export import ExportDialog
-    runner = window.runner
-
-    def run(options, path, on_progress):
-        return run_and_wait(runner, make_briefing, path, options, on_progress)
 
     def ask(last):
-        result = ExportDialog.ask(
-            run, parent=window, selected_refs=window.register.selected_refs(),
+        ExportDialog.ask(
+            window.runner, make_briefing, parent=window,
+            selected_refs=window.register.selected_refs(),
             last_briefing=(f"{last.reference} ({last.at[:10]})" if last else None),
             signer=window.user.display_name if window.user else "")
-        if result is not None:
-            window.ops.changed.emit("briefing", "")
-            window.presenter.success(f"Signed briefing saved to {result.path}.")
-    window.ops.call(briefings.last_briefing, on_done=ask)
-
-
-def user_actions(runner):
-    from .users import UserActions
-    return UserActions(
-        list_users=lambda: run_and_wait(runner, users.list_users),
-        add_user=lambda name, passphrase, role, display_name, staff_number: run_and_wait(
-            runner, users.add_user, name, passphrase, role, display_name=display_name,
-            staff_number=staff_number),
-        remove_user=lambda name: run_and_wait(runner, users.remove_user, name),
-        reset_user=lambda name, passphrase: run_and_wait(runner, users.reset_user, name,
-                                                         passphrase),
-        change_passphrase=lambda old, new: run_and_wait(runner, users.change_passphrase, old,
-                                                        new),
-        certificate_pem=lambda: run_and_wait(runner, users.certificate_pem))
+    window.runner.run(Operation(briefings.last_briefing, on_success=ask))
 
 
 def open_users(window) -> None:
-    from .users import UsersDialog
+    from .users import UserActions, UsersDialog
 
     def ask(listed):
-        dialog = UsersDialog(user_actions(window.runner), listed, window.user.name, window)
-        dialog.changed.connect(window.presenter.success)
-        dialog.exec()
-        dialog.deleteLater()
-    window.ops.call(users.list_users, on_done=ask)
+        UsersDialog.ask(window.runner, UserActions(), listed, window.user.name, window)
+    window.runner.run(Operation(users.list_users, on_success=ask))
 
 
 SETTING_KEYS = ("autolock_minutes", "unreferred_days", "unacknowledged_days")
 
 
+def apply_settings(vault, changes: dict) -> None:
+    """Write the vault's changed settings and quick unlock (vault thread)."""
+    for key in SETTING_KEYS:
+        if key in changes:
+            users.set_setting(vault, key, changes[key])
+    if "quick_unlock" in changes:
+        (quick_unlock.enable if changes["quick_unlock"] else quick_unlock.disable)(vault)
+
+
 def open_settings(window) -> None:
     from .users import SettingsDialog, SettingsValues
-    runner = window.runner
 
     def read(vault):
         return SettingsValues(
@@ -96,17 +65,9 @@ def open_settings(window) -> None:
             clear_clipboard=window.clipboard.enabled,
             capture_excluded=window.capture_protected)
 
-    def apply(changes: dict) -> None:
-        for key in SETTING_KEYS:
-            if key in changes:
-                run_and_wait(runner, users.set_setting, key, changes[key])
-        if "quick_unlock" in changes:
-            run_and_wait(runner, quick_unlock.enable if changes["quick_unlock"]
-                         else quick_unlock.disable)
-
     def ask(values):
         role = window.user.role if window.user else "viewer"
-        new = SettingsDialog.ask(values, apply, parent=window,
+        new = SettingsDialog.ask(values, window.runner, apply_settings, parent=window,
                                  quick_unlock=quick_unlock.availability(),
                                  can_change=roles.allowed(role, "change_settings"))
         if new is None:
@@ -116,9 +77,8 @@ def open_settings(window) -> None:
         window.autolock.set_minutes(new.autolock_minutes)
         if window.autolock.armed:
             window.autolock.arm()
-        window.ops.changed.emit("settings", "")
         window.presenter.success("Settings saved.")
-    window.ops.call(read, on_done=ask)
+    window.runner.run(Operation(read, on_success=ask))
 
 
 def open_backups(window) -> None:

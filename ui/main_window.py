@@ -1,6 +1,8 @@
 """The main window. It only assembles: menus and shortcuts, toolbar, status
 bar, and a stack of two pages (unlock, workspace). Features live in their
-own widgets; loading and saving go through ``Operations`` on the runner.
+own widgets and modules; all work runs as operations on the runner (the vault
+thread), whose announcements (what changed, success, unhandled failure) the
+window routes to the views and the status bar.
 
 Locking drops the key (the vault is closed on its thread), every decrypted
 model and the undo state, clears the clipboard if the console filled it, and
@@ -10,16 +12,16 @@ Start-up paints the unlock page first: it needs only the user names from the
 key slots. The workspace (register, subject panel, dashboard, menus, and the
 core services behind them) is built by ``build_workspace()``, straight away
 by default, or just after the unlock page's first paint when the window is
-made with ``defer_workspace=True`` (as ``ui.app.run`` does). The dashboard
-is loaded only while its tab is shown, so unlocking paints the register
-without waiting for it.
+made with ``defer_workspace=True`` (as ``ui.app.run`` does). Browsing the
+register lives in ``register.browser``; the dashboard is loaded only while
+its tab is shown, so unlocking paints the register without waiting for it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget
 
 from console.errors import ConsoleError, WrongPassphrase
@@ -28,20 +30,10 @@ from console.text import shown
 from .clipboard import SecureClipboard
 from .errors import ErrorPresenter
 from .first_paint import AfterFirstPaint
+from .operation import Operation
 from .runner import Runner
 from .settings import Settings
 from .unlock.unlock_page import UnlockPage
-
-SETTLE_MS = 250
-
-
-def _register_prepared(vault):
-    """The register's rows with their display and search text, built on the
-    vault thread so the GUI thread only swaps them into the model."""
-    from console.records import register
-
-    from .register.register_model import prepare
-    return prepare(register.register_rows(vault))
 
 
 class MainWindow(QMainWindow):
@@ -57,10 +49,8 @@ class MainWindow(QMainWindow):
         self.establishment = ""
         self._hidden_dialogs: list = []
         self._hidden_for = ""
-        self._select_next = ""
         self._kept_place: tuple[str, str] | None = None   # (user, subject ref) across a lock
         self._built = False
-        self._dashboard_stale = True
         self.dashboard = None
         self.setWindowTitle("Governor's Console")
 
@@ -72,12 +62,9 @@ class MainWindow(QMainWindow):
         self.who = QLabel("Locked")
         self.statusBar().addPermanentWidget(self.who)
         self.presenter = ErrorPresenter(self, self.statusBar())
+        self.runner.status.connect(self.presenter.success)
+        self.runner.failed.connect(self.presenter.show)
         self.capture_protected, self.capture_status = False, ""
-        # Opening a record is journaled, so wait until the selection settles
-        # (arrowing past rows is not consulting them).
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
 
         self.unlock_page.unlock_requested.connect(self._unlock)
         self.unlock_page.quick_unlock_requested.connect(self._quick_unlock)
@@ -106,12 +93,12 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from .autolock import AutoLock
-        from .operations import Operations
+        from .dashboard.dashboard_widget import DashboardWidget
+        from .register.browser import RecordBrowser
         from .register.register_view import RegisterView
         from .subject.subject_actions import SubjectActions
         from .subject.subject_panel import SubjectPanel
 
-        self.ops = Operations(self.runner, self)
         self.autolock = AutoLock(self.runner, self)
         self.autolock.lock_requested.connect(self.lock)
         self.register = RegisterView()
@@ -125,28 +112,22 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.split, "Register")
-        from .dashboard.dashboard_widget import DashboardWidget
         self.dashboard = DashboardWidget()
         self.tabs.addTab(self.dashboard, "Dashboard")
-        self.dashboard.subject_requested.connect(self.open_subject)
-        self.tabs.currentChanged.connect(lambda _i: self._load_dashboard_if_shown())
         self.stack.addWidget(self.tabs)
+        self.browser = RecordBrowser(self, self.runner, self.register, self.panel, self.tabs,
+                                     self.dashboard)
 
-        self.actions = SubjectActions(self, self.ops, self.panel, self.register,
+        self.actions = SubjectActions(self, self.runner, self.panel, self.register,
                                       lambda: self.user.role if self.user else "viewer")
         self._build_actions()
         from .integrity.chain_watch import ChainWatch
         from .lawful.wiring import install as install_records_menu
         install_records_menu(self)   # Records menu: lawful handling
         self.chain_watch = ChainWatch(self)   # the chain's verdict, after every unlock
-        self._settle.timeout.connect(lambda: self._load_record(self.register.current_ref()))
-        self.register.current_changed.connect(self._selection_moved)
         self.register.activated.connect(
             lambda _ref: self._when_loaded(self.panel.tabs.setFocus))
-        self.ops.changed.connect(self._changed)
-        self.ops.status.connect(self.presenter.success)
-        self.ops.failed.connect(self.presenter.show)
-        self.ops.undo_available.connect(self._undo_label)
+        self.actions.undo_state.available.connect(self._undo_label)
 
         if not self.settings.get("window/splitter").isEmpty():
             self.split.restoreState(self.settings.get("window/splitter"))
@@ -163,6 +144,7 @@ class MainWindow(QMainWindow):
 
     def _set_unlocked(self, unlocked: bool) -> None:
         from .menus import apply_role
+        self.presenter.set_locked(not unlocked)   # no message outlives a lock or a user
         self.stack.setCurrentIndex(1 if unlocked else 0)
         apply_role(self, self.user.role if (unlocked and self.user) else None)
         self.who.setText(shown(f"{self.user.display_name} ({self.user.role}) · "
@@ -172,14 +154,14 @@ class MainWindow(QMainWindow):
     # -- unlocking and locking ---------------------------------------------------------------
     def _unlock(self, user: str, passphrase: str) -> None:
         self.build_workspace()
-        self.runner.open(self.vault_path, user or None, passphrase, on_done=self._unlocked,
-                         on_error=self._unlock_failed)
+        self.runner.open(self.vault_path, user or None, passphrase, on_success=self._unlocked,
+                         on_failure=self._unlock_failed)
 
     def _quick_unlock(self, user: str) -> None:
         self.build_workspace()
         self.unlock_page.set_busy(True)
-        self.runner.open(self.vault_path, user or None, quick=True, on_done=self._unlocked,
-                         on_error=self._unlock_failed)
+        self.runner.open(self.vault_path, user or None, quick=True, on_success=self._unlocked,
+                         on_failure=self._unlock_failed)
 
     def _unlock_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConsoleError):
@@ -196,12 +178,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(shown(f"Governor's Console — {self.establishment}", one_line=True))
         self._set_unlocked(True)
         from .autolock import DEFAULT_MINUTES
-        self.runner.submit(lambda v: v.setting("autolock_minutes"),
-                           on_done=self._arm_autolock, on_error=lambda e: self._arm_autolock(
-                               DEFAULT_MINUTES))
+        self.runner.run(Operation(lambda v: v.setting("autolock_minutes"),
+                                  on_success=self._arm_autolock,
+                                  on_failure=lambda e: self._arm_autolock(DEFAULT_MINUTES)))
         kept, self._kept_place = self._kept_place, None
         if kept and kept[0] == self.user.name and kept[1]:
-            self._select_next = kept[1]   # back to the subject in hand before the lock
+            self.browser.select_next = kept[1]   # back to the subject in hand before the lock
         self.refresh()
         self._restore_dialogs()
         self.register.table.setFocus()
@@ -234,8 +216,8 @@ class MainWindow(QMainWindow):
             self.presenter.success("Vault created. Your signing identity is ready.")
         self.runner.create(self.vault_path, answer.user, answer.passphrase,
                            answer.establishment, answer.display_name,
-                           quick=answer.quick_unlock, on_done=made,
-                           on_error=self._unlock_failed)
+                           quick=answer.quick_unlock, on_success=made,
+                           on_failure=self._unlock_failed)
 
     def open_demo(self, builder) -> None:
         """Build the demo vault on the vault thread and open it as its governor."""
@@ -248,8 +230,8 @@ class MainWindow(QMainWindow):
             self._unlocked(result)
             from .setup.demo_note import DemoNote
             DemoNote.ask(self, passphrases)
-        self.runner.open_demo(builder, self.vault_path, on_done=built,
-                              on_error=self._unlock_failed)
+        self.runner.open_demo(builder, self.vault_path, on_success=built,
+                              on_failure=self._unlock_failed)
 
     def _arm_autolock(self, minutes) -> None:
         self.autolock.set_minutes(minutes)
@@ -271,14 +253,10 @@ class MainWindow(QMainWindow):
             else:
                 dialog.reject()
         self.clipboard.clear_now()
-        self.ops.forget()
+        self.actions.forget()
         self._kept_place = ((self.user.name, self.register.current_ref() or "")
                             if self.user else None)
-        self.register.clear()
-        self.panel.clear()
-        from console.records.model import Dashboard
-        self.dashboard.set_data(Dashboard(0))
-        self._dashboard_stale = True
+        self.browser.clear()
         self.runner.close_vault()
         self.user = None
         self._set_unlocked(False)
@@ -288,73 +266,19 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self.stack.currentIndex() != 1
 
-    # -- loading ------------------------------------------------------------------------
+    # -- browsing the register (``register.browser``) ------------------------------------
     def refresh(self) -> None:
-        if self.locked:
-            return
-        # The rows' display text is built on the vault thread (see
-        # ``register_model.prepare``); the dashboard loads only while its tab
-        # is shown, so it never delays the register's first paint.
-        self.ops.call(_register_prepared, on_done=self._rows)
-        self._dashboard_stale = True
-        self._load_dashboard_if_shown()
-
-    def _load_dashboard_if_shown(self) -> None:
-        if (self.locked or not self._dashboard_stale
-                or self.tabs.currentWidget() is not self.dashboard):
-            return
-        self._dashboard_stale = False
-        self.ops.load_dashboard(lambda d: None if self.locked else self.dashboard.set_data(d))
-
-    def _rows(self, rows) -> None:
-        if self.locked:
-            return
-        self.register.set_rows(rows)
-        ref = self._select_next
-        if ref and not self.register.select(ref) and self.register.model.row_of(ref) >= 0:
-            # The subject just added or changed is hidden by the search or a
-            # quick filter: clear them rather than leave it out of sight.
-            self.open_subject(ref)
-        if ref and self.register.current_ref() == ref:
-            self._select_next = ""
+        if not self.locked:
+            self.browser.refresh()
 
     def select_after_refresh(self, ref: str) -> None:
-        self._select_next = ref
-        if not self.register.select(ref):
-            self.refresh()
+        self.browser.select_after_refresh(ref)
 
-    def _selection_moved(self, ref: str) -> None:
-        if not ref:
-            self._settle.stop()
-            self.panel.clear()
-            return
-        self._settle.start()
+    def open_subject(self, ref: str) -> None:
+        self.browser.open_subject(ref)
 
-    def _load_record(self, ref: str, then=None) -> None:
-        self._settle.stop()
-        if not ref or self.locked:
-            self.panel.clear()
-            return
-        row = self.register.current_row()
-        if row is not None and row.restricted:
-            self.panel.clear()
-            self.panel.empty.setText("This record is restricted: you are not one of the users "
-                                     "allowed to see it (need-to-know, or it concerns you).")
-            return
-        reason = self.record_reason()
-        if reason is None:
-            self.panel.clear()
-            self.panel.empty.setText("Opening a record needs a reason for the journal; "
-                                     "choose one with Subject › Reason for opening (Ctrl+R).")
-            return
-
-        def shown(result):
-            if self.locked or self.register.current_ref() != ref:
-                return
-            self.panel.show_record(*result)
-            if then:
-                then()
-        self.ops.load_record(ref, shown, reason=reason)
+    def _when_loaded(self, action) -> None:
+        self.browser.when_loaded(action)
 
     def record_reason(self):
         """Why records are opened in this session, for the journal: asked at the
@@ -375,30 +299,7 @@ class MainWindow(QMainWindow):
             self.presenter.status(f"Records you open are journaled as: {reason.label}.")
             ref = self.register.current_ref()
             if ref:
-                self._load_record(ref)
-
-    def _when_loaded(self, action) -> None:
-        ref = self.register.current_ref()
-        if self.panel.ref == ref and ref:
-            action()
-        elif ref:
-            self._load_record(ref, then=action)
-        else:
-            self.presenter.status("Choose a subject in the register first.")
-
-    def _changed(self, kind: str, ref: str) -> None:
-        self.refresh()
-        if ref and ref == self.register.current_ref():
-            self._load_record(ref)
-
-    def open_subject(self, ref: str) -> None:
-        self.tabs.setCurrentIndex(0)
-        for box in (self.register.status_filter, self.register.category_filter,
-                    self.register.rag_filter):
-            box.setCurrentIndex(0)
-        self.register.attention.setChecked(False)
-        self.register.search.clear()
-        self.register.select(ref)
+                self.browser.load_record(ref)
 
     # -- small actions ---------------------------------------------------------------------------
     def _find(self) -> None:
@@ -463,8 +364,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the timers, clear the clipboard, close the vault and its thread."""
-        self._settle.stop()
         if self._built:
+            self.browser.stop()
             self.autolock.stop()
         self.clipboard.clear_now()
         self.runner.shutdown()
@@ -473,6 +374,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         # The daily backup runs on the vault thread just before shutdown closes the vault.
         from console.storage.snapshot import backup_on_close_if_due
-        self.runner.submit(backup_on_close_if_due, on_error=lambda _exc: None)
+        self.runner.run(Operation(backup_on_close_if_due, write=True,
+                                  on_failure=lambda _exc: None))
         self.shutdown()
         super().closeEvent(event)

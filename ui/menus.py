@@ -58,7 +58,7 @@ def build_menus(window) -> None:
             "Lock the register now", "lock")
     _action(window, file, "&Quit", window.close, QKeySequence.StandardKey.Quit, name="quit")
     edit = bar.addMenu("&Edit")
-    _action(window, edit, "&Undo", window.ops.undo, QKeySequence.StandardKey.Undo,
+    _action(window, edit, "&Undo", window.actions.undo, QKeySequence.StandardKey.Undo,
             "Put back the last profile edit", "undo")
     _action(window, edit, "&Find", window._find, QKeySequence.StandardKey.Find,
             "Search the register", "find")
@@ -111,7 +111,7 @@ def apply_role(window, role: str | None) -> None:
     for act in window.findChildren(QAction):
         if act.objectName() not in ALWAYS:
             act.setEnabled(role is not None)
-    window.act_undo.setEnabled(role is not None and window.ops.can_undo)
+    window.act_undo.setEnabled(role is not None and window.actions.can_undo)
     if role is None:
         return
     for name, action in NEEDS:

@@ -1,12 +1,18 @@
-"""The vault's own thread.
+"""The vault's own thread, and the one way work reaches it.
 
 One worker thread owns the open vault: the connection is opened, used and
-closed there and never touched from the GUI thread. Callers submit
-``fn(vault, *args)``; results and errors come back on the GUI thread through
-a queued signal. Key derivation (``Vault.open``/``Vault.create``) runs here
-too, so unlocking never freezes the window. The core's vault module (and the
-database driver behind it) is imported on the worker, when the first vault is
-opened, so starting the console does not wait for it.
+closed there and never touched from the GUI thread. ``run(op)`` runs an
+``ui.operation.Operation`` there; its result or error comes back on the GUI
+thread through a queued signal, and on success the runner announces what it
+changed (``changed(Changes)``) and its sentence (``status``). Errors no
+operation handles go to ``failed``. Key derivation (``open``, ``create``)
+runs on the same thread, so unlocking never freezes the window.
+
+The worker thread is started when the first operation is run, and the core's
+vault module (with the database driver behind it) is imported on the worker
+when the first vault is opened, so starting the console waits for neither.
+``writing`` is true while a write runs or waits: auto-lock holds off until
+``idle``. After ``shutdown`` nothing more runs and nothing is called back.
 """
 
 from __future__ import annotations
@@ -14,32 +20,31 @@ from __future__ import annotations
 import itertools
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import SIGNAL, QObject, Signal
 
 from console.errors import ConsoleError, VaultClosed
+
+from .operation import Operation
 
 if TYPE_CHECKING:
     from console.storage.vault import Vault
 
 
-def _vault_class():
-    """``console.vault.Vault``, imported on first use (on the worker thread)."""
-    from console.storage.vault import Vault
-    return Vault
-
-
 class Runner(QObject):
-    """A single-worker executor that holds the vault."""
+    """A single-worker executor that holds the vault and runs operations on it."""
 
-    _delivered = Signal(int, bool, object)
-    _external_finished = Signal()
+    changed = Signal(object)        # Changes, after an operation succeeded
+    status = Signal(str)            # an operation's sentence of success
+    failed = Signal(object)         # an exception no operation handled
     busy_changed = Signal(bool)
     idle = Signal()
     vault_opened = Signal()   # a vault was unlocked or created (emitted from the worker)
     vault_closed = Signal()   # the vault was closed (the key dropped)
     vault_refused = Signal(object)  # unlocking failed with this ConsoleError
+    _delivered = Signal(int, bool, object)
+    _progressed = Signal(int, int, int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -47,13 +52,11 @@ class Runner(QObject):
         self._pool_lock = threading.Lock()
         self._vault: Vault | None = None   # touched only on the worker thread
         self._ids = itertools.count(1)
-        self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
+        self._running: dict[int, Operation] = {}
         self._writes = 0
         self._closed = False
-        self._external = 0                 # run_and_wait calls in flight
-        self._external_lock = threading.Lock()
         self._delivered.connect(self._deliver)
-        self._external_finished.connect(self._after_external)
+        self._progressed.connect(self._progress)
 
     def _executor(self):
         """The worker thread's executor, started when first needed, so that
@@ -64,42 +67,50 @@ class Runner(QObject):
                 self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault")
             return self._pool
 
-    # -- state seen from the GUI thread ----------------------------------------
+    # -- state seen from the GUI thread ----------------------------------------------
     @property
     def busy(self) -> bool:
-        return bool(self._callbacks) or self._external > 0
+        return bool(self._running)
 
     @property
     def writing(self) -> bool:
-        return self._writes > 0 or self._external > 0
+        return self._writes > 0
 
-    def _after_external(self) -> None:
-        if not self.busy:
-            self.idle.emit()
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
-    # -- submitting work ---------------------------------------------------------
-    def _enqueue(self, body: Callable[[], Any], on_done, on_error, write: bool = False) -> int:
-        """Run ``body()`` on the worker; deliver its result or error by signal."""
-        if self._closed:
-            return 0                    # the window is closing: nothing more runs
+    # -- running operations ------------------------------------------------------------
+    def run(self, op: Operation) -> Operation:
+        """Run ``op`` on the vault thread; returns it (to cancel, or to ask
+        whether it is still running)."""
+        if self._closed or op.started:
+            return op                   # the window is closing, or it ran once already
         job = next(self._ids)
         was_busy = self.busy
-        self._callbacks[job] = (on_done, on_error)
-        if write:
+        op.started = op.running = True
+        self._running[job] = op
+        if op.write:
             self._writes += 1
+        if op.progress is not None:
+            from .progress import ProgressPresenter
+            op.presenter = ProgressPresenter(op.progress, op.parent,
+                                             op.cancel if op.cancellable else None)
         if not was_busy:
             self.busy_changed.emit(True)
 
         def work():
             try:
-                result = body()
+                vault = self._open_vault() if op.needs_vault else None
+                result = op.execute(vault, lambda done, total:
+                                    self._progressed.emit(job, done, total))
             except BaseException as exc:  # delivered to the GUI thread, never lost
-                self._delivered.emit(job, False, (exc, write))
+                self._delivered.emit(job, False, exc)
                 return
-            self._delivered.emit(job, True, (result, write))
+            self._delivered.emit(job, True, result)
 
         self._executor().submit(work)
-        return job
+        return op
 
     def _open_vault(self) -> Vault:
         vault = self._vault
@@ -107,19 +118,16 @@ class Runner(QObject):
             raise VaultClosed("The vault is locked; unlock it to continue.")
         return vault
 
-    def submit(self, fn: Callable[..., Any], *args, on_done: Callable | None = None,
-               on_error: Callable | None = None, write: bool = False, **kwargs) -> int:
-        """Run ``fn(vault, *args, **kwargs)`` on the vault thread."""
-        return self._enqueue(lambda: fn(self._open_vault(), *args, **kwargs), on_done,
-                             on_error, write)
-
+    # -- opening and closing the vault ---------------------------------------------------
     def open(self, folder: Path, user: str | None, passphrase: str | None = None, *,
-             quick: bool = False, on_done=None, on_error=None) -> int:
-        """Unlock on the worker; ``on_done`` gets (User, establishment)."""
-        return self._hold(lambda: _open(folder, user, passphrase, quick), on_done, on_error)
+             quick: bool = False, on_success=None, on_failure=None) -> Operation:
+        """Unlock on the worker; ``on_success`` gets (User, establishment)."""
+        return self._hold(lambda: _open(folder, user, passphrase, quick), on_success,
+                          on_failure)
 
     def create(self, folder: Path, user: str, passphrase: str, establishment: str,
-               display_name: str, *, quick: bool = False, on_done=None, on_error=None) -> int:
+               display_name: str, *, quick: bool = False, on_success=None,
+               on_failure=None) -> Operation:
         def make():
             from console.audit.genesis import create_vault
             v = create_vault(folder, user, passphrase, establishment, display_name=display_name)
@@ -130,11 +138,12 @@ class Runner(QObject):
                 except Exception:  # noqa: BLE001 - the wizard said it may be off
                     pass
             return v
-        return self._hold(make, on_done, on_error)
+        return self._hold(make, on_success, on_failure)
 
-    def open_demo(self, builder: Callable, folder: Path, on_done=None, on_error=None) -> int:
+    def open_demo(self, builder: Callable, folder: Path, on_success=None,
+                  on_failure=None) -> Operation:
         """Build the demo vault on the worker and open it as its governor;
-        ``on_done`` gets ((User, establishment), {user: passphrase})."""
+        ``on_success`` gets ((User, establishment), {user: passphrase})."""
         built: dict = {}
 
         def make():
@@ -142,11 +151,12 @@ class Runner(QObject):
             built.update(result.users)
             from console.audit import unlock
             return unlock.open_vault(folder, result.governor, result.users[result.governor])
-        return self._hold(make, on_done and (lambda r: on_done(r, dict(built))), on_error)
+        return self._hold(make, on_success and (lambda r: on_success(r, dict(built))),
+                          on_failure)
 
-    def _hold(self, make: Callable[[], Vault], on_done, on_error) -> int:
+    def _hold(self, make: Callable[[], Vault], on_success, on_failure) -> Operation:
         """Make or open a vault on the worker and keep it there."""
-        def body():
+        def body(_none):
             self._drop()
             try:
                 self._vault = make()
@@ -155,7 +165,8 @@ class Runner(QObject):
                 raise
             self.vault_opened.emit()
             return self._vault.user, self._vault.establishment
-        return self._enqueue(body, on_done, on_error)
+        return self.run(Operation(body, needs_vault=False, on_success=on_success,
+                                  on_failure=on_failure))
 
     def _drop(self) -> None:
         vault, self._vault = self._vault, None
@@ -163,42 +174,79 @@ class Runner(QObject):
             vault.close()
             self.vault_closed.emit()
 
-    def close_vault(self, on_done: Callable | None = None) -> int:
+    def close_vault(self, on_success: Callable | None = None) -> Operation:
         """Close the vault (drops the key) on the worker thread."""
-        return self._enqueue(self._drop, on_done, None)
+        return self.run(Operation(lambda _none: self._drop(), needs_vault=False,
+                                  on_success=on_success))
 
     def shutdown(self) -> None:
-        """Close the vault and stop the thread; blocks until both are done."""
+        """Close the vault and stop the thread; blocks until both are done.
+        Work already queued finishes (a save the user pressed is kept), but
+        nothing is called back."""
         if self._closed:
             return
         self._closed = True
+        for op in self._running.values():
+            op.running = False
+            if op.presenter is not None:
+                op.presenter.close()
+        self._running.clear()
+        self._writes = 0
         with self._pool_lock:
             pool = self._pool
         if pool is not None:           # never started: no vault was ever opened
             pool.submit(self._drop)
             pool.shutdown(wait=True)
-        self._callbacks.clear()
 
-    # -- results, on the GUI thread ----------------------------------------------
-    def _deliver(self, job: int, ok: bool, payload) -> None:
-        value, write = payload
-        if job not in self._callbacks:
-            return                     # shut down meanwhile: nobody is waiting
-        on_done, on_error = self._callbacks.pop(job)
-        if write:
+    # -- results, on the GUI thread ------------------------------------------------------
+    def _progress(self, job: int, done: int, total: int) -> None:
+        op = self._running.get(job)
+        if op is not None and op.presenter is not None:
+            op.presenter.update(done, total)
+
+    def _deliver(self, job: int, ok: bool, value) -> None:
+        op = self._running.pop(job, None)
+        if op is None:
+            return                      # shut down meanwhile: nobody is waiting
+        if op.write:
             self._writes -= 1
+        op.running = False
+        if op.presenter is not None:
+            op.presenter.close()
         try:
             if ok:
-                if on_done is not None:
-                    on_done(value)
-            elif on_error is not None:
-                on_error(value)
+                self._succeeded(op, value)
             else:
-                raise value
+                self._failed(op, value)
+            if op.on_finished is not None and op.parent_alive():
+                op.on_finished()
         finally:
             if not self.busy:
                 self.busy_changed.emit(False)
                 self.idle.emit()
+
+    def _succeeded(self, op: Operation, result) -> None:
+        changes = op.changes_for(result)
+        if changes:
+            self.changed.emit(changes)
+        message = op.message_for(result)
+        if message:
+            self.status.emit(message)
+        if op.on_success is not None and op.parent_alive():
+            op.on_success(result)
+
+    def _failed(self, op: Operation, exc: BaseException) -> None:
+        if not op.parent_alive():
+            if not isinstance(exc, ConsoleError):
+                from .errors import log_crash
+                log_crash(exc)          # nobody to tell, but a fault is still logged
+            return
+        if op.on_failure is not None:
+            op.on_failure(exc)
+        elif self.receivers(SIGNAL("failed(PyObject)")):
+            self.failed.emit(exc)
+        else:
+            raise exc
 
 
 def _open(folder, user, passphrase, quick) -> Vault:
@@ -212,19 +260,3 @@ def _open(folder, user, passphrase, quick) -> Vault:
     return unlock.open_vault(folder, user, passphrase)
 
 
-def run_and_wait(runner: Runner, fn: Callable[..., Any], *args, **kwargs):
-    """Run ``fn(vault, ...)`` on the vault thread and wait for the answer.
-
-    Only for code already running on another worker (e.g. a briefing export
-    on the thread pool): never call it from the GUI thread or the vault thread.
-    """
-    def work():
-        return fn(runner._open_vault(), *args, **kwargs)
-    with runner._external_lock:
-        runner._external += 1           # counts as a write: auto-lock waits for it
-    try:
-        return runner._executor().submit(work).result()
-    finally:
-        with runner._external_lock:
-            runner._external -= 1
-        runner._external_finished.emit()

@@ -142,6 +142,25 @@ def restriction(vault, ref) -> Restriction:
     return Restriction(subject_ref(vault, sid), bool(row and row[0][0]), names)
 
 
+def restricted_to(vault, sid: int | None = None) -> dict[int, tuple[str, ...]]:
+    """For a governor: restricted subjects (or just ``sid``) and the users
+    named on each. Empty for anyone else: the list is need-to-know."""
+    if vault.user.role != "governor":
+        return {}
+    sql = ("SELECT l.subject_id, n.user FROM subject_lawful l LEFT JOIN need_to_know n ON "
+           "n.subject_id = l.subject_id WHERE l.restricted = 1")
+    params: tuple = ()
+    if sid is not None:
+        sql += " AND l.subject_id = ?"
+        params = (sid,)
+    out: dict[int, list[str]] = {}
+    for subject, user in vault.query(sql + " ORDER BY l.subject_id, n.user", params):
+        names = out.setdefault(subject, [])
+        if user is not None:
+            names.append(user)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _check_users(vault, names) -> list[str]:
     users = _active_users(vault)
     out = []

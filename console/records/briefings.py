@@ -17,7 +17,7 @@ from console.audit import chain as audit
 from console.audit import roles
 from console.audit.chain import AuditEntry
 from console.clock import now_iso
-from console.errors import ValidationError
+from console.errors import ChainRewound, ValidationError
 from console.records import access
 
 ACTION = "briefing.sign"
@@ -37,6 +37,7 @@ class BriefingRecord:
     edition: str
     subjects: int
     audit_seq: int  # audit head when the briefing's contents were collected
+    audit_head: str = ""  # that entry's hash then (empty for briefings made before)
 
 
 def next_reference(vault, today: dt.date | None = None) -> str:
@@ -50,7 +51,7 @@ def next_reference(vault, today: dt.date | None = None) -> str:
 
 
 def record_briefing(vault, *, reference: str, sha256: str, scope: str, edition: str,
-                    subjects: int, audit_seq: int) -> BriefingRecord:
+                    subjects: int, audit_seq: int, audit_head: str = "") -> BriefingRecord:
     roles.require(vault, "sign_briefing")
     if not _SHA.match(sha256 or ""):
         raise ValidationError("A briefing's fingerprint must be a SHA-256 in hex.")
@@ -68,27 +69,29 @@ def record_briefing(vault, *, reference: str, sha256: str, scope: str, edition: 
         audit.append(vault, ACTION, "briefing", reference,
                      after={"reference": reference, "sha256": sha256, "scope": scope,
                             "edition": edition, "subjects": int(subjects),
-                            "audit_seq": int(audit_seq)})
+                            "audit_seq": int(audit_seq), "audit_head": audit_head})
     return BriefingRecord(bid, reference, at, vault.user.name, sha256, scope, edition,
-                          int(subjects), int(audit_seq))
+                          int(subjects), int(audit_seq), audit_head)
 
 
-def _audit_seqs(vault) -> dict[str, int]:
-    """reference -> audit head stored with it (or, failing that, the seq of
-    its own audit entry)."""
+def _audit_heads(vault) -> dict[str, tuple[int, str]]:
+    """reference -> (audit head, its hash) as the signed entry recorded them
+    (or, failing that, the seq of its own audit entry and no hash)."""
     out = {}
     for e in audit.entries(vault, entity="briefing"):
         if e.action != ACTION:
             continue
         seq = (e.after or {}).get("audit_seq")
-        out.setdefault(e.entity_id, int(seq) if isinstance(seq, int) else e.seq)
+        head = (e.after or {}).get("audit_head")
+        out.setdefault(e.entity_id, (int(seq) if isinstance(seq, int) else e.seq,
+                                     head if isinstance(head, str) else ""))
     return out
 
 
 def list_briefings(vault) -> list[BriefingRecord]:
     roles.require(vault, "view")
-    seqs = _audit_seqs(vault)
-    return [BriefingRecord(*r, seqs.get(r[1], 0)) for r in vault.query(
+    heads = _audit_heads(vault)
+    return [BriefingRecord(*r, *heads.get(r[1], (0, ""))) for r in vault.query(
         "SELECT id, reference, at, by_user, sha256, scope, edition, subjects FROM briefings "
         "ORDER BY id DESC")]
 
@@ -100,7 +103,36 @@ def last_briefing(vault) -> BriefingRecord | None:
     if not rows:
         return None
     r = rows[0]
-    return BriefingRecord(*r, _audit_seqs(vault).get(r[1], 0))
+    return BriefingRecord(*r, *_audit_heads(vault).get(r[1], (0, "")))
+
+
+def check_continuity(vault) -> None:
+    """Refuse to sign a briefing when the chain no longer holds the head the
+    previous briefing was taken at, as its signed entry recorded it, and no
+    governor's "restored to entry #N" entry explains why: entries may have
+    been cut, and a new briefing would hide it from headquarters."""
+    signed = [e for e in audit.entries(vault, entity="briefing") if e.action == ACTION]
+    rows = vault.query("SELECT reference FROM briefings ORDER BY id DESC LIMIT 1")
+    refused = None
+    if rows and rows[0][0] not in {e.entity_id for e in signed}:
+        refused = (f"The previous briefing ({rows[0][0]}) is no longer recorded in the audit "
+                   "chain")
+    elif signed:
+        last = signed[0]
+        seq, head = (last.after or {}).get("audit_seq"), (last.after or {}).get("audit_head")
+        if (isinstance(seq, int) and isinstance(head, str) and head
+                and audit.hashes_at(vault, [seq]).get(seq) != head):
+            refused = (f"The previous briefing ({last.entity_id}) was taken at audit entry "
+                       f"#{seq}, and the chain no longer holds that entry as it was")
+    if refused is None:
+        return
+    if any(e.action == "vault.restore" for e in audit.entries(vault, entity="vault")
+           if e.seq > (signed[0].seq if signed else 0)):
+        return   # a governor's restore took the chain back, and says to which entry
+    raise ChainRewound(
+        f"{refused}; no restore from a backup explains it, so entries may have been cut. "
+        "Nothing was signed; restore the vault from a backup (File › Backups…, or the "
+        "'restore' command) before signing a briefing.")
 
 
 def changes_since(vault, last: BriefingRecord | None) -> list[AuditEntry]:

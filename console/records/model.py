@@ -140,11 +140,18 @@ class Subject:
 
 @dataclass(frozen=True)
 class RegisterRow:
-    """One line of the register: a subject plus its derived risk and flags."""
+    """One line of the register: a subject plus its derived risk and flags.
+
+    A row the user may not see is a placeholder (``restricted``): its
+    reference and risk band, nothing else (the subject's scores are 0).
+    ``restricted_to`` is given to a governor only: the users named on a
+    restricted record (governors may always see it); None when the record
+    is open to every user."""
     subject: Subject
     rag: str
     flags: Flags
-    restricted: bool = False  # shown as a stub: the user may not see the contents
+    restricted: bool = False
+    restricted_to: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -238,6 +245,7 @@ class SubjectRecord:
     referrals: tuple[Referral, ...] = ()
     measures: tuple[Measure, ...] = ()
     status_history: tuple[StatusChange, ...] = ()
+    restricted_to: tuple[str, ...] | None = None   # as on RegisterRow: governors only
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ one subject's full record, and the dashboard counts.
 Flags are found with one query per kind over a small index of the rows that
 can be overdue (schema m004), never one query per subject, so the register
 and dashboard stay fast at 100,000 subjects (figures: docs/performance.md).
-Subjects the user is barred from are shown only as a stub (reference and
-risk band) and are never counted in detail.
+Subjects the user is barred from are shown only as a placeholder (reference
+and risk band) and are never counted in detail; a governor's rows and records
+say who a restricted record is open to.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
     today = dt.date.today().isoformat()
     deadlines = _deadlines(vault) if heads else ("", "")
     rows = []
+    named = access.restricted_to(vault)
     for r in vault.query(sql):
         if r[0] in sealed_map:       # a placeholder: the record is in its head, if held
             head = heads.get(r[0])
@@ -133,7 +135,8 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
             if not include_closed and s.status == "closed":
                 continue
             rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact),
-                                    _sealed_flags(head, deadlines, today, s)))
+                                    _sealed_flags(head, deadlines, today, s),
+                                    restricted_to=named.get(s.id)))
             continue
         s = subjects.from_row(r)
         if s.id in barred:
@@ -143,7 +146,8 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
         # build one per row.
         flags = (flags_for(s, maps, today) if s.id in flagged or s.next_review
                  and s.next_review.isoformat() < today else _NO_FLAGS)
-        rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact), flags))
+        rows.append(RegisterRow(s, rules.rag(s.likelihood, s.impact), flags,
+                                restricted_to=named.get(s.id)))
     return rows
 
 
@@ -171,7 +175,8 @@ def subject_record(vault, ref, reason="case review", detail: str = "", *,
         overdue_measures=sum(1 for m in ms if m.overdue))
     return SubjectRecord(s, rules.rag(s.likelihood, s.impact),
                          rules.rag(s.residual_likelihood, s.residual_impact), flags,
-                         tuple(reports), tuple(refs), tuple(ms), history)
+                         tuple(reports), tuple(refs), tuple(ms), history,
+                         access.restricted_to(vault, s.id).get(s.id))
 
 
 def subject_history(vault, ref) -> list:

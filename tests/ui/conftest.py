@@ -13,6 +13,7 @@ from console.records.commands import MeasureFields, SubjectFields
 from tests.conftest import FAST_KDF, PASS
 
 DEPUTY_PASS = "deputy passphrase one"
+RUNNER_VAULT = "runner-vault"       # the folder, under tmp_path, of vault_runner's vault
 
 
 def pytest_collection_modifyitems(items):
@@ -94,6 +95,34 @@ def make_window(qtbot):
     yield make
     for w in windows:
         w.shutdown()
+
+
+@pytest.fixture
+def vault_runner(qtbot, tmp_path, new_vault_template, fast_kdf):
+    """A runner holding an open vault of its own (a copy of the session's new one)."""
+    from ui.runner import Runner
+    path = tmp_path / RUNNER_VAULT
+    shutil.copytree(new_vault_template, path)
+    runner = Runner()
+    opened = []
+    runner.open(path, "governor", PASS, on_success=opened.append, on_failure=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert not isinstance(opened[0], BaseException), opened[0]
+    yield runner
+    runner.shutdown()
+
+
+def run_on(qtbot, runner, call, timeout: int = 10_000):
+    """Run ``call(vault)`` as an operation on ``runner``; its result, or raise its error."""
+    from ui.operation import Operation
+    out = []
+    runner.run(Operation(call, on_success=lambda r: out.append(("ok", r)),
+                         on_failure=lambda e: out.append(("error", e))))
+    qtbot.waitUntil(lambda: bool(out), timeout=timeout)
+    kind, value = out[0]
+    if kind == "error":
+        raise value
+    return value
 
 
 def unlock(qtbot, window, user="governor", passphrase=PASS):

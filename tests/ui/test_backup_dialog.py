@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool
+from PySide6.QtCore import QStandardPaths, Qt
 
 from console.audit import chain as audit
 from console.audit import roles
@@ -20,31 +20,24 @@ from console.records import subjects, users
 from console.records.commands import SubjectFields
 from console.storage import snapshot as backup
 from tests.conftest import PASS
-from tests.ui.conftest import DEPUTY_PASS, unlock
+from tests.ui.conftest import DEPUTY_PASS, RUNNER_VAULT, run_on, unlock
 from ui.backup import BackupActions, BackupDialog, BackupsModel, RestorePrompt, RestoreRequest
+from ui.backup.actions import backup_rows
 from ui.backup.backup_dialog import default_backup_path
 from ui.backup.backups_model import FLAG_COLOUR, Col
-from ui.backup.wiring import backup_rows
+from ui.operation import Changes
 
 
-@pytest.fixture(autouse=True)
-def pool():
-    yield
-    QThreadPool.globalInstance().waitForDone(10_000)
-
-
-def direct_actions(vault) -> BackupActions:
-    """The dialog's actions straight on an open vault (one job at a time)."""
-    return BackupActions(
-        list_backups=lambda: backup_rows(vault),
-        make_backup=lambda path, cb: make_backup(vault, path, cb),
-        delete_backup=lambda path: delete_backup(vault, path))
-
-
-def make_dialog(qtbot, vault, role="governor", user="governor"):
-    d = BackupDialog(direct_actions(vault), backup_rows(vault), role, user)
+def make_dialog(qtbot, runner, role="governor", user="governor"):
+    d = BackupDialog(runner, BackupActions(), run_on(qtbot, runner, backup_rows), role, user)
     qtbot.addWidget(d)
     return d
+
+
+def close(qtbot, runner) -> None:
+    closed = []
+    runner.close_vault(on_success=closed.append)
+    qtbot.waitUntil(lambda: bool(closed), timeout=10_000)
 
 
 def test_default_name_is_dated_in_documents():
@@ -54,27 +47,31 @@ def test_default_name_is_dated_in_documents():
     assert path.parent == (Path(docs) if Path(docs).is_dir() else Path.home())
 
 
-def test_back_up_now_writes_a_file_the_restore_accepts(qtbot, vault, vault_path, tmp_path,
+def test_back_up_now_writes_a_file_the_restore_accepts(qtbot, vault_runner, tmp_path,
                                                        qtmodeltester):
-    subjects.create_subject(vault, SubjectFields("Alex Smith", role="Officer"))
-    d = make_dialog(qtbot, vault)
+    run_on(qtbot, vault_runner, lambda v: subjects.create_subject(
+        v, SubjectFields("Alex Smith", role="Officer")))
+    changed = []
+    vault_runner.changed.connect(changed.append)
+    d = make_dialog(qtbot, vault_runner)
     qtmodeltester.check(d.model)
     assert d.summary.text() == "There are no automatic backups beside this vault yet."
     out = tmp_path / "out" / "mine.gcbackup"
     d.choose_save_path = lambda parent, suggested: out
-    with qtbot.waitSignal(d.changed, timeout=20_000) as got:
+    with qtbot.waitSignal(vault_runner.status, timeout=20_000) as got:
         d.backup_button.click()
     assert out.is_file()
     assert got.args[0].startswith(f"Backup saved to {out}.")
     assert not d.message.isHidden() and "Backup saved" in d.message.text()
+    assert changed == [Changes(backups=True)]
     qtbot.waitUntil(lambda: not d.busy, timeout=10_000)
-    vault.close()
-    result = restore_backup(vault_path, out, "governor", PASS)
+    close(qtbot, vault_runner)
+    result = restore_backup(tmp_path / RUNNER_VAULT, out, "governor", PASS)
     assert result.kept_aside is not None and result.kept_aside.is_dir()
 
 
-def test_a_failed_backup_is_one_sentence_inline(qtbot, vault, tmp_path):
-    d = make_dialog(qtbot, vault)
+def test_a_failed_backup_is_one_sentence_inline(qtbot, vault_runner, tmp_path):
+    d = make_dialog(qtbot, vault_runner)
     blocker = tmp_path / "a file"
     blocker.write_text("x")
     d.choose_save_path = lambda parent, suggested: blocker / "inside.gcbackup"
@@ -85,29 +82,32 @@ def test_a_failed_backup_is_one_sentence_inline(qtbot, vault, tmp_path):
     assert "#d32f2f" in d.message.styleSheet()
 
 
-def test_a_deputy_cannot_restore(qtbot, vault, vault_path, tmp_path):
-    users.add_user(vault, "dep", DEPUTY_PASS, "deputy", display_name="Dee Deputy")
-    out = make_backup(vault, tmp_path / "b.gcbackup")
-    d = make_dialog(qtbot, vault, role="deputy", user="dep")
+def test_a_deputy_cannot_restore(qtbot, vault_runner, tmp_path):
+    run_on(qtbot, vault_runner, lambda v: users.add_user(v, "dep", DEPUTY_PASS, "deputy",
+                                                         display_name="Dee Deputy"))
+    out = run_on(qtbot, vault_runner, lambda v: make_backup(v, tmp_path / "b.gcbackup"))
+    d = make_dialog(qtbot, vault_runner, role="deputy", user="dep")
     reason = roles.why_not("deputy", "restore")
     assert not d.restore_button.isEnabled()
     assert d.restore_button.toolTip() == reason
     assert not d.note.isHidden() and reason in d.note.text()
     assert d.backup_button.isEnabled()           # a deputy may still make a backup
     assert not d.delete_button.isEnabled()
-    vault.close()
+    close(qtbot, vault_runner)
     with pytest.raises(PermissionDenied) as err:
-        restore_backup(vault_path, out, "dep", DEPUTY_PASS)
+        restore_backup(tmp_path / RUNNER_VAULT, out, "dep", DEPUTY_PASS)
     assert str(err.value) == reason
-    assert (vault_path / "register.db").exists()
+    assert (tmp_path / RUNNER_VAULT / "register.db").exists()
 
 
-def test_flagged_backups_are_marked_and_can_be_deleted(qtbot, vault, qtmodeltester):
-    s = subjects.create_subject(vault, SubjectFields("Alex Smith", role="Officer"))
-    old = backup.automatic_backup(vault, "daily")
-    retention.erase(vault, s.ref, "Review found no case to answer")
-    kept = backup.automatic_backup(vault, "rekey")
-    d = make_dialog(qtbot, vault)
+def test_flagged_backups_are_marked_and_can_be_deleted(qtbot, vault_runner, qtmodeltester):
+    def made(v):
+        s = subjects.create_subject(v, SubjectFields("Alex Smith", role="Officer"))
+        old = backup.automatic_backup(v, "daily")
+        retention.erase(v, s.ref, "Review found no case to answer")
+        return old, backup.automatic_backup(v, "rekey")
+    old, kept = run_on(qtbot, vault_runner, made)
+    d = make_dialog(qtbot, vault_runner)
     m = d.model
     qtmodeltester.check(m)
     assert m.rowCount() == 2 and m.flagged_count == 1
@@ -134,12 +134,12 @@ def test_flagged_backups_are_marked_and_can_be_deleted(qtbot, vault, qtmodeltest
     d.delete_button.click()
     assert old.exists()
     d.confirm_delete = lambda parent, row: True
-    with qtbot.waitSignal(d.changed, timeout=20_000):
+    with qtbot.waitSignal(vault_runner.status, timeout=20_000):
         d.delete_button.click()
     assert not old.exists() and kept.exists()
     qtbot.waitUntil(lambda: m.rowCount() == 1 and not d.busy, timeout=10_000)
     assert m.flagged_count == 0
-    assert any(e.action == "backup.delete" for e in audit.entries(vault))
+    assert any(e.action == "backup.delete" for e in run_on(qtbot, vault_runner, audit.entries))
 
 
 def test_only_the_governor_deletes_and_only_in_the_backups_folder(vault, tmp_path):
@@ -195,25 +195,23 @@ def test_restore_through_the_console_brings_back_a_deleted_subject(
     refs = {r.subject.ref for r in window.register.model.rows()}
     gone = sorted(refs)[0]
 
-    # Back up now through the dialog, routed to the vault thread.
-    d = BackupDialog(wiring.backup_actions(window.runner), [], "governor", "governor", window)
+    # Back up now through the dialog, on the vault thread.
+    d = BackupDialog(window.runner, BackupActions(), [], "governor", "governor", window)
     qtbot.addWidget(d)
     out = tmp_path / "before.gcbackup"
     d.choose_save_path = lambda parent, suggested: out
-    with qtbot.waitSignal(d.changed, timeout=20_000):
+    with qtbot.waitSignal(window.runner.status, timeout=20_000):
         d.backup_button.click()
     qtbot.waitUntil(lambda: not d.busy, timeout=10_000)
     d.close()
 
-    done = {}
-    window.runner.submit(_delete, gone, on_done=lambda r: done.setdefault("deleted", True))
-    qtbot.waitUntil(lambda: "deleted" in done, timeout=10_000)
+    run_on(qtbot, window.runner, lambda v: _delete(v, gone))
     window.refresh()
     qtbot.waitUntil(lambda: gone not in {r.subject.ref for r in window.register.model.rows()},
                     timeout=10_000)
 
-    def fake_ask(actions, rows, role, user, parent=None, on_changed=None):
-        dialog = BackupDialog(actions, rows, role, user, parent)
+    def fake_ask(runner, actions, rows, role, user, parent=None):
+        dialog = BackupDialog(runner, actions, rows, role, user, parent)
         qtbot.addWidget(dialog)
         dialog.choose_open_path = lambda parent, start: out
         dialog.ask_restore = lambda path, user, parent: RestoreRequest(path, user, PASS)
@@ -239,9 +237,7 @@ def test_a_wrong_passphrase_changes_nothing_and_says_so(qtbot, make_window, fill
     window = make_window(filled_vault)
     unlock(qtbot, window)
     out = tmp_path / "b.gcbackup"
-    got = {}
-    window.runner.submit(make_backup, out, on_done=lambda p: got.setdefault("p", p))
-    qtbot.waitUntil(lambda: "p" in got, timeout=20_000)
+    run_on(qtbot, window.runner, lambda v: make_backup(v, out), timeout=20_000)
     finished = []
     wiring.restore(window, RestoreRequest(out, "governor", "not the passphrase"),
                    on_finished=finished.append)

@@ -8,13 +8,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QPushButton
 
 from console.records.commands import SubjectFields
 from reports.briefing_service import BriefingResult
+from tests.ui.conftest import run_on
 from ui.export import ExportDialog, ExportOptions
+from ui.export.export_dialog import BRIEFED
 from ui.export.options import default_file_name
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -37,7 +38,7 @@ class FakeRun:
         self.calls = []
         self.gate = gate
 
-    def __call__(self, options, path, on_progress):
+    def __call__(self, vault, path, options, on_progress):
         self.calls.append((options, path))
         for step in range(1, 4):
             if self.gate is not None:
@@ -49,13 +50,13 @@ class FakeRun:
 
 
 @pytest.fixture
-def pool():
-    yield QThreadPool.globalInstance()
-    QThreadPool.globalInstance().waitForDone(5000)
+def pool(vault_runner):
+    """The vault thread the dialog runs its export on."""
+    return vault_runner
 
 
-def make(qtbot, tmp_path, run, **kw):
-    dialog = ExportDialog(run, folder=tmp_path, options_cls=ExportOptions, **kw)
+def make(qtbot, tmp_path, run, runner=None, **kw):
+    dialog = ExportDialog(runner, run, folder=tmp_path, options_cls=ExportOptions, **kw)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -70,7 +71,9 @@ def test_defaults(qtbot, tmp_path):
 
 def test_export_produces_a_file_and_previews_it(qtbot, tmp_path, pool):
     run = FakeRun()
-    d = make(qtbot, tmp_path, run, selected_refs=("CR-2026-001", "CR-2026-003"))
+    announced = []
+    pool.changed.connect(announced.append)
+    d = make(qtbot, tmp_path, run, pool, selected_refs=("CR-2026-001", "CR-2026-003"))
     d.scope_selected.setChecked(True)
     d.pseudonymised.setChecked(True)
     d.distribution.setText("HQ CCU and Area Manager")
@@ -87,6 +90,7 @@ def test_export_produces_a_file_and_previews_it(qtbot, tmp_path, pool):
     assert str(path) in d.saved_label.text()
     assert "Gwen Governor" in d.signed_label.text() and "AB:CD:EF" in d.signed_label.text()
     assert d.result_value.path == path
+    assert announced == [BRIEFED] and BRIEFED.journal and BRIEFED.register
     d.close_button.click()
     assert d.result() == d.DialogCode.Accepted
 
@@ -108,7 +112,7 @@ def test_password_must_be_confirmed(qtbot, tmp_path):
 
 def test_existing_file_needs_a_second_press(qtbot, tmp_path, pool):
     run = FakeRun()
-    d = make(qtbot, tmp_path, run)
+    d = make(qtbot, tmp_path, run, pool)
     Path(d.path_edit.text()).write_bytes(b"old")
     d.export_button.click()
     assert "already exists" in d.error_label.text() and run.calls == []
@@ -120,17 +124,16 @@ def test_existing_file_needs_a_second_press(qtbot, tmp_path, pool):
 def test_slow_export_shows_progress_and_can_be_cancelled(qtbot, tmp_path, pool):
     gate = threading.Event()
     run = FakeRun(gate)
-    d = make(qtbot, tmp_path, run)
+    d = make(qtbot, tmp_path, run, pool)
     d.show()
     d.export_button.click()
     assert d.busy and not d.export_button.isEnabled()
-    progress = d.progress.dialog
-    qtbot.waitUntil(progress.isVisible, timeout=3000)  # shown only once the job is slow
-    job = d._job
-    progress.findChild(QPushButton).click()
+    progress = d.operation.presenter
+    assert not progress.visible
+    qtbot.waitUntil(lambda: progress.visible, timeout=3000)  # shown only once it is slow
+    progress.dialog.findChild(QPushButton).click()
     gate.set()
-    with qtbot.waitSignal(job.finished, timeout=5000):
-        pass
+    qtbot.waitUntil(lambda: not d.busy, timeout=5000)
     assert "cancelled" in d.error_label.text().lower()
     assert d.result_value is None and d.export_button.isEnabled()
     assert not (tmp_path / default_file_name()).exists()
@@ -139,10 +142,10 @@ def test_slow_export_shows_progress_and_can_be_cancelled(qtbot, tmp_path, pool):
 def test_errors_from_the_service_are_shown_inline(qtbot, tmp_path, pool):
     from console.errors import PermissionDenied
 
-    def refuse(options, path, on_progress):
+    def refuse(vault, path, options, on_progress):
         raise PermissionDenied("Only the governor can sign a briefing.")
 
-    d = make(qtbot, tmp_path, refuse)
+    d = make(qtbot, tmp_path, refuse, pool)
     with qtbot.waitSignal(d.export_button.clicked):
         d.export_button.click()
     qtbot.waitUntil(lambda: "Only the governor" in d.error_label.text(), timeout=5000)
@@ -150,22 +153,22 @@ def test_errors_from_the_service_are_shown_inline(qtbot, tmp_path, pool):
 
 
 def test_unexpected_errors_are_apologised_for(qtbot, tmp_path, pool):
-    def broken(options, path, on_progress):
+    def broken(vault, path, options, on_progress):
         raise RuntimeError("secret subject name")
 
-    d = make(qtbot, tmp_path, broken)
+    d = make(qtbot, tmp_path, broken, pool)
     d.export_button.click()
     qtbot.waitUntil(lambda: "Something went wrong" in d.error_label.text(), timeout=5000)
     assert "secret" not in d.error_label.text()
 
 
-def test_with_the_real_briefing_service(vault, qtbot, tmp_path, pool):
+def test_with_the_real_briefing_service(qtbot, tmp_path, pool):
     from console.records import subjects
     from reports.briefing_service import BriefingOptions, make_briefing
-    s = subjects.create_subject(vault, SubjectFields(
-        "Alex Example", likelihood=4, impact=5, categories=["conveyance"]))
-    d = ExportDialog(lambda o, p, cb: make_briefing(vault, p, o, cb), folder=tmp_path,
-                     selected_refs=(s.ref,))
+    s = run_on(qtbot, pool, lambda v: subjects.create_subject(v, SubjectFields(
+        "Alex Example", likelihood=4, impact=5, categories=["conveyance"])))
+    fingerprint = run_on(qtbot, pool, lambda v: v.identity().fingerprint)
+    d = ExportDialog(pool, make_briefing, folder=tmp_path, selected_refs=(s.ref,))
     qtbot.addWidget(d)
     assert isinstance(d.options(), BriefingOptions)
     d.scope_selected.setChecked(True)
@@ -180,8 +183,8 @@ def test_with_the_real_briefing_service(vault, qtbot, tmp_path, pool):
     path = d.result_value.path
     assert path.is_file() and path.read_bytes().startswith(b"%PDF")
     assert b"/Encrypt" in path.read_bytes()  # the password protects the file
-    assert d.result_value.fingerprint == vault.identity().fingerprint
-    assert vault.identity().fingerprint in d.signed_label.text()
+    assert d.result_value.fingerprint == fingerprint
+    assert fingerprint in d.signed_label.text()
     qtbot.waitUntil(lambda: d.document.status() == QPdfDocument.Status.Ready, timeout=5000)
     assert d.document.pageCount() == d.result_value.pages
     text = "".join(d.document.getAllText(n).text() for n in range(d.document.pageCount()))

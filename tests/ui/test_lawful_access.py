@@ -20,8 +20,9 @@ from console.records.commands import ReportFields, SubjectFields
 from console.storage.accounts import User
 from tests.ui.test_lawful_review_queue import on_vault, open_runner
 from ui.lawful import AccessPackDialog, RestrictionDialog, decision_dialogs
-from ui.lawful.wiring import pack_callables
-from ui.runner import run_and_wait
+from ui.lawful.wiring import pack_calls
+from ui.operation import Changes
+from ui.runner import Runner
 
 SECRET = "Seen passing a phone in the visits hall"
 SOURCE = "Officer Pemberton-Quill"
@@ -51,8 +52,15 @@ USERS = [User("governor", "Gwen Governor", "governor"), User("dep", "Dee Deputy"
          User("dep2", "Ash Other", "deputy")]
 
 
-def test_restriction_defaults_to_governor_and_owner(qtbot):
-    d = RestrictionDialog(Restriction("S-1", False), USERS, lambda *a: None, owner="dep")
+@pytest.fixture
+def idle_runner():
+    runner = Runner()
+    yield runner
+    runner.shutdown()
+
+
+def test_restriction_defaults_to_governor_and_owner(qtbot, idle_runner):
+    d = RestrictionDialog(Restriction("S-1", False), USERS, idle_runner, owner="dep")
     qtbot.addWidget(d)
     gov = d.users.item(0)
     assert gov.checkState() == Qt.CheckState.Checked
@@ -71,12 +79,9 @@ def test_restriction_on_a_real_vault(qtbot, access_runner):
     assert sid_owner == "dep"
     found = on_vault(qtbot, runner, access.restriction, ref)
     listed = on_vault(qtbot, runner, users.list_users)
-
-    def apply(restricted, allowed, reason):
-        if restricted:
-            return run_and_wait(runner, access.restrict, ref, reason, allowed)
-        return run_and_wait(runner, access.unrestrict, ref, reason)
-    d = RestrictionDialog(found, listed, apply, owner=sid_owner)
+    changed = []
+    runner.changed.connect(changed.append)
+    d = RestrictionDialog(found, listed, runner, owner=sid_owner)
     qtbot.addWidget(d)
     d.restricted.setChecked(True)
     d.set_allowed("dep2", True)
@@ -84,8 +89,9 @@ def test_restriction_on_a_real_vault(qtbot, access_runner):
     d.ok_button.click()
     qtbot.waitUntil(lambda: d.value is not None, timeout=10_000)
     assert d.value.restricted and d.value.allowed == ("dep", "dep2")
+    assert changed == [Changes.subject(ref)]
 
-    d2 = RestrictionDialog(d.value, listed, apply, owner=sid_owner)
+    d2 = RestrictionDialog(d.value, listed, runner, owner=sid_owner)
     qtbot.addWidget(d2)
     assert d2.restricted.isChecked() and d2.allowed() == ["dep", "dep2"]
     d2.set_allowed("dep2", False)
@@ -98,8 +104,8 @@ def test_restriction_on_a_real_vault(qtbot, access_runner):
 # -- subject access pack -----------------------------------------------------------------------
 
 def _pack_dialog(qtbot, runner, ref, requests=()):
-    draft, produce = pack_callables(runner)
-    d = AccessPackDialog([(ref, "Morgan Access")], draft, produce, ref=ref,
+    draft, produce = pack_calls()
+    d = AccessPackDialog([(ref, "Morgan Access")], runner, draft, produce, ref=ref,
                          requests=requests)
     qtbot.addWidget(d)
     d.show()
@@ -179,8 +185,8 @@ def test_governor_changes_withholding_and_the_pack_never_holds_withheld_items(
     assert any(source_key in n for n in notes)
 
 
-def test_a_deputy_cannot_change_withholding(qtbot):
-    d = AccessPackDialog([], lambda r, dec: None, lambda *a: None, can_change=False)
+def test_a_deputy_cannot_change_withholding(qtbot, idle_runner):
+    d = AccessPackDialog([], idle_runner, lambda *a: None, lambda *a: None, can_change=False)
     qtbot.addWidget(d)
     assert not d.withhold_button.isEnabled() and not d.produce_button.isEnabled()
     assert "no record" in d.summary.text()

@@ -27,22 +27,23 @@ from ui.lawful import (
     ReviewQueueWidget,
 )
 from ui.lawful.decision_dialogs import ConfirmErasure, HoldPrompt, WithholdPrompt
+from ui.runner import Runner
 
 INPUTS = (QLineEdit, QComboBox, QDateEdit, QAbstractItemView, QPlainTextEdit)
 
 
-def _make(kind):
+def _make(kind, runner):
     if kind == "queue":
-        return ReviewQueueWidget(_view(_item("R-1", "A", 3)), Calls(_view()).actions())
+        return ReviewQueueWidget(_view(_item("R-1", "A", 3)), runner, Calls(_view()).actions())
     if kind == "journal":
-        return JournalWidget(JournalView((), ("governor",)), lambda p, f: None)
+        return JournalWidget(JournalView((), ("governor",)), runner, lambda v, p, f: None)
     if kind == "reason":
         return ReasonPrompt()
     if kind == "restrict":
         return RestrictionDialog(Restriction("R-1", False),
-                                 [User("governor", "G", "governor")], lambda *a: None)
+                                 [User("governor", "G", "governor")], runner)
     if kind == "pack":
-        return AccessPackDialog([], lambda r, d: None, lambda *a: None)
+        return AccessPackDialog([], runner, lambda *a: None, lambda *a: None)
     if kind == "erase":
         return ConfirmErasure("R-1")
     if kind == "hold":
@@ -53,8 +54,10 @@ def _make(kind):
 @pytest.mark.parametrize("kind", ["queue", "journal", "reason", "restrict", "pack", "erase",
                                   "hold", "withhold"])
 def test_inputs_are_named_and_focusable(qtbot, kind):
-    widget = _make(kind)
+    runner = Runner()                    # nothing runs: no vault is needed
+    widget = _make(kind, runner)
     qtbot.addWidget(widget)
+    runner.shutdown()
     from PySide6.QtWidgets import QWidget
     controls = [w for w in widget.findChildren(QWidget) if isinstance(w, INPUTS)]
     assert controls

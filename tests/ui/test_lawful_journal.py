@@ -39,8 +39,8 @@ def journal_runner(qtbot, vault_path, vault, fast_kdf):
     runner.shutdown()
 
 
-def _widget(qtbot, view, export=None):
-    w = JournalWidget(view, export)
+def _widget(qtbot, view, runner=None, export=None):
+    w = JournalWidget(view, runner, export)
     qtbot.addWidget(w)
     w.resize(1100, 500)
     w.show()
@@ -97,17 +97,16 @@ def test_sorting_uses_the_sequence(qtbot, journal_runner):
     assert newest.user == "dep"
 
 
-def test_export_makes_a_signed_pdf_off_the_ui_thread(qtbot, journal_runner, tmp_path):
-    from reports.journal_pdf import make_journal_pdf
-    from ui.runner import run_and_wait
+def test_export_makes_a_signed_pdf_on_the_vault_thread(qtbot, journal_runner, tmp_path):
+    from ui.lawful.wiring import export_journal
     runner, a, _b = journal_runner
     seen = []
 
-    def export(path, filters):
+    def export(vault, path, filters):
         seen.append(filters)
-        return run_and_wait(runner, make_journal_pdf, path, **filters)
-    w = JournalWidget(on_vault(qtbot, runner, journal.journal_view), export,
-                      reload=lambda: run_and_wait(runner, journal.journal_view))
+        return export_journal(vault, path, filters)
+    w = JournalWidget(on_vault(qtbot, runner, journal.journal_view), runner, export,
+                      reload=journal.journal_view)
     qtbot.addWidget(w)
     _pick(w.reason, "referral")
     out = tmp_path / "journal.pdf"
@@ -125,11 +124,9 @@ def test_export_makes_a_signed_pdf_off_the_ui_thread(qtbot, journal_runner, tmp_
 
 
 def test_export_failure_is_one_sentence_inline(qtbot, journal_runner, tmp_path):
-    from reports.journal_pdf import make_journal_pdf
-    from ui.runner import run_and_wait
+    from ui.lawful.wiring import export_journal
     runner, _a, _b = journal_runner
-    w = _widget(qtbot, on_vault(qtbot, runner, journal.journal_view),
-                lambda path, f: run_and_wait(runner, make_journal_pdf, path, **f))
+    w = _widget(qtbot, on_vault(qtbot, runner, journal.journal_view), runner, export_journal)
     w.export_to(tmp_path / "missing-folder" / "journal.pdf")
     qtbot.waitUntil(lambda: not w.busy, timeout=30_000)
     assert w.error_label.isVisible() and "folder" in w.error_label.text()

@@ -15,9 +15,10 @@ from console.lawful.retention import Processing, ReviewItem, ReviewQueueView
 from console.records import register, subjects
 from console.records.commands import SubjectFields
 from tests.conftest import PASS
+from tests.ui.conftest import run_on
 from ui.lawful import ReviewActions, ReviewQueueWidget, decision_dialogs
 from ui.lawful.decision_dialogs import ConfirmErasure
-from ui.lawful.wiring import review_actions
+from ui.operation import Changes
 from ui.runner import Runner
 
 TODAY = dt.date.today()
@@ -33,22 +34,14 @@ def backdate(vault, ref: str, days: int) -> None:
 def open_runner(qtbot, path, user="governor", passphrase=PASS) -> Runner:
     runner = Runner()
     opened = []
-    runner.open(path, user, passphrase, on_done=opened.append,
-                on_error=lambda e: opened.append(e))
+    runner.open(path, user, passphrase, on_success=opened.append, on_failure=opened.append)
     qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
     assert not isinstance(opened[0], BaseException), opened[0]
     return runner
 
 
 def on_vault(qtbot, runner, fn, *args):
-    out = []
-    runner.submit(fn, *args, on_done=lambda r: out.append(("ok", r)),
-                  on_error=lambda e: out.append(("error", e)))
-    qtbot.waitUntil(lambda: bool(out), timeout=10_000)
-    kind, value = out[0]
-    if kind == "error":
-        raise value
-    return value
+    return run_on(qtbot, runner, lambda vault: fn(vault, *args))
 
 
 @pytest.fixture
@@ -81,31 +74,31 @@ class Calls:
 
     def actions(self):
         return ReviewActions(
-            load=lambda: self.view,
-            retain=lambda *a: self.log.append(("retain",) + a),
-            erase=lambda *a: self.log.append(("erase",) + a),
-            set_hold=lambda *a: self.log.append(("hold",) + a))
+            load=lambda vault: self.view,
+            retain=lambda vault, *a: self.log.append(("retain",) + a),
+            erase=lambda vault, *a: self.log.append(("erase",) + a),
+            set_hold=lambda vault, *a: self.log.append(("hold",) + a))
 
 
-def _widget(qtbot, view, actions):
-    w = ReviewQueueWidget(view, actions)
+def _widget(qtbot, view, runner, actions=None):
+    w = ReviewQueueWidget(view, runner, actions)
     qtbot.addWidget(w)
     w.resize(1100, 500)
     w.show()
     return w
 
 
-def test_model_and_proxy_pass_the_model_tester(qtbot, qtmodeltester):
+def test_model_and_proxy_pass_the_model_tester(qtbot, qtmodeltester, vault_runner):
     w = _widget(qtbot, _view(_item("R-1", "A", 3), _item("R-2", "B", 40, hold=True)),
-                Calls(None).actions())
+                vault_runner, Calls(None).actions())
     qtmodeltester.check(w.model)
     qtmodeltester.check(w.proxy)
     assert w.current_ref() == "R-2"                   # most overdue first
 
 
-def test_retain_needs_a_reason_and_sends_the_date(qtbot):
+def test_retain_needs_a_reason_and_sends_the_date(qtbot, vault_runner):
     calls = Calls(_view())
-    w = _widget(qtbot, _view(_item("R-1", "A", 3)), calls.actions())
+    w = _widget(qtbot, _view(_item("R-1", "A", 3)), vault_runner, calls.actions())
     assert w.next_review.date().toPython() > TODAY
     w.retain_button.click()
     assert w.error_label.isVisible() and calls.log == []
@@ -118,9 +111,9 @@ def test_retain_needs_a_reason_and_sends_the_date(qtbot):
     assert w.model.rowCount() == 0 and "No record is due" in w.summary.text()
 
 
-def test_legal_hold_blocks_erasure(qtbot, monkeypatch):
+def test_legal_hold_blocks_erasure(qtbot, monkeypatch, vault_runner):
     calls = Calls(_view())
-    w = _widget(qtbot, _view(_item("R-2", "B", 40, hold=True)), calls.actions())
+    w = _widget(qtbot, _view(_item("R-2", "B", 40, hold=True)), vault_runner, calls.actions())
     assert not w.erase_button.isEnabled()
     assert "legal hold" in w.erase_button.toolTip()
     assert "Lift" in w.hold_button.text() and "Tribunal pending" in w.details.text()
@@ -130,9 +123,9 @@ def test_legal_hold_blocks_erasure(qtbot, monkeypatch):
     assert calls.log == [] and "legal hold" in w.error_label.text()
 
 
-def test_erasure_asks_first_and_can_be_cancelled(qtbot, monkeypatch):
+def test_erasure_asks_first_and_can_be_cancelled(qtbot, monkeypatch, vault_runner):
     calls = Calls(_view())
-    w = _widget(qtbot, _view(_item("R-1", "A", 3)), calls.actions())
+    w = _widget(qtbot, _view(_item("R-1", "A", 3)), vault_runner, calls.actions())
     asked = []
     monkeypatch.setattr(ConfirmErasure, "ask",
                         classmethod(lambda cls, p, r: asked.append(r) or False))
@@ -161,9 +154,9 @@ def test_real_vault_retain_hold_and_erase(qtbot, due_runner, monkeypatch):
     runner, a, b = due_runner
     view = on_vault(qtbot, runner, retention.review_view)
     assert {i.ref for i in view.items} == {a, b}
-    w = _widget(qtbot, view, review_actions(runner))
+    w = _widget(qtbot, view, runner)
     changed = []
-    w.changed.connect(lambda kind, ref: changed.append((kind, ref)))
+    runner.changed.connect(changed.append)
 
     # Retain the first: it leaves the queue with the next date recorded.
     assert w.select(a)
@@ -192,7 +185,7 @@ def test_real_vault_retain_hold_and_erase(qtbot, due_runner, monkeypatch):
     qtbot.waitUntil(lambda: not w.busy and w.model.rowCount() == 0, timeout=20_000)
     refs = {r.subject.ref for r in on_vault(qtbot, runner, register.register_rows)}
     assert b not in refs and a in refs
-    assert ("erasure", b) in changed
+    assert Changes.subject(b, retention=True, backups=True) in changed
     assert on_vault(qtbot, runner, audit.verify).ok
     actions = [e.action for e in on_vault(qtbot, runner,
                                           lambda v: audit.entries(v, entity_id=b))]
@@ -202,7 +195,7 @@ def test_real_vault_retain_hold_and_erase(qtbot, due_runner, monkeypatch):
 def test_an_erasure_reason_naming_the_subject_is_refused_inline(qtbot, due_runner,
                                                                 monkeypatch):
     runner, a, _b = due_runner
-    w = _widget(qtbot, on_vault(qtbot, runner, retention.review_view), review_actions(runner))
+    w = _widget(qtbot, on_vault(qtbot, runner, retention.review_view), runner)
     monkeypatch.setattr(ConfirmErasure, "ask", classmethod(lambda cls, p, r: True))
     w.select(a)
     w.erase_reason.setText("Avery Overdue left the service")
@@ -212,23 +205,22 @@ def test_an_erasure_reason_naming_the_subject_is_refused_inline(qtbot, due_runne
     assert w.model.rowCount() == 2
 
 
-def test_a_job_outlives_its_closed_widget_quietly(qtbot):
+def test_a_decision_outlives_its_closed_widget_quietly(qtbot, vault_runner):
     import threading
-
-    from ui.lawful.jobs import Jobs
-    gate, answered = threading.Event(), []
-    actions = ReviewActions(load=_view, retain=lambda *a: gate.wait(5), erase=None,
-                            set_hold=None)
-    w = ReviewQueueWidget(_view(_item("R-1", "A", 3)), actions)
-    w.status.connect(answered.append)
+    gate, announced = threading.Event(), []
+    vault_runner.changed.connect(announced.append)
+    actions = ReviewActions(load=lambda v: _view(), retain=lambda *a: gate.wait(5),
+                            erase=None, set_hold=None)
+    w = ReviewQueueWidget(_view(_item("R-1", "A", 3)), vault_runner, actions)
     w.retain_reason.setText("Still needed")
     w.retain()
-    assert w.busy
+    assert w.busy and vault_runner.writing
     w.deleteLater()                                  # the console locked meanwhile
     qtbot.waitUntil(lambda: _deleted(w), timeout=5000)
     gate.set()
-    qtbot.waitUntil(lambda: not Jobs._alive, timeout=5000)
-    assert answered == []
+    qtbot.waitUntil(lambda: not vault_runner.busy, timeout=5000)
+    # The decision was recorded, so the window still hears what changed.
+    assert announced == [Changes.subject("R-1", retention=True)]
 
 
 def _deleted(widget) -> bool:
@@ -236,12 +228,13 @@ def _deleted(widget) -> bool:
     return not isValid(widget)
 
 
-def test_enter_in_the_reason_retains_once_and_keeps_the_window(qtbot):
+def test_enter_in_the_reason_retains_once_and_keeps_the_window(qtbot, vault_runner):
     from PySide6.QtCore import Qt
 
     from ui.lawful.wiring import _host
     calls = Calls(_view(_item("R-2", "B", 9)))
-    w = ReviewQueueWidget(_view(_item("R-1", "A", 3), _item("R-2", "B", 9)), calls.actions())
+    w = ReviewQueueWidget(_view(_item("R-1", "A", 3), _item("R-2", "B", 9)), vault_runner,
+                          calls.actions())
     dialog = _host(None, w, "Retention review queue", (1000, 500))
     qtbot.addWidget(dialog)
     w.select("R-1")

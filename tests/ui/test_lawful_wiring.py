@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from console.records.journal import Reason
-from tests.ui.conftest import DEPUTY_PASS, unlock
-from tests.ui.test_feature_wiring import in_pool
+from tests.ui.conftest import DEPUTY_PASS, run_on, unlock
 from ui.lawful import (
     AccessPackDialog,
     JournalWidget,
@@ -67,7 +66,7 @@ def test_restrict_and_access_request_open_with_real_data(qtbot, make_window, fil
     unlock(qtbot, window)
     seen = {}
 
-    def fake_restrict(restriction, users, apply, *, owner=None, parent=None):
+    def fake_restrict(restriction, users, runner, *, owner=None, parent=None):
         seen["restriction"] = (restriction, [u.name for u in users], owner)
         return None
     monkeypatch.setattr(RestrictionDialog, "ask", staticmethod(fake_restrict))
@@ -81,16 +80,16 @@ def test_restrict_and_access_request_open_with_real_data(qtbot, make_window, fil
     assert restriction.ref == ref and not restriction.restricted
     assert names == ["governor", "dep"]
 
-    def fake_pack(subjects, draft, produce, *, ref="", can_change=True, folder=None,
+    def fake_pack(subjects, runner, draft, produce, *, ref="", can_change=True, folder=None,
                   requests=(), parent=None):
-        seen.update(subjects=subjects, ref=ref, draft=draft, requests=requests)
+        seen.update(subjects=subjects, ref=ref, draft=draft, requests=requests, runner=runner)
         return None
     monkeypatch.setattr(AccessPackDialog, "ask", staticmethod(fake_pack))
     window.act_access_request.trigger()
     qtbot.waitUntil(lambda: "draft" in seen, timeout=10_000)
     assert len(seen["subjects"]) == 2 and seen["ref"] == ref and seen["requests"] == []
-    # The dialog runs its callables on the thread pool; so does this test.
-    pack = in_pool(qtbot, seen["draft"], ref, {})
+    # The dialog runs its calls on the vault thread; so does this test.
+    pack = run_on(qtbot, seen["runner"], lambda v: seen["draft"](v, ref, {}))
     assert pack.ref == ref and pack.items
 
 

@@ -14,6 +14,7 @@ from tests.conftest import PASS
 from tests.ui.conftest import unlock
 from ui import app as app_module
 from ui.errors import ErrorPresenter, log_file
+from ui.operation import Operation
 from ui.setup.setup_wizard import SetupResult
 
 
@@ -42,7 +43,7 @@ def test_autolock_waits_for_a_running_write(qtbot, make_window, filled_vault):
     window = make_window(filled_vault)
     unlock(qtbot, window)
     gate = threading.Event()
-    window.runner.submit(lambda vault: gate.wait(10), write=True)
+    window.runner.run(Operation(lambda vault: gate.wait(10), write=True))
     window.autolock.request("after a period without use")
     assert not window.locked                   # postponed, not dropped
     gate.set()

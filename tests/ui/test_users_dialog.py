@@ -4,11 +4,12 @@ resetting, changing one's own passphrase, the certificate, and settings."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QThreadPool
 
 from console.errors import ValidationError
 from console.storage.accounts import User
 from console.storage.identity import cert_fingerprint, generate_identity
+from tests.ui.conftest import run_on
+from ui.operation import Changes
 from ui.users import NewUser, SettingsDialog, SettingsValues, UserActions, UsersDialog
 from ui.users.user_forms import AddUserDialog, PassphraseDialog, removal_text
 from ui.users.users_model import UsersModel
@@ -16,12 +17,6 @@ from ui.users.users_model import UsersModel
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 PEM = generate_identity("Gwen Governor", "Governor", "HMP Testshire").cert_pem
-
-
-@pytest.fixture(autouse=True)
-def pool():
-    yield
-    QThreadPool.globalInstance().waitForDone(5000)
 
 
 class FakeUsers:
@@ -32,29 +27,29 @@ class FakeUsers:
 
     def actions(self) -> UserActions:
         return UserActions(
-            list_users=lambda: list(self.users),
+            list_users=lambda vault: list(self.users),
             add_user=self.add_user,
-            remove_user=lambda n: (self.calls.append(("remove", n)),
-                                   self.users.__setitem__(slice(None), [
-                                       u for u in self.users if u.name != n])),
-            reset_user=lambda n, p: self.calls.append(("reset", n, p)),
+            remove_user=lambda vault, n: (self.calls.append(("remove", n)),
+                                          self.users.__setitem__(slice(None), [
+                                              u for u in self.users if u.name != n])),
+            reset_user=lambda vault, n, p: self.calls.append(("reset", n, p)),
             change_passphrase=self.change,
-            certificate_pem=lambda: PEM)
+            certificate_pem=lambda vault: PEM)
 
-    def add_user(self, name, passphrase, role, display_name, staff_number):
+    def add_user(self, vault, name, passphrase, role, display_name, staff_number):
         self.calls.append(("add", name, passphrase, role, display_name, staff_number))
         u = User(name, display_name, role, staff_number=staff_number)
         self.users.append(u)
         return u
 
-    def change(self, old, new):
+    def change(self, vault, old, new):
         if old != "old passphrase":
             raise ValidationError("The passphrase is not right.")
         self.calls.append(("change", old, new))
 
 
-def dialog(qtbot, fake):
-    d = UsersDialog(fake.actions(), fake.users, "governor")
+def dialog(qtbot, fake, runner):
+    d = UsersDialog(runner, fake.actions(), fake.users, "governor")
     qtbot.addWidget(d)
     qtbot.waitUntil(lambda: not d.pending, timeout=5000)
     return d
@@ -64,8 +59,8 @@ def settle(qtbot, d):
     qtbot.waitUntil(lambda: not d.pending, timeout=5000)
 
 
-def test_lists_users_and_shows_fingerprint(qtbot):
-    d = dialog(qtbot, FakeUsers())
+def test_lists_users_and_shows_fingerprint(qtbot, vault_runner):
+    d = dialog(qtbot, FakeUsers(), vault_runner)
     assert d.model.rowCount() == 2
     assert d.model.index(0, 0).data() == "governor (you)"
     assert d.model.index(1, 2).data() == "Deputy"
@@ -78,12 +73,12 @@ def test_lists_users_and_shows_fingerprint(qtbot):
     assert d.remove_button.isEnabled() and d.reset_button.isEnabled()
 
 
-def test_add_user(qtbot, monkeypatch):
+def test_add_user(qtbot, vault_runner, monkeypatch):
     fake = FakeUsers()
-    d = dialog(qtbot, fake)
+    d = dialog(qtbot, fake, vault_runner)
     monkeypatch.setattr(AddUserDialog, "ask", classmethod(lambda cls, parent=None: NewUser(
         "pviewer", "Pat Viewer", "viewer", "long passphrase", "S9")))
-    with qtbot.waitSignal(d.changed, timeout=5000) as sig:
+    with qtbot.waitSignal(d.runner.status, timeout=5000) as sig:
         d.add_button.click()
     settle(qtbot, d)
     assert fake.calls == [("add", "pviewer", "long passphrase", "viewer", "Pat Viewer", "S9")]
@@ -92,16 +87,16 @@ def test_add_user(qtbot, monkeypatch):
     assert d.selected_user().name == "pviewer"
 
 
-def test_remove_needs_confirmation(qtbot):
+def test_remove_needs_confirmation(qtbot, vault_runner):
     fake = FakeUsers()
-    d = dialog(qtbot, fake)
+    d = dialog(qtbot, fake, vault_runner)
     d.select("jsmith")
     asked = []
     d.confirm_remove = lambda parent, user: asked.append(user.name) or False
     d.remove_button.click()
     assert asked == ["jsmith"] and fake.calls == []
     d.confirm_remove = lambda parent, user: True
-    with qtbot.waitSignal(d.changed, timeout=5000) as sig:
+    with qtbot.waitSignal(d.runner.status, timeout=5000) as sig:
         d.remove_button.click()
     settle(qtbot, d)
     assert fake.calls == [("remove", "jsmith")]
@@ -110,13 +105,13 @@ def test_remove_needs_confirmation(qtbot):
     assert "rotated" in removal_text(User("x", "X", "deputy"))
 
 
-def test_reset_and_change_own(qtbot, monkeypatch):
+def test_reset_and_change_own(qtbot, vault_runner, monkeypatch):
     fake = FakeUsers()
-    d = dialog(qtbot, fake)
+    d = dialog(qtbot, fake, vault_runner)
     d.select("jsmith")
     monkeypatch.setattr(PassphraseDialog, "ask", classmethod(
         lambda cls, title, intro, needs, parent=None: ("", "new passphrase 1")))
-    with qtbot.waitSignal(d.changed, timeout=5000):
+    with qtbot.waitSignal(d.runner.status, timeout=5000):
         d.reset_button.click()
     settle(qtbot, d)
     assert ("reset", "jsmith", "new passphrase 1") in fake.calls
@@ -128,14 +123,14 @@ def test_reset_and_change_own(qtbot, monkeypatch):
     assert "not right" in d.message.text()
     monkeypatch.setattr(PassphraseDialog, "ask", classmethod(
         lambda cls, title, intro, needs, parent=None: ("old passphrase", "new passphrase 2")))
-    with qtbot.waitSignal(d.changed, timeout=5000):
+    with qtbot.waitSignal(d.runner.status, timeout=5000):
         d.change_button.click()
     assert ("change", "old passphrase", "new passphrase 2") in fake.calls
 
 
-def test_export_certificate(qtbot, tmp_path):
-    d = dialog(qtbot, FakeUsers())
-    with qtbot.waitSignal(d.changed):
+def test_export_certificate(qtbot, vault_runner, tmp_path):
+    d = dialog(qtbot, FakeUsers(), vault_runner)
+    with qtbot.waitSignal(d.runner.status):
         d.save_certificate(tmp_path / "me.pem")
     assert (tmp_path / "me.pem").read_bytes() == PEM
 
@@ -173,9 +168,11 @@ def test_users_model(qtmodeltester):
     qtmodeltester.check(UsersModel(FakeUsers().users, "governor"))
 
 
-def test_settings_dialog_applies_only_changes(qtbot):
-    applied = []
-    d = SettingsDialog(SettingsValues(capture_excluded=True), applied.append,
+def test_settings_dialog_applies_only_changes(qtbot, vault_runner):
+    applied, changed = [], []
+    vault_runner.changed.connect(changed.append)
+    d = SettingsDialog(SettingsValues(capture_excluded=True), vault_runner,
+                       lambda vault, changes: applied.append(changes),
                        quick_unlock=(True, "Quick unlock can use this computer's keychain."))
     qtbot.addWidget(d)
     assert "hidden from screen capture" in d.capture_label.text()
@@ -185,13 +182,14 @@ def test_settings_dialog_applies_only_changes(qtbot):
         d.ok_button.click()
     assert applied == [{"autolock_minutes": 10, "quick_unlock": True}]
     assert d.value.autolock_minutes == 10
+    assert changed == [Changes(settings=True, register=True, dashboard=True)]
 
 
-def test_settings_quick_unlock_unavailable_and_errors(qtbot):
-    def refuse(changes):
+def test_settings_quick_unlock_unavailable_and_errors(qtbot, vault_runner):
+    def refuse(vault, changes):
         raise ValidationError("That setting must be between 1 and 365.")
 
-    d = SettingsDialog(SettingsValues(), refuse,
+    d = SettingsDialog(SettingsValues(), vault_runner, refuse,
                        quick_unlock=(False, "Quick unlock is off: no keychain."))
     qtbot.addWidget(d)
     assert not d.quick_unlock.isEnabled() and "no keychain" in d.quick_reason.text()
@@ -202,29 +200,25 @@ def test_settings_quick_unlock_unavailable_and_errors(qtbot):
     assert d.value is None and d.ok_button.isEnabled()
 
 
-def test_with_a_real_vault(vault, qtbot, monkeypatch):
+def test_with_a_real_vault(vault_runner, qtbot, monkeypatch):
     from console.records import users
-    actions = UserActions(
-        list_users=lambda: users.list_users(vault),
-        add_user=lambda n, p, r, dn, sn: users.add_user(vault, n, p, r, dn, staff_number=sn),
-        remove_user=lambda n: users.remove_user(vault, n),
-        reset_user=lambda n, p: users.reset_user(vault, n, p),
-        change_passphrase=lambda o, n: users.change_passphrase(vault, o, n),
-        certificate_pem=lambda: users.certificate_pem(vault))
-    d = UsersDialog(actions, users.list_users(vault), "governor")
+    d = UsersDialog(vault_runner, UserActions(), run_on(qtbot, vault_runner, users.list_users),
+                    "governor")
     qtbot.addWidget(d)
     settle(qtbot, d)
-    assert d.fingerprint == vault.identity().fingerprint
+    assert d.fingerprint == run_on(qtbot, vault_runner, lambda v: v.identity().fingerprint)
     monkeypatch.setattr(AddUserDialog, "ask", classmethod(lambda cls, parent=None: NewUser(
         "jsmith", "Jo Smith", "deputy", "deputy passphrase", "S1")))
-    with qtbot.waitSignal(d.changed, timeout=10000):
+    with qtbot.waitSignal(d.runner.status, timeout=10000):
         d.add_button.click()
     settle(qtbot, d)
-    assert [u.name for u in users.list_users(vault)] == ["governor", "jsmith"]
+    names = run_on(qtbot, vault_runner, lambda v: [u.name for u in users.list_users(v)])
+    assert names == ["governor", "jsmith"]
     d.select("jsmith")
     d.confirm_remove = lambda parent, user: True
-    with qtbot.waitSignal(d.changed, timeout=10000):
+    with qtbot.waitSignal(d.runner.status, timeout=10000):
         d.remove_button.click()
     settle(qtbot, d)
-    assert [u.name for u in users.list_users(vault)] == ["governor"]
+    names = run_on(qtbot, vault_runner, lambda v: [u.name for u in users.list_users(v)])
+    assert names == ["governor"]
     assert d.model.rowCount() == 1

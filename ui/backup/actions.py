@@ -1,8 +1,8 @@
-"""What the backup dialog needs from the caller, as plain data.
+"""What the backup dialog works with, as plain data.
 
-``BackupActions`` is a bundle of blocking callables; the dialog calls them on
-the thread pool, never on the UI thread, and the shell routes each one to the
-vault's own thread. The dialog never sees the vault. A restore is not an
+``BackupActions`` names the core calls the dialog runs as operations on the
+vault thread, each taking the vault first (the console's by default; tests
+give their own). The dialog never holds the vault. A restore is not an
 action here: it needs the vault closed, so the dialog only hands back a
 ``RestoreRequest`` and the shell locks, restores and shows the unlock page.
 """
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from console.lawful import backups, retention
+from console.storage import snapshot
 from console.storage.snapshot import BackupInfo
 
 
@@ -28,12 +30,21 @@ class BackupRow:
         return bool(self.flag)
 
 
+def backup_rows(vault) -> list[BackupRow]:
+    """The automatic backups with the retention flags (vault thread)."""
+    flags = {f.path: f.reason for f in retention.backup_flags(vault)}
+    return [BackupRow(b, flags.get(b.path, "")) for b in snapshot.list_backups(vault.folder)]
+
+
 @dataclass(frozen=True)
 class BackupActions:
-    list_backups: Callable[[], list[BackupRow]]
-    # make_backup(out_path, on_progress) -> the path written
-    make_backup: Callable[[Path, Callable[[int, int], None]], Path]
-    delete_backup: Callable[[Path], None]
+    list_backups: Callable[..., list[BackupRow]] = backup_rows                  # (vault)
+    # make_backup(vault, out_path, on_progress) -> the path written
+    make_backup: Callable[..., Path] = backups.make_backup
+    delete_backup: Callable[..., None] = backups.delete_backup           # (vault, path)
+    # False for the backups of a vault that cannot be opened: the calls get None
+    # for the vault and say why they cannot act (only a restore works then).
+    needs_vault: bool = True
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,12 @@ governor's passphrase from the backup; the dialog then closes with
 ``restore_request`` set, and the shell locks the console and restores, since
 a vault is never replaced while open.
 
-Every action is a callable from ``BackupActions``; the dialog never touches
-the vault. Errors are shown inline as the core's one sentence; successes are
-announced by ``changed(message)`` for the window's status bar. File choosers
-and confirmations are attributes so tests can replace them.
+Every action runs a core call from ``BackupActions`` as an operation on
+``runner``; the dialog never touches the vault. Errors are shown inline as
+the core's one sentence; successes are shown and announced as the
+operation's sentence, and the list reloads whenever an operation says the
+backups changed. File choosers and confirmations are attributes so tests can
+replace them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from console.audit import roles
 from console.storage.snapshot import SUFFIX
-from ui.errors import ERROR_STYLE
-from ui.export.background import BackgroundJob, ProgressPresenter
+from ui.errors import ERROR_STYLE, sentence
+from ui.operation import Changes, Operation
 
 from ..tables import readonly_rows
 from .actions import BackupActions, BackupRow, RestoreRequest
@@ -89,14 +91,13 @@ def confirm_delete(parent: QWidget, row: BackupRow) -> bool:
 
 
 class BackupDialog(QDialog):
-    changed = Signal(str)
-
-    def __init__(self, actions: BackupActions, rows=(), role: str = "viewer",
-                 user: str = "", parent: QWidget | None = None):
+    def __init__(self, runner, actions: BackupActions | None = None, rows=(),
+                 role: str = "viewer", user: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Backups")
         self.setAccessibleName("Backups")
-        self.actions = actions
+        self.runner = runner
+        self.actions = actions or BackupActions()
         self.role = role
         self.user = user
         self.restore_request: RestoreRequest | None = None
@@ -105,8 +106,8 @@ class BackupDialog(QDialog):
         self.choose_open_path = choose_open_path
         self.confirm_delete = confirm_delete
         self.ask_restore = RestorePrompt.ask
-        self._job: BackgroundJob | None = None
-        self._loading = 0
+        self.operation: Operation | None = None
+        self._loading: list[Operation] = []
         self._reason_shown = False
 
         intro = QLabel("Automatic backups kept beside the vault (made before an upgrade or a "
@@ -160,11 +161,13 @@ class BackupDialog(QDialog):
         self.resize(760, 420)
         self._apply_role()
         self._rows_loaded(rows)
+        runner.changed.connect(self._on_changes)
 
     # -- state ----------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return (self._job is not None and self._job.running) or self._loading > 0
+        return (self.operation is not None and self.operation.running) or any(
+            op.running for op in self._loading)
 
     @property
     def pending(self) -> bool:
@@ -226,54 +229,46 @@ class BackupDialog(QDialog):
             self._reason_shown = False
 
     # -- actions --------------------------------------------------------------------
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.backups:
+            self.refresh()
+
     def refresh(self) -> None:
-        self._loading += 1
-        job = BackgroundJob(lambda cb: self.actions.list_backups(), self)
-        job.succeeded.connect(self._rows_loaded)
-        job.failed.connect(lambda m: self._show(m, error=True))
-        job.finished.connect(self._loaded)
-        job.start()
+        self._loading = [op for op in self._loading if op.running] + [self.runner.run(Operation(
+            self.actions.list_backups, needs_vault=self.actions.needs_vault, parent=self,
+            on_success=self._rows_loaded,
+            on_failure=lambda exc: self._show(sentence(exc), error=True),
+            on_finished=self._update_buttons))]
         self._update_buttons()
 
-    def _loaded(self) -> None:
-        self._loading -= 1
-        self._update_buttons()
-
-    def _run(self, fn, label: str, success) -> None:
-        self._job = BackgroundJob(fn, self)
-        self._job.failed.connect(lambda m: self._show(m, error=True))
-        self._job.succeeded.connect(success)
-        self._job.finished.connect(self._update_buttons)
-        self.progress = ProgressPresenter(self._job, label, self, cancellable=False)
-        self._job.start()
+    def _run(self, call, label: str, message) -> None:
+        """Run a change to the backups; ``message(result)`` is its sentence."""
+        self.operation = self.runner.run(Operation(
+            call, write=True, needs_vault=self.actions.needs_vault,
+            changes=Changes(backups=True), message=message, progress=label,
+            cancellable=False, parent=self, on_success=lambda r: self._show(message(r)),
+            on_failure=lambda exc: self._show(sentence(exc), error=True),
+            on_finished=self._update_buttons))
         self._update_buttons()
 
     def back_up_now(self) -> None:
         path = self.choose_save_path(self, default_backup_path())
         if path is None:
             return
-
-        def done(written) -> None:
-            message = (f"Backup saved to {written}. It is encrypted; keep it somewhere safe, "
-                       "away from this computer.")
-            self._show(message)
-            self.changed.emit(message)
-            self.refresh()
-        self._run(lambda cb: self.actions.make_backup(path, cb), "Backing up the vault…", done)
+        make = self.actions.make_backup
+        self._run(lambda vault, on_progress: make(vault, path, on_progress),
+                  "Backing up the vault…",
+                  lambda written: f"Backup saved to {written}. It is encrypted; keep it "
+                                  "somewhere safe, away from this computer.")
 
     def delete_selected(self) -> None:
         row = self.selected_row()
         if row is None or not self.confirm_delete(self, row):
             return
         when = made_text(row.info.created_at) if row.info.ok else row.info.path.name
-
-        def done(_r) -> None:
-            message = f"The backup made {when} was deleted."
-            self._show(message)
-            self.changed.emit(message)
-            self.refresh()
-        self._run(lambda cb: self.actions.delete_backup(row.info.path), "Deleting the backup…",
-                  done)
+        delete = self.actions.delete_backup
+        self._run(lambda vault, _progress: delete(vault, row.info.path), "Deleting the backup…",
+                  lambda _none: f"The backup made {when} was deleted.")
 
     def restore(self) -> None:
         if not roles.allowed(self.role, "restore"):
@@ -292,12 +287,10 @@ class BackupDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, actions: BackupActions, rows=(), role: str = "viewer", user: str = "",
-            parent: QWidget | None = None, on_changed=None) -> RestoreRequest | None:
+    def ask(cls, runner, actions: BackupActions | None = None, rows=(), role: str = "viewer",
+            user: str = "", parent: QWidget | None = None) -> RestoreRequest | None:
         """Show the dialog; returns a restore request if the user asked for one."""
-        dialog = cls(actions, rows, role, user, parent)
-        if on_changed is not None:
-            dialog.changed.connect(on_changed)
+        dialog = cls(runner, actions, rows, role, user, parent)
         try:
             dialog.exec()
             return dialog.restore_request

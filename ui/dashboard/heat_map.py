@@ -1,7 +1,7 @@
 """Painted risk pictures for the dashboard: the 5x5 likelihood x impact heat
 map and the red/amber/green distribution bar.
 
-Bands come from ``console.rules.rag`` so the picture and the register agree.
+Bands come from ``console.records.rules.rag`` so the picture and the register agree.
 RAG colours are the only fixed colours; everything else follows the palette.
 """
 

@@ -1,6 +1,6 @@
 """Read-only table models behind the dashboard's counts and attention lists.
 
-Models hold plain tuples copied from a ``console.model.Dashboard`` snapshot;
+Models hold plain tuples copied from a ``console.records.model.Dashboard`` snapshot;
 they never query anything. ``set_rows`` replaces the whole snapshot.
 """
 

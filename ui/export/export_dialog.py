@@ -1,11 +1,12 @@
-"""ExportDialog: choose what goes in a signed briefing, export it off the UI
-thread, then preview it and say where it was saved and who signed it.
+"""ExportDialog: choose what goes in a signed briefing, export it on the
+vault thread, then preview it and say where it was saved and who signed it.
 
-The dialog never builds the PDF: it calls ``run(options, path, on_progress)``
-given by the caller (the shell routes it to the briefing service) on the
-thread pool. The result is any object with ``path``, ``sha256``,
-``reference``, ``signer``, ``fingerprint``, ``subjects`` and ``pages``.
-Callers use ``ExportDialog.ask(...)``, which returns that result or None.
+The dialog never builds the PDF: it runs ``make(vault, path, options,
+on_progress)`` given by the caller (``reports.briefing_service.make_briefing``)
+as an operation on ``runner``, with progress shown only when slow and
+Cancel. The result is any object with ``path``, ``sha256``, ``reference``,
+``signer``, ``fingerprint``, ``subjects`` and ``pages``. Callers use
+``ExportDialog.ask(...)``, which returns that result or None.
 """
 
 from __future__ import annotations
@@ -36,25 +37,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.errors import error_label
+from ui.errors import error_label, sentence
+from ui.operation import Cancelled, Changes, Operation
 
-from .background import BackgroundJob, ProgressPresenter
 from .options import DEFAULT_DISTRIBUTION, SCOPES, build_options, default_path, options_class
 
-RunExport = Callable[[Any, Path, Callable[[int, int], None]], Any]
+MakeBriefing = Callable[[Any, Path, Any, Callable[[int, int], None]], Any]
+# What a signed briefing changes: the "since the last briefing" flags and the journal.
+BRIEFED = Changes(register=True, dashboard=True, journal=True)
 
 
 class ExportDialog(QDialog):
-    def __init__(self, run: RunExport, *, selected_refs=(), last_briefing: str | None = None,
-                 folder: Path | str | None = None, options_cls=None, signer: str = "",
-                 parent: QWidget | None = None):
+    def __init__(self, runner, make: MakeBriefing, *, selected_refs=(),
+                 last_briefing: str | None = None, folder: Path | str | None = None,
+                 options_cls=None, signer: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export briefing")
         self.setAccessibleName("Export briefing")
-        self._run = run
+        self._runner, self._make = runner, make
         self._refs = tuple(selected_refs)
         self._options_cls = options_cls or options_class()
-        self._job: BackgroundJob | None = None
+        self.operation: Operation | None = None
         self._replace_ok: Path | None = None
         self.result_value = None
         self.pages = QStackedWidget(self)
@@ -227,22 +230,21 @@ class ExportDialog(QDialog):
             return
         self.show_error("")
         options, path = self.options(), Path(self.path_edit.text().strip()).expanduser()
-        self._job = BackgroundJob(lambda on_progress: self._run(options, path, on_progress),
-                                  self)
-        self._job.succeeded.connect(self._succeeded)
-        self._job.failed.connect(self.show_error)
-        self._job.cancelled.connect(lambda: self.show_error("Export cancelled; nothing was saved."))
-        self._job.finished.connect(self._finished)
-        self.progress = ProgressPresenter(self._job, "Preparing the briefing…", self)
+        make = self._make
         self.export_button.setEnabled(False)
-        self._job.start()
+        self.operation = self._runner.run(Operation(
+            lambda vault, on_progress: make(vault, path, options, on_progress), write=True,
+            changes=BRIEFED, message=lambda r: f"Signed briefing saved to {r.path}.",
+            progress="Preparing the briefing…", parent=self, on_success=self._succeeded,
+            on_failure=self._failed, on_finished=lambda: self.export_button.setEnabled(True)))
 
     @property
     def busy(self) -> bool:
-        return bool(self._job and self._job.running)
+        return bool(self.operation and self.operation.running)
 
-    def _finished(self) -> None:
-        self.export_button.setEnabled(True)
+    def _failed(self, exc: BaseException) -> None:
+        self.show_error("Export cancelled; nothing was saved." if isinstance(exc, Cancelled)
+                        else sentence(exc))
 
     def _succeeded(self, result) -> None:
         self.result_value = result
@@ -270,8 +272,8 @@ class ExportDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.result_value.path).parent)))
 
     def reject(self) -> None:
-        if self.busy:  # closing while exporting means cancel; the job ends itself
-            self._job.cancel()
+        if self.busy:  # closing while exporting means cancel; the work ends itself
+            self.operation.cancel()
             return
         super().reject()
 
@@ -280,8 +282,8 @@ class ExportDialog(QDialog):
         super().done(code)
 
     @classmethod
-    def ask(cls, run: RunExport, parent: QWidget | None = None, **kwargs):
+    def ask(cls, runner, make: MakeBriefing, parent: QWidget | None = None, **kwargs):
         """Show the dialog; return the export result, or None if nothing was saved."""
-        dialog = cls(run, parent=parent, **kwargs)
+        dialog = cls(runner, make, parent=parent, **kwargs)
         dialog.exec()
         return dialog.result_value

@@ -2,11 +2,12 @@
 every bad line with its reason, then import in one transaction.
 
 Nothing is written until Import is pressed. The dialog never reads the file
-or the vault itself: it calls ``preview(path) -> ImportPreview`` and
-``commit(path, skip_bad, on_progress) -> int | ImportResult`` given by the
-caller, both on the thread pool (the caller routes them to the vault thread).
-Callers use ``ImportDialog.ask(...)``, which returns how many subjects were
-imported, or None; the caller reports success in its status bar.
+or the vault itself: it runs ``preview(vault, path) -> ImportPreview`` and
+``commit(vault, path, skip_bad, on_progress) -> int | ImportResult`` (by
+default ``console.records.importer``'s) as operations on ``runner``; the
+import announces the new rows and its sentence of success. Callers use
+``ImportDialog.ask(...)``, which returns how many subjects were imported, or
+None.
 """
 
 from __future__ import annotations
@@ -29,15 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.records import importer
 from console.records.importer import COLUMNS
-from ui.errors import error_label
-from ui.export.background import BackgroundJob, ProgressPresenter
+from ui.errors import error_label, sentence
+from ui.operation import Cancelled, Changes, Operation
 
 from ..tables import EXTENDED, readonly_rows
 from .preview_models import ProblemsModel, RowsModel
 
-Preview = Callable[[Path], Any]
-Commit = Callable[[Path, bool, Callable[[int, int], None]], Any]
+Preview = Callable[[Any, Path], Any]
+Commit = Callable[[Any, Path, bool, Callable[[int, int], None]], Any]
+
+
+def _count(result) -> int:
+    return int(getattr(result, "imported", result))
 
 
 def _table(model, name: str) -> QTableView:
@@ -50,14 +56,16 @@ def _table(model, name: str) -> QTableView:
 
 
 class ImportDialog(QDialog):
-    def __init__(self, preview: Preview, commit: Commit, *, path: Path | str | None = None,
+    def __init__(self, runner, preview: Preview = importer.preview,
+                 commit: Commit = importer.import_csv, *, path: Path | str | None = None,
                  folder: Path | str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Import register from CSV")
         self.setAccessibleName("Import register from CSV")
+        self._runner = runner
         self._preview_fn, self._commit_fn = preview, commit
         self._folder = str(folder or "")
-        self._job: BackgroundJob | None = None
+        self.operation: Operation | None = None
         self.preview_value = None
         self.imported: int | None = None
 
@@ -138,8 +146,9 @@ class ImportDialog(QDialog):
             return
         self._show_preview(None)
         self.summary.setText("Reading the file…")
-        self._run(lambda on_progress: self._preview_fn(path), self._show_preview,
-                  "Reading the file…")
+        preview = self._preview_fn
+        self._run(lambda vault, _progress: preview(vault, path), "Reading the file…",
+                  self._show_preview, cancellable=False)
 
     def _show_preview(self, preview) -> None:
         self.preview_value = preview
@@ -189,48 +198,48 @@ class ImportDialog(QDialog):
         if path is None or not self.import_button.isEnabled():
             return
         skip = self.skip_bad.isChecked()
-        self._run(lambda on_progress: self._commit_fn(path, skip, on_progress), self._imported,
-                  "Importing the register…")
+        commit = self._commit_fn
+        self._run(lambda vault, on_progress: commit(vault, path, skip, on_progress),
+                  "Importing the register…", self._imported, write=True,
+                  changes=Changes(register=True, dashboard=True),
+                  message=lambda r: f"{_count(r)} subject(s) imported in one transaction.")
 
     def _imported(self, result) -> None:
-        self.imported = int(getattr(result, "imported", result))
+        self.imported = _count(result)
         self.accept()
 
     @property
     def busy(self) -> bool:
-        return bool(self._job and self._job.running)
+        return bool(self.operation and self.operation.running)
 
-    def _run(self, fn, on_success, label: str) -> None:
+    def _run(self, call, label: str, on_success, **options) -> None:
         self.error_label.hide()
-        self._job = BackgroundJob(fn, self)
-        self._job.succeeded.connect(on_success)
-        self._job.failed.connect(self._failed)
-        self._job.cancelled.connect(lambda: self._failed("Cancelled; nothing was imported."))
-        self._job.finished.connect(self._finished)
-        self.progress = ProgressPresenter(self._job, label, self)
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
-        self._job.start()
+        self.operation = self._runner.run(Operation(
+            call, progress=label, parent=self, on_success=on_success, on_failure=self._failed,
+            on_finished=self._finished, **options))
 
     def _finished(self) -> None:
         self.choose_button.setEnabled(True)
         self._update_buttons()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
         if self.preview_value is None:
             self.summary.setText("Choose a file to see what would be imported.")
-        self.error_label.setText(message)
+        self.error_label.setText("Cancelled; nothing was imported." if isinstance(exc, Cancelled)
+                                 else sentence(exc))
         self.error_label.show()
 
     def reject(self) -> None:
         if self.busy:  # the transaction either completes or is rolled back; never cut
-            self._job.cancel()
+            self.operation.cancel()
             return
         super().reject()
 
     @classmethod
-    def ask(cls, preview: Preview, commit: Commit, parent: QWidget | None = None, **kwargs):
+    def ask(cls, runner, parent: QWidget | None = None, **kwargs):
         """Show the dialog; return the number of subjects imported, or None."""
-        dialog = cls(preview, commit, parent=parent, **kwargs)
+        dialog = cls(runner, parent=parent, **kwargs)
         dialog.exec()
         return dialog.imported

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QHBoxLayout, QLabel, QPushBut
 
 from console.errors import ChainBroken, ChainRewound, ConsoleError
 from ui.errors import ERROR_STYLE
+from ui.operation import Operation
 
 UNLOCK_FIRST = ("Unlock the vault to back it up or delete a backup; only a restore works "
                 "while it is locked.")
@@ -80,8 +81,8 @@ class ChainWatch(QObject):
             from console.audit import background
             background.start(vault, emit)
             return list(vault.notices), [text for _seq, text in vault.findings]
-        self.window.runner.submit(begin, on_done=self._unlock_said,
-                                  on_error=self.window.presenter.show)
+        self.window.runner.run(Operation(begin, on_success=self._unlock_said,
+                                         on_failure=self.window.presenter.show))
 
     def _unlock_said(self, said) -> None:
         notices, findings = said
@@ -129,10 +130,10 @@ class ChainWatch(QObject):
             raise ConsoleError(UNLOCK_FIRST)
         folder = Path(self.window.vault_path)
         rows = [BackupRow(b, "") for b in snapshot.list_backups(folder)]
-        actions = BackupActions(list_backups=lambda: rows, make_backup=refuse,
-                                delete_backup=refuse)
+        actions = BackupActions(list_backups=lambda _none: rows, make_backup=refuse,
+                                delete_backup=refuse, needs_vault=False)
         user = self.window.unlock_page.user.currentText().strip()
-        request = BackupDialog.ask(actions, rows, "governor", user, self.window,
-                                   on_changed=self.window.presenter.success)
+        request = BackupDialog.ask(self.window.runner, actions, rows, "governor", user,
+                                   self.window)
         if request is not None:
             restore(self.window, request)

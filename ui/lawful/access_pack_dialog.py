@@ -6,13 +6,13 @@ referrals while an investigation is live) with the reason, may withhold or
 release items (each change with a recorded reason), then produces the signed
 pack PDF and is told where it was saved.
 
-The dialog never reads the vault: ``draft(ref, decisions) -> AccessPack``
-and ``produce(ref, path, decisions, received_on, notes) -> result`` are
-blocking callables run off the UI thread (the shell routes them to
-``console.subject_access`` and ``reports.access_pack`` on the vault thread).
-``notes`` maps each released item's key to the reason given for releasing
-it, for the journal. A withheld item arrives without its content, so this
-dialog cannot show it either.
+The dialog never reads the vault: ``draft(vault, ref, decisions) ->
+AccessPack`` and ``produce(vault, ref, path, decisions, received_on, notes)
+-> result`` run as operations on ``runner`` (the shell gives calls into
+``console.lawful.subject_access`` and ``reports.access_pack``); both are
+journaled. ``notes`` maps each released item's key to the reason given for
+releasing it, for the journal. A withheld item arrives without its content,
+so this dialog cannot show it either.
 """
 
 from __future__ import annotations
@@ -43,15 +43,16 @@ from PySide6.QtWidgets import (
 )
 
 from console.text import shown
-from ui.errors import error_label
+from ui.errors import error_label, sentence
+from ui.operation import Changes, Operation
 
 from ..tables import readonly_rows
 from .decision_dialogs import WithholdPrompt
-from .jobs import Jobs
 from .models import ROW_ROLE, PackItemsModel
 
-Draft = Callable[[str, dict], Any]
-Produce = Callable[[str, Path, dict, dt.date, dict], Any]
+Draft = Callable[[Any, str, dict], Any]
+Produce = Callable[[Any, str, Path, dict, dt.date, dict], Any]
+JOURNALED = Changes(journal=True)
 
 
 def default_path(ref: str, folder: Path | str | None = None) -> Path:
@@ -60,23 +61,23 @@ def default_path(ref: str, folder: Path | str | None = None) -> Path:
 
 
 class AccessPackDialog(QDialog):
-    def __init__(self, subjects, draft: Draft, produce: Produce, *, ref: str = "",
+    def __init__(self, subjects, runner, draft: Draft, produce: Produce, *, ref: str = "",
                  can_change: bool = True, folder: Path | str | None = None,
                  requests=(), parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Subject access request")
         self.setAccessibleName("Subject access request")
+        self.runner = runner
         self._draft, self._produce = draft, produce
         self._folder = folder
         self._can_change = can_change
-        # Requests already logged and still open (console.subject_access.AccessRequest).
+        # Requests already logged and still open (console.lawful.subject_access.AccessRequest).
         self._requests = {r.ref: r for r in requests}
         self.decisions: dict = {}
         self.release_notes: dict[str, str] = {}
         self.pack = None
         self.result_value = None
-        self.jobs = Jobs(self)
-        self.jobs.busy_changed.connect(lambda _b: self._update_buttons())
+        self._running: list[Operation] = []
 
         self.subject = QComboBox(self)
         self.subject.setAccessibleName("Member of staff")
@@ -201,9 +202,9 @@ class AccessPackDialog(QDialog):
             self.summary.setText("There is no record to answer a request about.")
             return
         self.summary.setText("Reading the record…")
-        decisions = dict(self.decisions)
-        self.jobs.start(lambda: self._draft(ref, decisions),
-                        lambda pack: self._drafted(ref, pack, keep), self._failed)
+        decisions, draft = dict(self.decisions), self._draft
+        self._start(lambda vault: draft(vault, ref, decisions),
+                    on_success=lambda pack: self._drafted(ref, pack, keep))
 
     def _drafted(self, ref: str, pack, keep: str = "") -> None:
         if ref != self.current_ref():
@@ -243,7 +244,7 @@ class AccessPackDialog(QDialog):
 
     def _update_buttons(self) -> None:
         item = self.current_item()
-        idle = not self.jobs.busy
+        idle = not self.busy
         self.withhold_button.setEnabled(self._can_change and idle and item is not None
                                         and not item.withheld)
         self.release_button.setEnabled(self._can_change and idle and item is not None
@@ -291,16 +292,25 @@ class AccessPackDialog(QDialog):
         ref = self.current_ref()
         path = Path(self.path_edit.text().strip()).expanduser()
         if not self.path_edit.text().strip() or path.suffix.lower() != ".pdf":
-            self._failed("Save the pack as a .pdf file.")
+            self._say("Save the pack as a .pdf file.")
             self.path_edit.setFocus()
             return
-        if self.pack is None or self.jobs.busy:
+        if self.pack is None or self.busy:
             return
         self.error_label.hide()
         received = self.received.date().toPython()
         decisions, notes = dict(self.decisions), dict(self.release_notes)
-        self.jobs.start(lambda: self._produce(ref, path, decisions, received, notes),
-                        self._produced, self._failed)
+        produce = self._produce
+        self._start(lambda vault: produce(vault, ref, path, decisions, received, notes),
+                    message=lambda r: f"Signed access pack saved to {r.path}.",
+                    on_success=self._produced)
+
+    def _start(self, call, **options) -> None:
+        """Run a journaled read or the pack's production on the vault thread."""
+        op = Operation(call, write=True, changes=JOURNALED, parent=self,
+                       on_failure=self._failed, on_finished=self._update_buttons, **options)
+        self._running = [o for o in self._running if o.running] + [self.runner.run(op)]
+        self._update_buttons()
 
     def _produced(self, result) -> None:
         self.result_value = result
@@ -311,7 +321,10 @@ class AccessPackDialog(QDialog):
                                  "and the decision are in the journal.")
         self.close_button.setFocus()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        self._say(sentence(exc))
+
+    def _say(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
         if self.pack is None and self.current_ref():
@@ -319,15 +332,15 @@ class AccessPackDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self.jobs.busy
+        return any(op.running for op in self._running)
 
     @classmethod
-    def ask(cls, subjects, draft: Draft, produce: Produce, *, ref: str = "",
+    def ask(cls, subjects, runner, draft: Draft, produce: Produce, *, ref: str = "",
             can_change: bool = True, folder=None, requests=(),
             parent: QWidget | None = None):
         """Run the dialog; returns the produce result, or None if no pack was made."""
-        dialog = cls(subjects, draft, produce, ref=ref, can_change=can_change, folder=folder,
-                     requests=requests, parent=parent)
+        dialog = cls(subjects, runner, draft, produce, ref=ref, can_change=can_change,
+                     folder=folder, requests=requests, parent=parent)
         try:
             dialog.exec()
             return dialog.result_value

@@ -2,12 +2,14 @@
 read-only, filtered as you type by user, action, reason, date range and text,
 and exported as a signed PDF for an auditor.
 
-Entries come in as a ``console.journal.JournalView``; filtering happens in
-``JournalFilter`` over the snapshot. The export is a blocking callable
-``export(path, filters) -> result`` (the shell routes it to
-``reports.journal_pdf.make_journal_pdf`` on the vault thread), run off the UI
-thread; ``filters`` holds the user, kind, reason and dates chosen here, so
-the PDF lists what the screen shows (free text only narrows the screen).
+Entries come in as a ``console.records.journal.JournalView``; filtering
+happens in ``JournalFilter`` over the snapshot. The export runs
+``export(vault, path, filters) -> result`` (the shell gives
+``reports.journal_pdf.make_journal_pdf``) as an operation on ``runner``;
+``filters`` holds the user, kind, reason and dates chosen here, so the PDF
+lists what the screen shows (free text only narrows the screen). With
+``reload`` (``journal_view(vault)``) the journal reads itself again on
+Refresh and whenever an operation says the journal changed.
 """
 
 from __future__ import annotations
@@ -34,13 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from console.records.journal import JournalView
-from ui.errors import error_label
+from ui.errors import error_label, sentence
+from ui.operation import Changes, Operation
 
 from ..tables import EXTENDED, readonly_rows
-from .jobs import Jobs
 from .models import JournalFilter, JournalModel
 
-ExportJournal = Callable[[Path, dict], Any]
+ExportJournal = Callable[[Any, Path, dict], Any]
 ANY_DATE = QDate(2000, 1, 1)
 
 
@@ -50,20 +52,21 @@ def default_path(folder: Path | str | None = None) -> Path:
 
 
 class JournalWidget(QWidget):
-    status = Signal(str)            # one sentence of success
     exported = Signal(object)       # the export's result
 
-    def __init__(self, view: JournalView, export: ExportJournal | None = None, *,
-                 reload: Callable[[], JournalView] | None = None,
+    def __init__(self, view: JournalView, runner=None, export: ExportJournal | None = None, *,
+                 reload: Callable[[Any], JournalView] | None = None,
                  folder: Path | str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Consultation journal")
+        self.runner = runner
         self._export = export
         self._reload = reload
         self._folder = folder
         self.result_value = None
-        self.jobs = Jobs(self)
-        self.jobs.busy_changed.connect(self._busy)
+        self._running: list[Operation] = []
+        if runner is not None:
+            runner.changed.connect(self._on_changes)
 
         self.user = self._combo("User", "Any user")
         self.kind = self._combo("Action", "Any action")
@@ -179,7 +182,7 @@ class JournalWidget(QWidget):
         return None if edit.date() == ANY_DATE else edit.date().toPython()
 
     def filters(self) -> dict:
-        """The structured filters, as ``console.journal.entries`` takes them."""
+        """The structured filters, as ``console.records.journal.entries`` takes them."""
         out = {"user": self.user.currentData(), "kind": self.kind.currentData(),
                "reason": self.reason.currentData(), "since": self._day(self.since),
                "until": self._day(self.until)}
@@ -204,7 +207,19 @@ class JournalWidget(QWidget):
     def refresh(self) -> None:
         """Read the journal again (new entries since it was opened)."""
         if self._reload is not None:
-            self.jobs.start(self._reload, self.set_view, self._failed)
+            self._start(self._reload, on_success=self.set_view)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.journal:
+            self.refresh()
+
+    def _start(self, call, **options) -> None:
+        was_busy = self.busy
+        op = Operation(call, parent=self, on_failure=self._failed,
+                       on_finished=lambda: self._busy(self.busy), **options)
+        self._running = [o for o in self._running if o.running] + [self.runner.run(op)]
+        if not was_busy:
+            self._busy(True)
 
     # -- export ------------------------------------------------------------------------
     def choose_and_export(self) -> None:
@@ -215,31 +230,26 @@ class JournalWidget(QWidget):
             self.export_to(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
 
     def export_to(self, path: Path) -> None:
-        if self._export is None or self.jobs.busy:
+        if self._export is None or self.busy:
             return
         self.error_label.hide()
         self.saved_label.hide()
-        filters = self.filters()
+        filters, export = self.filters(), self._export
         narrowed = bool(self.text.text().strip())
-        self.jobs.start(lambda: self._export(Path(path), filters),
-                        lambda result: self._exported(result, narrowed), self._failed)
+        # The export is itself journaled: the journal changes, and reloads.
+        self._start(lambda vault: export(vault, Path(path), filters), write=True,
+                    changes=Changes(journal=True),
+                    message=lambda result: _saved_text(result, narrowed),
+                    on_success=lambda result: self._exported(result, narrowed))
 
     def _exported(self, result, narrowed: bool) -> None:
         self.result_value = result
-        n = getattr(result, "entries", None)
-        text = (f"Signed journal saved to {getattr(result, 'path', '')}"
-                + (f" ({n} entries)" if n is not None else "") + ".")
-        if narrowed:
-            text += " The search text narrows the screen only; the PDF lists every entry " \
-                    "matching the other filters."
-        self.saved_label.setText(text)
+        self.saved_label.setText(_saved_text(result, narrowed))
         self.saved_label.show()
-        self.status.emit(text)
         self.exported.emit(result)
-        self.refresh()                  # the export is itself journaled
 
-    def _failed(self, message: str) -> None:
-        self.error_label.setText(message)
+    def _failed(self, exc: BaseException) -> None:
+        self.error_label.setText(sentence(exc))
         self.error_label.show()
 
     def _busy(self, busy: bool) -> None:
@@ -249,4 +259,14 @@ class JournalWidget(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self.jobs.busy
+        return any(op.running for op in self._running)
+
+
+def _saved_text(result, narrowed: bool) -> str:
+    n = getattr(result, "entries", None)
+    text = (f"Signed journal saved to {getattr(result, 'path', '')}"
+            + (f" ({n} entries)" if n is not None else "") + ".")
+    if narrowed:
+        text += (" The search text narrows the screen only; the PDF lists every entry "
+                 "matching the other filters.")
+    return text

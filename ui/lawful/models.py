@@ -1,8 +1,8 @@
 """Read-only table models for lawful handling: the review queue, the
 consultation journal (with its filter proxy) and the items of an access pack.
 
-Each model holds frozen snapshots from ``console.retention``,
-``console.journal`` and ``console.subject_access`` and never queries
+Each model holds frozen snapshots from ``console.lawful.retention``,
+``console.records.journal`` and ``console.lawful.subject_access`` and never queries
 anything; ``set_rows`` replaces the whole snapshot. ``ROW_ROLE`` gives the
 dataclass behind a row, so views always read what they show from the source
 model (through ``mapToSource`` when a proxy sits between).
@@ -47,7 +47,7 @@ def _overdue(i) -> str:
 
 
 class ReviewQueueModel(TableModel):
-    """One row per record due for review (``console.retention.ReviewItem``)."""
+    """One row per record due for review (``console.lawful.retention.ReviewItem``)."""
     columns = (
         Column("Reference", lambda i: i.ref),
         Column("Name", lambda i: i.name),
@@ -78,7 +78,7 @@ def _detail(e) -> str:
 
 
 class JournalModel(TableModel):
-    """The consultation journal, newest first (``console.journal.JournalEntry``)."""
+    """The consultation journal, newest first (``console.records.journal.JournalEntry``)."""
     columns = (
         Column("When (UTC)", lambda e: e.at[:16].replace("T", " "), sort=lambda e: e.seq),
         Column("User", lambda e: e.user),

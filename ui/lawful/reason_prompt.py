@@ -3,8 +3,8 @@ is opened, exported, printed or copied out (DPA 2018 s.62 logging).
 
 It must not get in the way: the reason last used in this session is listed
 first, already chosen, so a single Enter repeats it. Otherwise the short list
-from ``console.journal.REASONS`` is offered, with free words for "Other".
-``ReasonPrompt.ask(parent, last_reason)`` returns a ``console.journal.Reason``
+from ``console.records.journal.REASONS`` is offered, with free words for "Other".
+``ReasonPrompt.ask(parent, last_reason)`` returns a ``console.records.journal.Reason``
 or None when the user cancels (nothing is opened then). The reason itself is
 journaled by the core; this dialog keeps nothing.
 """

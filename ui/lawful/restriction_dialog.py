@@ -3,10 +3,12 @@ governor.
 
 Governors always may see every record, so they are listed ticked and fixed.
 A record not yet restricted starts with its owner ticked (the core's
-default). Saving calls ``apply(restricted, allowed_user_names, reason)`` off
-the UI thread (the shell routes it to ``console.access.restrict`` or
-``unrestrict``); the core audits the change. ``RestrictionDialog.ask(...)``
-returns the new ``console.access.Restriction`` or None.
+default). Saving runs ``apply(vault, ref, restricted, allowed_user_names,
+reason)`` (by default ``apply_restriction``: ``console.records.access.restrict``
+or ``unrestrict``) as an
+operation on ``runner``, announcing that the subject changed; the core audits
+the change. ``RestrictionDialog.ask(...)`` returns the new
+``console.records.access.Restriction`` or None.
 """
 
 from __future__ import annotations
@@ -28,27 +30,37 @@ from PySide6.QtWidgets import (
 )
 
 from console.audit.roles import ROLES
+from console.records import access
 from console.records.access import Restriction
-from ui.errors import error_label
+from ui.errors import error_label, sentence
+from ui.operation import Changes, Operation
 
 from .decision_dialogs import fit_width
-from .jobs import Jobs
 
-ApplyRestriction = Callable[[bool, list, str], Any]
+ApplyRestriction = Callable[[Any, str, bool, list, str], Any]
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def apply_restriction(vault, ref: str, restricted: bool, allowed: list,
+                      reason: str) -> Restriction:
+    """Restrict the record to ``allowed`` (and the governors), or lift the restriction."""
+    if restricted:
+        return access.restrict(vault, ref, reason, allowed)
+    return access.unrestrict(vault, ref, reason)
+
+
 class RestrictionDialog(QDialog):
-    def __init__(self, restriction: Restriction, users, apply: ApplyRestriction, *,
-                 owner: str | None = None, parent: QWidget | None = None):
+    def __init__(self, restriction: Restriction, users, runner,
+                 apply: ApplyRestriction = apply_restriction, *, owner: str | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Who may see {restriction.ref}")
         self.setAccessibleName("Record restriction")
+        self.runner = runner
         self._apply = apply
         self._was = restriction
         self.value: Restriction | None = None
-        self.jobs = Jobs(self)
-        self.jobs.busy_changed.connect(lambda busy: self.ok_button.setEnabled(not busy))
+        self.operation: Operation | None = None
 
         intro = QLabel("A restricted record shows other users only its reference and risk "
                        "band. Governors always see it. Every change is kept in the audit "
@@ -134,26 +146,33 @@ class RestrictionDialog(QDialog):
             self.reason.setFocus()
             return
         self.error_label.hide()
-        allowed = self.allowed()
-        self.jobs.start(lambda: self._apply(restricted, allowed, reason), self._saved,
-                        self._failed)
+        allowed, apply, ref = self.allowed(), self._apply, self._was.ref
+        self.ok_button.setEnabled(False)
+        self.operation = self.runner.run(Operation(
+            lambda vault: apply(vault, ref, restricted, allowed, reason), write=True,
+            changes=Changes.subject(ref), parent=self,
+            message=lambda r: (f"{ref} is restricted to named users." if r.restricted
+                               else f"{ref} is no longer restricted."),
+            on_success=self._saved, on_failure=self._failed,
+            on_finished=lambda: self.ok_button.setEnabled(True)))
 
     def _saved(self, restriction) -> None:
         self.value = restriction
         self.accept()
 
-    def _failed(self, message: str) -> None:
-        self.error_label.setText(message)
+    def _failed(self, exc: BaseException) -> None:
+        self.error_label.setText(sentence(exc))
         self.error_label.show()
 
     @property
     def busy(self) -> bool:
-        return self.jobs.busy
+        return bool(self.operation and self.operation.running)
 
     @classmethod
-    def ask(cls, restriction: Restriction, users, apply: ApplyRestriction, *,
-            owner: str | None = None, parent: QWidget | None = None) -> Restriction | None:
-        dialog = cls(restriction, users, apply, owner=owner, parent=parent)
+    def ask(cls, restriction: Restriction, users, runner,
+            apply: ApplyRestriction = apply_restriction, *, owner: str | None = None,
+            parent: QWidget | None = None) -> Restriction | None:
+        dialog = cls(restriction, users, runner, apply, owner=owner, parent=parent)
         try:
             return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

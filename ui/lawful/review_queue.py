@@ -3,19 +3,19 @@ needing a decision: retain (with a reason and the next review date) or erase
 (after a confirmation that names the consequence). A legal hold is shown on
 the row and blocks erasure; the governor places or lifts it here.
 
-Data comes in as a ``console.retention.ReviewQueueView``; every action is a
-blocking callable in ``ReviewActions`` run off the UI thread (the shell routes
-it to the vault thread), after which the queue reloads itself. A record
-leaves the queue only when a decision is recorded.
+Data comes in as a ``console.lawful.retention.ReviewQueueView``; every
+action runs a core call from ``ReviewActions`` as an operation on ``runner``,
+announcing that the subject and the review queue changed; the queue reloads
+whenever an operation says so. A record leaves the queue only when a
+decision is recorded.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -31,23 +31,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.lawful import retention
 from console.lawful.retention import ReviewQueueView
 from console.text import shown
-from ui.errors import error_label
+from ui.errors import error_label, sentence
+from ui.operation import Changes, Operation
 
 from ..tables import readonly_rows
 from .decision_dialogs import ConfirmErasure, HoldPrompt
-from .jobs import Jobs
 from .models import ROW_ROLE, SORT_ROLE, ReviewQueueModel
 
 
 @dataclass(frozen=True)
 class ReviewActions:
-    """Blocking calls, each run on the thread pool by the widget."""
-    load: Callable[[], ReviewQueueView]
-    retain: Callable[[str, str, dt.date], Any]
-    erase: Callable[[str, str], Any]
-    set_hold: Callable[[str, bool, str], Any]
+    """The core calls the queue runs on the vault thread, each taking the vault first."""
+    load: Callable[..., ReviewQueueView] = retention.review_view                 # (vault)
+    retain: Callable[..., Any] = retention.retain                # (vault, ref, reason, when)
+    erase: Callable[..., Any] = retention.erase                        # (vault, ref, reason)
+    set_hold: Callable[..., Any] = retention.set_legal_hold        # (vault, ref, on, reason)
 
 
 def _right(button: QPushButton) -> QHBoxLayout:
@@ -62,17 +63,15 @@ def _plural(n: int, word: str) -> str:
 
 
 class ReviewQueueWidget(QWidget):
-    changed = Signal(str, str)      # kind ("retention" or "erasure"), reference
-    status = Signal(str)            # one sentence of success
-
-    def __init__(self, view: ReviewQueueView, actions: ReviewActions,
+    def __init__(self, view: ReviewQueueView, runner, actions: ReviewActions | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Retention review queue")
-        self._actions = actions
+        self.runner = runner
+        self._actions = actions or ReviewActions()
         self._months = {}
-        self.jobs = Jobs(self)
-        self.jobs.busy_changed.connect(lambda _b: self._update_buttons())
+        self._running: list[Operation] = []
+        runner.changed.connect(self._on_changes)
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -253,7 +252,7 @@ class ReviewQueueWidget(QWidget):
 
     def _update_buttons(self) -> None:
         item = self.current_item()
-        idle = not self.jobs.busy
+        idle = not self.busy
         for box in self.decision_boxes:
             box.setEnabled(item is not None and idle)
         held = bool(item and item.processing.legal_hold)
@@ -279,9 +278,9 @@ class ReviewQueueWidget(QWidget):
         if not reason:
             self._problem("Give the reason for keeping the record.", self.retain_reason)
             return
-        when = self.next_review.date().toPython()
-        self._run(lambda: self._actions.retain(item.ref, reason, when), "retention",
-                  item.ref, f"{item.ref} retained; next review {when.isoformat()}.")
+        when, retain = self.next_review.date().toPython(), self._actions.retain
+        self._run(lambda v: retain(v, item.ref, reason, when), item.ref,
+                  f"{item.ref} retained; next review {when.isoformat()}.")
 
     def erase(self) -> None:
         item = self.current_item()
@@ -298,8 +297,10 @@ class ReviewQueueWidget(QWidget):
             return
         if not ConfirmErasure.ask(self, item.ref):
             return
-        self._run(lambda: self._actions.erase(item.ref, reason), "erasure", item.ref,
-                  f"{item.ref} erased; a tombstone is kept in the audit chain.")
+        erase = self._actions.erase
+        # An erasure also flags the backups that still hold the record.
+        self._run(lambda v: erase(v, item.ref, reason), item.ref,
+                  f"{item.ref} erased; a tombstone is kept in the audit chain.", backups=True)
 
     def toggle_hold(self) -> None:
         item = self.current_item()
@@ -309,23 +310,29 @@ class ReviewQueueWidget(QWidget):
         reason = HoldPrompt.ask(self, item.ref, placing)
         if reason is None:
             return
-        self._run(lambda: self._actions.set_hold(item.ref, placing, reason), "retention",
-                  item.ref, f"Legal hold {'placed on' if placing else 'lifted from'} "
-                            f"{item.ref}.")
+        set_hold = self._actions.set_hold
+        self._run(lambda v: set_hold(v, item.ref, placing, reason), item.ref,
+                  f"Legal hold {'placed on' if placing else 'lifted from'} {item.ref}.")
 
-    def _run(self, fn, kind: str, ref: str, message: str) -> None:
+    def _run(self, call, ref: str, message: str, backups: bool = False) -> None:
         self.error_label.hide()
+        self._start(call, write=True, message=message,
+                    changes=Changes.subject(ref, retention=True, backups=backups),
+                    on_failure=lambda exc: self._problem(sentence(exc), self.table))
 
-        def work():
-            fn()
-            return self._actions.load()
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.retention:
+            self.reload()
 
-        def done(view):
-            self.set_view(view)
-            self.changed.emit(kind, ref)
-            self.status.emit(message)
-        self.jobs.start(work, done, lambda msg: self._problem(msg, self.table))
+    def reload(self) -> None:
+        self._start(self._actions.load, on_success=self.set_view,
+                    on_failure=lambda exc: self._problem(sentence(exc), self.table))
+
+    def _start(self, call, **options) -> None:
+        op = Operation(call, parent=self, on_finished=self._update_buttons, **options)
+        self._running = [o for o in self._running if o.running] + [self.runner.run(op)]
+        self._update_buttons()
 
     @property
     def busy(self) -> bool:
-        return self.jobs.busy
+        return any(op.running for op in self._running)

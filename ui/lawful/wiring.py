@@ -2,10 +2,9 @@
 journal, subject access request, restrict) and the reason prompt.
 
 ``install(window)`` adds the menu; it needs only what the main window
-already has (``runner``, ``ops``, ``presenter``, ``register``, ``user``,
-``menuBar()``). Reads go through ``window.ops.call`` (vault thread, result on
-the GUI thread); the widgets' own actions are blocking callables routed to the
-vault thread with ``run_and_wait``, which the widgets run on the thread pool.
+already has (``runner``, ``presenter``, ``register``, ``user``,
+``menuBar()``). Each entry reads what its widget needs as an operation on the
+runner, then opens the widget, which runs its own actions the same way.
 Every entry is the governor's alone: the core refuses anyone else, and the
 menu mirrors it with a disabled entry and the reason as its tooltip.
 """
@@ -23,12 +22,12 @@ from console.lawful import retention, subject_access
 from console.records import access, journal, register, users
 from console.records.journal import Reason
 
-from ..runner import run_and_wait
+from ..operation import Operation
 from .access_pack_dialog import AccessPackDialog
 from .journal_widget import JournalWidget
 from .reason_prompt import ReasonPrompt
 from .restriction_dialog import RestrictionDialog
-from .review_queue import ReviewActions, ReviewQueueWidget
+from .review_queue import ReviewQueueWidget
 
 ENTRIES = (  # name, text, tip, what the governor alone may do
     ("review_queue", "Review &queue…", "Records due for retention review",
@@ -124,79 +123,63 @@ def _host(window, widget: QWidget, title: str, size: tuple[int, int]) -> QDialog
     return dialog
 
 
+def _read(window, call, then) -> None:
+    """Read what a widget needs on the vault thread, then open it."""
+    window.runner.run(Operation(call, on_success=then))
+
+
 # -- review queue ---------------------------------------------------------------------------
-
-def review_actions(runner) -> ReviewActions:
-    return ReviewActions(
-        load=lambda: run_and_wait(runner, retention.review_view),
-        retain=lambda ref, reason, when: run_and_wait(runner, retention.retain, ref, reason,
-                                                      when),
-        erase=lambda ref, reason: run_and_wait(runner, retention.erase, ref, reason),
-        set_hold=lambda ref, on, reason: run_and_wait(runner, retention.set_legal_hold, ref,
-                                                      on, reason))
-
 
 def open_review_queue(window) -> None:
     if _raise_existing(window, "review_dialog"):
         return
 
     def show(view):
-        widget = ReviewQueueWidget(view, review_actions(window.runner))
-        widget.changed.connect(window.ops.changed)
-        widget.status.connect(window.presenter.success)
+        widget = ReviewQueueWidget(view, window.runner)
         window.review_dialog = _host(window, widget, "Retention review queue", (1180, 620))
-    window.ops.call(retention.review_view, on_done=show)
+    _read(window, retention.review_view, show)
 
 
 # -- journal ----------------------------------------------------------------------------------
 
+def export_journal(vault, path: Path, filters: dict):
+    from reports.journal_pdf import make_journal_pdf
+    return make_journal_pdf(vault, path, **filters)
+
+
 def open_journal(window) -> None:
     if _raise_existing(window, "journal_dialog"):
         return
-    runner = window.runner
-
-    def export(path: Path, filters: dict):
-        from reports.journal_pdf import make_journal_pdf
-        return run_and_wait(runner, make_journal_pdf, path, **filters)
 
     def show(view):
-        widget = JournalWidget(view, export, folder=window.vault_path.parent,
-                               reload=lambda: run_and_wait(runner, journal.journal_view))
-        widget.status.connect(window.presenter.success)
+        widget = JournalWidget(view, window.runner, export_journal,
+                               folder=window.vault_path.parent, reload=journal.journal_view)
         window.journal_dialog = _host(window, widget, "Consultation journal", (1180, 620))
-    window.ops.call(journal.journal_view, on_done=show)
+    _read(window, journal.journal_view, show)
 
 
 # -- subject access -----------------------------------------------------------------------------
 
-def pack_callables(runner):
-    """(draft, produce) for ``AccessPackDialog``, routed to the vault thread.
+def pack_calls():
+    """(draft, produce) for ``AccessPackDialog``, each taking the vault first.
     The pack answers the subject's open request if one was logged (e.g. from
     the command line); otherwise a request is logged once, however often the
     pack is produced."""
     requests: dict[str, int] = {}
 
-    def draft(ref, decisions):
-        return run_and_wait(runner, subject_access.draft_pack, ref, decisions)
-
-    def produce(ref, path, decisions, received_on, notes):
+    def produce(vault, ref, path, decisions, received_on, notes):
         from reports.access_pack import make_access_pack
-
-        def work(vault):
-            if ref not in requests:
-                logged = [r for r in subject_access.requests(vault, open_only=True)
-                          if r.ref == ref]
-                requests[ref] = (logged[0] if logged else subject_access.open_request(
-                    vault, ref, received_on)).id
-            result = make_access_pack(vault, ref, path, decisions,
-                                      request_id=requests[ref])
-            if notes:
-                journal.record(vault, "sar_decision", ref, "subject_access",
-                               detail="Released after review: " + "; ".join(
-                                   f"{k} ({why})" for k, why in notes.items())[:1900])
-            return result
-        return run_and_wait(runner, work)
-    return draft, produce
+        if ref not in requests:
+            logged = [r for r in subject_access.requests(vault, open_only=True) if r.ref == ref]
+            requests[ref] = (logged[0] if logged else subject_access.open_request(
+                vault, ref, received_on)).id
+        result = make_access_pack(vault, ref, path, decisions, request_id=requests[ref])
+        if notes:
+            journal.record(vault, "sar_decision", ref, "subject_access",
+                           detail="Released after review: " + "; ".join(
+                               f"{k} ({why})" for k, why in notes.items())[:1900])
+        return result
+    return subject_access.draft_pack, produce
 
 
 def open_access_request(window) -> None:
@@ -206,14 +189,12 @@ def open_access_request(window) -> None:
 
     def ask(found):
         listed, open_requests = found
-        draft, produce = pack_callables(window.runner)
-        result = AccessPackDialog.ask(listed, draft, produce,
-                                      ref=window.register.current_ref(),
-                                      folder=window.vault_path.parent,
-                                      requests=open_requests, parent=window)
-        if result is not None:
-            window.presenter.success(f"Signed access pack saved to {result.path}.")
-    window.ops.call(subjects, on_done=ask)
+        draft, produce = pack_calls()
+        AccessPackDialog.ask(listed, window.runner, draft, produce,
+                             ref=window.register.current_ref(),
+                             folder=window.vault_path.parent, requests=open_requests,
+                             parent=window)
+    _read(window, subjects, ask)
 
 
 # -- need-to-know -------------------------------------------------------------------------------
@@ -223,27 +204,16 @@ def open_restriction(window) -> None:
     if not ref:
         window.presenter.status("Choose a subject in the register first.")
         return
-    runner = window.runner
 
     def read(vault):
         sid = access.subject_id(vault, ref)
         return (access.restriction(vault, ref), users.list_users(vault),
                 access.owner_user(vault, sid))
 
-    def apply(restricted: bool, allowed: list, reason: str):
-        if restricted:
-            return run_and_wait(runner, access.restrict, ref, reason, allowed)
-        return run_and_wait(runner, access.unrestrict, ref, reason)
-
     def ask(found):
         restriction, listed, owner = found
-        result = RestrictionDialog.ask(restriction, listed, apply, owner=owner, parent=window)
-        if result is not None:
-            window.ops.changed.emit("restriction", ref)
-            window.presenter.success(
-                f"{ref} is restricted to named users." if result.restricted
-                else f"{ref} is no longer restricted.")
-    window.ops.call(read, on_done=ask)
+        RestrictionDialog.ask(restriction, listed, window.runner, owner=owner, parent=window)
+    _read(window, read, ask)
 
 
 # -- the reason prompt --------------------------------------------------------------------------

@@ -4,7 +4,9 @@ The model holds snapshots only, never a cursor or SQL. Sorting happens here
 (Python's sort over precomputed keys, then one layout change) and the filter
 state is kept per row beside the snapshots, so the proxy's per-row callback
 is a list lookup: both stay well under 50 ms at 10,000 subjects.
-Restricted rows (conflict of interest) are shown as stubs.
+A row the user may not see is a placeholder: reference and risk band only,
+with the same tooltip whatever the reason. A governor sees a padlock on a
+restricted record and, in its flags and tooltip, who may see it.
 
 Names and other free text are shown and searched as everywhere else
 (``console.text``: no bidirectional or control characters; search ignores
@@ -63,13 +65,57 @@ HEADERS = {Column.REF: "Reference", Column.NAME: "Name", Column.ROLE: "Role",
            Column.NEXT_REVIEW: "Next review", Column.FLAGS: "Flags"}
 
 
+_LOCK: list = []
+
+
+def lock_icon():
+    """The restriction badge: a small padlock, drawn once (no icon theme
+    holds one everywhere)."""
+    if not _LOCK:
+        from PySide6.QtCore import QPointF, QRectF
+        from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
+        pix = QPixmap(16, 16)
+        pix.fill(QColor(0, 0, 0, 0))
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink = QColor("#5b3a8c")
+        p.setPen(QPen(ink, 1.6))
+        p.drawArc(QRectF(4.5, 1.5, 7, 9), 0, 180 * 16)
+        p.drawLine(QPointF(4.5, 6), QPointF(4.5, 8))
+        p.drawLine(QPointF(11.5, 6), QPointF(11.5, 8))
+        p.fillRect(QRectF(3, 7.5, 10, 7.5), ink)
+        p.end()
+        _LOCK.append(QIcon(pix))
+    return _LOCK[0]
+
+
 def _categories(row: RegisterRow) -> str:
     return ", ".join(CATEGORY_SHORT.get(c, c) for c in row.subject.categories)
 
 
 def _risk(row: RegisterRow) -> str:
     s = row.subject
+    if row.restricted:
+        return RAG.label(row.rag)      # a placeholder carries the band only
     return f"{RAG.label(row.rag)} ({s.likelihood}\u00d7{s.impact}={s.score})"
+
+
+# The same words whatever the reason a row is closed to this user: a
+# conflict of interest means the user is the subject, and saying so would
+# tell them they are on the register.
+PLACEHOLDER_TIP = ("Restricted to named users (need-to-know): you see its reference and "
+                   "risk band only. Ask the governor if you need to see it.")
+
+
+def _restricted(names) -> str:
+    return shown("Restricted: " + (", ".join(names) if names else "governors only"),
+                 one_line=True)
+
+
+def restriction_tip(names) -> str:
+    """What a governor is told about a restricted record."""
+    who = ", ".join(names) if names else "no one but the governors"
+    return f"Restricted (need-to-know): open to {who}, and to governors."
 
 
 def _flags(row: RegisterRow) -> str:
@@ -83,8 +129,11 @@ def _cells(row: RegisterRow) -> tuple[str, ...]:
     if row.restricted:
         return (s.ref, "(restricted)", _risk(row), STATUSES.label(s.status),
                 "", "", "", "", "", "")
+    flags = _flags(row) if row.flags.needs_attention else ""
+    if row.restricted_to is not None:
+        flags = "; ".join(x for x in (_restricted(row.restricted_to), flags) if x)
     return (s.ref, shown(s.name, one_line=True), _risk(row), STATUSES.label(s.status),
-            _flags(row) if row.flags.needs_attention else "",
+            flags,
             shown(s.role, one_line=True), shown(s.location, one_line=True),
             _categories(row) if s.categories else "", shown(s.owner, one_line=True),
             s.next_review.isoformat() if s.next_review else "")
@@ -109,7 +158,7 @@ def _search_text(cells: tuple[str, ...], folded: dict[str, str]) -> str:
 def _sort_key(col: Column, row: RegisterRow, cells: tuple[str, ...]):
     s = row.subject
     if col == Column.RISK:
-        return (s.score, RAG_ORDER.get(row.rag, 0))
+        return (RAG_ORDER.get(row.rag, 0), s.score)
     if col == Column.STATUS:
         return STATUS_ORDER.get(s.status, 99)
     if col == Column.NEXT_REVIEW:
@@ -260,7 +309,9 @@ class RegisterModel(QAbstractTableModel):
             return self._cells[r][c]
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.restricted:
-                return "Restricted: this record concerns you, so only the governor sees it."
+                return PLACEHOLDER_TIP
+            if row.restricted_to is not None and c in (Column.REF, Column.NAME):
+                return shown(restriction_tip(row.restricted_to))
             if c == Column.CATEGORIES and row.subject.categories:
                 return self._cells[r][c]
             if c == Column.FLAGS and row.flags.needs_attention:
@@ -274,6 +325,9 @@ class RegisterModel(QAbstractTableModel):
             if c == Column.FLAGS and row.flags.needs_attention:
                 return QBrush(QColor("#c62828"))
             return None
+        if (role == Qt.ItemDataRole.DecorationRole and c == Column.NAME
+                and row.restricted_to is not None):
+            return lock_icon()
         if role == Qt.ItemDataRole.BackgroundRole and c == Column.RISK:
             return QBrush(RAG_COLOURS.get(row.rag, QColor("grey")))
         if role == RowRole:

@@ -1,6 +1,6 @@
 """What happens when the user asks to add or change something about a
-subject: open the right dialog, run the operation, keep the dialog open with
-an inline message if the core refuses.
+subject: open the right dialog, run its operation (``edits``) on the vault
+thread, keep the dialog open with an inline message if the core refuses.
 
 Dialogs are opened window-modal (``open_async``) so the console can lock
 while one is open: locking hides it with its text kept in memory, and it
@@ -14,6 +14,7 @@ import datetime as dt
 from console.audit import roles
 from console.records.commands import PROFILE, ReferralFields, SubjectFields
 
+from . import edits
 from .form_dialog import FormDialog
 from .record_dialogs import (
     LogEntryDialog,
@@ -27,10 +28,11 @@ from .subject_dialogs import AssessDialog, DeleteDialog, StatusDialog, SubjectDi
 
 
 class SubjectActions:
-    def __init__(self, window, ops, panel, register, role: callable):
-        self.window, self.ops, self.panel, self.register = window, ops, panel, register
+    def __init__(self, window, runner, panel, register, role: callable):
+        self.window, self.runner, self.panel, self.register = window, runner, panel, register
         self.role = role
         self.last_dialog: FormDialog | None = None
+        self.undo_state = edits.ProfileUndo(window)
         p = panel
         p.edit_requested.connect(self.edit_profile)
         p.status_requested.connect(self.change_status)
@@ -44,10 +46,13 @@ class SubjectActions:
         p.update_measure_requested.connect(self.update_measure)
         p.update_referral_requested.connect(self.update_referral)
 
-    def _show(self, dialog: FormDialog, run) -> FormDialog:
-        """Open ``dialog``; on OK call ``run(value, on_done, on_error)``."""
+    def _show(self, dialog: FormDialog, edit) -> FormDialog:
+        """Open ``dialog``; on OK run ``edit(value, **callbacks)``, the dialog
+        closing on success and showing the core's sentence on failure (and
+        hearing nothing if it has gone meanwhile)."""
         dialog.setObjectName("formDialog")
-        dialog.submitted.connect(lambda value: run(value, dialog.done_ok, dialog.fail))
+        dialog.submitted.connect(lambda value: self.runner.run(
+            edit(value, on_success=dialog.done_ok, on_failure=dialog.fail, parent=dialog)))
         dialog.finished.connect(dialog.deleteLater)
         self.last_dialog = dialog
         dialog.open_async()
@@ -74,12 +79,12 @@ class SubjectActions:
         dialog = SubjectDialog(parent=self.window, can_assess=roles.allowed(role, "assess_threat"),
                                assess_reason=roles.why_not(role, "assess_threat"))
 
-        def run(v, done, fail):
+        def edit(v, on_success, **callbacks):
             def created(subject):
-                done()
+                on_success()
                 self.window.select_after_refresh(subject.ref)
-            self.ops.create_subject(v, on_done=created, on_error=fail)
-        return self._show(dialog, run)
+            return edits.create_subject(v, on_success=created, **callbacks)
+        return self._show(dialog, edit)
 
     def edit_profile(self):
         rec = self._record()
@@ -88,8 +93,25 @@ class SubjectActions:
         before = SubjectFields.of(rec.subject, PROFILE)
         dialog = SubjectDialog(before, editing=True, parent=self.window)
         ref = rec.subject.ref
-        return self._show(dialog, lambda v, done, fail: self.ops.update_profile(
-            ref, v, before=before, on_done=done, on_error=fail))
+        def edit(v, on_success, **callbacks):
+            def saved(result):
+                self.undo_state.remember(ref, before)
+                on_success(result)
+            return edits.update_profile(ref, v, on_success=saved, **callbacks)
+        return self._show(dialog, edit)
+
+    def undo(self) -> None:
+        op = self.undo_state.take()
+        if op is not None:
+            self.runner.run(op)
+
+    @property
+    def can_undo(self) -> bool:
+        return self.undo_state.can_undo
+
+    def forget(self) -> None:
+        """Drop anything that holds record data (called on lock)."""
+        self.undo_state.forget()
 
     def change_status(self):
         rec = self._record()
@@ -97,9 +119,8 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(StatusDialog(rec.subject.status, parent=self.window),
-                          lambda v, done, fail: self.ops.change_status(
-                              ref, v.to_status, v.reason, v.outcome, on_done=done,
-                              on_error=fail))
+                          lambda v, **cb: edits.change_status(
+                              ref, v.to_status, v.reason, v.outcome, **cb))
 
     def assess(self):
         rec = self._record()
@@ -107,8 +128,7 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(AssessDialog(rec.subject, parent=self.window),
-                          lambda v, done, fail: self.ops.assess_threat(
-                              ref, v, on_done=done, on_error=fail))
+                          lambda v, **cb: edits.assess_threat(ref, v, **cb))
 
     def delete(self):
         rec = self._record()
@@ -117,7 +137,7 @@ class SubjectActions:
         ref = rec.subject.ref
         answer = DeleteDialog.ask(self.window, ref)
         if answer is not None:
-            self.ops.delete_subject(ref, answer.reason)
+            self.runner.run(edits.delete_subject(ref, answer.reason))
         return answer
 
     # -- what hangs off it ---------------------------------------------------------------
@@ -126,8 +146,8 @@ class SubjectActions:
         if rec is None or self._refused("add_report"):
             return None
         ref = rec.subject.ref
-        return self._show(ReportDialog(parent=self.window), lambda v, done, fail:
-                          self.ops.add_report(ref, v, on_done=done, on_error=fail))
+        return self._show(ReportDialog(parent=self.window),
+                          lambda v, **cb: edits.add_report(ref, v, **cb))
 
     def refer(self, report_id=None):
         rec = self._record()
@@ -135,15 +155,14 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(ReferralDialog(rec.reports, report_id, parent=self.window),
-                          lambda v, done, fail: self.ops.add_referral(
-                              ref, v, on_done=done, on_error=fail))
+                          lambda v, **cb: edits.add_referral(ref, v, **cb))
 
     def acknowledge(self, referral_id: int):
         rec = self._record()
         if rec is None or self._refused("refer"):
             return
-        self.ops.update_referral(rec.subject.ref, referral_id,
-                                 ReferralFields(acknowledged_on=dt.date.today()))
+        self.runner.run(edits.update_referral(rec.subject.ref, referral_id,
+                                              ReferralFields(acknowledged_on=dt.date.today())))
 
     def update_referral(self, referral_id: int):
         rec = self._record()
@@ -154,16 +173,15 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(ReferralUpdateDialog(referral, parent=self.window),
-                          lambda v, done, fail: self.ops.update_referral(
-                              ref, referral_id, v, on_done=done, on_error=fail))
+                          lambda v, **cb: edits.update_referral(ref, referral_id, v, **cb))
 
     def add_measure(self):
         rec = self._record()
         if rec is None or self._refused("add_measure"):
             return None
         ref = rec.subject.ref
-        return self._show(MeasureDialog(parent=self.window), lambda v, done, fail:
-                          self.ops.add_measure(ref, v, on_done=done, on_error=fail))
+        return self._show(MeasureDialog(parent=self.window),
+                          lambda v, **cb: edits.add_measure(ref, v, **cb))
 
     def update_measure(self, measure_id: int):
         rec = self._record()
@@ -174,8 +192,7 @@ class SubjectActions:
             return None
         ref = rec.subject.ref
         return self._show(MeasureUpdateDialog(measure, parent=self.window),
-                          lambda v, done, fail: self.ops.update_measure(
-                              ref, measure_id, v, on_done=done, on_error=fail))
+                          lambda v, **cb: edits.update_measure(ref, measure_id, v, **cb))
 
     def add_log(self, measure_id=None):
         """From the register in one shortcut: the chosen subject's measures."""
@@ -193,5 +210,5 @@ class SubjectActions:
             measure_id = chosen.id
         ref = rec.subject.ref
         return self._show(LogEntryDialog(rec.measures, measure_id, parent=self.window),
-                          lambda v, done, fail: self.ops.add_log_entry(
-                              ref, v.measure_id, v.text, on_done=done, on_error=fail))
+                          lambda v, **cb: edits.add_log_entry(ref, v.measure_id, v.text,
+                                                              **cb))

@@ -1,7 +1,8 @@
 """The subject detail panel: a header and tabs for profile, threat
 assessment, reports, referrals, measures and history.
 
-It shows one ``SubjectRecord`` snapshot and emits intents; buttons for
+It shows one ``SubjectRecord`` snapshot and emits intents (a governor also
+sees a badge on a restricted record naming who may see it); buttons for
 actions the signed-in role may not take are disabled, with the core's own
 sentence (``roles.why_not``) as the tooltip.
 """
@@ -15,7 +16,7 @@ from console.audit import roles
 from console.records.model import RAG, SubjectRecord
 from console.text import shown
 
-from ..register.register_model import RAG_COLOURS, RAG_TEXT
+from ..register.register_model import RAG_COLOURS, RAG_TEXT, restriction_tip
 from .tabs import AssessmentTab, HistoryTab, MeasuresTab, ProfileTab, ReferralsTab, ReportsTab
 
 
@@ -41,6 +42,13 @@ class SubjectPanel(QWidget):
         self.header.setAccessibleName("Subject")
         self.chip = QLabel()
         self.chip.setObjectName("ragChip")
+        # A governor's view of a restricted record: who may see it.
+        self.restriction = QLabel()
+        self.restriction.setObjectName("restrictionBadge")
+        self.restriction.setTextFormat(Qt.TextFormat.PlainText)
+        self.restriction.setStyleSheet("background: #ece4f6; color: #3d2466; border: 1px solid "
+                                       "#5b3a8c; border-radius: 4px; padding: 3px 8px;")
+        self.restriction.hide()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Subject details")
         self.profile = ProfileTab()
@@ -64,6 +72,7 @@ class SubjectPanel(QWidget):
         top.addWidget(self.header)
         top.addSpacing(12)
         top.addWidget(self.chip)
+        top.addWidget(self.restriction)
         top.addStretch(1)
         inner.addLayout(top)
         inner.addWidget(self.tabs)
@@ -131,16 +140,29 @@ class SubjectPanel(QWidget):
         self.chip.setStyleSheet(f"background: {colour}; color: {text}; border-radius: 4px; "
                                 "padding: 3px 8px; font-weight: 600;")
         self.chip.setAccessibleName(f"{RAG.label(record.rag)} risk")
+        self._show_restriction(record.restricted_to)
         for tab in (self.profile, self.assessment, self.reports, self.referrals, self.measures):
             tab.show_record(record)
         self.history.show_history(history)
         self.stack.setCurrentIndex(1)
+
+    def _show_restriction(self, names) -> None:
+        if names is None:
+            self.restriction.clear()
+            self.restriction.hide()
+            return
+        who = ", ".join(names) if names else "governors only"
+        self.restriction.setText(shown(f"Restricted · {who}", one_line=True))
+        self.restriction.setToolTip(shown(restriction_tip(names)))
+        self.restriction.setAccessibleName(shown(restriction_tip(names)))
+        self.restriction.show()
 
     def clear(self) -> None:
         """Forget the record (on lock or when nothing is selected)."""
         self.record = None
         self.header.clear()
         self.chip.clear()
+        self._show_restriction(None)
         for model in (self.reports.model, self.referrals.model, self.measures.model,
                       self.measures.log_model, self.history.model):
             model.set_items(())

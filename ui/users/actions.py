@@ -1,9 +1,9 @@
-"""What the users and settings dialogs need from the caller, as plain data.
+"""What the users and settings dialogs work with, as plain data.
 
-``UserActions`` is a bundle of callables, each one blocking until done; the
-dialogs call them on the thread pool, never on the UI thread, and the shell
-routes each to the vault's own thread (``console.users`` services). The
-dialogs never see the vault.
+``UserActions`` names the core calls the users dialog runs, each taking the
+vault first (``console.records.users`` by default; tests give their own).
+The dialog runs them as operations on the vault thread and never holds the
+vault itself.
 """
 
 from __future__ import annotations
@@ -11,18 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from console.records import users
 from console.storage.accounts import User
 
 
 @dataclass(frozen=True)
 class UserActions:
-    list_users: Callable[[], list[User]]
-    # add_user(name, passphrase, role, display_name, staff_number) -> User
-    add_user: Callable[[str, str, str, str, str], object]
-    remove_user: Callable[[str], None]
-    reset_user: Callable[[str, str], None]               # (name, new passphrase)
-    change_passphrase: Callable[[str, str], None]        # (old, new) for the signed-in user
-    certificate_pem: Callable[[], bytes]                 # the signed-in user's certificate
+    list_users: Callable[..., list[User]] = users.list_users                # (vault)
+    # add_user(vault, name, passphrase, role, display_name=, staff_number=) -> User
+    add_user: Callable[..., object] = users.add_user
+    remove_user: Callable[..., None] = users.remove_user                    # (vault, name)
+    reset_user: Callable[..., None] = users.reset_user     # (vault, name, new passphrase)
+    # (vault, old, new) for the signed-in user
+    change_passphrase: Callable[..., None] = users.change_passphrase
+    certificate_pem: Callable[..., bytes] = users.certificate_pem           # (vault)
 
 
 @dataclass(frozen=True)

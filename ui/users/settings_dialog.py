@@ -6,10 +6,11 @@ keychain), clipboard clearing, and whether the window could be hidden from
 screen capture (a fact the window reports, shown read-only).
 
 Values come in as ``SettingsValues``; on OK the changed ones go to
-``apply(changes: dict)`` on the thread pool (the shell routes vault settings
-to ``console.users.set_setting`` and quick unlock to
-``console.quick_unlock``). An error stays in the dialog; ``ask`` returns
-the new values or None.
+``apply(vault, changes: dict)``, run as an operation on ``runner`` (the shell
+gives a call that routes vault settings to ``console.records.users.set_setting``
+and quick unlock to ``console.storage.quick_unlock``); it announces that the
+settings, and the deadline flags on the register, changed. An error stays in
+the dialog; ``ask`` returns the new values or None.
 """
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.errors import error_label
-from ui.export.background import BackgroundJob
+from ui.errors import error_label, sentence
+from ui.operation import Changes, Operation
 
 from .actions import SettingsValues
 
-Apply = Callable[[dict], None]
+Apply = Callable[..., None]         # apply(vault, changes)
+# Deadlines decide the register's and the dashboard's flags.
+SETTINGS_CHANGED = Changes(settings=True, register=True, dashboard=True)
 
 
 def _spin(parent, lo: int, hi: int, value: int, suffix: str, name: str) -> QSpinBox:
@@ -47,15 +50,15 @@ def _spin(parent, lo: int, hi: int, value: int, suffix: str, name: str) -> QSpin
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, values: SettingsValues, apply: Apply | None = None, *,
+    def __init__(self, values: SettingsValues, runner=None, apply: Apply | None = None, *,
                  quick_unlock: tuple[bool, str] | None = None, can_change: bool = True,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
         self._initial = values
-        self._apply = apply
-        self._job: BackgroundJob | None = None
+        self._runner, self._apply = runner, apply
+        self.operation: Operation | None = None
         self.value: SettingsValues | None = None
         if quick_unlock is None:
             from console.storage.quick_unlock import availability
@@ -136,31 +139,31 @@ class SettingsDialog(QDialog):
             return
         self.ok_button.setEnabled(False)
         self.error_label.hide()
-        self._job = BackgroundJob(lambda cb: self._apply(changes), self)
-        self._job.succeeded.connect(self._saved)
-        self._job.failed.connect(self._failed)
-        self._job.start()
+        apply = self._apply
+        self.operation = self._runner.run(Operation(
+            lambda vault: apply(vault, changes), write=True, changes=SETTINGS_CHANGED,
+            parent=self, on_success=self._saved, on_failure=self._failed))
 
     def _saved(self, _result) -> None:
         self.value = self.values()
         self.accept()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        self.error_label.setText(message)
+        self.error_label.setText(sentence(exc))
         self.error_label.show()
 
     @property
     def busy(self) -> bool:
-        return bool(self._job and self._job.running)
+        return bool(self.operation and self.operation.running)
 
     def reject(self) -> None:
         if not self.busy:
             super().reject()
 
     @classmethod
-    def ask(cls, values: SettingsValues, apply: Apply | None = None,
+    def ask(cls, values: SettingsValues, runner=None, apply: Apply | None = None,
             parent: QWidget | None = None, **kwargs) -> SettingsValues | None:
-        dialog = cls(values, apply, parent=parent, **kwargs)
+        dialog = cls(values, runner, apply, parent=parent, **kwargs)
         dialog.exec()
         return dialog.value

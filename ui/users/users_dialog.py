@@ -5,17 +5,19 @@ confirmation that explains the key rotation; resets another user's
 passphrase; changes the governor's own passphrase; exports the governor's
 certificate (PEM) for HQ and shows its SHA-256 fingerprint.
 
-Every action is a callable from ``UserActions`` run on the thread pool (key
-derivation and key rotation take a moment); results are shown in the dialog
-and announced by ``changed(message)`` for the window's status bar. The
-dialog never touches the vault.
+Every action runs a core call from ``UserActions`` as an operation on
+``runner`` (key derivation and key rotation take a moment, so progress shows
+when slow, without Cancel: a key rotation must finish). Results are shown in
+the dialog and announced as the operation's sentence; the list reloads
+whenever an operation says the users changed. The dialog never touches the
+vault.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.storage.identity import cert_fingerprint
-from ui.errors import ERROR_STYLE
-from ui.export.background import BackgroundJob, ProgressPresenter
+from ui.errors import ERROR_STYLE, sentence
+from ui.operation import Changes, Operation
 
 from ..tables import readonly_rows
 from . import user_forms
@@ -43,18 +45,20 @@ from .users_model import UsersModel
 
 
 class UsersDialog(QDialog):
-    changed = Signal(str)
-
-    def __init__(self, actions: UserActions, users=(), current_user: str = "",
-                 parent: QWidget | None = None):
+    def __init__(self, runner, actions: UserActions | None = None, users=(),
+                 current_user: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Users")
         self.setAccessibleName("Users")
-        self.actions = actions
+        self.runner = runner
+        self.actions = actions or UserActions()
         self.current_user = current_user
         self.confirm_remove = user_forms.confirm_remove  # tests replace this
-        self._job: BackgroundJob | None = None
+        self.operation: Operation | None = None        # the action in hand
+        self._reads: list[Operation] = []               # the list and the certificate
+        self._select_after: str | None = None
         self._pem: bytes | None = None
+        runner.changed.connect(self._on_changes)
 
         self.model = UsersModel(users, current_user, self)
         self.view = QTableView(self)
@@ -139,8 +143,9 @@ class UsersDialog(QDialog):
         new = AddUserDialog.ask(self)
         if new is None:
             return
-        self._run(lambda cb: self.actions.add_user(new.name, new.passphrase, new.role,
-                                                   new.display_name, new.staff_number),
+        add = self.actions.add_user
+        self._run(lambda v: add(v, new.name, new.passphrase, new.role,
+                                display_name=new.display_name, staff_number=new.staff_number),
                   f"Added {new.display_name or new.name} as a {new.role}.", "Adding the user…",
                   select=new.name)
 
@@ -155,7 +160,8 @@ class UsersDialog(QDialog):
             "person.", False, self)
         if got is None:
             return
-        self._run(lambda cb: self.actions.reset_user(u.name, got[1]),
+        reset = self.actions.reset_user
+        self._run(lambda v: reset(v, u.name, got[1]),
                   f"Reset the passphrase for {u.display_name or u.name}.",
                   "Resetting the passphrase…", select=u.name)
 
@@ -163,7 +169,8 @@ class UsersDialog(QDialog):
         u = self.selected_user()
         if u is None or u.name == self.current_user or not self.confirm_remove(self, u):
             return
-        self._run(lambda cb: self.actions.remove_user(u.name),
+        remove = self.actions.remove_user
+        self._run(lambda v: remove(v, u.name),
                   f"Removed {u.display_name or u.name}; the vault key was rotated.",
                   "Removing the user and rotating the vault key…")
 
@@ -173,8 +180,9 @@ class UsersDialog(QDialog):
                                    "nothing else changes.", True, self)
         if got is None:
             return
-        self._run(lambda cb: self.actions.change_passphrase(*got),
-                  "Your passphrase was changed.", "Changing your passphrase…", refresh=False)
+        change = self.actions.change_passphrase
+        self._run(lambda v: change(v, *got), "Your passphrase was changed.",
+                  "Changing your passphrase…", changes=Changes())
 
     def export_certificate(self) -> None:
         if self._pem is None:
@@ -186,42 +194,44 @@ class UsersDialog(QDialog):
             self.save_certificate(Path(path))
 
     def save_certificate(self, path: Path) -> None:
-        from console.errors import ConsoleError
         from console.storage.fileio import atomic_write_bytes
-        try:
-            atomic_write_bytes(path, self._pem)
-        except ConsoleError as exc:
-            self._show(str(exc), error=True)
-            return
-        except OSError:
-            self._show("The certificate could not be saved there; choose another folder.",
-                       error=True)
-            return
-        self._announce(f"Certificate saved to {path}.")
+        pem = self._pem
+
+        def failed(exc: BaseException) -> None:
+            self._show("The certificate could not be saved there; choose another folder."
+                       if isinstance(exc, OSError) else sentence(exc), error=True)
+        message = f"Certificate saved to {path}."
+        self._read(Operation(lambda _none: atomic_write_bytes(path, pem), needs_vault=False,
+                             message=message, on_success=lambda _r: self._show(message),
+                             on_failure=failed))
 
     # -- running -------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return bool(self._job and self._job.running)
+        return bool(self.operation and self.operation.running)
 
-    def _run(self, fn, success: str, label: str, select: str | None = None,
-             refresh: bool = True) -> None:
-        self._job = BackgroundJob(fn, self)
-        self._job.failed.connect(lambda m: self._show(m, error=True))
-        self._job.succeeded.connect(lambda _r: self._announce(success))
-        if refresh:
-            self._job.succeeded.connect(lambda _r: self.refresh(select))
-        self._job.finished.connect(self._update_buttons)
-        self.progress = ProgressPresenter(self._job, label, self, cancellable=False)
-        self._job.start()
+    def _run(self, call, success: str, label: str, select: str | None = None,
+             changes: Changes = Changes(users=True)) -> None:
+        self._select_after = select
+        self.operation = self.runner.run(Operation(
+            lambda vault, _progress: call(vault), write=True, changes=changes,
+            message=success, progress=label, cancellable=False, parent=self,
+            on_success=lambda _r: self._show(success),
+            on_failure=lambda exc: self._show(sentence(exc), error=True),
+            on_finished=self._update_buttons))
         self._update_buttons()
 
+    def _read(self, op: Operation) -> None:
+        self._reads = [r for r in self._reads if r.running] + [self.runner.run(op)]
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.users:
+            self.refresh(self._select_after)
+
     def refresh(self, select: str | None = None) -> None:
-        job = BackgroundJob(lambda cb: self.actions.list_users(), self)
-        job.succeeded.connect(lambda users: self._users_loaded(users, select))
-        job.failed.connect(lambda m: self._show(m, error=True))
-        self._refresh_job = job
-        job.start()
+        self._read(Operation(self.actions.list_users, parent=self,
+                             on_success=lambda users: self._users_loaded(users, select),
+                             on_failure=lambda exc: self._show(sentence(exc), error=True)))
 
     def _users_loaded(self, users, select: str | None) -> None:
         self.model.set_users(users)
@@ -230,11 +240,10 @@ class UsersDialog(QDialog):
         self._update_buttons()
 
     def _load_certificate(self) -> None:
-        job = BackgroundJob(lambda cb: self.actions.certificate_pem(), self)
-        job.succeeded.connect(self._certificate_loaded)
-        job.failed.connect(lambda m: self.fingerprint_label.setText(m))
-        self._cert_job = job
-        job.start()
+        self._read(Operation(self.actions.certificate_pem, parent=self,
+                             on_success=self._certificate_loaded,
+                             on_failure=lambda exc: self.fingerprint_label.setText(
+                                 sentence(exc))))
 
     def _certificate_loaded(self, pem: bytes) -> None:
         self._pem = bytes(pem)
@@ -243,10 +252,6 @@ class UsersDialog(QDialog):
             "Certificate fingerprint (SHA-256), for HQ to check by telephone:<br>"
             f"<tt>{self.fingerprint}</tt>")
 
-    def _announce(self, message: str) -> None:
-        self._show(message)
-        self.changed.emit(message)
-
     def _show(self, message: str, error: bool = False) -> None:
         self.message.setText(message)
         self.message.setStyleSheet(ERROR_STYLE if error else "")
@@ -254,9 +259,8 @@ class UsersDialog(QDialog):
 
     @property
     def pending(self) -> bool:
-        """Whether any background work (an action, a refresh, the certificate) runs."""
-        return any(j is not None and j.running for j in
-                   (self._job, getattr(self, "_refresh_job", None), self._cert_job))
+        """Whether any work (an action, a reload, the certificate) is still running."""
+        return self.busy or any(op.running for op in self._reads)
 
     def reject(self) -> None:
         if self.busy:  # a key rotation must finish; the dialog stays until it has
@@ -264,6 +268,10 @@ class UsersDialog(QDialog):
         super().reject()
 
     @classmethod
-    def ask(cls, actions: UserActions, users=(), current_user: str = "",
+    def ask(cls, runner, actions: UserActions | None = None, users=(), current_user: str = "",
             parent: QWidget | None = None) -> None:
-        cls(actions, users, current_user, parent).exec()
+        dialog = cls(runner, actions, users, current_user, parent)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()

@@ -1,5 +1,5 @@
 """UsersModel: the vault's users as a read-only table (name, display name,
-role, staff number), over ``console.model.User`` snapshots."""
+role, staff number), over ``console.storage.accounts.User`` snapshots."""
 
 from __future__ import annotations
 
