@@ -92,3 +92,9 @@ def test_a_stored_record_gives_its_command(vault):
     again = SubjectFields.of(s, PROFILE)
     assert again.given().keys() == set(PROFILE)
     assert subjects.update_profile(vault, s.ref, again) == s  # nothing changed, nothing written
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), "5.5", None, [4]])
+def test_a_score_that_is_no_whole_number_is_one_sentence(value):
+    assert SubjectFields(likelihood=value).problem(creating=False) == (
+        "Likelihood must be a whole number from 1 to 5.")

@@ -87,7 +87,7 @@ def parse_date(s: str | None) -> dt.date | None:
 def score(value, label: str) -> int:
     try:
         n = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ValidationError(f"{label} must be a whole number from 1 to 5.") from None
     if not 1 <= n <= 5:
         raise ValidationError(f"{label} must be from 1 to 5.")
