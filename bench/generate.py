@@ -43,7 +43,6 @@ if str(ROOT) not in sys.path:
 
 import sqlcipher3  # noqa: E402
 
-from console.audit import chain as audit  # noqa: E402
 from console.audit.genesis import create_vault
 from console.clock import now_iso
 from console.records.model import (  # noqa: E402
@@ -186,9 +185,8 @@ def generate(folder: Path | str, subjects: int, *, seed: int = SEED,
     Unlock it with ``USER`` and ``PASSPHRASE``."""
     folder = Path(folder)
     today = today or dt.date.today()
-    vault = create_vault(folder, USER, PASSPHRASE, ESTABLISHMENT, display_name="Bench Governor",
-                         kdf=kdf)
-    vault.close()
+    create_vault(folder, USER, PASSPHRASE, ESTABLISHMENT, display_name="Bench Governor",
+                 kdf=kdf).close()
     # The rows go in from a fresh process: the vault turns on SQLCipher's
     # memory security, which is process-wide and cannot be turned off, and it
     # locks and unlocks every allocation (millions of system calls for a

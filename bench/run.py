@@ -3,10 +3,12 @@ non-zero if any target is missed.
 
 ``python bench/run.py`` runs them all (about three and a half minutes on a
 2-core machine the first time in a day, when the fixture vaults are built;
-about three after). ``--only vault``, ``--only startup``, ``--only briefing``
-``--only filter`` or ``--only hq`` runs one part (the HQ part makes its
-1,000 briefings once, a few minutes, and keeps them in the cache folder). ``--markdown``
-also prints the figures as a table for ``docs/performance.md``.
+about three after). ``--only vault``, ``--only startup``, ``--only briefing``,
+``--only chain``, ``--only filter`` or ``--only hq`` runs one part (the HQ
+part makes its 1,000 briefings once, a few minutes, and the chain part its
+100,000-entry chain, about half a minute, and both keep them in the cache
+folder). ``--markdown`` also prints the figures as a table for
+``docs/performance.md``.
 """
 
 from __future__ import annotations
@@ -71,6 +73,11 @@ def _hq_figures():
     return bench_hq.run()
 
 
+def _chain_figures():
+    import bench_chain
+    return bench_chain.run()
+
+
 def _filter_figures():
     # Imported here: it starts Qt (off-screen) in this process.
     import bench_filter
@@ -79,7 +86,8 @@ def _filter_figures():
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("vault", "startup", "briefing", "filter", "hq"))
+    parser.add_argument("--only", choices=("vault", "startup", "briefing", "chain", "filter",
+                                           "hq"))
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
     start = time.perf_counter()
@@ -90,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fixture vaults ready in {time.perf_counter() - stamp:.0f} s", flush=True)
     figures = []
     parts = [("vault", bench_vault.run), ("startup", bench_startup.run),
-             ("briefing", _briefing_figures), ("filter", _filter_figures), ("hq", _hq_figures)]
+             ("briefing", _briefing_figures), ("chain", _chain_figures),
+             ("filter", _filter_figures), ("hq", _hq_figures)]
     for name, part in parts:
         if args.only and args.only != name:
             continue

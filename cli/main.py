@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 
 from cli import (
+    authority_commands,
     backup_commands,
     briefing_commands,
     data_commands,
@@ -26,7 +27,8 @@ from console import APP_NAME, __version__
 from console.errors import ConsoleError
 
 COMMAND_MODULES = (vault_commands, data_commands, backup_commands, lawful_commands,
-                   briefing_commands, lawful_pdf_commands, policy_commands, hq_commands)
+                   briefing_commands, lawful_pdf_commands, policy_commands, hq_commands,
+                   authority_commands)
 
 
 def build_parser():

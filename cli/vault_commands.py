@@ -38,6 +38,8 @@ def add_commands(sub, common) -> None:
     r.set_defaults(func=cmd_user_remove)
     w = usub.add_parser("passwd", parents=[common], help="change your own passphrase")
     w.set_defaults(func=cmd_user_passwd)
+    from cli import authority_commands
+    authority_commands.add_user_commands(usub, common)
     ls = usub.add_parser("list", parents=[common], help="list the vault's users")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=cmd_user_list)

@@ -311,3 +311,23 @@ def test_7_cutting_and_padding_the_chain_is_refused_at_the_governors_unlock(fold
     assert said.startswith("Entries after #") and "since you last signed in on" in said
     assert int(said.split("#")[1].split()[0]) < cut
     assert "restore the vault from a backup" in said
+
+
+def test_the_governor_reviews_and_lifts_bars_and_changes_roles_from_the_command_line(
+        folder, cli):
+    d = insiders.open_raw(folder, "dep", DEP_PASS)
+    ref = d.query("SELECT ref FROM subjects ORDER BY id")[0][0]
+    d.conn.execute("UPDATE subjects SET staff_number = 'G100' WHERE ref = ?", (ref,))
+    d.conn.commit()
+    d.close()
+    r = cli("bars", "--vault", str(folder), passphrase=PASS)
+    assert r.returncode == 0 and f"{ref}" in r.stdout and "barred" in r.stdout
+    r = cli("lift-bar", ref, "governor", "--reason", "Entered in error.", "--vault",
+            str(folder), passphrase=PASS)
+    assert r.returncode == 0, r.stderr
+    assert "lifted" in cli("bars", "--vault", str(folder), passphrase=PASS).stdout
+    r = cli("lift-bar", ref, "governor", "--reason", "x", "--vault", str(folder),
+            "--user", "dep", passphrase=DEP_PASS)
+    assert r.returncode == 2 and "Only the governor" in r.stderr
+    r = cli("user", "role", "view", "--role", "deputy", "--vault", str(folder), passphrase=PASS)
+    assert r.returncode == 0 and "view is now a deputy" in r.stdout
