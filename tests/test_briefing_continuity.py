@@ -34,8 +34,9 @@ def briefed(vault, vault_path, tmp_path):
 
 def _cut_and_pad(folder, from_seq: int, keep_seal: bool = False) -> None:
     """The deputy cuts the chain back below ``from_seq``, pads it with log
-    entries, and (unless ``keep_seal``) deletes the governor's seal so the
-    governor's unlock cannot notice the cut by itself."""
+    entries, and (unless ``keep_seal``) deletes the governor's seal and this
+    computer's copy of it, so the governor's unlock cannot notice the cut by
+    itself."""
     d = insiders.open_raw(folder, "dep", DEP_PASS)
     d.conn.execute("DELETE FROM audit_payload WHERE seq >= ?", (from_seq,))
     d.conn.execute("DELETE FROM audit WHERE seq >= ?", (from_seq,))
@@ -44,10 +45,12 @@ def _cut_and_pad(folder, from_seq: int, keep_seal: bool = False) -> None:
     for i in range(8):
         measures.add_log_entry(d, mid, f"Routine check {i}.")
     d.close()
-    if not keep_seal:
+    if not keep_seal:   # and (sharing the governor's computer account) its copy too
         doc = insiders.slot_file(folder)
         del doc["users"]["governor"]["seal"]
         insiders.write_slot_file(folder, doc)
+        from console.audit import seal
+        seal.copy_path(doc["vault_id"], "governor").unlink()
 
 
 def test_the_next_briefing_prints_and_carries_the_previous_head(briefed, tmp_path):
@@ -60,7 +63,7 @@ def test_the_next_briefing_prints_and_carries_the_previous_head(briefed, tmp_pat
     assert f"{last.audit_seq} entries; last entry {last.audit_head[:16]}" in text
     from reports.verify import verify_pdf
     verdict = verify_pdf(tmp_path / "second.pdf")
-    assert verdict.intact and not verdict.ok  # intact; the signer is not pinned here
+    assert verdict.ok
     assert f"The previous briefing, {first.reference}, was taken at {last.audit_seq} " \
            f"entries, last entry {last.audit_head[:16]}." in verdict.sentence
     assert "Its audit chain:" in verdict.sentence

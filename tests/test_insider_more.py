@@ -30,7 +30,7 @@ def test_an_old_slot_file_put_back_lets_no_removed_user_in_and_rolls_back_nothin
         governor(folder)
 
 
-def test_an_older_seal_put_back_only_makes_the_unlock_check_more(folder):
+def test_an_older_seal_put_back_is_noticed_and_checks_from_the_newer_copy(folder):
     with governor(folder):
         pass
     older = insiders.slot_file(folder)["users"]["governor"]["seal"]
@@ -41,7 +41,9 @@ def test_an_older_seal_put_back_only_makes_the_unlock_check_more(folder):
     insiders.write_slot_file(folder, doc)
     with governor(folder) as g:
         assert unlock.current(g).users["view"].role == "deputy"
-        assert g.findings == []
+        assert [s for _q, s in g.findings] == [
+            "governor's key slot holds an older record of the chain than the copy this "
+            "computer keeps: an older slot file was put back."]
 
 
 def test_reordering_two_authority_entries_is_named(folder):
@@ -225,3 +227,25 @@ def test_without_a_restore_entry_the_same_gap_is_refused(folder):
     g.close()
     with pytest.raises(ChainRewound):
         unlock.open_vault(folder, "dep", DEP_PASS)
+
+
+def test_an_older_seal_put_back_with_the_chain_cut_to_it_is_caught_by_this_computers_copy(
+        folder):
+    with governor(folder):
+        pass
+    older = insiders.slot_file(folder)           # the deputy keeps today's slot file
+    with insiders.open_raw(folder, "dep", DEP_PASS) as d:
+        cut = chain.head(d)[0] + 1
+    with governor(folder) as g:                   # the governor works on
+        users.set_role(g, "view", "deputy")
+    d = insiders.open_raw(folder, "dep", DEP_PASS)
+    d.conn.execute("DELETE FROM audit_payload WHERE seq >= ?", (cut,))
+    d.conn.execute("DELETE FROM audit WHERE seq >= ?", (cut,))
+    d.conn.execute("UPDATE users SET role = 'viewer' WHERE name = 'view'")
+    d.conn.commit()
+    d.close()
+    now = insiders.slot_file(folder)              # the same key: only the seal goes back
+    now["users"]["governor"]["seal"] = older["users"]["governor"]["seal"]
+    insiders.write_slot_file(folder, now)
+    with pytest.raises(ChainRewound):
+        governor(folder)

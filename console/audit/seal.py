@@ -11,7 +11,12 @@ unlocking stays fast on a long chain.
 
 A colleague holding the data key can delete a seal (the next unlock then
 replays the whole chain and says the seal went missing) but cannot forge or
-alter one.
+alter one. They can put back an older copy of it, with the chain cut back to
+that head: so a copy of each seal is also kept in the signed-in person's own
+data folder on this computer (``keep_copy``), outside the vault folder, and
+an unlock checks from whichever of the two is newer. Where colleagues share
+one operating-system account that copy is theirs to replace too; where each
+has their own, it is not.
 """
 
 from __future__ import annotations
@@ -20,9 +25,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from pathlib import Path
+
 from console.audit.authority import State, canonical
 from console.clock import now_iso
-from console.errors import VaultDamaged
+from console.errors import ConsoleError, VaultDamaged
 
 FORMAT = 1
 BACK = 24
@@ -61,10 +68,10 @@ def seal(conn, slots, user: str, user_secret: bytes, state: State) -> None:
     slots.set_sealed(user, user_secret, canonical(body))
 
 
-def read(slots, user: str, user_secret: bytes) -> Sealed | None:
-    """The sealed head, or None if there is none. VaultDamaged if it was
-    altered."""
-    raw = slots.sealed(user, user_secret)
+def read(slots, user: str, user_secret: bytes, blob: dict | None = None) -> Sealed | None:
+    """The sealed head (in the slot, or in ``blob``, a copy of a seal), or
+    None if there is none. VaultDamaged if it was altered."""
+    raw = slots.sealed(user, user_secret, blob)
     if raw is None:
         return None
     try:
@@ -94,3 +101,35 @@ def parting(conn, sealed: Sealed) -> int:
         if row and row[0] == h:
             return seq
     return 0
+
+
+def copy_path(vault_id: str, user: str) -> Path:
+    """Where this computer keeps its copy of ``user``'s seal for the vault
+    (named by a hash: no user or vault names in file names)."""
+    from console.storage import paths
+    name = hashlib.sha256(f"{vault_id}\x00{user}".encode()).hexdigest()[:32]
+    return paths.data_dir() / "seals" / f"{name}.json"
+
+
+def keep_copy(slots, user: str) -> None:
+    """Keep a copy of ``user``'s seal (already encrypted) beside their data."""
+    from console.storage.fileio import atomic_write_bytes
+    blob = slots.users.get(user, {}).get("seal")
+    if blob is None:
+        return
+    path = copy_path(slots.vault_id, user)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, json.dumps(blob).encode("utf-8"))
+    except (OSError, ConsoleError):
+        pass    # the copy is a second line; the seal in the slot stands
+
+
+def read_copy(slots, user: str, user_secret: bytes) -> Sealed | None:
+    """This computer's copy of the seal, None if there is none or it is not
+    one (any damage makes it count as absent, never as a reason to refuse)."""
+    try:
+        blob = json.loads(copy_path(slots.vault_id, user).read_bytes())
+        return read(slots, user, user_secret, blob) if isinstance(blob, dict) else None
+    except (OSError, ValueError, VaultDamaged):
+        return None

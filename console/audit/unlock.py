@@ -4,8 +4,9 @@
 shown:
 
 1. reads the head this user last verified, sealed in their own key slot
-   (``seal``), checks the chain still holds it, and replays only the entries
-   after it from the authority sealed with it. A head no longer in the chain
+   (``seal``; or this computer's copy of that seal, if it is newer), checks
+   the chain still holds it, and replays only the entries after it from the
+   authority sealed with it. A head no longer in the chain
    is refused in one sentence (``ChainRewound``) unless a governor's
    "restored to entry #N" entry explains it; a broken entry is refused
    naming it (``ChainBroken``). With no seal, the whole chain is replayed.
@@ -16,7 +17,8 @@ shown:
 4. on a vault from before, lets the founding governor attest it (``attest``);
 5. on a governor's unlock, drops key slots the chain does not list and
    rotates the data key (``slot_check``);
-6. seals the verified head and its authority in the user's slot.
+6. seals the verified head and its authority in the user's slot (again at
+   lock and close, with the session's own entries).
 
 The whole chain is replayed afterwards, in the background (``background``),
 and by ``audit-verify`` and ``check``.
@@ -34,12 +36,15 @@ from console.storage.vault import Vault
 
 
 def open_vault(folder, user: str | None = None, passphrase: str | None = None, *,
-               user_secret: bytes | None = None, migrate: bool = True) -> Vault:
-    """Unlock ``folder`` for ``user`` and check the chain as above."""
+               user_secret: bytes | None = None, migrate: bool = True,
+               use_copy: bool = True) -> Vault:
+    """Unlock ``folder`` for ``user`` and check the chain as above.
+    ``use_copy=False`` leaves out this computer's copy of the user's seal
+    (only a restore does, before it records itself in the chain)."""
     vault = Vault.open(folder, user, passphrase, user_secret=user_secret, migrate=migrate,
                        trust_rows=False)
     try:
-        settle(vault)
+        settle(vault, use_copy)
     except BaseException:
         vault.close()
         raise
@@ -57,20 +62,44 @@ def after_create(vault: Vault) -> None:
 
 # -- 1. the verified state --------------------------------------------------------------
 
-def verified_state(vault: Vault) -> State:
-    conn = vault.conn
+def _sealed_head(vault: Vault, use_copy: bool) -> seal.Sealed | None:
+    """The newer of the seal in the user's slot and this computer's copy of
+    it; what is wrong with the slot's is noted in ``vault.findings``."""
+    name = vault.user.name
     try:
-        sealed = seal.read(vault.slots, vault.user.name, vault.user_secret())
+        sealed = seal.read(vault.slots, name, vault.user_secret())
     except VaultDamaged:
         sealed = None
-        vault.findings.append((0, f"{vault.user.name}'s key slot held a record of the chain "
-                                  "that no longer opens: it was altered."))
+        vault.findings.append((0, f"{name}'s key slot held a record of the chain that no "
+                                  "longer opens: it was altered."))
+    copy = seal.read_copy(vault.slots, name, vault.user_secret()) if use_copy else None
+    if copy is not None and sealed is not None and copy.seq > sealed.seq:
+        vault.findings.append((sealed.seq, f"{name}'s key slot holds an older record of the "
+                                           "chain than the copy this computer keeps: an older "
+                                           "slot file was put back."))
+    # What is already sealed, in the slot and in the copy: an unlock that finds
+    # nothing new writes neither again.
+    vault.sealed_seq = sealed.seq if sealed is not None and sealed.state is not None else -1
+    vault.copied_seq = copy.seq if copy is not None else -1
+    if copy is not None and (sealed is None or copy.seq > sealed.seq):
+        if sealed is None and not vault.findings:
+            vault.findings.append((0, f"{name}'s key slot no longer holds the record of the "
+                                      "chain they last verified; this computer's copy of it "
+                                      "was used."))
+        return copy
+    return sealed
+
+
+def verified_state(vault: Vault, use_copy: bool = True) -> State:
+    conn = vault.conn
+    sealed = _sealed_head(vault, use_copy)
     with vault.guard():
         if sealed is not None and sealed.state is not None:
             row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (sealed.seq,)).fetchone()
             if row and row[0] == sealed.hash and sealed.state.head == sealed.hash:
                 return intact(replay.run(conn, start=sealed.state, rows=False)).state
         report = intact(replay.run(conn, rows=False))
+    vault.sealed_seq = -1    # replayed in full: seal what was verified, whatever came before
     me = report.state.member(vault.user.name)
     if sealed is None:
         if me is not None and me.sealed and not vault.findings:
@@ -95,9 +124,9 @@ def verified_state(vault: Vault) -> State:
 
 # -- 2 to 6 -------------------------------------------------------------------------------
 
-def settle(vault: Vault) -> None:
+def settle(vault: Vault, use_copy: bool = True) -> None:
     vault.findings = []
-    state = verified_state(vault)
+    state = verified_state(vault, use_copy)
     me = state.member(vault.user.name)
     if me is None or not me.active:
         raise UnknownUser("That user is no longer allowed into this vault.")
@@ -129,7 +158,11 @@ def settle(vault: Vault) -> None:
         with vault.write():
             chain.append(vault, "user.sealed", "user", vault.user.name)
         state = current(vault)
-    _seal(vault, state)
+    if state.seq != vault.sealed_seq:
+        _seal(vault, state)
+    elif vault.copied_seq != state.seq:
+        seal.keep_copy(vault.slots, vault.user.name)
+        vault.copied_seq = state.seq
     vault.closing.append(lambda: seal_now(vault))
 
 
@@ -183,7 +216,8 @@ def _seal(vault: Vault, state: State) -> None:
         vault.save_slots()
     except ConsoleError:
         return  # a full disk: the next unlock replays from the older seal
-    vault.sealed_seq = state.seq
+    seal.keep_copy(vault.slots, vault.user.name)
+    vault.sealed_seq = vault.copied_seq = state.seq
 
 
 # -- the authority now --------------------------------------------------------------------

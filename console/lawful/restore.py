@@ -224,7 +224,7 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
             shutil.rmtree(work, ignore_errors=True)
     # Record the restore in the restored chain: "restored to entry #N" explains,
     # to every later check, why heads users had verified after N are gone.
-    with unlock.open_vault(folder, user, user_secret=user_secret) as v:
+    with unlock.open_vault(folder, user, user_secret=user_secret, use_copy=False) as v:
         with v.write():
             audit.append(v, "vault.restore", "vault", v.vault_id,
                          after={"backup_created_at": manifest["created_at"],

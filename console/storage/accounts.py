@@ -1,4 +1,8 @@
-"""The ``users`` table: who may sign in to a vault, in which role.
+"""The ``users`` table: a mirror of who may sign in to a vault, in which
+role. The signed audit chain is the authority on both (``console.audit``):
+the console reads roles and standing from it and reports a row that
+disagrees; this table keeps display names and job titles, and lets a
+script over ``Vault.open`` (which trusts rows) work as before.
 
 ``User`` is the signed-in person as the rest of the core sees them. Names
 are checked here (plain a to z) so a look-alike name can never be created

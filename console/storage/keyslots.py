@@ -272,10 +272,11 @@ class SlotFile:
             nonce, data, self._aad(user, "seal"))
         self._slot(user)["seal"] = {"nonce": _b64(nonce), "ct": _b64(ct)}
 
-    def sealed(self, user: str, user_secret: bytes) -> bytes | None:
-        """The sealed bytes, None if there are none; VaultDamaged if they were
-        altered (they no longer open under this user's secret)."""
-        s = self._slot(user).get("seal")
+    def sealed(self, user: str, user_secret: bytes, s: dict | None = None) -> bytes | None:
+        """The sealed bytes (of this slot, or of ``s``, a copy of a seal kept
+        elsewhere), None if there are none; VaultDamaged if they were altered
+        (they no longer open under this user's secret)."""
+        s = self._slot(user).get("seal") if s is None else s
         if s is None:
             return None
         try:

@@ -118,6 +118,7 @@ class Vault:
         # head this session verified and wrote. A failure there never stops a close.
         self.closing: list[Callable[[], None]] = []
         self.sealed_seq = 0  # the chain entry last sealed in this user's slot
+        self.copied_seq = 0  # ...and in this computer's copy of that seal
         # The sealing keys this user unwrapped (the audit room's KeyRing) and
         # the records room's store of sealed records: set when first needed.
         self.keyring = None

@@ -1,9 +1,10 @@
 """ChainWatch: the signed chain's verdict on a session, shown.
 
 Rules:
-- After every unlock (the runner's ``vault_opened``) it reads, on the vault
-  thread, the unlock's notices and the rows found disagreeing with the chain,
-  and starts the full replay in the background (``console.audit.background``).
+- After every unlock (the runner's ``vault_opened``), once the vault thread
+  is first idle (the register loaded), it reads the unlock's notices and the
+  rows found disagreeing with the chain, and starts the full replay in the
+  background (``console.audit.background``).
 - A break, or a row disagreeing with the chain, is shown in a red banner
   across the top of the window, with a Backups… button, until the vault is
   locked; notices go to the status bar. Nothing else is a modal.
@@ -68,13 +69,25 @@ class ChainWatch(QObject):
         self.report = None           # the last background check's report (tests read it)
         self.banner.backups_requested.connect(self._backups)
         self._reported.connect(self._checked)
+        self._pending = False
         window.runner.vault_opened.connect(self._opened)
+        window.runner.idle.connect(self._idle)
         window.runner.vault_closed.connect(self.clear)
         window.runner.vault_refused.connect(self.refused)
         window.unlock_page.backups_requested.connect(self._locked_backups)
 
     # -- after an unlock ----------------------------------------------------------------
     def _opened(self) -> None:
+        """Begin once the vault thread has loaded what the window shows first
+        (the register), so the check never delays that first paint."""
+        self._pending = True
+
+    def _idle(self) -> None:
+        if self._pending:
+            self._pending = False
+            self._begin()
+
+    def _begin(self) -> None:
         emit = self._reported.emit
 
         def begin(vault):
@@ -103,6 +116,7 @@ class ChainWatch(QObject):
         self.dock.show()
 
     def clear(self) -> None:
+        self._pending = False
         self.banner.text.clear()
         self.dock.hide()
 
