@@ -185,23 +185,30 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
                          f"trusted certificate given.{heads}", intact=True, **common)
 
 
+_NUMBER = re.compile(r"BR-[0-9]{8}-[0-9]{2,4}")
+_HASH = re.compile(r"[0-9a-f]{64}")
+
+
 def _heads(embedded: bytes | None) -> str:
     """The audit chain's head this briefing was taken at and the one the
-    previous briefing was, as its data records them: HQ checks the chain it
-    holds from the last briefing continues in this one."""
+    previous briefing was, as its signed data records them, so HQ can check
+    the chain it holds from the last briefing continues in this one. Only a
+    briefing number and hex hashes of the expected shape are ever printed."""
     import json
     try:
         doc = json.loads(embedded) if embedded else None
-        chain = doc["chain"]
-        text = (f" Its audit chain: {int(chain['entries'])} entries, last entry "
-                f"{shown(str(chain['head'])[:16], one_line=True)}.")
+        entries, head = int(doc["chain"]["entries"]), str(doc["chain"]["head"])
+        if not _HASH.fullmatch(head):
+            return ""
+        text = f" Its audit chain: {entries} entries, last entry {head[:16]}."
         previous = doc.get("previous")
-        if previous:
-            prev = previous["chain"]
-            text += (f" The previous briefing, {shown(str(previous['number'])[:40], one_line=True)}, was taken at "
-                     f"{int(prev['entries'])} entries, last entry {shown(str(prev['head'])[:16], one_line=True)}.")
-        else:
-            text += " It names no previous briefing."
-        return text
-    except (ValueError, KeyError, TypeError):
+        if not previous:
+            return text + " It names no previous briefing."
+        number, prev = str(previous["number"]), previous["chain"]
+        prev_entries, prev_head = int(prev["entries"]), str(prev["head"])
+        if not (_NUMBER.fullmatch(number) and _HASH.fullmatch(prev_head)):
+            return text
+        return text + (f" The previous briefing, {number}, was taken at {prev_entries} "
+                       f"entries, last entry {prev_head[:16]}.")
+    except (ValueError, KeyError, TypeError, AttributeError):
         return ""
