@@ -62,7 +62,9 @@ def test_the_next_briefing_prints_and_carries_the_previous_head(briefed, tmp_pat
                           capture_output=True, text=True, check=True).stdout
     assert f"{last.audit_seq} entries; last entry {last.audit_head[:16]}" in text
     from reports.verify import verify_pdf
-    verdict = verify_pdf(tmp_path / "second.pdf")
+    with unlock.open_vault(folder, "governor", PASS) as g:
+        pinned = users.certificate_pem(g)
+    verdict = verify_pdf(tmp_path / "second.pdf", pinned)
     assert verdict.ok
     assert f"The previous briefing, {first.reference}, was taken at {last.audit_seq} " \
            f"entries, last entry {last.audit_head[:16]}." in verdict.sentence
