@@ -213,6 +213,7 @@ def _verify(folder: Path, ledger: Ledger, in_flight: dict | None) -> None:
     from console.audit import chain as audit
     from console.audit import unlock
     from console.errors import ConsoleError
+    from console.records import intel
     v = _open_governor(folder, ledger, in_flight)
     try:
         assert v.query("PRAGMA integrity_check") == [("ok",)]
@@ -223,7 +224,9 @@ def _verify(folder: Path, ledger: Ledger, in_flight: dict | None) -> None:
             "subject": {r[0] for r in v.query("SELECT name FROM subjects")},
             "profile": {r[0] for r in v.query("SELECT after FROM audit_payload a JOIN audit "
                                               "USING (seq) WHERE action = 'subject.update'")},
-            "report": {r[0] for r in v.query("SELECT full_text FROM intel_reports")},
+            # Full text is stored sealed: read it through the service.
+            "report": {intel.get_report(v, r[0]).full_text
+                       for r in v.query("SELECT id FROM intel_reports")},
             "measure": {r[0] for r in v.query("SELECT details FROM measures")},
             "log": {r[0] for r in v.query("SELECT text FROM measure_log")},
             "referral": {r[0] for r in v.query("SELECT reference FROM referrals")},

@@ -119,6 +119,9 @@ def parse_args(argv: list[str]):
                         help="the vault folder (default: the one in your data folder)")
     parser.add_argument("--demo", action="store_true",
                         help="open the demo vault, building it first if there is none")
+    # Given by the console itself when it locks and starts afresh (``relaunch``).
+    parser.add_argument("--locked", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--minimised", action="store_true", help=argparse.SUPPRESS)
     args, _qt = parser.parse_known_args(argv)
     return args
 
@@ -156,7 +159,15 @@ def run(argv: list[str] | None = None) -> int:
         if window is None:
             return 0
     install_error_hook(window.presenter)
-    window.show()
+    from .relaunch import command
+    vault, demo = window.vault_path, bool(args.demo)
+    window.relaunch_on_lock = lambda why, minimised: command(vault, why, minimised, demo)
+    if args.locked:
+        window.unlock_page.reset(f"Locked {args.locked}.")
+    if args.minimised:
+        window.showMinimized()
+    else:
+        window.show()
     if app.windowIcon().isNull():
         window.after_first_paint(lambda: app.setWindowIcon(app_icon()))
     try:

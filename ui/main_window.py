@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         self._hidden_for = ""
         self._kept_place: tuple[str, str] | None = None   # (user, subject ref) across a lock
         self._built = False
+        # ``(why, minimised) -> command line``: set by the desktop console so a
+        # lock ends this process and starts a fresh one (``relaunch``).
+        self.relaunch_on_lock = None
         self.dashboard = None
         self.setWindowTitle("Governor's Console")
 
@@ -240,6 +243,9 @@ class MainWindow(QMainWindow):
     def lock(self, why: str = "on request") -> None:
         if self.locked:
             return
+        if self.relaunch_on_lock is not None:    # the desktop console: start afresh
+            from .relaunch import lock_by_starting_again
+            return lock_by_starting_again(self, why, self.relaunch_on_lock)
         from .subject.form_dialog import FormDialog
         self.autolock.disarm()
         for dialog in self.findChildren(QDialog):

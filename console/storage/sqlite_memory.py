@@ -1,5 +1,5 @@
-"""SQLCipher's memory security for the process, and a larger lookaside for
-each vault connection.
+"""SQLCipher's memory security for the process, a larger lookaside for each
+vault connection, and the key handed to SQLCipher without a text copy.
 
 Memory security (``PRAGMA cipher_memory_security``) is a switch for the
 whole process in SQLCipher, which only turns on: from then on every block
@@ -37,6 +37,15 @@ left out (the connection stays as it was):
   back what it was given before SQLite is called so.
 - SQLite must then name the vault's own file through the handle, and accept
   the new pool.
+
+The key (``hand_key``): ``PRAGMA key = "x'<64 hex digits>'"`` builds the raw
+key's hex text as a Python string, and the statement that carried it, none
+of which Python can wipe. Through the same handle, ``sqlite3_key_v2`` (and
+``sqlite3_rekey_v2``) take that text from a ctypes buffer filled here digit
+by digit from the key's bytes and zeroed as soon as SQLCipher has copied it
+(SQLCipher wipes its own copy once the key is derived, memory security being
+on). Where the handle cannot be reached safely the caller falls back to the
+pragma (and the text copy it makes).
 """
 
 from __future__ import annotations
@@ -124,6 +133,10 @@ def _library(module):
                                               ctypes.POINTER(ctypes.c_int),
                                               ctypes.POINTER(ctypes.c_int), ctypes.c_int]
             lib.sqlite3_db_status.restype = ctypes.c_int
+            for name in ("sqlite3_key_v2", "sqlite3_rekey_v2"):
+                fn = getattr(lib, name)
+                fn.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int]
+                fn.restype = ctypes.c_int
         except (AttributeError, OSError):
             lib = False
         _lib = lib
@@ -225,3 +238,39 @@ def lookaside_slots_used(module, conn, db_path: Path) -> int | None:
     lib.sqlite3_db_status(handle, SQLITE_DBSTATUS_LOOKASIDE_USED, ctypes.byref(current),
                           ctypes.byref(highest), 0)
     return highest.value
+
+
+_HEX = b"0123456789abcdef"
+
+
+def hand_key(module, conn, db_path: Path, key, *, rekey: bool = False) -> bool:
+    """Key (or, with ``rekey``, re-encrypt) ``conn``'s main database with the
+    raw ``key`` (bytes or bytearray) without a Python string of its hex
+    text. True when SQLCipher accepted it; False when the handle could not
+    be reached safely (nothing was done)."""
+    lib = _library(module)
+    handle = _handle(conn, lib, Path(db_path)) if lib else None
+    if handle is None:
+        return False
+    size = 3 + 2 * len(key)
+    buf = (ctypes.c_ubyte * size)()
+    try:
+        buf[0], buf[1], buf[size - 1] = 0x78, 0x27, 0x27        # x ' ... '
+        for i, b in enumerate(key):
+            buf[2 + 2 * i] = _HEX[b >> 4]
+            buf[3 + 2 * i] = _HEX[b & 15]
+        fn = lib.sqlite3_rekey_v2 if rekey else lib.sqlite3_key_v2
+        rc = fn(handle, b"main", ctypes.cast(buf, ctypes.c_void_p), size)
+    finally:
+        ctypes.memset(buf, 0, size)
+    return rc == 0
+
+
+def wipe(data) -> None:
+    """Zero a key's bytes in place: a bytearray directly; a bytes object (as
+    the cryptography library returns them) in its buffer, which nothing else
+    may share (never a one-byte or empty value, which CPython shares)."""
+    if isinstance(data, bytearray):
+        data[:] = bytes(len(data))
+    elif isinstance(data, bytes) and len(data) > 1:
+        ctypes.memset(id(data) + sys.getsizeof(b"") - 1, 0, len(data))

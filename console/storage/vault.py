@@ -72,7 +72,8 @@ def _connect(db_path: Path, data_key: bytes):
         # Before any statement: SQLite refuses a new lookaside while one is in use.
         sqlite_memory.enlarge_lookaside(sqlcipher3, conn, db_path)
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        if not sqlite_memory.hand_key(sqlcipher3, conn, db_path, data_key):
+            conn.execute(f"PRAGMA key = \"x'{bytes(data_key).hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
@@ -212,10 +213,11 @@ class Vault:
             slots = SlotFile.load(folder)
             if user is None:
                 user = default_user(slots)
-            if user_secret is None:
+            own_secret = user_secret is None
+            if own_secret:
                 user_secret = slots.user_secret_from_passphrase(user, passphrase or "")
             conn, slots = _open_settling_pending(folder, slots, user, user_secret)
-            data_key = slots.data_key(user, user_secret)
+            data_key = bytearray(slots.data_key(user, user_secret))
             db = Database(conn)
             _check_version(db)
             pending = schema.migrations.pending(db)
@@ -229,6 +231,10 @@ class Vault:
             if u is None:  # the audit room decides from the chain
                 u = User(user, user, "viewer", active=False)
             vault = cls(folder, conn, slots, u, user_secret, data_key, lock)
+            # The vault holds its own copies (wiped when it closes).
+            sqlite_memory.wipe(data_key)
+            if own_secret:
+                sqlite_memory.wipe(user_secret)
             if passphrase is not None:
                 _raise_to_floor(vault, passphrase)
             return vault
@@ -363,7 +369,9 @@ class Vault:
         pending.save(self.folder, keyslots.PENDING_FILE)
         try:
             with self.guard():
-                self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+                if not sqlite_memory.hand_key(sqlcipher3, self.conn, self.folder / DB_FILE,
+                                              new_key, rekey=True):
+                    self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except ConsoleError as exc:
             self._reconnect_after_failed_rekey(new_key, pending)
@@ -384,7 +392,7 @@ class Vault:
         with contextlib.suppress(sqlcipher3.Error):
             self._conn.close()
         try:
-            self._conn = _connect(self.folder / DB_FILE, bytes(self._data_key))
+            self._conn = _connect(self.folder / DB_FILE, self._data_key)
             keyslots.discard_pending(self.folder)
         except sqlcipher3.DatabaseError:
             self._conn = _connect(self.folder / DB_FILE, new_key)
@@ -400,7 +408,7 @@ class Vault:
         caller closes it; it stops working if the data key is rotated."""
         self.conn
         with self.guard():
-            conn = _connect(self.folder / DB_FILE, bytes(self._data_key))
+            conn = _connect(self.folder / DB_FILE, self._data_key)
             conn.execute("PRAGMA query_only = ON")
         return conn
 
@@ -443,8 +451,10 @@ def _open_settling_pending(folder: Path, slots: SlotFile, user: str, user_secret
     """Open the database with the key from the slots; if that fails and a
     pending slot set from an interrupted rotation exists, try that one."""
     pending_file = keyslots.pending_path(folder)
+    key = None
     try:
-        conn = _connect(folder / DB_FILE, slots.data_key(user, user_secret))
+        key = slots.data_key(user, user_secret)
+        conn = _connect(folder / DB_FILE, key)
     except (sqlcipher3.DatabaseError, VaultDamaged):
         if not pending_file.exists():
             raise VaultDamaged(_DAMAGED) from None
@@ -453,9 +463,12 @@ def _open_settling_pending(folder: Path, slots: SlotFile, user: str, user_secret
             conn = _connect(folder / DB_FILE, pending.data_key(user, user_secret))
         except sqlcipher3.DatabaseError:
             raise VaultDamaged(_DAMAGED) from None
+        finally:
+            sqlite_memory.wipe(key)
         pending.save(folder)  # the rotation had finished: promote its slots
         keyslots.discard_pending(folder)
         return conn, pending
+    sqlite_memory.wipe(key)
     if pending_file.exists():
         keyslots.discard_pending(folder)  # the rotation never reached the database
     return conn, slots
