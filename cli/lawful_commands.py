@@ -184,6 +184,9 @@ def cmd_erase(args) -> int:
         r = retention.erase(v, args.ref, args.reason)
         print(f"{r.ref} was erased; the audit chain keeps only its reference, the date, who "
               f"and why.")
+        if r.scrubbed:
+            print(f"The name was taken out of {r.scrubbed} journal entr"
+                  f"{'y' if r.scrubbed == 1 else 'ies'} about other records.")
         if r.backups_flagged:
             print(f"{r.backups_flagged} backup(s) still hold erased records and should be "
                   "deleted (see 'backups').")

@@ -200,12 +200,16 @@ def test_review_view_is_plain_data_for_the_console(vault):
 
 
 def test_reason_check_matches_whole_words_only():
-    names = retention._names_the_subject
+    from console.records.names import NameMatcher
+
+    def names(text, name, staff):
+        return NameMatcher([("CC-1", name, staff)]).found_in(text)
     assert names("Al Smith asked", "Al Smith", "")
     assert names("re: smith", "Al Smith", "")
     assert names("staff no 778 gone", "Al Smith", "778")
     assert not names("legal review ended; blacksmith case", "Al Smith", "")
     assert not names("Retention period ended", "Al Smith", "7")
+    assert not names("staff no 7781 gone", "Al Smith", "778")
 
 
 def test_cli_review_decisions(vault, vault_path, cli):
@@ -232,3 +236,61 @@ def test_cli_review_decisions(vault, vault_path, cli):
     out = run("erase", s.ref, "--reason", "Review done", "--yes")
     assert out.returncode == 0, out.stderr
     assert run("audit-verify").returncode == 0
+
+
+ERASED_NAME = "Zbigniew Łukaszewicz"
+ERASED_STAFF = "ZL 4242"
+# How the free text around the record wrote them: no accents, other cases,
+# the staff number run together.
+SPELLINGS = ("Lukaszewicz", "LUKASZEWICZ", "Zbigniew", "zl4242", "ZL-4242")
+
+
+def test_erasure_scrubs_the_name_from_the_journal_and_the_chain_still_verifies(vault,
+                                                                                vault_path):
+    s = subjects.create_subject(vault, SubjectFields(ERASED_NAME, staff_number=ERASED_STAFF))
+    other = subjects.create_subject(vault, SubjectFields("Olwen Otherperson"))
+    # A briefing's disclosure, naming them in its reason and distribution.
+    journal.record_export(vault, [s.ref, other.ref], "other: for DI Jones re Lukaszewicz",
+                          kind="disclose", recipients=["HQ; copy to zl4242's solicitor"],
+                          detail="Briefing BR-1 (full edition) ZBIGNIEW")
+    # Opening another record, giving them as the reason.
+    register.subject_record(vault, other.ref, reason="compared with LUKASZEWICZ, ZL-4242")
+    kept = journal.record(vault, "disclose", [other.ref], "referral", recipients=["HQ CCU"])
+    result = retention.erase(vault, s.ref, "Retention period ended after review")
+    assert result.scrubbed >= 2
+
+    details = " ".join(str(x) for row in vault.query(
+        "SELECT before, after FROM audit_payload") for x in row)
+    shown = " ".join(f"{e.reason_text} {e.detail} {' '.join(e.recipients)}"
+                     for e in journal.entries(vault))
+    for spelling in SPELLINGS:
+        for text in (details, shown):
+            assert spelling.casefold() not in text.casefold(), spelling
+    assert "[erased]" in shown and "HQ CCU" in shown and "DI Jones" in shown
+    assert [e.recipients for e in journal.entries(vault) if e.seq == kept] == [("HQ CCU",)]
+    report = audit.verify(vault)
+    assert report.ok, report.sentence()
+    vault.close()
+    with Vault.open(vault_path, "governor", "correct horse battery staple") as v:
+        assert audit.verify(v).ok
+
+
+@pytest.mark.parametrize("reason", [f"{ERASED_NAME} asked", "Lukaszewicz asked",
+                                    "ZBIGNIEW asked", "Request from zl4242"])
+def test_erasure_reason_naming_the_subject_in_any_spelling_is_refused(vault, reason):
+    s = subjects.create_subject(vault, SubjectFields(ERASED_NAME, staff_number=ERASED_STAFF))
+    with pytest.raises(ValidationError, match="must not name the subject"):
+        retention.erase(vault, s.ref, reason)
+
+
+def test_a_scrubbed_entry_changed_again_is_still_caught(vault):
+    s = subjects.create_subject(vault, SubjectFields(ERASED_NAME, staff_number=ERASED_STAFF))
+    other = subjects.create_subject(vault, SubjectFields("Olwen Otherperson"))
+    seq = journal.record_export(vault, [s.ref, other.ref], "other: re Lukaszewicz",
+                                kind="disclose", recipients=["HQ"])
+    retention.erase(vault, s.ref, "Retention period ended after review")
+    assert audit.verify(vault).ok
+    vault.conn.execute("UPDATE audit_payload SET after = replace(after, '[erased]', "
+                       "'Lukaszewicz') WHERE seq = ?", (seq,))
+    report = audit.verify(vault)
+    assert not report.ok and report.first_bad == seq

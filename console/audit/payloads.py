@@ -17,7 +17,8 @@ change of form is attested by the entry that seals or unseals it (its
 ``forms``: entry number -> hash of the new stored form), signed by a
 governor, and the replay accepts a stored form only if it is the one the
 chain last attested for that entry (or, never attested, the one it was
-written with).
+written with). An erasure attests the same way the journal entries it took
+the erased person's name out of.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ READABLE = frozenset({
     "subject.restrict", "subject.unrestrict", "subject.grant", "subject.revoke",
     "conflict.lift", "keys.seal", "keys.rekey", "keys.unseal", "subject.delete",
     "subject.erase"})
-FORM_ACTIONS = ("keys.seal", "keys.unseal")
+FORM_ACTIONS = ("keys.seal", "keys.unseal", "subject.erase")
+ERASE_ACTION = "subject.erase"
 _MARK = '{"sealed":'
 
 
@@ -115,9 +117,11 @@ def forms_after(conn, seq: int) -> dict[int, tuple[str, int]]:
     return out
 
 
-def check_forms(conn, seq: int, ref: str, forms) -> str | None:
+def check_forms(conn, seq: int, ref: str, forms, action: str = "keys.seal") -> str | None:
     """A sealing or unsealing entry may attest forms only for earlier entries
-    about its own record."""
+    about its own record; an erasure only for earlier journal entries about
+    other records (the erased person's name taken out of them: see
+    ``console.lawful.scrub``)."""
     if not forms:
         return None
     try:
@@ -126,8 +130,15 @@ def check_forms(conn, seq: int, ref: str, forms) -> str | None:
         return "its list of changed details cannot be read"
     if wanted[-1] >= seq:
         return "it attests details of an entry that comes after it"
-    rows = conn.execute("SELECT seq, entity, entity_id FROM audit WHERE seq IN "
+    rows = conn.execute("SELECT seq, action, entity, entity_id FROM audit WHERE seq IN "
                         "(SELECT value FROM json_each(?))", (json.dumps(wanted),)).fetchall()
-    if len(rows) != len(wanted) or any(e != "subject" or eid != ref for _s, e, eid in rows):
+    if len(rows) != len(wanted):
+        return "it attests details of entries that are not in the chain"
+    if action == ERASE_ACTION:
+        if any(not a.startswith("journal.") or (e == "subject" and eid == ref)
+               for _s, a, e, eid in rows):
+            return "it changes the details of entries other than the journal's"
+        return None
+    if any(e != "subject" or eid != ref for _s, _a, e, eid in rows):
         return "it attests details of entries about another record"
     return None

@@ -197,7 +197,7 @@ class _Replay:
                 return seq, "its details were changed after it was written"
             details = after
         parsed = None
-        if details is not None and (action in _AUTHORITY or (
+        if details is not None and (action in _AUTHORITY or action == ERASE_ACTION or (
                 entity == "subject" and '"staff_number"' in details)):
             try:
                 parsed = json.loads(details)
@@ -214,7 +214,7 @@ class _Replay:
         if reason is None and action == ERASE_ACTION:
             reason = self.erasure(e)
         if reason is None and action in payloads.FORM_ACTIONS and parsed is not None:
-            reason = payloads.check_forms(self.conn, seq, eid, parsed.get("forms"))
+            reason = payloads.check_forms(self.conn, seq, eid, parsed.get("forms"), action)
         if reason is not None:
             if action == ERASE_ACTION and self.pending.get(eid):
                 reason += (f", and the details of {self.pending[eid]} earlier entries about "

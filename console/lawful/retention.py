@@ -12,7 +12,8 @@ later starts the clock again from the closure.
 The review queue lists records whose review date has come and forces a
 decision: retain (with a reason and next date) or erase.
 
-Erasure deletes the subject and everything that hangs off it, deletes the
+Erasure deletes the subject and everything that hangs off it, takes their
+name out of the journal's other entries (``scrub``), deletes the
 details of its audit entries (the chain keeps only salted hashes of them, so
 it still verifies), appends a ``subject.erase`` tombstone (reference, date,
 who, reason), then overwrites freed pages and rebuilds the file (secure
@@ -34,7 +35,9 @@ from console.audit import chain as audit
 from console.clock import now_iso
 from console.errors import ConsoleError, ValidationError
 from console.records import access, fields, sealed, updates
+from console.lawful import scrub
 from console.records.model import OUTCOMES, STATUSES, Choice
+from console.records.names import NameMatcher
 from console.storage import settings
 
 BASES = Choice(
@@ -112,6 +115,7 @@ class ErasureResult:
     at: str
     audit_details_erased: int
     backups_flagged: int
+    scrubbed: int = 0          # journal entries about other records that named them
 
 
 @dataclass(frozen=True)
@@ -314,17 +318,6 @@ def _fts_tables(vault) -> list[str]:
     return out
 
 
-def _names_the_subject(text: str, name: str, staff_number: str) -> bool:
-    """True when ``text`` contains the full name, the surname or the staff
-    number as whole words (case-insensitive)."""
-    import re
-    words = [w for w in re.split(r"\s+", name.strip()) if w]
-    needles = [" ".join(words)] + ([words[-1]] if words and len(words[-1]) >= 3 else [])
-    needles += [staff_number.strip()] if staff_number.strip() else []
-    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text, re.IGNORECASE)
-               for n in needles if n)
-
-
 def erase(vault, ref, reason: str) -> ErasureResult:
     """Erase a subject from the vault, leaving only the audit tombstone."""
     access.require_governor(vault, "erase a record")
@@ -335,7 +328,7 @@ def erase(vault, ref, reason: str) -> ErasureResult:
     schema = sealed.store(vault).schema_for(sid)
     name, staff_number = vault.query(f"SELECT name, staff_number FROM {schema}.subjects "
                                      "WHERE id = ?", (sid,))[0]
-    if _names_the_subject(reason, name, staff_number):
+    if NameMatcher([(p.ref, name, staff_number)]).found_in(reason):
         raise ValidationError("The reason for erasure is kept after the record goes, so it "
                               "must not name the subject; use the reference instead.")
     if p.legal_hold:
@@ -359,8 +352,9 @@ def erase(vault, ref, reason: str) -> ErasureResult:
             sealing.forget_record(vault, sid, p.ref)
             conn.execute("DELETE FROM conflicts WHERE subject_id = ?", (sid,))
             conn.execute("DELETE FROM subjects WHERE id = ?", (sid,))
+            forms = scrub.scrub(conn, p.ref, name, staff_number)
             audit.append(vault, audit.ERASE_ACTION, "subject", p.ref,
-                         after={"reason": reason})
+                         after={"reason": reason, **({"forms": forms} if forms else {})})
             at = now_iso()
         try:
             # Rebuild the file so no freed page survives; secure delete has
@@ -374,7 +368,7 @@ def erase(vault, ref, reason: str) -> ErasureResult:
     finally:
         with vault.guard():
             conn.execute(f"PRAGMA secure_delete = {int(old_secure)}")
-    return ErasureResult(p.ref, at, len(seqs), len(backup_flags(vault)))
+    return ErasureResult(p.ref, at, len(seqs), len(backup_flags(vault)), len(forms))
 
 
 def erased(vault) -> list[tuple[str, str, str]]:
