@@ -337,3 +337,51 @@ def test_a_briefing_includes_a_sealed_record_for_the_governor_only(world):
     with Vault.open(world["path"], "dep", DEP) as d:
         rows = {r.subject.ref: r for r in register.register_rows(d)}
         assert rows[world["ref"]].restricted and rows[world["ref"]].subject.name != NAME
+
+
+def test_a_vault_from_before_is_sealed_by_its_governor(tmp_path, fast_kdf):
+    from console.audit.genesis import create_vault
+    from console.lawful import retention
+    from console.records import session
+    path = tmp_path / "old"
+    v = create_vault(path, "governor", PASS, "HMP Old", kdf=fast_kdf,
+                     migrate_to="m006_sealing")
+    users.add_user(v, "dep", DEP, role="deputy")
+    s = subjects.create_subject(v, SubjectFields(NAME, notes="sealed-notes-text"))
+    intel.add_report(v, s.ref, ReportFields(
+        type="police", received_on=TODAY, source_grade=2, intel_grade="C", handling="P",
+        full_text="sealed-full-text"))
+    access.restrict(v, s.ref, "Before sealing existed", allow=[])
+    o = subjects.create_subject(v, SubjectFields("Open Record"))
+    intel.add_report(v, o.ref, ReportFields(
+        type="ssir", received_on=TODAY, source_grade=1, intel_grade="A", handling="P",
+        full_text="open-full-text"))
+    v.close()
+    # Readable to every slot holder, as every vault was before.
+    assert dump.found([NAME, "open-full-text"], _dump(path, "dep", DEP)) == {
+        NAME, "open-full-text"}
+    with session.open_vault(path, "dep", DEP):
+        pass                                   # a deputy's session changes nothing
+    assert NAME in dump.found([NAME], _dump(path, "dep", DEP))
+    with session.open_vault(path, "governor", PASS) as g:
+        assert any("sealed" in n for n in g.notices)
+        assert register.subject_record(g, s.ref).reports[0].full_text == "sealed-full-text"
+        assert audit.verify(g).ok
+        flags = retention.backup_flags(g)
+        assert flags and all("sealed" in f.reason for f in flags)   # the migration's backup
+    assert dump.found([NAME, "sealed-notes-text", "sealed-full-text", "open-full-text"],
+                      _dump(path, "dep", DEP)) == set()
+    with Vault.open(path, "dep", DEP) as d:
+        assert intel.reports_for(d, o.id)[0].full_text == "open-full-text"
+
+
+def test_an_access_pack_and_an_erasure_work_on_a_sealed_record(world):
+    from console.lawful import retention, subject_access
+    with Vault.open(world["path"], "governor", PASS) as g:
+        pack = subject_access.draft_pack(g, world["ref"])
+        assert pack.name == NAME and any(i.key.startswith("report:") for i in pack.items)
+        retention.erase(g, world["ref"], "Retention period over")
+        assert g.query("SELECT count(*) FROM sealed_records") == [(0,)]
+        assert g.query("SELECT count(*) FROM sealing_keys WHERE scope = ?",
+                       (world["ref"],)) == [(0,)]
+        assert audit.verify(g).ok

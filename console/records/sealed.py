@@ -224,6 +224,8 @@ class Store:
 
     def _open_heads(self, sealed, heads: dict) -> None:
         ring = sealing_keys.keyring(self.vault)
+        if not any(ring.holds(ref) for ref, _band, _v in sealed.values()):
+            return                  # holds no record key: nothing to read
         vid = self.vault.vault_id
         with self.vault.guard():
             blobs = self.conn.execute("SELECT subject_id, head FROM main.sealed_heads"
