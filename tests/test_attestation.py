@@ -19,15 +19,25 @@ from tests.conftest import PASS
 DEP_PASS = "deputy passphrase"
 
 
-@pytest.fixture
-def old_vault(tmp_path, fast_kdf):
-    """A vault as the previous version left it: governor, deputy, viewer."""
-    folder = tmp_path / "vault"
-    v = insiders.legacy_vault(folder, "governor", PASS, "HMP Oldshire", fast_kdf)
+@pytest.fixture(scope="session")
+def old_template(tmp_path_factory, kdf_floor_for_tests):
+    """A vault as the previous version left it: governor, deputy, viewer
+    (built once a session; ``old_vault`` copies it)."""
+    from tests.conftest import FAST_KDF
+    folder = tmp_path_factory.mktemp("legacy") / "vault"
+    v = insiders.legacy_vault(folder, "governor", PASS, "HMP Oldshire", FAST_KDF)
     insiders.legacy_add_user(v, "dep", DEP_PASS, "deputy", staff_number="D1")
     insiders.legacy_add_user(v, "view", "viewer passphrase", "viewer")
     subjects.create_subject(v, SubjectFields("Alex Smith", staff_number="S1"))
     v.close()
+    return folder
+
+
+@pytest.fixture
+def old_vault(tmp_path, fast_kdf, old_template):
+    import shutil
+    folder = tmp_path / "vault"
+    shutil.copytree(old_template, folder)
     return folder
 
 

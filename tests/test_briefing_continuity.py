@@ -20,16 +20,36 @@ from tests.test_briefing_service import make, populate
 DEP_PASS = "deputy passphrase"
 
 
+@pytest.fixture(scope="session")
+def briefed_template(tmp_path_factory, new_vault_template, kdf_floor_for_tests):
+    """A vault with a deputy, three subjects and one briefing signed, built
+    once a session; returns its folder, the briefing and the head its entry
+    recorded."""
+    import shutil
+
+    import console.storage.keyslots as ks
+    from tests.conftest import FAST_KDF
+    folder = tmp_path_factory.mktemp("briefed") / "vault"
+    shutil.copytree(new_vault_template, folder)
+    saved, ks.DEFAULT_KDF = ks.DEFAULT_KDF, FAST_KDF
+    try:
+        with unlock.open_vault(folder, "governor", PASS) as vault:
+            users.add_user(vault, "dep", DEP_PASS, role="deputy")
+            populate(vault, 3)
+            first = make(vault, folder.parent / "first.pdf")
+            last = briefings.last_briefing(vault)
+    finally:
+        ks.DEFAULT_KDF = saved
+    return folder, first, last.audit_seq, last.audit_head
+
+
 @pytest.fixture
-def briefed(vault, vault_path, tmp_path):
-    """A vault with a deputy, three subjects and one briefing signed; returns
-    the folder, the briefing and the head its entry recorded."""
-    users.add_user(vault, "dep", DEP_PASS, role="deputy")
-    populate(vault, 3)
-    first = make(vault, tmp_path / "first.pdf")
-    last = briefings.last_briefing(vault)
-    vault.close()
-    return vault_path, first, last.audit_seq, last.audit_head
+def briefed(briefed_template, tmp_path, fast_kdf):
+    """This test's own copy of the briefed vault."""
+    import shutil
+    folder, first, seq, head = briefed_template
+    shutil.copytree(folder, tmp_path / "vault")
+    return tmp_path / "vault", first, seq, head
 
 
 def _cut_and_pad(folder, from_seq: int, keep_seal: bool = False) -> None:
@@ -50,7 +70,7 @@ def _cut_and_pad(folder, from_seq: int, keep_seal: bool = False) -> None:
         del doc["users"]["governor"]["seal"]
         insiders.write_slot_file(folder, doc)
         from console.audit import seal
-        seal.copy_path(doc["vault_id"], "governor").unlink()
+        seal.copy_path(doc["vault_id"], "governor").unlink(missing_ok=True)
 
 
 def test_the_next_briefing_prints_and_carries_the_previous_head(briefed, tmp_path):

@@ -23,27 +23,44 @@ VIEW_PASS = "viewer passphrase"
 TODAY = dt.date.today()
 
 
-@pytest.fixture
-def folder(tmp_path, fast_kdf):
+@pytest.fixture(scope="session")
+def insider_template(tmp_path_factory, kdf_floor_for_tests):
     """A vault with a governor (staff number G100), a deputy (D200), a viewer,
-    two subjects, a measure and a mix of governor and deputy entries."""
+    two subjects, a measure and a mix of governor and deputy entries, built
+    once a session (``folder`` copies it)."""
+    import console.storage.keyslots as ks
     from console.audit.genesis import create_vault
+    from tests.conftest import FAST_KDF
+    path = tmp_path_factory.mktemp("insiders") / "vault"
+    saved, ks.DEFAULT_KDF = ks.DEFAULT_KDF, FAST_KDF
+    try:
+        with create_vault(path, "governor", PASS, "HMP Testshire",
+                          display_name="Gwen Governor", kdf=FAST_KDF,
+                          staff_number="G100") as v:
+            users.add_user(v, "dep", DEP_PASS, role="deputy", staff_number="D200")
+            users.add_user(v, "view", VIEW_PASS, role="viewer")
+            a = subjects.create_subject(v, SubjectFields("Alex Smith", staff_number="S1",
+                                                         likelihood=3, impact=3))
+            subjects.create_subject(v, SubjectFields("Sam Jones", staff_number="S2"))
+            measures.add_measure(v, a.ref, MeasureFields(aim="protect", type="moved",
+                                                         start_on=TODAY))
+        with unlock.open_vault(path, "dep", DEP_PASS) as d:
+            measures.add_log_entry(d, d.query("SELECT id FROM measures")[0][0],
+                                   "Searched, nothing found.")
+        with unlock.open_vault(path, "governor", PASS) as v:
+            subjects.assess_threat(v, a.ref, SubjectFields(likelihood=4))
+            subjects.update_profile(v, a.ref, SubjectFields(location="C wing"))
+    finally:
+        ks.DEFAULT_KDF = saved
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path, fast_kdf, insider_template):
+    """This test's own copy of the insiders' vault (closed)."""
+    import shutil
     path = tmp_path / "vault"
-    with create_vault(path, "governor", PASS, "HMP Testshire", display_name="Gwen Governor",
-                      kdf=fast_kdf, staff_number="G100") as v:
-        users.add_user(v, "dep", DEP_PASS, role="deputy", staff_number="D200")
-        users.add_user(v, "view", VIEW_PASS, role="viewer")
-        a = subjects.create_subject(v, SubjectFields("Alex Smith", staff_number="S1",
-                                                     likelihood=3, impact=3))
-        subjects.create_subject(v, SubjectFields("Sam Jones", staff_number="S2"))
-        measures.add_measure(v, a.ref, MeasureFields(aim="protect", type="moved",
-                                                     start_on=TODAY))
-    with unlock.open_vault(path, "dep", DEP_PASS) as d:
-        measures.add_log_entry(d, d.query("SELECT id FROM measures")[0][0],
-                               "Searched, nothing found.")
-    with unlock.open_vault(path, "governor", PASS) as v:
-        subjects.assess_threat(v, a.ref, SubjectFields(likelihood=4))
-        subjects.update_profile(v, a.ref, SubjectFields(location="C wing"))
+    shutil.copytree(insider_template, path)
     return path
 
 

@@ -14,7 +14,12 @@ from console.records import access, register, users
 from console.storage.identity import cert_fingerprint, generate_identity
 from tests import insiders
 from tests.conftest import PASS
-from tests.test_insider_attacks import DEP_PASS, folder, governor  # noqa: F401 (fixture)
+from tests.test_insider_attacks import (  # noqa: F401 (fixtures)
+    DEP_PASS,
+    folder,
+    governor,
+    insider_template,
+)
 
 
 def test_an_old_slot_file_put_back_lets_no_removed_user_in_and_rolls_back_nothing(folder):

@@ -19,7 +19,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from console.errors import ChainBroken, ChainRewound, ConsoleError
 from ui.errors import ERROR_STYLE
@@ -44,6 +52,9 @@ class ChainBanner(QFrame):
         self.text.setStyleSheet(ERROR_STYLE)
         self.text.setAccessibleName("Audit chain problem")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long sentence wraps within the window; it never widens the window.
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.text.setMinimumWidth(240)
         self.backups_button = QPushButton("Backups…")
         self.backups_button.clicked.connect(self.backups_requested.emit)
         row = QHBoxLayout(self)
