@@ -271,3 +271,15 @@ def test_cli_list_shows_a_governor_the_restriction(restricted, monkeypatch, caps
     assert main(["list", "--vault", str(restricted["path"])]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if restricted["ref"] in x)
     assert "restricted to owner" in line
+
+
+def test_who_may_hold_a_record_is_told_only_to_a_governor(restricted):
+    """Which sealed records another user may hold would list who is on each
+    record: the governor's to know."""
+    from console.records import sealing
+    with Vault.open(restricted["path"], "owner", DEP_PASS) as o:
+        assert restricted["ref"] in {h.scope for h in sealing.holdings(o, "owner")}
+        with pytest.raises(PermissionDenied, match="Only the governor"):
+            sealing.holdings(o, "dep")
+    with Vault.open(restricted["path"], "governor", PASS) as g:
+        assert restricted["ref"] in {h.scope for h in sealing.holdings(g, "owner")}

@@ -318,7 +318,12 @@ def holdings(vault, user: str) -> list[Holding]:
     """The sealed records and keys the chain entitles ``user`` to now (for a
     replica made for them: it carries these records and these keys, and
     placeholders for every other sealed record). The signed-in user must
-    hold each key to tell (a governor does, unless barred)."""
+    hold each key to tell (a governor does, unless barred). Who may see a
+    restricted record is itself need-to-know: only a governor asks about
+    someone else."""
+    if user != vault.user.name and vault.user.role != roles.GOVERNOR:
+        raise PermissionDenied("Only the governor can see which records another user may "
+                               f"hold; you are signed in as a {vault.user.role}.")
     state = now(vault)
     st = sealed.store(vault)
     out = []
