@@ -13,6 +13,9 @@ vault module (with the database driver behind it) is imported on the worker
 when the first vault is opened, so starting the console waits for neither.
 ``writing`` is true while a write runs or waits: auto-lock holds off until
 ``idle``. After ``shutdown`` nothing more runs and nothing is called back.
+
+The HQ window runs the same way on its own runner, which holds the HQ store
+instead of a vault (``hold``).
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ if TYPE_CHECKING:
 
 
 class Runner(QObject):
-    """A single-worker executor that holds the vault and runs operations on it."""
+    """A single-worker executor that holds the vault (or, at HQ, the HQ store)
+    and runs operations on it."""
 
     changed = Signal(object)        # Changes, after an operation succeeded
     status = Signal(str)            # an operation's sentence of success
@@ -46,11 +50,13 @@ class Runner(QObject):
     _delivered = Signal(int, bool, object)
     _progressed = Signal(int, int, int)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *,
+                 locked: str = "The vault is locked; unlock it to continue."):
         super().__init__(parent)
+        self._locked = locked              # the sentence when nothing is held
         self._pool = None                  # started on first use: see _executor()
         self._pool_lock = threading.Lock()
-        self._vault: Vault | None = None   # touched only on the worker thread
+        self._vault: Vault | None = None   # what is held; touched only on the worker thread
         self._ids = itertools.count(1)
         self._running: dict[int, Operation] = {}
         self._writes = 0
@@ -115,7 +121,7 @@ class Runner(QObject):
     def _open_vault(self) -> Vault:
         vault = self._vault
         if vault is None or vault.closed:
-            raise VaultClosed("The vault is locked; unlock it to continue.")
+            raise VaultClosed(self._locked)
         return vault
 
     # -- opening and closing the vault ---------------------------------------------------
@@ -155,16 +161,27 @@ class Runner(QObject):
                           on_failure)
 
     def _hold(self, make: Callable[[], Vault], on_success, on_failure) -> Operation:
-        """Make or open a vault on the worker and keep it there."""
-        def body(_none):
-            self._drop()
+        """Make or open a vault on the worker, keep it there, and say so."""
+        def open_vault():
             try:
-                self._vault = make()
+                vault = make()
             except ConsoleError as exc:
                 self.vault_refused.emit(exc)
                 raise
             self.vault_opened.emit()
-            return self._vault.user, self._vault.establishment
+            return vault
+        return self.hold(open_vault, lambda v: (v.user, v.establishment),
+                         on_success=on_success, on_failure=on_failure)
+
+    def hold(self, make: Callable[[], object], describe: Callable[[object], object], *,
+             on_success=None, on_failure=None) -> Operation:
+        """Close what is held, then ``make()`` the new one on the worker and keep
+        it there (it has ``close()`` and ``closed``); ``on_success`` gets
+        ``describe(it)``, plain data: what is held never leaves the worker."""
+        def body(_none):
+            self._drop()
+            self._vault = make()
+            return describe(self._vault)
         return self.run(Operation(body, needs_vault=False, on_success=on_success,
                                   on_failure=on_failure))
 

@@ -2,8 +2,10 @@
 the selected establishment's history, the staff overlap list and the
 national heat map, all from the stored data.
 
-The window only assembles widgets; each query is one ``hq`` call on the
-store's thread, and its answer refreshes a snapshot model.
+The window only assembles widgets; the HQ store is held by the window's own
+``ui.runner.Runner`` (opened, used and closed on its thread), each query is
+one ``hq`` call run there as an ``ui.operation.Operation``, and its answer
+refreshes a snapshot model.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..dashboard.heat_map import HeatMap
+from ..operation import Operation
+from ..runner import Runner
 from ..table_model import ROW_ROLE, SORT_ROLE
 from .models import HistoryModel, NationalModel, StaffModel
-from .store_thread import StoreThread
 
 
 class NationalFilter(QSortFilterProxyModel):
@@ -109,7 +112,7 @@ class HqWindow(QMainWindow):
         super().__init__(parent)
         self.location = location
         self.setWindowTitle("Governor's Console — Headquarters")
-        self.store = StoreThread(self)
+        self.store = Runner(self, locked="The HQ store is locked; unlock it to continue.")
         self.stack = QStackedWidget()
         self.unlock = UnlockPane(location)
         self.unlock.button.clicked.connect(self._unlock)
@@ -170,8 +173,13 @@ class HqWindow(QMainWindow):
         self.unlock.passphrase.clear()
         self.unlock.button.setEnabled(False)
         self.unlock.message.setText("Unlocking…")
-        self.store.open(self.location, passphrase, on_done=self._opened,
-                        on_error=self._failed)
+        location = self.location
+
+        def open_store():
+            from hq.store.store import Store
+            return Store.open(location, passphrase)
+        self.store.hold(open_store, lambda store: store.location.label,
+                        on_success=self._opened, on_failure=self._failed)
 
     def _failed(self, exc) -> None:
         self.unlock.button.setEnabled(True)
@@ -191,10 +199,9 @@ class HqWindow(QMainWindow):
     def refresh(self) -> None:
         from hq.staff import overlaps
         from hq.status import national_heat, status
-        self.store.submit(status, on_done=self._show_status, on_error=self._failed_query)
-        self.store.submit(national_heat, on_done=self.heat.set_heat,
-                          on_error=self._failed_query)
-        self.store.submit(overlaps, on_done=self._show_staff, on_error=self._failed_query)
+        for call, show in ((status, self._show_status), (national_heat, self.heat.set_heat),
+                           (overlaps, self._show_staff)):
+            self.store.run(Operation(call, on_success=show, on_failure=self._failed_query))
 
     def _failed_query(self, exc) -> None:
         from console.errors import ConsoleError
@@ -225,9 +232,10 @@ class HqWindow(QMainWindow):
             return
         e = self.proxy.data(current, ROW_ROLE)
         from hq.status import history
-        self.store.submit(history, e["establishment"],
-                          on_done=lambda h: self.history.set_rows(h["briefings"]),
-                          on_error=self._failed_query)
+        name = e["establishment"]
+        self.store.run(Operation(lambda store: history(store, name),
+                                 on_success=lambda h: self.history.set_rows(h["briefings"]),
+                                 on_failure=self._failed_query))
         self.tabs.setTabText(0, f"History: {e['establishment']}")
 
     def closeEvent(self, event):  # noqa: N802
