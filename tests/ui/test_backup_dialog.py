@@ -257,3 +257,23 @@ def test_quitting_makes_the_daily_backup(qtbot, make_window, filled_vault):
     window.close()
     made = backup.list_backups(filled_vault)
     assert [b.reason for b in made] == ["daily"]
+
+
+def test_the_backups_of_a_vault_that_will_not_open_refuse_in_one_sentence(qtbot, tmp_path):
+    from ui.integrity.chain_watch import UNLOCK_FIRST
+    from ui.runner import Runner
+
+    def refuse(*_args):
+        raise PermissionDenied(UNLOCK_FIRST)
+    runner = Runner()                              # no vault is open
+    try:
+        d = BackupDialog(runner, BackupActions(list_backups=lambda _none: [],
+                                               make_backup=refuse, delete_backup=refuse,
+                                               needs_vault=False), [], "governor", "governor")
+        qtbot.addWidget(d)
+        d.choose_save_path = lambda parent, suggested: tmp_path / "b.gcbackup"
+        d.backup_button.click()
+        qtbot.waitUntil(lambda: not d.busy, timeout=5000)
+        assert d.message.text() == UNLOCK_FIRST and not (tmp_path / "b.gcbackup").exists()
+    finally:
+        runner.shutdown()
