@@ -385,3 +385,20 @@ def test_an_access_pack_and_an_erasure_work_on_a_sealed_record(world):
         assert g.query("SELECT count(*) FROM sealing_keys WHERE scope = ?",
                        (world["ref"],)) == [(0,)]
         assert audit.verify(g).ok
+
+
+def test_a_deputy_cannot_attest_details_they_changed(world):
+    from console.audit.hashing import payload_hash
+    with Vault.open(world["path"], "dep", DEP) as d:
+        (seq, salt), = d.query("SELECT a.seq, p.salt FROM audit a JOIN audit_payload p ON "
+                               "p.seq = a.seq WHERE a.action = 'subject.create' AND "
+                               "a.entity_id = ?", (world["open"],))
+        forged = '{"name":"Someone Else"}'
+        with d.write():
+            d.conn.execute("UPDATE audit_payload SET after = ? WHERE seq = ?", (forged, seq))
+            audit.append(d, "keys.seal", "subject", world["open"], after={
+                "version": 1, "commitment": "0" * 64,
+                "forms": {str(seq): payload_hash(bytes(salt), None, forged)}})
+        report = audit.verify(d)
+        assert not report.ok and report.first_bad > seq
+        assert "deputy" in report.reason

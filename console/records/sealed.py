@@ -32,7 +32,6 @@ Rules:
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 from dataclasses import dataclass, field
@@ -429,10 +428,6 @@ def store(vault) -> Store:
         vault.sealed = s
         vault.commit_hooks.append(s)
     return s
-
-
-def b64(data: bytes) -> str:
-    return base64.b64encode(bytes(data)).decode("ascii")
 
 
 def locate(vault, table: str, row_id, missing: str) -> tuple[str, int]:

@@ -315,12 +315,18 @@ class Holding:
 
 
 def holdings(vault, user: str) -> list[Holding]:
-    """The sealed records and keys the chain entitles ``user`` to now (for a
-    replica made for them: it carries these records and these keys, and
-    placeholders for every other sealed record). The signed-in user must
-    hold each key to tell (a governor does, unless barred). Who may see a
-    restricted record is itself need-to-know: only a governor asks about
-    someone else."""
+    """The sealed records and keys the chain entitles ``user`` to now.
+
+    For a replica made for ``user``: it carries these records' sealed rows
+    (``sealed_records``, ``sealed_heads``) as they are, ``user``'s own
+    wraps of these keys (their ``sealing_keys`` rows, which only their
+    secret opens), and for every other sealed record its placeholder only.
+    Nothing needs decrypting to build it. A key ``user`` is entitled to but
+    has no wrap for yet is wrapped first by ``reconcile``. The signed-in user
+    must hold a record's key to tell whether ``user`` is barred from it (a
+    governor does, unless barred themselves); records they cannot open are
+    left out. Who may see a restricted record is itself need-to-know: only a
+    governor asks about someone else."""
     if user != vault.user.name and vault.user.role != roles.GOVERNOR:
         raise PermissionDenied("Only the governor can see which records another user may "
                                f"hold; you are signed in as a {vault.user.role}.")
