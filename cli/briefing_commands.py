@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli.common import open_vault, term
+from cli.common import open_vault, password_from_stdin, term
 from console.errors import ValidationError
 
 
@@ -51,20 +51,12 @@ def add_commands(sub, common) -> None:
     p.set_defaults(func=cmd_export_cert)
 
 
-def _password_from_stdin() -> str:
-    line = sys.stdin.readline() if sys.stdin else ""
-    password = line.rstrip("\r\n")
-    if not password:
-        raise ValidationError("No password was given on standard input.")
-    return password
-
-
 def cmd_brief(args) -> int:
     from reports.briefing_service import BriefingOptions, make_briefing
 
     if args.since_last and args.ref:
         raise ValidationError("Use either --since-last or --ref, not both.")
-    password = _password_from_stdin() if args.password_stdin else None
+    password = password_from_stdin() if args.password_stdin else None
     scope = "since_last" if args.since_last else "selected" if args.ref else "all"
     options = BriefingOptions(scope=scope, refs=tuple(args.ref),
                               pseudonymise=args.pseudonymise, password=password,
@@ -99,7 +91,7 @@ def cmd_verify(args) -> int:
     out = Path(args.extract).expanduser() if args.extract else None
     if out is not None and not out.parent.is_dir():
         raise ValidationError("The folder to write the data in does not exist.")
-    password = _password_from_stdin() if args.password_stdin else None
+    password = password_from_stdin() if args.password_stdin else None
     verdict = verify_pdf(Path(args.file).expanduser(), trusted, password=password,
                          extract=out is not None)
     print(verdict.sentence, file=sys.stdout if verdict.ok else sys.stderr)

@@ -58,6 +58,16 @@ def passphrase_from_env_or_prompt(prompt: str = "Passphrase: ", confirm: bool = 
     return first
 
 
+def password_from_stdin() -> str:
+    """A password given as the first line of standard input (``--password-stdin``),
+    its line ending taken off whether it is LF or CRLF (a file saved on Windows)."""
+    line = sys.stdin.readline() if sys.stdin else ""
+    password = line.rstrip("\r\n")
+    if not password:
+        raise ValidationError("No password was given on standard input.")
+    return password
+
+
 def vault_path(args) -> Path:
     from console.storage.paths import default_vault
     return Path(args.vault).expanduser() if getattr(args, "vault", None) else default_vault()

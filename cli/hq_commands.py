@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from cli.common import passphrase_from_env_or_prompt
+from cli.common import passphrase_from_env_or_prompt, password_from_stdin
 from cli.vault_commands import term
 from console.errors import ValidationError
 from hq import COMMANDS
@@ -126,10 +126,7 @@ def cmd_ingest(args) -> int:
     from hq.ingest import REFUSED, ingest
     password = None
     if args.password_stdin:
-        line = sys.stdin.readline() if sys.stdin else ""
-        password = line.rstrip("\r\n") or None
-        if password is None:
-            raise ValidationError("No password was given on standard input.")
+        password = password_from_stdin()
     with open_store(args) as store:
         outcomes = ingest(store, [Path(p).expanduser() for p in args.paths],
                           password=password)

@@ -8,7 +8,7 @@ reportlab and pyHanko are imported only inside the handlers.
 
 from __future__ import annotations
 
-from cli.common import open_vault, term
+from cli.common import open_vault, password_from_stdin, term
 from console.errors import ValidationError
 
 
@@ -41,13 +41,7 @@ def add_commands(sub, common) -> None:
 
 
 def _password(args) -> str | None:
-    if not args.password_stdin:
-        return None
-    import sys
-    pw = sys.stdin.readline().rstrip("\n")
-    if not pw:
-        raise ValidationError("No password was given on standard input.")
-    return pw
+    return password_from_stdin() if args.password_stdin else None
 
 
 def decisions_from_args(withhold, release) -> dict:

@@ -1,12 +1,21 @@
-"""The console's clock: every time the core stores comes from here.
+"""The console's clock: every time the core stores, and every "today" it
+judges a date by, comes from here.
 
-Times are stored in UTC as ISO 8601 text with microseconds. This module
-imports nothing of the project, so every room may use it.
+Times are stored in UTC as ISO 8601 text with microseconds. "Today" is the
+UTC date, never the computer's own time zone: a deputy who sets ``TZ`` to a
+zone fourteen hours ahead must not be able to date a report tomorrow. The
+establishment's own date (England and Wales: Europe/London) is only shown
+beside it, so a person knows which day the console means.
+
+This module imports nothing of the project, so every room may use it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+
+ESTABLISHMENT_ZONE = "Europe/London"
 
 
 def utcnow() -> dt.datetime:
@@ -18,4 +27,25 @@ def now_iso() -> str:
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    """Today's date in UTC: the one "today" every rule about dates uses."""
+    return utcnow().date()
+
+
+@cache
+def _zone():
+    from zoneinfo import ZoneInfo
+    return ZoneInfo(ESTABLISHMENT_ZONE)
+
+
+def local_today() -> dt.date:
+    """Today's date at the establishment, for showing beside ``today()``."""
+    return utcnow().astimezone(_zone()).date()
+
+
+def today_words() -> str:
+    """How "today" is said in a sentence: the UTC date, with the
+    establishment's date beside it when the two differ."""
+    utc, local = today(), local_today()
+    if utc == local:
+        return f"{utc.isoformat()} (UTC)"
+    return f"{utc.isoformat()} in UTC ({local.isoformat()} at the establishment)"

@@ -5,6 +5,8 @@ part of the audit chain."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import pytest
 
@@ -118,3 +120,22 @@ def test_every_export_leaves_a_journal_entry(vault, tmp_path):
             ("journal_export", "other")} <= kinds
     brief = journal.entries(vault, kind="disclose")[0]
     assert set(brief.refs) == {a.ref, b.ref} and brief.recipients
+
+
+@pytest.mark.skipif(not shutil.which("qpdf"), reason="needs qpdf")
+@pytest.mark.parametrize("command", ["journal-pdf", "access-pack"])
+def test_a_password_line_ending_in_crlf_is_the_password(vault, vault_path, tmp_path, cli,
+                                                       command):
+    s = subjects.create_subject(vault, SubjectFields("Crlf Subject"))
+    vault.close()
+    out = tmp_path / "locked.pdf"
+    args = [command, "--out", out, "--password-stdin", "--vault", vault_path]
+    if command == "access-pack":
+        args.insert(1, s.ref)
+    result = cli(*args, passphrase=PASS, stdin="a long password\r\n")
+    assert result.returncode == 0, result.stderr
+    def qpdf_check(password):
+        return subprocess.run(["qpdf", f"--password={password}", "--check", str(out)],
+                              capture_output=True, text=True).returncode
+    assert qpdf_check("a long password") == 0
+    assert qpdf_check("a long password\r") != 0

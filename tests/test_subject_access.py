@@ -15,7 +15,7 @@ import pytest
 from console.audit import chain as audit
 from console.errors import PermissionDenied, ValidationError
 from console.lawful import subject_access
-from console.records import intel, journal, measures, referrals, subjects
+from console.records import fields, intel, journal, measures, referrals, subjects
 from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from console.storage.vault import Vault
 from tests.conftest import PASS
@@ -113,8 +113,9 @@ def test_signed_pack_never_contains_withheld_items(vault, case, tmp_path):
 def test_requests_are_due_in_a_month_and_only_the_governor_handles_them(vault, vault_path,
                                                                         case):
     from console.records import users
-    req = subject_access.open_request(vault, case["ref"], TODAY - dt.timedelta(days=40))
-    assert req.due_on == TODAY - dt.timedelta(days=10) and req.overdue
+    received = TODAY - dt.timedelta(days=40)
+    req = subject_access.open_request(vault, case["ref"], received)
+    assert req.due_on == fields.add_months(received, 1) and req.overdue
     users.add_user(vault, "dep", "deputy passphrase", role="deputy")
     vault.close()
     with Vault.open(vault_path, "dep", "deputy passphrase") as d:

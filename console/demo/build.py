@@ -22,6 +22,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from console import clock
 from console.audit import unlock
 from console.audit.genesis import create_vault
 from console.demo.register import STATUS_REASONS, SUBJECTS
@@ -82,7 +83,7 @@ def build_demo(path, passphrase: str | None = None, kdf=None) -> DemoResult:
     """Create the demo vault at ``path`` (which must not hold a vault yet).
     With no passphrase, each user gets a generated one, returned once."""
     path = Path(path)
-    today = dt.date.today()
+    today = clock.today()
     secrets_by_user = {name: passphrase or generate_passphrase() for name, *_ in USERS}
     created_folder = not path.exists()
     before = set() if created_folder or not path.is_dir() else set(path.iterdir())

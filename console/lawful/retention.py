@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.audit import chain as audit
+from console import clock
 from console.clock import now_iso
 from console.errors import ConsoleError, ValidationError
 from console.records import access, fields, sealed, updates
@@ -157,17 +158,6 @@ def backup_horizon_days(vault) -> int:
 
 # -- processing record ---------------------------------------------------------------
 
-def _add_months(d: dt.date, months: int) -> dt.date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    for day in (d.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 _SQL = ("SELECT s.id, s.ref, s.name, s.status, s.outcome, s.created_at, "
         "l.basis, l.category, l.review_on, l.review_set_at, l.restricted, l.legal_hold, "
         "l.hold_reason, (SELECT max(c.at) FROM {s}.status_changes c WHERE c.subject_id = s.id "
@@ -185,7 +175,7 @@ def _processing(row, months: dict[str, int]) -> Processing:
         start = closed_at
     else:
         start = created
-    default = _add_months(dt.date.fromisoformat(start[:10]), months[cls])
+    default = fields.add_months(dt.date.fromisoformat(start[:10]), months[cls])
     if review_on and (not (status == "closed" and closed_at) or (set_at or "") > closed_at):
         when, source = dt.date.fromisoformat(review_on), "decision"
     else:
@@ -226,7 +216,7 @@ def review_queue(vault, today: dt.date | None = None, within_days: int = 0
                  ) -> list[ReviewItem]:
     """Records due for review (or due within ``within_days``), most overdue first."""
     access.require_governor(vault, "see the retention review queue")
-    today = today or dt.date.today()
+    today = today or clock.today()
     horizon = today + dt.timedelta(days=int(within_days))
     months = retention_defaults(vault)
     barred = access.barred_ids(vault)
@@ -268,10 +258,9 @@ def retain(vault, ref, reason: str, next_review) -> Processing:
     reason = fields.text(reason, "The reason for keeping the record", required=True,
                          limit=2000, multiline=True).strip()
     when = fields.date(next_review, "The next review date", required=True)
-    if when <= dt.date.today():
-        raise ValidationError("The next review date must be in the future.")
-    if when > _add_months(dt.date.today(), 120):
-        raise ValidationError("The next review must be within ten years.")
+    if when <= clock.today():
+        raise ValidationError("The next review date must be after today, "
+                              f"{clock.today_words()}.")
     with vault.write():
         sid = access.require_subject(vault, ref)
         p = processing(vault, sid)

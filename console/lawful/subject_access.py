@@ -22,6 +22,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, replace
 
+from console import clock
 from console.clock import now_iso
 from console.errors import NotFound, ValidationError
 from console.records import access, fields, journal, register
@@ -47,7 +48,7 @@ WITHHOLD_REASONS = Choice(
     ("other", "Other"))
 
 LIVE_STATUSES = {"referred_hq", "under_investigation", "criminal_proceedings", "disciplinary"}
-DUE_DAYS = 30   # one month, the statutory period
+DUE_MONTHS = 1   # the statutory period: one calendar month from receipt
 ANOTHER_RECORD = ("Access request {n} is about another record; choose the request this "
                   "person made, or log one with 'access-request'.")
 
@@ -104,7 +105,7 @@ class AccessRequest:
 
     @property
     def overdue(self) -> bool:
-        return self.status == "open" and self.due_on < dt.date.today()
+        return self.status == "open" and self.due_on < clock.today()
 
 
 def _d(v) -> str:
@@ -221,11 +222,12 @@ def draft_pack(vault, ref, decisions: dict | None = None,
 def open_request(vault, ref, received_on=None) -> AccessRequest:
     """Log a subject access request (journaled)."""
     access.require_governor(vault, "log a subject access request")
-    received = fields.date(received_on or dt.date.today(), "Date received", required=True)
+    received = fields.date(received_on or clock.today(), "Date received", required=True,
+                           past=True)
     with vault.write():
         sid = access.require_subject(vault, ref)
         s_ref = vault.conn.execute("SELECT ref FROM subjects WHERE id = ?", (sid,)).fetchone()[0]
-        due = received + dt.timedelta(days=DUE_DAYS)
+        due = due_date(received)
         cur = vault.conn.execute(
             "INSERT INTO access_requests(subject_id, received_on, due_on, by_user) "
             "VALUES (?, ?, ?, ?)", (sid, received.isoformat(), due.isoformat(),
@@ -234,6 +236,12 @@ def open_request(vault, ref, received_on=None) -> AccessRequest:
                        detail=f"Request {cur.lastrowid} received {received.isoformat()}, "
                               f"due {due.isoformat()}")
     return _request(vault, cur.lastrowid)
+
+
+def due_date(received: dt.date) -> dt.date:
+    """One calendar month after receipt; where that month is shorter, its
+    last day (received 31 January: due 28 or 29 February)."""
+    return fields.add_months(received, DUE_MONTHS)
 
 
 def _request(vault, request_id: int) -> AccessRequest:

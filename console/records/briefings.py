@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from console import clock
 from console.audit import chain as audit
 from console.audit import roles
 from console.audit.chain import AuditEntry
@@ -42,7 +43,7 @@ class BriefingRecord:
 
 def next_reference(vault, today: dt.date | None = None) -> str:
     """'BR-YYYYMMDD-NN', numbered within the day."""
-    day = (today or dt.date.today()).strftime("%Y%m%d")
+    day = (today or clock.today()).strftime("%Y%m%d")
     prefix = f"BR-{day}-"
     rows = vault.query("SELECT reference FROM briefings WHERE reference LIKE ?",
                        (prefix + "%",))

@@ -12,8 +12,8 @@ Rules:
   them ready to store: text trimmed where the field says so, dates as
   ``datetime.date``, choices as their keys. Forms call ``problem()`` to show
   the same sentence before anything is sent.
-- Rules that need the vault (a date not in the future, a report belonging
-  to the subject, who may do what) stay with the services.
+- Rules that need the vault (a report belonging to the subject, who may do
+  what) stay with the services.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import json
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Callable, Iterable
 
+from console import clock
 from console.errors import ValidationError
 from console.records import fields as check
 from console.records.model import (
@@ -91,11 +92,12 @@ def choice(vocabulary, label: str, default: Any = None, *, empty_is_default: boo
     return _field(label, clean, default)
 
 
-def date(label: str, *, required: bool = False, default: Any = None):
-    """A ``YYYY-MM-DD`` date; with a ``default``, one left empty when
-    creating takes it (a measure starts today)."""
-    return _field(label, lambda value: check.date(value, label, required=required), default,
-                  fill_empty=default is not None)
+def date(label: str, *, required: bool = False, default: Any = None, past: bool = False):
+    """A ``YYYY-MM-DD`` date within the bounds of ``fields.date`` (``past``:
+    the day something happened, never after today); with a ``default``, one
+    left empty when creating takes it (a measure starts today)."""
+    return _field(label, lambda value: check.date(value, label, required=required, past=past),
+                  default, fill_empty=default is not None)
 
 
 def score(label: str, default: Any = 1):
@@ -266,7 +268,8 @@ ASSESSMENT = ("likelihood", "impact", "residual_likelihood", "residual_impact")
 class ReportFields(Command):
     """An intelligence report and its 3x5x2 grading."""
     type: str = choice(REPORT_TYPES, "Report type")
-    received_on: dt.date | str | None = date("Date received", required=True)
+    # A date ahead would hold off the unreferred-report flag until then.
+    received_on: dt.date | str | None = date("Date received", required=True, past=True)
     source_grade: int | str = _raw("The source evaluation", 2)
     intel_grade: str = _raw("The intelligence assessment", "C")
     handling: str = _raw("The handling code", "P")
@@ -317,12 +320,14 @@ class ReferralFields(Command):
     """A referral to HQ, the police or professional standards, and what came
     back: acknowledgement, chase date and outcome."""
     target: str = choice(REFERRAL_TARGETS, "Referred to")
-    referred_on: dt.date | str | None = date("Date referred", required=True)
+    # Dated ahead, a referral would count its reports as referred, and clear
+    # the flags the governor relies on, before anything was sent.
+    referred_on: dt.date | str | None = date("Date referred", required=True, past=True)
     reference: str = text("Reference")
     report_id: int | None = record_id("The report referred")
     next_chase: dt.date | str | None = date("Next chase date")
     referred_by: str = text("Referred by")
-    acknowledged_on: dt.date | str | None = date("Date acknowledged")
+    acknowledged_on: dt.date | str | None = date("Date acknowledged", past=True)
     outcome: str = text("Outcome", limit=20_000, multiline=True, strip=False)
 
 
@@ -336,7 +341,7 @@ class MeasureFields(Command):
     type: str = choice(MEASURE_TYPES, "Measure type")
     details: str = text("Details", limit=check.LONG, multiline=True, strip=False)
     owner: str = text("Owner")
-    start_on: dt.date | str | None = date("Start date", required=True, default=dt.date.today)
+    start_on: dt.date | str | None = date("Start date", required=True, default=clock.today)
     review_due: dt.date | str | None = date("Review due")
     status: str = choice(MEASURE_STATUSES, "Measure status", "planned")
     effectiveness: str = text("Effectiveness", limit=20_000, multiline=True, strip=False)

@@ -3,14 +3,23 @@
 Text is stored exactly as typed (right-to-left marks, emoji and combining
 characters included); only characters that no person types (NUL and other
 control characters) and sizes past a generous limit are refused.
+
+Dates have one rule, here, for every date a person enters: written
+``YYYY-MM-DD`` (``day``), from 1900 on, and no later than ten years from
+today; a date that records something that happened (a report received, a
+referral made or acknowledged) no later than today. "Today" is the UTC date
+(``console.clock.today``), never the computer's time zone, and refusals
+show the establishment's date beside it.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
 
+from console import clock
 from console.errors import ValidationError
 
 SHORT = 300           # names, references, titles
@@ -50,25 +59,59 @@ def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def date(value, label: str, *, required: bool = False) -> dt.date | None:
+EARLIEST = dt.date(1900, 1, 1)
+HORIZON_YEARS = 10
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """``months`` calendar months after ``d``; a day the month does not have
+    becomes its last day (31 January + 1 month = 28 or 29 February)."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def latest_day() -> dt.date:
+    """The last day any date may be: ten years from today (UTC)."""
+    return add_months(clock.today(), 12 * HORIZON_YEARS)
+
+
+def date(value, label: str, *, required: bool = False, past: bool = False) -> dt.date | None:
     """The one parser for dates a person types, in every input path (the
-    services, the CSV import, the command line, the desktop's forms)."""
+    services, the CSV import, the command line, the desktop's forms), with
+    the bounds above; ``past`` for a date on which something happened."""
     if value in (None, ""):
         if required:
             raise ValidationError(f"{label} is required.")
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc)
+        return bounded(value.date(), label, past=past)
     if isinstance(value, dt.date):
-        return value
+        return bounded(value, label, past=past)
     text = str(value).strip()
     if not _ISO_DAY.fullmatch(text):
         raise ValidationError(f"{label} must be a date written as YYYY-MM-DD.")
     try:
-        return day(text)
+        parsed = day(text)
     except ValueError:
         raise ValidationError(f"{label} is not a real date; check the day and the "
                               "month.") from None
+    return bounded(parsed, label, past=past)
+
+
+def bounded(d: dt.date, label: str, *, past: bool = False) -> dt.date:
+    """``d`` itself, or the sentence saying which bound it passes."""
+    if d < EARLIEST:
+        raise ValidationError(f"{label} must be in 1900 or later.")
+    if past and d > clock.today():
+        raise ValidationError(f"{label} cannot be in the future (today is "
+                              f"{clock.today_words()}); give the day it happened.")
+    if d > latest_day():
+        raise ValidationError(f"{label} must be within ten years of today "
+                              f"(by {latest_day().isoformat()}).")
+    return d
 
 
 def iso(d: dt.date | None) -> str | None:

@@ -236,6 +236,10 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
                 out[col] = fields.day(value)
             except ValueError:
                 raise _Bad(f"{col} is not a date (YYYY-MM-DD)") from None
+            try:
+                fields.bounded(out[col], col)
+            except ValidationError as exc:
+                raise _Bad(_lower_first(str(exc)).rstrip(".")) from None
     return ImportRow(line=line, **out)
 
 

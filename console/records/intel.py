@@ -10,7 +10,6 @@ subject as a whole has been referred on or after the day it was received.
 
 from __future__ import annotations
 
-import datetime as dt
 
 from console.audit import chain as audit
 from console.audit import roles
@@ -36,10 +35,6 @@ MISSING = "That report no longer exists."
 def add_report(vault, ref, report: ReportFields) -> IntelReport:
     roles.require(vault, "add_report")
     v = report.cleaned(creating=True)
-    if v["received_on"] > dt.date.today():
-        # A future date would hold off the unreferred-report flag until then.
-        raise ValidationError("Date received cannot be in the future; give the date the "
-                              "report came in.")
     with vault.write():
         sid = access.require_subject(vault, ref)
         s_ref = access.subject_ref(vault, sid)

@@ -7,8 +7,8 @@ it corrects.
 
 from __future__ import annotations
 
-import datetime as dt
 
+from console import clock
 from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
@@ -112,7 +112,7 @@ def get_measure(vault, measure_id: int) -> Measure:
     if not rows:
         raise NotFound(MISSING)
     return _from_row(rows[0], _logs(vault, [measure_id], schema)[measure_id],
-                     dt.date.today().isoformat())
+                     clock.today().isoformat())
 
 
 def measures_for(vault, subject_id: int) -> list[Measure]:
@@ -124,5 +124,5 @@ def measures_for(vault, subject_id: int) -> list[Measure]:
     rows = vault.query(f"SELECT {_COLUMNS} FROM {schema}.measures WHERE subject_id = ? "
                        "ORDER BY start_on DESC, id DESC", (subject_id,))
     logs = _logs(vault, [r[0] for r in rows], schema)
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     return [_from_row(r, logs[r[0]], today) for r in rows]

@@ -4,7 +4,6 @@ Recording a referral is the governor's decision."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 from console.audit import chain as audit
 from console.audit import roles
@@ -32,7 +31,6 @@ def add_referral(vault, ref, referral: ReferralFields) -> Referral:
     roles.require(vault, "refer")
     v = referral.cleaned(creating=True, only=(
         "target", "referred_on", "reference", "report_id", "next_chase", "referred_by"))
-    _not_future(v["referred_on"], "Date referred")
     by = v["referred_by"] or vault.user.display_name
     report_id, on = v["report_id"], v["referred_on"].isoformat()
     with vault.write():
@@ -61,8 +59,6 @@ def update_referral(vault, referral_id: int, changes: ReferralFields) -> Referra
     on, next chase, outcome, reference); the rest stay."""
     roles.require(vault, "refer")
     values = changes.cleaned(creating=False, only=REFERRAL_FOLLOW_UP)
-    if "acknowledged_on" in values:
-        _not_future(values["acknowledged_on"], "Date acknowledged")
     values = commands.to_columns(values)
     with vault.write():
         old = get_referral(vault, referral_id)
@@ -73,15 +69,6 @@ def update_referral(vault, referral_id: int, changes: ReferralFields) -> Referra
                                entity_id=access.subject_ref(vault, old.subject_id),
                                ident={"referral_id": referral_id})
         return get_referral(vault, referral_id)
-
-
-def _not_future(day, label: str) -> None:
-    # A referral dated ahead would count its reports as referred, and clear
-    # the flags the governor relies on, before anything was sent.
-    if day is not None and day > dt.date.today():
-        raise ValidationError(f"{label} cannot be in the future.")
-
-
 
 
 MISSING = "That referral no longer exists."

@@ -11,9 +11,9 @@ say who a restricted record is open to.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
+from console import clock
 from console.audit import chain as audit
 from console.audit import roles
 from console.records import (
@@ -39,7 +39,7 @@ from console.records.model import (
 
 
 def _flag_maps(vault) -> tuple[dict, dict, dict]:
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     unref_deadline = rules.deadline(vault.setting("unreferred_days"))
     unack_deadline = rules.deadline(vault.setting("unacknowledged_days"))
     # Each query reads one small covering index of the rows that can be
@@ -121,7 +121,7 @@ def register_rows(vault, include_closed: bool = True) -> list[RegisterRow]:
     sql += " ORDER BY ref"
     maps = _flag_maps(vault)
     flagged = set().union(*maps)
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     deadlines = _deadlines(vault) if heads else ("", "")
     rows = []
     named = access.restricted_to(vault)
@@ -166,7 +166,7 @@ def subject_record(vault, ref, reason="case review", detail: str = "", *,
         "SELECT from_status, to_status, outcome, reason, by_user, at FROM "
         f"{subjects.schema_of(vault, s)}.status_changes WHERE subject_id = ? ORDER BY at, id",
         (s.id,)))
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     flags = Flags(
         unreferred=sum(1 for r in reports if r.unreferred_overdue),
         unacknowledged=sum(1 for r in refs if r.unacknowledged_overdue),
@@ -246,7 +246,7 @@ def dashboard(vault) -> Dashboard:
     by_status = {k: v for k, v in by_status.items() if v or k in STATUSES}
     by_category = {k: v for k, v in by_category.items() if v or k in CATEGORIES}
     unref_deadline, unack_deadline = _deadlines(vault)
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     # Barred subjects are left out in SQL, so the rows come back already in
     # the shape the dashboard holds, with no Python pass over each one.
     hide = json.dumps(sorted(barred))

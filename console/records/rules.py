@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from console import clock
 from console.errors import ValidationError
 from console.records.model import STATUSES
 
@@ -57,4 +58,4 @@ def check_transition(current: str, target: str, outcome: str | None) -> None:
 def deadline(days: int, today: dt.date | None = None) -> str:
     """ISO date before which an unreferred report or unacknowledged referral
     counts as overdue."""
-    return ((today or dt.date.today()) - dt.timedelta(days=int(days))).isoformat()
+    return ((today or clock.today()) - dt.timedelta(days=int(days))).isoformat()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from console import clock
 from console.audit import chain as audit
 from console.audit import roles
 from console.clock import now_iso
@@ -44,7 +45,7 @@ def _snapshot(s: Subject) -> dict:
 
 
 def next_ref(vault, year: int | None = None) -> str:
-    year = year or dt.date.today().year
+    year = year or clock.today().year
     prefix = f"CC-{year}-"
     row = vault.query("SELECT max(CAST(substr(ref, ?) AS INTEGER)) FROM subjects WHERE ref "
                       "LIKE ?", (len(prefix) + 1, prefix + "%"))

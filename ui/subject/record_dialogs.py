@@ -5,11 +5,11 @@ the service takes, checked with the core's own rules before it is sent."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
+from console import clock
 from console.records.commands import (
     REFERRAL_FOLLOW_UP,
     MeasureFields,
@@ -34,7 +34,7 @@ from .form_dialog import FormDialog, fill_combo
 
 
 def _today() -> str:
-    return dt.date.today().isoformat()
+    return clock.today().isoformat()
 
 
 def _text_box(height: int = 90) -> QPlainTextEdit:

@@ -9,8 +9,8 @@ comes back after unlocking.
 
 from __future__ import annotations
 
-import datetime as dt
 
+from console import clock
 from console.audit import roles
 from console.records.commands import PROFILE, ReferralFields, SubjectFields
 
@@ -162,7 +162,7 @@ class SubjectActions:
         if rec is None or self._refused("refer"):
             return
         self.runner.run(edits.update_referral(rec.subject.ref, referral_id,
-                                              ReferralFields(acknowledged_on=dt.date.today())))
+                                              ReferralFields(acknowledged_on=clock.today())))
 
     def update_referral(self, referral_id: int):
         rec = self._record()
