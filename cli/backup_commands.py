@@ -11,6 +11,8 @@ the replaced vault aside; it is refused while the vault is open elsewhere.
 from __future__ import annotations
 
 from cli.common import open_vault, passphrase_from_env_or_prompt, term, vault_path
+from console.audit import backup_ledger
+from console.lawful import retention
 from console.lawful.backups import make_backup
 from console.lawful.restore import restore_backup
 from console.storage import snapshot as backup
@@ -21,7 +23,11 @@ def add_commands(sub, common) -> None:
     p = sub.add_parser("backup", parents=[common],
                        help="write an encrypted backup of the vault to one file")
     p.add_argument("--out", required=True, metavar="FILE",
-                   help=f"backup file to write (a folder gets a dated {backup.SUFFIX} name)")
+                   help=f"backup file to write (a folder gets a dated {backup.SUFFIX} name); "
+                        "never inside the vault's folder")
+    p.add_argument("--mkdir", action="store_true",
+                   help="create the folder to write it in if it does not exist")
+    p.add_argument("--force", action="store_true", help="replace a file of that name")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", parents=[common],
@@ -30,7 +36,8 @@ def add_commands(sub, common) -> None:
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("backups", parents=[common],
-                       help="list the automatic backups kept beside the vault")
+                       help="list the automatic backups kept beside the vault, and which "
+                            "should be deleted")
     p.set_defaults(func=cmd_backups)
 
     p = sub.add_parser("check", parents=[common],
@@ -40,7 +47,7 @@ def add_commands(sub, common) -> None:
 
 def cmd_backup(args) -> int:
     with open_vault(args) as v:
-        path = make_backup(v, args.out)
+        path = make_backup(v, args.out, force=args.force, create_folder=args.mkdir)
     print(f"Backup written to {path}. It is encrypted; keep it somewhere safe, away from "
           "this computer.")
     return 0
@@ -60,13 +67,24 @@ def cmd_restore(args) -> int:
 
 
 def cmd_backups(args) -> int:
-    items = backup.list_backups(vault_path(args))
-    if not items:
+    with open_vault(args) as v:
+        placed = backup_ledger.place(v)
+        flags = {f.path: f.reason for f in retention.backup_flags(v)}
+    if not placed:
         print("There are no automatic backups beside this vault yet.")
         return 0
-    for b in items:
-        when = b.created_at[:19].replace("T", " ") if b.ok else "damaged"
-        print(f"{when:<20} {term(b.reason, one_line=True) or '-':<10} {b.size:>12,} bytes  {b.path}")
+    for p in placed:
+        when = (p.made_at or p.info.created_at)[:19].replace("T", " ") if p.counted \
+            else "not placed"
+        reason = term(p.info.reason, one_line=True) if p.info.ok else "damaged"
+        print(f"{when:<20} {reason or '-':<10} {p.info.size:>12,} bytes  {p.info.path}")
+        flag = flags.get(p.info.path)
+        if flag:
+            print(f"{'':<20} DELETE: {flag}")
+    flagged = sum(1 for p in placed if p.info.path in flags)
+    if flagged:
+        print(f"\n{flagged} of {len(placed)} backups should be deleted (File › Backups…, "
+              "or remove the files once a new backup has been made).")
     return 0
 
 

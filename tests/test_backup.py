@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cli import main as cli
+from console.audit import backup_ledger
 from console.audit import chain as audit
 from console.audit.genesis import create_vault
 from console.errors import PermissionDenied, VaultDamaged, VaultInUse, WrongPassphrase
@@ -172,19 +173,20 @@ def test_restore_is_refused_while_the_vault_is_open(vault, vault_path, tmp_path)
 def test_automatic_backups_keep_only_the_newest_n(vault):
     users.set_setting(vault, "backup_keep", 3)
     made = [backup.automatic_backup(vault, "daily") for _ in range(5)]
-    kept = backup.list_backups(vault.folder)
-    assert [b.path for b in kept] == list(reversed(made[-3:]))
-    assert all(b.ok and b.vault_id == vault.vault_id for b in kept)
+    kept = backup_ledger.place(vault)
+    assert [p.info.path for p in kept] == list(reversed(made[-3:]))
+    assert all(p.counted and p.info.vault_id == vault.vault_id for p in kept)
 
 
 def test_backup_on_close_is_at_most_daily(vault, monkeypatch):
-    first = backup.backup_on_close_if_due(vault)
+    first = backup_ledger.backup_on_close_if_due(vault)
     assert first is not None and first.exists()
-    assert backup.backup_on_close_if_due(vault) is None
+    assert backup_ledger.backup_on_close_if_due(vault) is None
     import datetime as dt
     later = backup._utcnow() + dt.timedelta(days=1, minutes=1)
     monkeypatch.setattr(backup, "_utcnow", lambda: later)
-    assert backup.backup_on_close_if_due(vault) is not None
+    monkeypatch.setattr(backup_ledger, "utcnow", lambda: later)
+    assert backup_ledger.backup_on_close_if_due(vault) is not None
     assert len(backup.list_backups(vault.folder)) == 2
 
 
@@ -248,8 +250,12 @@ def test_list_shows_a_damaged_backup_last(vault, monkeypatch, capsys):
     good = backup.automatic_backup(vault, "daily")
     broken = good.with_name("backup-00000000T000000.000000Z-broken.gcbackup")
     broken.write_bytes(b"not a zip")
-    listed = backup.list_backups(vault.folder)
-    assert [(b.path, b.ok) for b in listed] == [(good, True), (broken, False)]
+    listed = backup_ledger.place(vault)
+    assert [(p.info.path, p.status) for p in listed] == [(good, "placed"),
+                                                         (broken, "damaged")]
+    vault.close()
+    monkeypatch.setenv("CONSOLE_PASSPHRASE", PASS)
     assert cli.main(["backups", "--vault", str(vault.folder)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "daily" in lines[0] and lines[1].startswith("damaged")
+    assert "daily" in lines[0] and lines[1].startswith("not placed")
+    assert "damaged" in lines[1] and "DELETE: It cannot be read" in lines[2]

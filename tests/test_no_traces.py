@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from console.audit import backup_ledger
 from console.demo.build import build_demo
 from console.lawful.backups import make_backup
 from console.records import intel, measures, referrals, subjects
 from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
-from console.storage import snapshot as backup
 from console.storage.layout import DB_FILE
 from console.storage.vault import Vault
 from tests.conftest import PASS
@@ -90,7 +90,9 @@ def _working_day(vault_path: Path, out: Path, fast_kdf) -> set[str]:
             target="police", referred_on="2026-01-06", reference=OWN["reference"]))
         subjects.update_profile(v, s.ref, SubjectFields(notes=OWN["edited_notes"]))
         known = _known_strings(v)
-        make_backup(v, vault_path / "backups" / "manual.gcbackup")
+        # A manual backup, on media inside the scanned home folder.
+        make_backup(v, vault_path.parent / "home" / "removable" / "manual.gcbackup",
+                    create_folder=True)
         if importlib.util.find_spec("reports.briefing_service"):
             from reports.briefing_service import BriefingOptions, make_briefing
             make_briefing(v, out / "briefing.pdf", BriefingOptions())
@@ -98,7 +100,7 @@ def _working_day(vault_path: Path, out: Path, fast_kdf) -> set[str]:
         assert (vault_path / f"{DB_FILE}-wal").exists()
         wal_hits = _scan([vault_path], _needles(known))
         assert wal_hits == [], wal_hits
-        backup.backup_on_close_if_due(v)
+        backup_ledger.backup_on_close_if_due(v)
     with Vault.open(vault_path, deputy, PASS) as d:  # the deputy signs in too
         measures.add_log_entry(d, m.id, OWN["log"])
         d.rotate_data_key()  # as after a removal; it backs up first

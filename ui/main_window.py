@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_layout()
         # The daily backup runs on the vault thread just before shutdown closes the vault.
-        from console.storage.snapshot import backup_on_close_if_due
+        from console.audit.backup_ledger import backup_on_close_if_due
         self.runner.run(Operation(backup_on_close_if_due, write=True,
                                   on_failure=lambda _exc: None))
         self.shutdown()

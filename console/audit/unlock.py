@@ -26,7 +26,7 @@ and by ``audit-verify`` and ``check``.
 
 from __future__ import annotations
 
-from console.audit import attest, consistency, replay, seal, slot_check
+from console.audit import attest, backup_ledger, consistency, replay, seal, slot_check
 from console.audit.authority import State
 from console.audit.current import RESTORE_HINT, intact, now
 from console.errors import ChainBroken, ChainRewound, ConsoleError, UnknownUser, VaultDamaged
@@ -56,6 +56,7 @@ def after_create(vault: Vault) -> None:
     with vault.guard():
         report = replay.run(vault.conn, rows=False)
     vault.authority = report.state
+    backup_ledger.install(vault)
     _seal(vault, report.state)
     vault.closing.append(lambda: seal_now(vault))
 
@@ -132,6 +133,7 @@ def settle(vault: Vault, use_copy: bool = True) -> None:
         raise UnknownUser("That user is no longer allowed into this vault.")
     vault.user = user_from_chain(vault, state)
     vault.authority = state
+    backup_ledger.install(vault)
     with vault.guard():
         vault.findings += consistency.findings(vault.conn, state)
     _own_identity(vault, state)

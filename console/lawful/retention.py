@@ -367,36 +367,50 @@ def erased(vault) -> list[tuple[str, str, str]]:
         (audit.ERASE_ACTION,))]
 
 
-def last_sealed(vault) -> str:
-    """When a record, or the reports' full text, was last sealed (the time of
-    the last ``keys.seal`` entry): backups made before hold it readable to
-    every user of the vault."""
-    rows = vault.query("SELECT max(at) FROM audit WHERE action = 'keys.seal'")
-    return (rows[0][0] or "") if rows else ""
-
-
 def backup_flags(vault, now: dt.datetime | None = None) -> list[BackupFlag]:
-    """Backups beside the vault that should be deleted: older than the
-    backup horizon, made before a record was erased (they still hold it), or
-    made before a record was sealed (they hold it readable to every user)."""
-    from console.storage.snapshot import list_backups
-    now = now or dt.datetime.now(dt.timezone.utc)
+    """Backups beside the vault that should be deleted, placed by the signed
+    chain (``backup_ledger``): made before a record was erased (they still
+    hold it), before a record or the reports' full text was sealed (they hold
+    it readable to every user), or before a user was removed (they still hold
+    that user's key slot, and the key they knew); older than the backup
+    horizon; or not placeable at all (damaged, of another vault, unsigned)."""
+    from console.audit import backup_ledger
+    now = now or clock.utcnow()
     horizon = (now - dt.timedelta(days=backup_horizon_days(vault))).isoformat()
-    last_erasure = max((t for _r, t, _u in erased(vault)), default="")
-    sealed_at = last_sealed(vault)
+    events = vault.query(
+        "SELECT seq, action, entity_id FROM audit WHERE action IN (?, 'user.remove', "
+        "'keys.seal') ORDER BY seq DESC", (audit.ERASE_ACTION,))
     out = []
-    for b in list_backups(vault.folder):
-        if not b.ok or not b.created_at:
+    for p in backup_ledger.place(vault):
+        made = p.made_at or p.info.created_at
+        if not p.counted:
+            out.append(BackupFlag(p.info.path, made, p.why + " Delete it unless you know "
+                                  "what it is."))
             continue
-        if b.created_at < last_erasure:
-            out.append(BackupFlag(b.path, b.created_at, "It was made before a record was "
-                                  "erased and still holds that record; delete it."))
-        elif b.created_at < sealed_at:
-            out.append(BackupFlag(b.path, b.created_at, "It was made before a restricted "
+        later = [(seq, action, eid) for seq, action, eid in events if seq > p.position]
+        erasure = min((seq for seq, action, _e in later if action == audit.ERASE_ACTION),
+                      default=None)
+        sealing = min((seq for seq, action, _e in later if action == "keys.seal"),
+                      default=None)
+        # The backup a removal's own key rotation takes first ends at the
+        # removal, and is under the key the removed user knew.
+        rekey = p.info.reason == "rekey"
+        removal = min(((seq, eid) for seq, action, eid in events if action == "user.remove"
+                       and (seq > p.position or (rekey and seq == p.position))), default=None)
+        if erasure is not None:
+            out.append(BackupFlag(p.info.path, made, f"It was made before a record was "
+                                  f"erased (entry #{erasure}) and still holds that record; "
+                                  "delete it."))
+        elif sealing is not None:
+            out.append(BackupFlag(p.info.path, made, "It was made before a restricted "
                                   "record or the reports' full text was sealed, and holds "
                                   "them readable to every user; delete it."))
-        elif b.created_at < horizon:
-            out.append(BackupFlag(b.path, b.created_at, "It is older than the backup "
+        elif removal is not None:
+            out.append(BackupFlag(p.info.path, made, f"It was made before {removal[1]} was "
+                                  f"removed (entry #{removal[0]}) and still holds their key "
+                                  "slot and the key they knew; delete it."))
+        elif made < horizon:
+            out.append(BackupFlag(p.info.path, made, "It is older than the backup "
                                   "retention horizon; delete it."))
     return out
 

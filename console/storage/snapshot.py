@@ -1,16 +1,24 @@
-"""Encrypted snapshots of a vault: writing, listing and pruning backups.
+"""Encrypted snapshots of a vault: writing and reading backups.
 
 A backup is one zip file holding three members: ``register.db`` (a consistent
 copy of the database made with ``sqlcipher_export`` on the open connection,
 so it stays encrypted under the same data key), ``keyslots.json`` (the slots
 that unlock that key) and ``manifest.json`` (format, vault id, time, reason,
-applied migrations, the copy's SHA-256). Nothing in a backup is readable
-without a user's passphrase; the manifest names no subject.
+applied migrations, the SHA-256 of the copy and of the slots, and the audit
+chain's head the copy holds: number, hash and time), signed with the signing
+key of the user who made it. Nothing in a backup is readable without a
+user's passphrase; the manifest names no subject.
+
+The manifest is a label, never an authority: its time and order are placed
+by the signed chain (``console.audit.backup_ledger``, which also prunes and
+says when the daily backup is due), and a restore trusts only the chain
+inside the backup (``console.lawful.restore``).
 
 Automatic backups go to ``<vault>/backups/`` before every migration and data
-key rotation, and on close at most once a day; only the newest
-``backup_keep`` (a vault setting) are kept there. Where the laptop's policy
-names a backup folder, each is also copied to ``<folder>/<vault id>/``.
+key rotation, and on close at most once a day; the ledger keeps the newest
+``backup_keep`` (a vault setting) there, when the vault was opened through
+the audit room (``vault.prune_backups``). Where the laptop's policy names a
+backup folder, each is also copied to ``<folder>/<vault id>/``.
 
 This module sits below the vault (it takes an open connection and the slot
 file's bytes, never a ``Vault``), so the vault can take a backup before a
@@ -23,6 +31,7 @@ or a full disk never leaves a half-written backup under a real name.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -43,7 +52,8 @@ from console.storage.layout import BACKUP_DIR
 from console.storage.layout import DB_FILE as DB_MEMBER
 from console.storage.settings import DEFAULT_SETTINGS
 
-FORMAT = 1
+FORMAT = 2
+FORMATS = (1, 2)    # format 1: no chain head, slots digest or signature
 KIND = "governors-console-backup"
 SUFFIX = ".gcbackup"
 SLOTS_MEMBER = "keyslots.json"
@@ -56,8 +66,9 @@ BAD_BACKUP = ("That file is not a usable backup of a Governor's Console vault (i
 
 @dataclass(frozen=True)
 class BackupInfo:
-    """One backup file as listed for the user; ``ok`` is False when its
-    manifest cannot be read (the file is damaged)."""
+    """One backup file as its manifest describes it; ``ok`` is False when the
+    manifest cannot be read (the file is damaged). Nothing here is checked:
+    the ledger places it in the chain."""
 
     path: Path
     created_at: str
@@ -65,6 +76,20 @@ class BackupInfo:
     size: int
     vault_id: str
     ok: bool = True
+    manifest: dict | None = None
+
+    @property
+    def head(self) -> tuple[int, str, str] | None:
+        """(entry number, hash, time) of the chain head the backup holds."""
+        h = (self.manifest or {}).get("head")
+        try:
+            return int(h["seq"]), str(h["hash"]), str(h["at"])
+        except (TypeError, KeyError, ValueError):
+            return None
+
+    @property
+    def signer(self) -> str:
+        return str(((self.manifest or {}).get("signer") or {}).get("user") or "")
 
 
 def stamp(when: dt.datetime) -> str:
@@ -90,8 +115,29 @@ def _migrations(conn) -> list[str]:
     return [m.name for m in schema.migrations.applied(Database(conn))]
 
 
+def _head(conn) -> dict:
+    row = conn.execute("SELECT seq, hash, at FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return {"seq": row[0], "hash": row[1], "at": row[2]} if row else \
+        {"seq": 0, "hash": "0" * 64, "at": ""}
+
+
+def signed_bytes(manifest: dict) -> bytes:
+    """What a manifest's signature covers: all of it but the signature."""
+    body = {k: v for k, v in manifest.items() if k != "signature"}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False).encode("utf-8")
+
+
+def signer_of(vault):
+    """(user name, signing identity) of the person signed in to ``vault``."""
+    return vault.user.name, vault.identity()
+
+
 def write_backup(conn, slots_bytes: bytes, vault_id: str, out_path: Path, reason: str,
-                  on_progress=None) -> Path:
+                 on_progress=None, signer=None) -> Path:
+    """Write the backup; ``signer`` is (user, Identity), or None for an
+    unsigned manifest (a backup before a migration the user's key could not
+    be read for)."""
     out_path = Path(out_path)
     total = 4
     if on_progress:
@@ -106,6 +152,7 @@ def write_backup(conn, slots_bytes: bytes, vault_id: str, out_path: Path, reason
         try:
             _export(conn, db_copy)
             migrations = _migrations(conn)
+            head = _head(conn)
         except Exception as exc:
             raise _translate(exc) from None
         if on_progress:
@@ -119,7 +166,13 @@ def write_backup(conn, slots_bytes: bytes, vault_id: str, out_path: Path, reason
             "created_at": _utcnow().isoformat(timespec="microseconds"),
             "reason": reason, "app_version": __version__, "migrations": migrations,
             "db_sha256": digest.hexdigest(),
+            "slots_sha256": hashlib.sha256(slots_bytes).hexdigest(), "head": head,
         }
+        if signer is not None:
+            user, ident = signer
+            manifest["signer"] = {"user": user, "fingerprint": ident.fingerprint}
+            manifest["signature"] = base64.b64encode(
+                ident.sign(signed_bytes(manifest))).decode("ascii")
         if on_progress:
             on_progress(2, total)
         tmp_zip = work / "backup.zip"
@@ -152,16 +205,8 @@ def backups_dir(folder) -> Path:
     return Path(folder) / BACKUP_DIR
 
 
-def _prune(folder: Path, keep: int) -> None:
-    files = sorted(backups_dir(folder).glob(f"backup-*{SUFFIX}"))
-    for old in files[:-keep] if keep > 0 else []:
-        try:
-            old.unlink()
-        except OSError:
-            pass
-
-
-def _keep(value) -> int:
+def keep_count(value) -> int:
+    """How many automatic backups the ``backup_keep`` setting keeps."""
     try:
         return max(1, int(value))
     except (TypeError, ValueError):
@@ -200,53 +245,31 @@ def copy_to_policy_folder(backup: Path, vault_id: str) -> Path | None:
 
 
 def automatic_backup(vault, reason: str) -> Path:
-    """A backup into ``<vault>/backups/``, then prune to the newest N."""
+    """A backup into ``<vault>/backups/``, then prune to the newest N (by the
+    ledger the audit room gave the vault; a vault opened without it prunes
+    nothing)."""
     folder = Path(vault.folder)
     out = backups_dir(folder) / auto_name(_utcnow(), reason)
-    path = write_backup(vault.conn, vault.slots.to_bytes(), vault.vault_id, out, reason)
-    _prune(folder, _keep(vault.setting("backup_keep")))
+    path = write_backup(vault.conn, vault.slots.to_bytes(), vault.vault_id, out, reason,
+                        signer=signer_of(vault))
+    pruner = getattr(vault, "prune_backups", None)
+    if pruner is not None:
+        pruner()
     copy_to_policy_folder(path, vault.vault_id)
     return path
 
 
-def backup_before(folder, conn, reason: str) -> Path:
+def backup_before(folder, conn, reason: str, signer=None) -> Path:
     """Called by ``Vault.open`` with the raw connection before migrations:
-    copies the database and the slot file as they are on disk."""
+    copies the database and the slot file as they are on disk. Nothing is
+    pruned here: that needs the chain, which the migration may not have
+    reached yet."""
     folder = Path(folder)
     slots = keyslots.SlotFile.load(folder)
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'backup_keep'").fetchone()
-        keep = _keep(json.loads(row[0]) if row else None)
-    except Exception:
-        keep = _keep(None)
     out = backups_dir(folder) / auto_name(_utcnow(), reason)
-    path = write_backup(conn, slots.to_bytes(), slots.vault_id, out, reason)
-    _prune(folder, keep)
+    path = write_backup(conn, slots.to_bytes(), slots.vault_id, out, reason, signer=signer)
     copy_to_policy_folder(path, slots.vault_id)
     return path
-
-
-def backup_on_close_if_due(vault) -> Path | None:
-    """Before closing: a backup if none was made in the last day."""
-    if vault.closed:
-        return None
-    latest = _latest_time(vault.folder)
-    if latest is not None and _utcnow() - latest < DAY:
-        return None
-    return automatic_backup(vault, "daily")
-
-
-def _latest_time(folder) -> dt.datetime | None:
-    newest = None
-    for path in backups_dir(folder).glob(f"backup-*{SUFFIX}"):
-        stamp = path.name[len("backup-"):].split("-", 1)[0]
-        try:
-            when = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S.%fZ").replace(
-                tzinfo=dt.timezone.utc)
-        except ValueError:
-            continue
-        newest = when if newest is None or when > newest else newest
-    return newest
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -257,32 +280,41 @@ def read_manifest(backup_file) -> dict:
             if not {MANIFEST_MEMBER, SLOTS_MEMBER, DB_MEMBER} <= names:
                 raise ValueError
             manifest = json.loads(zf.read(MANIFEST_MEMBER).decode("utf-8"))
-        if manifest.get("kind") != KIND or not isinstance(manifest.get("vault_id"), str):
+        if (not isinstance(manifest, dict) or manifest.get("kind") != KIND
+                or not isinstance(manifest.get("vault_id"), str)
+                or not isinstance(manifest.get("created_at"), str)):
             raise ValueError
     except FileNotFoundError:
         raise VaultNotFound("That backup file does not exist; check the path.") from None
+    except IsADirectoryError:
+        raise VaultDamaged(BAD_BACKUP) from None
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
         raise VaultDamaged(BAD_BACKUP) from None
-    if manifest.get("format") != FORMAT:
+    if manifest.get("format") not in FORMATS:
         raise VaultTooNew("That backup was made by a newer version of Governor's Console; "
                           "install that version to restore it.")
     return manifest
 
 
 def list_backups(folder) -> list[BackupInfo]:
-    """The backups in ``<vault>/backups/``, newest first, damaged ones last."""
+    """The files in ``<vault>/backups/`` as their manifests describe them,
+    damaged ones included (``ok`` False). Unordered: only the ledger can
+    order them."""
     out = []
-    for path in backups_dir(folder).glob(f"*{SUFFIX}"):
+    try:
+        paths = [p for p in backups_dir(folder).iterdir()
+                 if p.name.endswith(SUFFIX) and p.is_file()]
+    except OSError:
+        return []
+    for path in paths:
         try:
             size = path.stat().st_size
         except OSError:
             continue
         try:
             m = read_manifest(path)
-            out.append(BackupInfo(path, m["created_at"], m.get("reason", ""), size,
-                                  m["vault_id"]))
+            out.append(BackupInfo(path, m["created_at"], str(m.get("reason", ""))[:40], size,
+                                  m["vault_id"], manifest=m))
         except ConsoleError:
             out.append(BackupInfo(path, "", "", size, "", ok=False))
-    return sorted(out, key=lambda b: (b.ok, b.created_at), reverse=True)
-
-
+    return out

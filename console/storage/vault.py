@@ -129,6 +129,9 @@ class Vault:
         # sealed records the write changed), ``after_commit()`` once it has,
         # ``rolled_back()`` if it did not.
         self.commit_hooks: list = []
+        # Keeps the newest automatic backups, placed by the signed chain (the
+        # audit room's ledger sets it on unlock; None: nothing is pruned).
+        self.prune_backups: Callable[[], None] | None = None
 
     # -- lifecycle -----------------------------------------------------------
     @classmethod
@@ -222,7 +225,8 @@ class Vault:
             _check_version(db)
             pending = schema.migrations.pending(db)
             if pending and migrate:
-                snapshot.backup_before(folder, conn, "migration")
+                snapshot.backup_before(folder, conn, "migration",
+                                       _signer(conn, slots.vault_id, user, user_secret))
                 schema.migrations.apply(db)
             u = accounts.fetch_user(conn, user)
             if trust_rows and (u is None or not u.active):
@@ -435,6 +439,15 @@ def _raise_to_floor(vault: Vault, passphrase: str) -> None:
         vault.slots.users[vault.user.name] = old
         return
     vault.notices.append(REDERIVED)
+
+
+def _signer(conn, vault_id: str, user: str, user_secret: bytes):
+    """(user, identity) to sign a backup taken before a migration, or None
+    when the identity cannot be read (the backup is then unsigned)."""
+    try:
+        return user, identities.load(conn, vault_id, user, user_secret)
+    except (ConsoleError, sqlcipher3.Error):
+        return None
 
 
 def default_user(slots: SlotFile) -> str:

@@ -9,12 +9,13 @@ action here: it needs the vault closed, so the dialog only hands back a
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from console.audit import backup_ledger
 from console.lawful import backups, retention
-from console.storage import snapshot
 from console.storage.snapshot import BackupInfo
 
 
@@ -31,16 +32,24 @@ class BackupRow:
 
 
 def backup_rows(vault) -> list[BackupRow]:
-    """The automatic backups with the retention flags (vault thread)."""
+    """The automatic backups as the signed chain places them, with the
+    retention flags (vault thread)."""
     flags = {f.path: f.reason for f in retention.backup_flags(vault)}
-    return [BackupRow(b, flags.get(b.path, "")) for b in snapshot.list_backups(vault.folder)]
+    return [BackupRow(dataclasses.replace(p.info, created_at=p.made_at or p.info.created_at),
+                      flags.get(p.info.path, "")) for p in backup_ledger.place(vault)]
+
+
+def save_backup(vault, out_path, on_progress=None) -> Path:
+    """A manual backup to the file the save dialog chose (it confirmed
+    replacing a file, and the folder is one it showed)."""
+    return backups.make_backup(vault, out_path, on_progress, force=True, create_folder=True)
 
 
 @dataclass(frozen=True)
 class BackupActions:
     list_backups: Callable[..., list[BackupRow]] = backup_rows                  # (vault)
     # make_backup(vault, out_path, on_progress) -> the path written
-    make_backup: Callable[..., Path] = backups.make_backup
+    make_backup: Callable[..., Path] = save_backup
     delete_backup: Callable[..., None] = backups.delete_backup           # (vault, path)
     # False for the backups of a vault that cannot be opened: the calls get None
     # for the vault and say why they cannot act (only a restore works then).
