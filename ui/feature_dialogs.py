@@ -8,9 +8,9 @@ the work changed is announced by the runner, so nothing here refreshes a view.
 
 from __future__ import annotations
 
+from console.audit import quick as quick_unlock
 from console.audit import roles
 from console.records import users
-from console.storage import quick_unlock
 
 from .operation import Operation
 
@@ -43,14 +43,15 @@ def open_users(window) -> None:
     window.runner.run(Operation(users.list_users, on_success=ask))
 
 
-SETTING_KEYS = ("autolock_minutes", "unreferred_days", "unacknowledged_days")
+SETTING_KEYS = ("autolock_minutes", "unreferred_days", "unacknowledged_days",
+                "quick_unlock_hours", "quick_unlock_shared")
 
 
 def apply_settings(vault, changes: dict) -> None:
     """Write the vault's changed settings and quick unlock (vault thread)."""
     for key in SETTING_KEYS:
         if key in changes:
-            users.set_setting(vault, key, changes[key])
+            users.set_setting(vault, key, int(changes[key]))
     if "quick_unlock" in changes:
         (quick_unlock.enable if changes["quick_unlock"] else quick_unlock.disable)(vault)
 
@@ -59,16 +60,18 @@ def open_settings(window) -> None:
     from .users import SettingsDialog, SettingsValues
 
     def read(vault):
+        values = {k: int(vault.setting(k)) for k in SETTING_KEYS}
+        values["quick_unlock_shared"] = bool(values["quick_unlock_shared"])
         return SettingsValues(
-            **{k: int(vault.setting(k)) for k in SETTING_KEYS},
-            quick_unlock=vault.slots.has_quick(vault.user.name),
+            **values, quick_unlock=vault.slots.has_quick(vault.user.name),
             clear_clipboard=window.clipboard.enabled,
-            capture_excluded=window.capture_protected)
+            capture_excluded=window.capture_protected), quick_unlock.availability(vault)
 
-    def ask(values):
+    def ask(read_back):
+        values, quick = read_back
         role = window.user.role if window.user else "viewer"
         new = SettingsDialog.ask(values, window.runner, apply_settings, parent=window,
-                                 quick_unlock=quick_unlock.availability(),
+                                 quick_unlock=quick,
                                  can_change=roles.allowed(role, "change_settings"))
         if new is None:
             return

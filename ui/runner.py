@@ -138,7 +138,7 @@ class Runner(QObject):
             from console.audit.genesis import create_vault
             v = create_vault(folder, user, passphrase, establishment, display_name=display_name)
             if quick:
-                from console.storage import quick_unlock
+                from console.audit import quick as quick_unlock
                 try:
                     quick_unlock.enable(v)
                 except Exception:  # noqa: BLE001 - the wizard said it may be off
@@ -270,10 +270,8 @@ def _open(folder, user, passphrase, quick) -> Vault:
     """Unlock through the signed chain (``console.records.session``)."""
     from console.records import session as unlock
     if quick:
-        from console.storage import keyslots, quick_unlock
-        slots = keyslots.SlotFile.load(Path(folder))
-        secret = quick_unlock.user_secret(slots, user)
-        return unlock.open_vault(folder, user, user_secret=secret)
+        from console.audit import quick as quick_unlock
+        return quick_unlock.open_quick(folder, user)
     return unlock.open_vault(folder, user, passphrase)
 
 

@@ -312,6 +312,17 @@ def _replace_identity(state: State, e: Entry) -> str | None:
     return None
 
 
+def _passphrase(state: State, e: Entry) -> str | None:
+    """A passphrase change: the user's fresh key pair (older entries name none)."""
+    slot = (e.after or {}).get("slot")
+    if slot is not None and state.attested:
+        if not isinstance(slot, str) or not slot:
+            return "it changes a passphrase without naming the new key slot"
+        m = state.users[e.user]
+        m.slot, m.sealed = slot, True
+    return None
+
+
 def _sealed(state: State, e: Entry) -> str | None:
     state.users[e.user].sealed = True
     return None
@@ -428,6 +439,7 @@ _HANDLERS = {
     "authority.attest": _attest,
     "user.add": _new_member, "user.remove": _remove, "user.reset": _reset,
     "user.role": _set_role, "identity.replace": _replace_identity, "user.sealed": _sealed,
+    "user.passphrase": _passphrase,
     "settings.change": _setting,
     "subject.restrict": _restrict, "subject.unrestrict": _restrict,
     "subject.grant": _restrict, "subject.revoke": _restrict,

@@ -16,6 +16,10 @@ RANGES: dict[str, tuple[int, int]] = {
     "unacknowledged_days": (1, 365),
     "autolock_minutes": (0, 240),
     "backup_keep": (1, 100),
+    # Quick unlock: hours it works after the user last typed their passphrase,
+    # and whether the governor allows it where several people share the computer.
+    "quick_unlock_hours": (1, 24),
+    "quick_unlock_shared": (0, 1),
 }
 RETENTION_KEY = "retention_defaults"
 RETENTION_MONTHS = (1, 1200)

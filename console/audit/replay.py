@@ -37,7 +37,7 @@ _COLUMNS = ("a.seq, a.at, a.user, a.action, a.entity, a.entity_id, a.payload_has
 _AUTHORITY = {"vault.create", "authority.attest", "user.add", "user.remove", "user.reset",
               "user.role", "identity.replace", "settings.change", "subject.restrict",
               "subject.unrestrict", "subject.grant", "subject.revoke", "conflict.lift",
-              "vault.restore", "keys.seal", "keys.rekey", "keys.unseal"}
+              "vault.restore", "keys.seal", "keys.rekey", "keys.unseal", "user.passphrase"}
 
 
 @dataclass(frozen=True)

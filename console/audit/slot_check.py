@@ -10,12 +10,19 @@ key only to the slots the chain lists.
 
 Before a legacy vault is attested the chain holds no slot keys: nothing is
 dropped then but the slots of users the chain says were removed.
+
+A passphrase change cut short leaves a slot's new half (``next``) beside the
+old one; every unlock settles it from the chain: the half the chain lists
+stays, the other goes. The signed-in user must have unlocked the half the
+chain lists: an old passphrase after a change, or a slot swapped in under
+their name, opens nothing.
 """
 
 from __future__ import annotations
 
 from console.audit import chain
 from console.audit.authority import State
+from console.errors import VaultDamaged, WrongPassphrase
 
 
 def strangers(state: State, slots) -> dict[str, str]:
@@ -56,3 +63,34 @@ def rotate(vault, state: State) -> None:
     if drop_strangers(vault, state):
         return  # dropping rotated already
     vault.rotate_data_key()
+
+
+def settle_changes(vault, state: State) -> None:
+    """Passphrase changes cut short, settled from the chain (see above)."""
+    me, slots = vault.user.name, vault.slots
+    m = state.member(me)
+    mine = slots.public_of(vault.user_secret())
+    if state.attested and m is not None and m.slot is not None and mine != m.slot:
+        if mine == slots.users.get(me, {}).get("public") and slots.pending_public(me) == m.slot:
+            raise WrongPassphrase("Your passphrase was changed; sign in with the new one.")
+        if mine == slots.pending_public(me):
+            raise WrongPassphrase("Your last passphrase change did not finish, so your "
+                                  "previous passphrase still applies; sign in with it, then "
+                                  "change it again.")
+        raise VaultDamaged("Your key slot is not the one the signed chain gives you: it was "
+                           "replaced outside the console, so nothing was opened. Ask the "
+                           "governor to reset your account.")
+    changed = False
+    for name in list(slots.users):
+        pending, member = slots.pending_public(name), state.member(name)
+        if pending is None or member is None or member.slot is None:
+            continue
+        if member.slot == pending:
+            slots.finish_change(name)
+        elif member.slot == slots.users[name].get("public"):
+            slots.abandon_change(name)
+        else:
+            continue
+        changed = True
+    if changed:
+        vault.save_slots()

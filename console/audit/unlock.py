@@ -29,6 +29,7 @@ from __future__ import annotations
 from console.audit import attest, backup_ledger, consistency, replay, seal, slot_check
 from console.audit.authority import State
 from console.audit.current import RESTORE_HINT, intact, now
+from console.clock import now_iso
 from console.errors import ChainBroken, ChainRewound, ConsoleError, UnknownUser, VaultDamaged
 from console.storage.accounts import User
 from console.storage.vault import Vault
@@ -45,10 +46,23 @@ def open_vault(folder, user: str | None = None, passphrase: str | None = None, *
                        trust_rows=False)
     try:
         settle(vault, use_copy)
+        if passphrase is not None:
+            stamp_quick(vault)
     except BaseException:
         vault.close()
         raise
     return vault
+
+
+def stamp_quick(vault: Vault) -> None:
+    """The user has just typed their passphrase: seal the time in their slot,
+    so quick unlock (``quick``) works again for a while."""
+    if vault.slots.has_quick(vault.user.name):
+        vault.slots.stamp_quick(vault.user.name, vault.user_secret(), now_iso())
+        try:
+            vault.save_slots()
+        except ConsoleError:
+            pass  # a full disk: quick unlock asks for the passphrase sooner, nothing else
 
 
 def after_create(vault: Vault) -> None:
@@ -134,6 +148,7 @@ def settle(vault: Vault, use_copy: bool = True) -> None:
     vault.user = user_from_chain(vault, state)
     vault.authority = state
     backup_ledger.install(vault)
+    slot_check.settle_changes(vault, state)
     with vault.guard():
         vault.findings += consistency.findings(vault.conn, state)
     _own_identity(vault, state)

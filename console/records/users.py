@@ -16,13 +16,16 @@ which only mirror it.
 
 from __future__ import annotations
 
+import contextlib
+import secrets
+
 from console.audit import chain as audit
-from console.audit import roles, slot_check, unlock
+from console.audit import roles, sealing_keys, slot_check, unlock
 from console.audit.limits import RANGES, check_setting
 from console.audit.roles import ROLES
-from console.errors import PermissionDenied, UnknownUser, ValidationError
+from console.errors import ConsoleError, PermissionDenied, UnknownUser, ValidationError
 from console.records import fields
-from console.storage import accounts, identities, policy, settings
+from console.storage import accounts, identities, policy, quick_unlock, settings
 from console.storage.accounts import User
 from console.storage.identity import Identity, generate_identity
 
@@ -126,22 +129,50 @@ def set_role(vault, name: str, role: str) -> User:
 
 
 def change_passphrase(vault, old: str, new: str) -> None:
-    """The signed-in user changes their own passphrase: one slot is rewrapped."""
+    """The signed-in user changes their own passphrase, and with it their keys:
+    a fresh user secret and key pair, their signing key rewrapped under it,
+    the new slot key recorded in the chain, quick unlock dropped, and the
+    data key rotated. The old passphrase, with any slot file kept from
+    before (a backup's), then opens nothing current.
+
+    Crash-safe in three steps: the new slot is saved beside the old one; one
+    transaction rewraps the signing key and records the new slot key; then
+    the new slot replaces the old. Cut short, the next unlock keeps the
+    half the chain lists (``unlock``), so the old or the new passphrase
+    works, never neither."""
     check_passphrase(new)
     name = vault.user.name
     secret = vault.slots.user_secret_from_passphrase(name, old)  # WrongPassphrase if not
     if secret != vault.user_secret():
         raise ValidationError("The key slot does not match this session; lock and unlock "
                               "again, then retry.")
-    old_slot = dict(vault.slots.users[name])
-    vault.slots.set_passphrase(name, secret, new)
+    ident = vault.identity()
+    new_secret = secrets.token_bytes(32)
+    public = vault.slots.begin_change(name, new_secret, new, vault.data_key())
     try:
+        unlock.seal_for(vault, name, new_secret)
         vault.save_slots()
+        with vault.write():
+            identities.store(vault.conn, vault.vault_id, name, new_secret, ident)
+            # The keys sealing restricted records and full text, wrapped to
+            # this user's old key pair, move to the new one in the same write.
+            sealing_keys.rewrap_user(vault, name, secret, public)
+            audit.append(vault, "user.passphrase", "user", name, after={"slot": public})
     except BaseException:
-        vault.slots.users[name] = old_slot  # not saved: the old passphrase stays
+        vault.slots.abandon_change(name)  # not recorded: the old passphrase stays
+        with contextlib.suppress(ConsoleError):
+            vault.save_slots()
         raise
-    with vault.write():
-        audit.append(vault, "user.passphrase", "user", name)
+    vault.slots.finish_change(name)
+    vault.adopt_secret(new_secret)
+    vault.save_slots()
+    quick_unlock.forget(vault.vault_id, name)
+    state = unlock.current(vault)
+    if roles.allowed(vault.user.role, "manage_users"):
+        slot_check.rotate(vault, state)
+    else:
+        vault.rotate_data_key()
+    unlock.seal_now(vault)
 
 
 def reset_user(vault, name: str, new_passphrase: str) -> None:

@@ -15,6 +15,13 @@ The slot file is JSON, written atomically (temp file, fsync, rename). A data
 key rotation first writes the new slots beside the old ones as
 ``keyslots.pending.json``; ``Vault.open`` settles whichever set matches the
 database, so a crash mid-rotation leaves one working set, never none.
+
+A passphrase change gives the user a fresh user secret and key pair. The new
+slot is first written beside the old one (the slot's ``next``), the vault
+then records the new public key in its chain and rewraps the signing key,
+and only then does ``next`` replace the slot. Either passphrase unlocks its
+half in between; which one counts is the one the chain lists (settled by the
+audit room on the next unlock).
 """
 
 from __future__ import annotations
@@ -199,32 +206,86 @@ class SlotFile:
         self._slot(user)
         del self.users[user]
 
-    def set_passphrase(self, user: str, user_secret: bytes, passphrase: str,
-                       kdf: KdfParams | None = None) -> None:
+    def _passphrase_wrap(self, user: str, user_secret: bytes, passphrase: str,
+                         kdf: KdfParams | None) -> dict:
         kdf = at_least_floor(kdf or self.kdf)
         salt = random_bytes(16)
         nonce = random_bytes(12)
         kek = kdf.derive(passphrase, salt)
         ct = _c().AESGCM(kek).encrypt(nonce, user_secret, self._aad(user, "passphrase"))
-        self._slot(user)["passphrase"] = {
-            "salt": _b64(salt), "nonce": _b64(nonce), "ct": _b64(ct), "kdf": asdict(kdf)}
+        return {"salt": _b64(salt), "nonce": _b64(nonce), "ct": _b64(ct), "kdf": asdict(kdf)}
 
-    def wrap_data_key(self, user: str, data_key: bytes) -> None:
-        slot = self._slot(user)
-        public = _c().X25519PublicKey.from_public_bytes(_unb64(slot["public"]))
+    def set_passphrase(self, user: str, user_secret: bytes, passphrase: str,
+                       kdf: KdfParams | None = None) -> None:
+        """Rewrap the same user secret under another passphrase (a slot
+        re-derived at a stronger cost; a passphrase *change* is
+        ``begin_change``)."""
+        self._slot(user)["passphrase"] = self._passphrase_wrap(user, user_secret, passphrase, kdf)
+
+    def _data_key_wrap(self, user: str, public_b64: str, data_key: bytes) -> dict:
+        public = _c().X25519PublicKey.from_public_bytes(_unb64(public_b64))
         eph = _c().X25519PrivateKey.generate()
         wrap = _hkdf(eph.exchange(public), self._aad(user, "data"))
         nonce = random_bytes(12)
-        slot["data_key"] = {
+        return {
             "eph": _b64(eph.public_key().public_bytes(
                 _c().serialization.Encoding.Raw, _c().serialization.PublicFormat.Raw)),
             "nonce": _b64(nonce),
             "ct": _b64(_c().AESGCM(wrap).encrypt(nonce, data_key, self._aad(user, "data"))),
         }
 
+    def wrap_data_key(self, user: str, data_key: bytes) -> None:
+        slot = self._slot(user)
+        slot["data_key"] = self._data_key_wrap(user, slot["public"], data_key)
+        if isinstance(slot.get("next"), dict) and slot["next"].get("public"):
+            slot["next"]["data_key"] = self._data_key_wrap(user, slot["next"]["public"],
+                                                           data_key)
+
     def rewrap_all(self, data_key: bytes) -> None:
         for user in self.users:
             self.wrap_data_key(user, data_key)
+
+    # -- a passphrase change: a new key pair beside the old until the chain has it ----
+    def begin_change(self, user: str, new_secret: bytes, passphrase: str, data_key: bytes,
+                     kdf: KdfParams | None = None) -> str:
+        """Put the new secret's slot beside the user's current one (in
+        memory); returns its public key (base64)."""
+        public = _b64(_public_bytes(new_secret))
+        self._slot(user)["next"] = {
+            "public": public,
+            "passphrase": self._passphrase_wrap(user, new_secret, passphrase, kdf),
+            "data_key": self._data_key_wrap(user, public, data_key)}
+        return public
+
+    def pending_public(self, user: str) -> str | None:
+        nxt = self.users.get(user, {}).get("next")
+        return nxt.get("public") if isinstance(nxt, dict) else None
+
+    def finish_change(self, user: str) -> None:
+        """The new slot replaces the old: its passphrase, data key and seal;
+        quick unlock, which wrapped the old secret, is dropped."""
+        slot = self._slot(user)
+        nxt = slot.pop("next")
+        for key in ("passphrase", "data_key", "seal", "quick"):
+            slot.pop(key, None)
+        slot.update(nxt)
+
+    def abandon_change(self, user: str) -> None:
+        self._slot(user).pop("next", None)
+
+    # -- unlocking -------------------------------------------------------------------------
+    def _part(self, user: str, user_secret: bytes) -> dict:
+        """The slot, or its pending ``next``, that ``user_secret`` belongs to."""
+        slot = self._slot(user)
+        mine = _b64(_public_bytes(user_secret))
+        nxt = slot.get("next")
+        if isinstance(nxt, dict) and nxt.get("public") == mine:
+            return nxt
+        return slot
+
+    def public_of(self, user_secret: bytes) -> str:
+        """The slot public key (base64) a user secret gives."""
+        return _b64(_public_bytes(user_secret))
 
     def passphrase_kdf(self, user: str) -> KdfParams | None:
         """The cost this user's passphrase slot was written with (None if unreadable)."""
@@ -233,17 +294,27 @@ class SlotFile:
         except (KeyError, TypeError, ValueError):
             return None
 
+    def _open_wrap(self, user: str, p: dict, passphrase: str) -> bytes:
+        kdf = KdfParams(**p["kdf"])
+        if beyond_reason(kdf):
+            raise ValueError
+        kek = kdf.derive(passphrase, _unb64(p["salt"]))
+        return _c().AESGCM(kek).decrypt(_unb64(p["nonce"]), _unb64(p["ct"]),
+                                   self._aad(user, "passphrase"))
+
     def user_secret_from_passphrase(self, user: str, passphrase: str) -> bytes:
+        """The user secret the passphrase opens: the slot's, or that of a
+        change not yet settled (``next``)."""
         slot = self._slot(user)
         try:
-            p = slot["passphrase"]
-            kdf = KdfParams(**p["kdf"])
-            if beyond_reason(kdf):
-                raise ValueError
-            kek = kdf.derive(passphrase, _unb64(p["salt"]))
-            return _c().AESGCM(kek).decrypt(_unb64(p["nonce"]), _unb64(p["ct"]),
-                                       self._aad(user, "passphrase"))
+            return self._open_wrap(user, slot["passphrase"], passphrase)
         except _c().InvalidTag:
+            nxt = slot.get("next")
+            if isinstance(nxt, dict):
+                try:
+                    return self._open_wrap(user, nxt["passphrase"], passphrase)
+                except (_c().InvalidTag, KeyError, TypeError, ValueError):
+                    pass
             raise WrongPassphrase("That passphrase is not right for this user; check "
                                   "Caps Lock and try again.") from None
         except (KeyError, TypeError, ValueError):
@@ -251,9 +322,9 @@ class SlotFile:
                                "or restore the vault from a backup.") from None
 
     def data_key(self, user: str, user_secret: bytes) -> bytes:
-        slot = self._slot(user)
+        part = self._part(user, user_secret)
         try:
-            d = slot["data_key"]
+            d = part["data_key"]
             eph = _c().X25519PublicKey.from_public_bytes(_unb64(d["eph"]))
             wrap = _hkdf(user_private_key(user_secret).exchange(eph), self._aad(user, "data"))
             return _c().AESGCM(wrap).decrypt(_unb64(d["nonce"]), _unb64(d["ct"]),
@@ -270,13 +341,13 @@ class SlotFile:
         nonce = random_bytes(12)
         ct = _c().AESGCM(_hkdf(user_secret, b"gc seal")).encrypt(
             nonce, data, self._aad(user, "seal"))
-        self._slot(user)["seal"] = {"nonce": _b64(nonce), "ct": _b64(ct)}
+        self._part(user, user_secret)["seal"] = {"nonce": _b64(nonce), "ct": _b64(ct)}
 
     def sealed(self, user: str, user_secret: bytes, s: dict | None = None) -> bytes | None:
         """The sealed bytes (of this slot, or of ``s``, a copy of a seal kept
         elsewhere), None if there are none; VaultDamaged if they were altered
         (they no longer open under this user's secret)."""
-        s = self._slot(user).get("seal") if s is None else s
+        s = self._part(user, user_secret).get("seal") if s is None else s
         if s is None:
             return None
         try:
@@ -286,6 +357,10 @@ class SlotFile:
             raise VaultDamaged("Your key slot's record of the chain was altered.") from None
 
     # -- quick unlock --------------------------------------------------------
+    # The keychain's secret wraps the user secret; beside it, under a key only
+    # the user secret gives, the time the user last typed their passphrase
+    # (so quick unlock can ask for it again after a while, and nobody holding
+    # the data key can make that time later).
     def set_quick(self, user: str, user_secret: bytes, machine_secret: bytes) -> None:
         nonce = random_bytes(12)
         ct = _c().AESGCM(machine_secret).encrypt(nonce, user_secret, self._aad(user, "quick"))
@@ -307,6 +382,27 @@ class SlotFile:
         except (_c().InvalidTag, KeyError, ValueError):
             raise WrongPassphrase("Quick unlock did not work on this computer; use the "
                                   "passphrase.") from None
+
+    def stamp_quick(self, user: str, user_secret: bytes, when: str) -> None:
+        """Record (sealed) when the user last typed their passphrase."""
+        q = self._slot(user).get("quick")
+        if q is None:
+            return
+        nonce = random_bytes(12)
+        ct = _c().AESGCM(_hkdf(user_secret, b"gc quick stamp")).encrypt(
+            nonce, when.encode("utf-8"), self._aad(user, "quick stamp"))
+        q["stamp"] = {"nonce": _b64(nonce), "ct": _b64(ct)}
+
+    def quick_stamp(self, user: str, user_secret: bytes) -> str | None:
+        """When the user last typed their passphrase, as sealed; None when
+        there is no stamp or it does not open under their secret."""
+        try:
+            st = self._slot(user)["quick"]["stamp"]
+            return _c().AESGCM(_hkdf(user_secret, b"gc quick stamp")).decrypt(
+                _unb64(st["nonce"]), _unb64(st["ct"]),
+                self._aad(user, "quick stamp")).decode("utf-8")
+        except (_c().InvalidTag, KeyError, TypeError, ValueError, UnknownUser):
+            return None
 
 
 def pending_path(folder: Path) -> Path:

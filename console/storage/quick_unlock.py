@@ -97,11 +97,16 @@ def enable(vault) -> None:
 def disable(vault) -> None:
     vault.slots.clear_quick(vault.user.name)
     vault.save_slots()
+    forget(vault.vault_id, vault.user.name)
+
+
+def forget(vault_id: str, user: str) -> None:
+    """Delete the keychain's secret for ``user`` (nothing if there is none)."""
     backend, _why = _keychain()
     if backend is None:
         return
     try:
-        backend.delete_password(SERVICE, _account(vault.vault_id, vault.user.name))
+        backend.delete_password(SERVICE, _account(vault_id, user))
     except keyring.errors.KeyringError:
         pass
 

@@ -14,6 +14,8 @@ DEFAULT_SETTINGS = {
     "unacknowledged_days": 14,
     "autolock_minutes": 5,
     "backup_keep": 10,
+    "quick_unlock_hours": 24,
+    "quick_unlock_shared": 0,
 }
 
 

@@ -354,6 +354,15 @@ class Vault:
         self.conn
         return bytes(self._user_secret)
 
+    def adopt_secret(self, user_secret: bytes) -> None:
+        """The signed-in user's new secret after a passphrase change (the old
+        one is wiped); their signing identity is read again under it."""
+        self.conn
+        for i in range(len(self._user_secret)):
+            self._user_secret[i] = 0
+        self._user_secret = bytearray(user_secret)
+        self._identity = None
+
     def data_key(self) -> bytes:
         self.conn
         return bytes(self._data_key)
@@ -430,6 +439,9 @@ def _raise_to_floor(vault: Vault, passphrase: str) -> None:
     kdf = vault.slots.passphrase_kdf(vault.user.name)
     if kdf is None or not keyslots.below_floor(kdf):
         return
+    if vault.slots.public_of(bytes(vault._user_secret)) != \
+            vault.slots.users[vault.user.name].get("public"):
+        return  # unlocked by a passphrase change not yet settled: that slot is new
     old = deepcopy(vault.slots.users[vault.user.name])
     vault.slots.set_passphrase(vault.user.name, bytes(vault._user_secret), passphrase,
                                keyslots.DEFAULT_KDF)

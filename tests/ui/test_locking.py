@@ -8,8 +8,6 @@ import threading
 
 from PySide6.QtCore import QSettings
 
-from console.storage import quick_unlock
-from console.storage.vault import Vault
 from tests.conftest import PASS
 from tests.ui.conftest import unlock
 from ui import app as app_module
@@ -19,8 +17,11 @@ from ui.setup.setup_wizard import SetupResult
 
 
 def test_quick_unlock_button(qtbot, make_window, filled_vault):
-    with Vault.open(filled_vault, "governor", PASS) as v:
-        quick_unlock.enable(v)
+    from console.audit import quick, unlock as audit_unlock
+    from console.records import users
+    with audit_unlock.open_vault(filled_vault, "governor", PASS) as v:
+        users.set_setting(v, "quick_unlock_shared", 1)   # the deputy signs in here too
+        quick.enable(v)
     window = make_window(filled_vault)
     page = window.unlock_page
     assert page.quick_button.isVisibleTo(window)

@@ -46,3 +46,5 @@ class SettingsValues:
     quick_unlock: bool = False
     clear_clipboard: bool = True
     capture_excluded: bool = False
+    quick_unlock_hours: int = 24
+    quick_unlock_shared: bool = False

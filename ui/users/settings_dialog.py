@@ -1,8 +1,8 @@
 """SettingsDialog: the vault's settings and this computer's desktop hygiene.
 
 Shows auto-lock minutes, the unreferred-report and unacknowledged-referral
-deadlines, quick unlock (with the reason when this computer has no
-keychain), clipboard clearing, and whether the window could be hidden from
+deadlines, quick unlock (with the sentence saying who could use it, or why
+it is off) and the governor's quick-unlock rules, clipboard clearing, and whether the window could be hidden from
 screen capture (a fact the window reports, shown read-only).
 
 Values come in as ``SettingsValues``; on OK the changed ones go to
@@ -62,7 +62,7 @@ class SettingsDialog(QDialog):
         self.value: SettingsValues | None = None
         if quick_unlock is None:
             from console.storage.quick_unlock import availability
-            quick_unlock = availability()
+            quick_unlock = availability()  # the keychain alone: no vault to ask
         quick_ok, quick_reason = quick_unlock
 
         vault_box = QGroupBox("This vault", self)
@@ -79,10 +79,22 @@ class SettingsDialog(QDialog):
                                     "Days for a referral to be acknowledged")
         self.unacknowledged.setToolTip("A referral not acknowledged within this many days "
                                        "is flagged for chasing.")
+        self.quick_hours = _spin(vault_box, 1, 24, values.quick_unlock_hours, " h",
+                                 "Hours quick unlock works after the passphrase")
+        self.quick_hours.setToolTip("Quick unlock asks for the user's own passphrase again "
+                                    "after this many hours.")
+        self.quick_shared = QCheckBox("Allow quick unlock where several users sign in on the "
+                                      "same computer", vault_box)
+        self.quick_shared.setChecked(values.quick_unlock_shared)
+        self.quick_shared.setToolTip("Anyone at that computer's account could then open the "
+                                     "vault as a user who turned quick unlock on.")
         vault_form.addRow("&Lock after idle:", self.autolock)
         vault_form.addRow("&Refer a report within:", self.unreferred)
         vault_form.addRow("Referral &acknowledged within:", self.unacknowledged)
-        for spin in (self.autolock, self.unreferred, self.unacknowledged):
+        vault_form.addRow("Quick unlock &works for:", self.quick_hours)
+        vault_form.addRow(self.quick_shared)
+        for spin in (self.autolock, self.unreferred, self.unacknowledged, self.quick_hours,
+                     self.quick_shared):
             spin.setEnabled(can_change)
         if not can_change:
             vault_box.setToolTip("Only the governor can change the vault's settings.")
@@ -125,7 +137,9 @@ class SettingsDialog(QDialog):
             unreferred_days=self.unreferred.value(),
             unacknowledged_days=self.unacknowledged.value(),
             quick_unlock=self.quick_unlock.isChecked(),
-            clear_clipboard=self.clear_clipboard.isChecked())
+            clear_clipboard=self.clear_clipboard.isChecked(),
+            quick_unlock_hours=self.quick_hours.value(),
+            quick_unlock_shared=self.quick_shared.isChecked())
 
     def changes(self) -> dict:
         new, old = dataclasses.asdict(self.values()), dataclasses.asdict(self._initial)
