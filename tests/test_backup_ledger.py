@@ -26,16 +26,6 @@ YEAR = dt.timedelta(days=365)
 
 
 @pytest.fixture
-def vault(vault, vault_path):
-    """The governor's vault opened as the console opens it, through the audit
-    room (which gives it the ledger that prunes)."""
-    vault.close()
-    v = unlock.open_vault(vault_path, "governor", PASS)
-    yield v
-    v.close()
-
-
-@pytest.fixture
 def clock(monkeypatch):
     """The wall clock as backups and the ledger read it; ``clock.shift`` moves it."""
     class Clock:
