@@ -65,7 +65,7 @@ def cmd_access_pack(args) -> int:
             pack = subject_access.draft_pack(v, args.ref, decisions, request_id=args.request)
             for i in pack.items:
                 mark = f"WITHHELD ({i.reason})" if i.withheld else "released"
-                print(f"{i.key:22} {mark:26} {term(i.label, one_line=True)}")
+                print(f"{i.key:22} {mark:26} {term(i.detail, one_line=True)}")
             return 0
         if not args.out:
             raise ValidationError("Say where to save the pack with --out FILE.pdf.")

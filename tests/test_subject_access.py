@@ -96,7 +96,7 @@ def test_signed_pack_never_contains_withheld_items(vault, case, tmp_path):
                    "not to be disclosed outside".title()):
         assert secret not in text
     assert "Would identify a source" in text and "Handling code C" in text
-    assert r.withheld == 4 and r.released >= 5
+    assert r.withheld == 6 and r.released >= 5   # with the measure's staff and report C's text
     sig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True)
     assert "Signature #1" in sig.stdout and "Gwen Governor" in sig.stdout
     # The request and the decision are journaled; the request is answered.
@@ -196,3 +196,60 @@ def test_access_pack_command_refuses_another_subjects_request(vault, vault_path,
     assert "another record" in err and "Traceback" not in err and not out.exists()
     with Vault.open(vault_path, "governor", PASS) as g:
         assert [r.status for r in subject_access.requests(g)] == ["open"]
+
+
+@needs_poppler
+def test_the_default_pack_gives_nothing_away_about_what_it_withholds(vault, vault_path,
+                                                                    tmp_path):
+    """A live case: the referral to the police is withheld, and so, by
+    default, is everything tied to it (the measure that is the police's
+    evidence bundle, its log, the staff who ran it); a handling-code C report
+    of telephone monitoring is withheld; and no withheld item's label names
+    its technique, target or date."""
+    from console.audit import unlock
+    from console.records import users
+    from reports.access_pack import make_access_pack
+    users.add_user(vault, "kestrel.deputy", "deputy passphrase", role="deputy")
+    s = subjects.create_subject(vault, SubjectFields("Dana Okonkwo-Reyes", staff_number="D-7"))
+    day = TODAY - dt.timedelta(days=9)
+    tel = intel.add_report(vault, s.ref, ReportFields(
+        type="telephone", received_on=day, source_grade=1, intel_grade="B", handling="C",
+        handling_condition="Police only", summary="Calls to a known supplier"))
+    f = referrals.add_referral(vault, s.ref, ReferralFields(
+        target="police", referred_on=day, reference="OP-BRAMBLEWICK", report_id=tel.id))
+    m = measures.add_measure(vault, s.ref, MeasureFields(
+        aim="pursue", type="other", owner="Inspector Quillfeather",
+        details="Evidence bundle for the police team: call monitoring extracts"))
+    subjects.change_status(vault, s.ref, "referred_hq", "Police enquiry")
+    vault.close()
+    with unlock.open_vault(vault_path, "kestrel.deputy", "deputy passphrase") as d:
+        measures.add_log_entry(d, m.id, "Extracts handed to DC Fernsby")
+    with unlock.open_vault(vault_path, "governor", PASS) as g:
+        pack = subject_access.draft_pack(g, s.ref)
+        by_key = {i.key: i for i in pack.items}
+        for key in (f"report:{tel.id}", f"referral:{f.id}", f"measure:{m.id}",
+                    f"measure:{m.id}:log", f"measure:{m.id}:staff"):
+            assert by_key[key].withheld, key
+        assert by_key[f"referral:{f.id}"].label == "Referral 1"
+        assert by_key[f"report:{tel.id}"].label == "Report 1"
+        assert "Telephone monitoring" in by_key[f"report:{tel.id}"].detail  # the governor sees
+        out = tmp_path / "pack.pdf"
+        make_access_pack(g, s.ref, out)
+        text = _pdf_text(out)
+        for secret in ("Telephone", "monitoring", "Police", "police", day.isoformat(),
+                       "Evidence bundle", "BRAMBLEWICK", "Quillfeather", "kestrel.deputy",
+                       "Fernsby", "Pursue", "Calls to a known supplier"):
+            assert secret not in text, secret
+        assert "Dana Okonkwo-Reyes" in text and "Measure 1: log" in text
+        # The governor decides otherwise, item by item: releasing the referral
+        # releases what was withheld only because of it; the staff stay withheld.
+        pack = subject_access.draft_pack(g, s.ref, {f"referral:{f.id}": None,
+                                                    f"report:{tel.id}": None})
+        by_key = {i.key: i for i in pack.items}
+        assert not by_key[f"measure:{m.id}"].withheld
+        assert "Evidence bundle" in by_key[f"measure:{m.id}"].text
+        assert by_key[f"measure:{m.id}:staff"].withheld
+        pack = subject_access.draft_pack(g, s.ref, {f"measure:{m.id}": None})
+        by_key = {i.key: i for i in pack.items}
+        assert by_key[f"referral:{f.id}"].withheld and not by_key[f"measure:{m.id}"].withheld
+        assert by_key[f"measure:{m.id}:log"].withheld is False

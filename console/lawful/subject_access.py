@@ -2,16 +2,23 @@
 item, with what is withheld and why, and the request and decision journaled.
 
 ``draft_pack`` lays the record out as ``PackItem`` s. By default it withholds
-what identifies a source (a report's author and intelligence-system number,
-and its full text: the sanitised summary is given instead), every report with
-handling code C, and referrals while an investigation or proceedings are
-live. The governor overrides any item with ``decisions`` ({key: None} to
-release, {key: (reason, text)} to withhold).
+what identifies a source or another person (a report's author and
+intelligence-system number, its full text: the sanitised summary is given
+instead; the staff who ran or logged a measure), every report with handling
+code C, and referrals and notes while an investigation or proceedings are
+live. Everything *tied* to a withheld item is withheld with it unless the
+governor decides otherwise: a referral about a withheld report, the measures
+and the status history (whose reasons are free text) while any referral is
+withheld, and a measure's log and staff with the measure. The governor overrides any item
+with ``decisions`` ({key: None} to release, {key: (reason, text)} to
+withhold), and sees each item's full description (``detail``) to decide.
 
 A withheld item never carries its content: its ``text`` is empty by
-construction, so nothing built from a pack (the PDF) can leak it. Each
-withheld item names its reason (DPA 2018 s.45(4) for Part 3 processing; the
-matching Schedule 2 exemptions under UK GDPR).
+construction, and its ``label`` (all the pack shows of it) is a plain
+"Report 2" or "Measure 1", never its technique, target or date, so nothing
+built from a pack (the PDF) can leak them. Each withheld item names its
+reason (DPA 2018 s.45(4) for Part 3 processing; the matching Schedule 2
+exemptions under UK GDPR).
 
 Only the governor handles access requests.
 """
@@ -57,11 +64,14 @@ ANOTHER_RECORD = ("Access request {n} is about another record; choose the reques
 class PackItem:
     key: str              # e.g. "profile", "report:12", "report:12:source"
     section: str          # heading it sits under
-    label: str            # what the item is, safe to show even when withheld
+    label: str            # what the pack shows: ``detail`` when given, ``plain`` when withheld
     text: str = ""        # the content; always empty when withheld
     withheld: bool = False
     reason: str = ""      # key from WITHHOLD_REASONS when withheld
     reason_text: str = ""
+    detail: str = ""      # what the item is, for the governor deciding (never in the pack)
+    plain: str = ""       # its name without technique, target or date
+    ties: tuple[str, ...] = ()   # items it is withheld with, unless decided otherwise
 
     @property
     def reason_label(self) -> str:
@@ -116,6 +126,12 @@ def _lines(*pairs) -> str:
     return "\n".join(f"{k}: {v}" for k, v in pairs if v not in (None, ""))
 
 
+def _item(key, section, detail, text="", withheld=False, reason="", plain="",
+          ties=()) -> PackItem:
+    return PackItem(key, section, detail, text, withheld, reason, detail=detail,
+                    plain=plain or detail, ties=tuple(ties))
+
+
 def _items(rec) -> list[PackItem]:
     """Every item with its content and its default decision."""
     s = rec.subject
@@ -123,7 +139,7 @@ def _items(rec) -> list[PackItem]:
     status = STATUSES.label(s.status) + (f" - {OUTCOMES.label(s.outcome)}" if s.outcome else "")
     side = ", ".join(t for t, on in (("suspended", s.suspended),
                                       ("restricted duties", s.restricted_duties)) if on)
-    out = [PackItem("profile", "About you", "Details held", _lines(
+    out = [_item("profile", "About you", "Details held", _lines(
         ("Name", s.name), ("Staff number", s.staff_number), ("Role", s.role),
         ("Post or wing", s.location), ("Employment", EMPLOYMENT.label(s.employment_type)),
         ("Start date", _d(s.start_date) if s.start_date else ""),
@@ -131,50 +147,64 @@ def _items(rec) -> list[PackItem]:
         ("Concerns recorded", "; ".join(CATEGORIES.label(c) for c in s.categories)),
         ("Status", status + (f" ({side})" if side else "")),
         ("Next review", _d(s.next_review) if s.next_review else "")))]
-    out.append(PackItem("assessment", "About you", "Threat assessment", _lines(
+    out.append(_item("assessment", "About you", "Threat assessment", _lines(
         ("Likelihood x impact", f"{s.likelihood} x {s.impact} = {s.score} ({rec.rag})"),
         ("Residual", f"{s.residual_likelihood} x {s.residual_impact} = {s.residual_score} "
                      f"({rec.residual_rag})"))))
     if s.notes.strip():
-        out.append(PackItem("notes", "About you", "Notes", s.notes, live,
-                            "investigation" if live else ""))
-    if rec.status_history:
-        out.append(PackItem("history", "About you", "Status history", "\n".join(
-            f"{h.at[:10]}: {STATUSES.label(h.to_status)}"
-            f"{' - ' + OUTCOMES.label(h.outcome) if h.outcome else ''} ({h.reason})"
-            for h in rec.status_history)))
-    for r in rec.reports:
+        out.append(_item("notes", "About you", "Notes", s.notes, live,
+                         "investigation" if live else ""))
+    for n, r in enumerate(rec.reports, 1):
         key = f"report:{r.id}"
-        label = f"Report received {_d(r.received_on)} ({REPORT_TYPES.label(r.type)})"
+        detail = f"Report received {_d(r.received_on)} ({REPORT_TYPES.label(r.type)})"
         body = _lines(("Grading", r.grading), ("Summary", r.summary))
-        if r.handling == "C":
-            out.append(PackItem(key, "Information received", label, body, True, "handling"))
-            continue
-        out.append(PackItem(key, "Information received", label, body))
+        c = r.handling == "C"
+        out.append(_item(key, "Information received", detail, body, c, "handling" if c else "",
+                         f"Report {n}"))
         src = _lines(("Author", "" if r.author_withheld else r.author),
                      ("Intelligence reference", r.external_ref))
         if src:
-            out.append(PackItem(f"{key}:source", "Information received",
-                                f"{label}: who provided it", src, True, "source"))
+            out.append(_item(f"{key}:source", "Information received",
+                             f"{detail}: who provided it", src, True, "source",
+                             f"Report {n}: who provided it", [key]))
         if r.full_text.strip():
-            out.append(PackItem(f"{key}:text", "Information received",
-                                f"{label}: full text (the summary above is given)",
-                                r.full_text, True, "source"))
-    for f in rec.referrals:
-        label = f"Referral to {REFERRAL_TARGETS.label(f.target)} on {_d(f.referred_on)}"
+            out.append(_item(f"{key}:text", "Information received",
+                             f"{detail}: full text (the summary above is given)",
+                             r.full_text, True, "source", f"Report {n}: full text", [key]))
+    referral_keys = []
+    for n, f in enumerate(rec.referrals, 1):
+        key = f"referral:{f.id}"
+        referral_keys.append(key)
+        detail = f"Referral to {REFERRAL_TARGETS.label(f.target)} on {_d(f.referred_on)}"
         body = _lines(("Reference", f.reference),
                       ("Acknowledged", _d(f.acknowledged_on) if f.acknowledged_on else ""),
                       ("Outcome", f.outcome)) or "Referred."
-        out.append(PackItem(f"referral:{f.id}", "Referrals", label, body, live,
-                            "investigation" if live else ""))
-    for m in rec.measures:
-        label = (f"{AIMS.label(m.aim)}: {MEASURE_TYPES.label(m.type)} from {_d(m.start_on)}")
+        about = [f"report:{f.report_id}"] if f.report_id else []
+        out.append(_item(key, "Referrals", detail, body, live, "investigation" if live else "",
+                         f"Referral {n}", about))
+    if rec.status_history:   # its reasons are free text about the case
+        out.insert(3 if s.notes.strip() else 2, _item(
+            "history", "About you", "Status history", "\n".join(
+                f"{h.at[:10]}: {STATUSES.label(h.to_status)}"
+                f"{' - ' + OUTCOMES.label(h.outcome) if h.outcome else ''} ({h.reason})"
+                for h in rec.status_history), ties=referral_keys))
+    for n, m in enumerate(rec.measures, 1):
+        key = f"measure:{m.id}"
+        detail = f"{AIMS.label(m.aim)}: {MEASURE_TYPES.label(m.type)} from {_d(m.start_on)}"
         body = _lines(("Details", m.details), ("Status", MEASURE_STATUSES.label(m.status)),
                       ("Review due", _d(m.review_due) if m.review_due else ""),
                       ("Effectiveness", m.effectiveness))
-        log = "\n".join(f"{e.at[:10]} {e.by_user}: {e.text}" for e in m.log)
-        out.append(PackItem(f"measure:{m.id}", "Measures", label,
-                            body + (f"\nLog:\n{log}" if log else "")))
+        out.append(_item(key, "Measures", detail, body, plain=f"Measure {n}",
+                         ties=referral_keys))
+        if m.log:
+            out.append(_item(f"{key}:log", "Measures", f"{detail}: log",
+                             "\n".join(f"{e.at[:10]}: {e.text}" for e in m.log),
+                             plain=f"Measure {n}: log", ties=[key]))
+        staff = sorted({x for x in [m.owner, *(e.by_user for e in m.log)] if x})
+        if staff:
+            out.append(_item(f"{key}:staff", "Measures", f"{detail}: staff involved",
+                             ", ".join(staff), True, "source",
+                             f"Measure {n}: staff involved", [key]))
     return out
 
 
@@ -184,7 +214,7 @@ def _apply(items: list[PackItem], decisions: dict | None) -> tuple[PackItem, ...
     unknown = set(decisions) - keys
     if unknown:
         raise ValidationError("A decision names an item that is not in this record.")
-    out = []
+    by_key = {}
     for i in items:
         if i.key in decisions:
             d = decisions[i.key]
@@ -198,8 +228,26 @@ def _apply(items: list[PackItem], decisions: dict | None) -> tuple[PackItem, ...
                     raise ValidationError("Say why an item is withheld when the reason is "
                                           "'other'.")
                 i = replace(i, withheld=True, reason=key, reason_text=text)
-        if i.withheld:
-            i = replace(i, text="")   # a withheld item never carries its content
+        by_key[i.key] = i
+    changed = True
+    while changed:   # what is tied to a withheld item goes with it, unless decided
+        changed = False
+        for key, i in by_key.items():
+            if i.withheld or key in decisions:
+                continue
+            tie = next((by_key[t] for t in i.ties if t in by_key and by_key[t].withheld),
+                       None)
+            if tie is not None:
+                by_key[key] = replace(i, withheld=True, reason=tie.reason,
+                                      reason_text=tie.reason_text if tie.reason == "other"
+                                      else "")
+                changed = True
+    out = []
+    for i in by_key.values():
+        if i.withheld:   # a withheld item never carries its content, nor its details
+            i = replace(i, text="", label=i.plain)
+        else:
+            i = replace(i, label=i.detail)
         out.append(i)
     return tuple(out)
 

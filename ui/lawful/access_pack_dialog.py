@@ -257,7 +257,7 @@ class AccessPackDialog(QDialog):
         item = self.current_item()
         if item is None or item.withheld:
             return
-        answer = WithholdPrompt.ask(self, item.label)
+        answer = WithholdPrompt.ask(self, item.detail or item.label)
         if answer is None:
             return
         self.decisions[item.key] = answer
@@ -268,7 +268,7 @@ class AccessPackDialog(QDialog):
         item = self.current_item()
         if item is None or not item.withheld:
             return
-        reason = self.ask_release_reason(item.label)
+        reason = self.ask_release_reason(item.detail or item.label)
         if not reason:
             return
         self.decisions[item.key] = None

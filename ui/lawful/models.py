@@ -140,7 +140,7 @@ class PackItemsModel(TableModel):
     """The items of a subject access pack: what is given and what is withheld."""
     columns = (
         Column("Section", lambda i: i.section),
-        Column("Item", lambda i: i.label),
+        Column("Item", lambda i: i.detail or i.label),   # the governor's view, never the pack's
         Column("Decision", lambda i: "Withheld" if i.withheld else "Given",
                foreground=lambda i: _warning_brush() if i.withheld else None),
         Column("Reason", lambda i: i.reason_label if i.withheld else ""),
@@ -148,6 +148,7 @@ class PackItemsModel(TableModel):
 
     def extra(self, i, column: int, role):
         if role == Qt.ItemDataRole.ToolTipRole:
-            return i.label + "\n" + (f"Withheld: {i.reason_label}" if i.withheld
-                                     else "Given in full in the pack.")
+            return (i.detail or i.label) + "\n" + (
+                f"Withheld: {i.reason_label}; the pack names it only as “{i.label}”."
+                if i.withheld else "Given in full in the pack.")
         return None
