@@ -4,11 +4,16 @@
 
 A backup is encrypted under the vault's own key, so making one needs the
 vault unlocked. Restoring asks for the passphrase of a governor *in the
-backup*, checks the backup completely before replacing anything, and keeps
-the replaced vault aside; it is refused while the vault is open elsewhere.
+backup* (and, if it changed since, theirs of today, from
+``CONSOLE_CURRENT_PASSPHRASE`` or a prompt), checks the backup and the vault
+it replaces completely before replacing anything, and keeps the replaced
+vault aside; it is refused while the vault is open elsewhere.
 """
 
 from __future__ import annotations
+
+import os
+import sys
 
 from cli.common import open_vault, passphrase_from_env_or_prompt, term, vault_path
 from console.audit import backup_ledger
@@ -56,14 +61,31 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     folder = vault_path(args)
     backup.read_manifest(args.file)  # a bad file is refused before any prompt
-    passphrase = passphrase_from_env_or_prompt("Passphrase of a governor in the backup: ")
-    result = restore_backup(folder, args.file, getattr(args, "user", None), passphrase)
+    passphrase = passphrase_from_env_or_prompt("Your passphrase as it was in the backup: ")
+    result = restore_backup(folder, args.file, getattr(args, "user", None), passphrase,
+                            current_passphrase=_current_passphrase())
     aside = (f" The vault it replaced is kept at {result.kept_aside}."
              if result.kept_aside else "")
-    print(f"Restored the backup of {result.backup_created_at[:19].replace('T', ' ')} UTC "
-          f"into {result.folder}; its audit chain of {result.audit_entries} entries is "
-          f"intact.{aside}")
+    print(f"Restored the backup whose chain ends at entry #{result.audit_entries} "
+          f"({result.backup_created_at[:19].replace('T', ' ')} UTC) into {result.folder}; "
+          f"the restore is recorded in its chain.{aside}")
+    for sentence in result.carried:
+        print(term(sentence))
     return 0
+
+
+def _current_passphrase() -> str | None:
+    """Your passphrase of today for the vault being replaced: from
+    ``CONSOLE_CURRENT_PASSPHRASE``, or a prompt in a terminal (Enter: the
+    same as in the backup), or else the same."""
+    value = os.environ.get("CONSOLE_CURRENT_PASSPHRASE")
+    if value is not None:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+        return getpass.getpass("Your passphrase today, if you changed it since "
+                               "(Enter if not): ") or None
+    return None
 
 
 def cmd_backups(args) -> int:

@@ -65,6 +65,7 @@ class State:
     # Sealing keys: scope (a restricted record's reference, or "fulltext")
     # -> [version, commitment, seq] (see ``sealing_keys``).
     keys: dict[str, list] = field(default_factory=dict)
+    erased: dict[str, int] = field(default_factory=dict)          # ref -> its last erasure
 
     # -- reading ---------------------------------------------------------------
     def member(self, name: str) -> Member | None:
@@ -374,6 +375,8 @@ def _restrict(state: State, e: Entry) -> str | None:
 
 
 def _gone(state: State, e: Entry) -> str | None:
+    if e.action == "subject.erase":
+        state.erased[e.entity_id] = e.seq
     state.restrictions.pop(e.entity_id, None)
     state.keys.pop(e.entity_id, None)
     for key in [k for k in state.lifts if k.endswith(" " + e.entity_id)]:

@@ -125,6 +125,12 @@ def _signed_by_a_user(chain: _Chain, m: dict) -> bool:
         return False
 
 
+def label_signed(conn, manifest: dict) -> bool:
+    """Whether a backup's label is signed by a certificate the chain on
+    ``conn`` gave its signer."""
+    return _signed_by_a_user(_Chain(conn), manifest)
+
+
 def _when(text: str) -> dt.datetime | None:
     try:
         t = dt.datetime.fromisoformat(str(text))

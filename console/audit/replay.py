@@ -40,12 +40,23 @@ _AUTHORITY = {"vault.create", "authority.attest", "user.add", "user.remove", "us
               "vault.restore", "keys.seal", "keys.rekey", "keys.unseal", "user.passphrase"}
 
 
+LEGACY = -1    # a restore entry from before restores named the head they replaced
+
+
 @dataclass(frozen=True)
 class Restore:
     seq: int
     at: str
     user: str
     restored_to: int
+    replaced: int | None = LEGACY   # the head of the vault it replaced; None: a new folder
+
+    def explains(self, seen: int) -> bool:
+        """Whether this restore explains why entry ``seen``, which a user had
+        verified, is no longer in the chain as they saw it."""
+        if self.restored_to >= seen:
+            return False
+        return self.replaced == LEGACY or (self.replaced is not None and seen <= self.replaced)
 
 
 @dataclass(frozen=True)
@@ -221,7 +232,12 @@ class _Replay:
                            "that subject were deleted")
             return seq, reason
         if action == "vault.restore" and parsed is not None:
-            self.restores.append(Restore(seq, at, user, int(parsed.get("restored_to") or 0)))
+            replaced = parsed.get("replaced", LEGACY)
+            if isinstance(replaced, dict):
+                replaced = int(replaced.get("seq") or 0)
+            self.restores.append(Restore(seq, at, user, int(parsed.get("restored_to") or 0),
+                                         replaced if replaced in (None, LEGACY)
+                                         or isinstance(replaced, int) else None))
         if self.staff is not None and entity == "subject":
             self.track_subject(e)
         st.seq, st.head = seq, h

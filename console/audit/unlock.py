@@ -125,7 +125,7 @@ def verified_state(vault: Vault, use_copy: bool = True) -> State:
     row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (sealed.seq,)).fetchone()
     if row and row[0] == sealed.hash:
         return report.state   # sealed by another format of the state: replayed in full
-    restored = [r for r in report.restores if r.restored_to < sealed.seq]
+    restored = [r for r in report.restores if r.explains(sealed.seq)]
     when = sealed.at[:10]
     if not restored:
         raise ChainRewound(f"Entries after #{seal.parting(conn, sealed)} were removed or "

@@ -1,17 +1,35 @@
-"""Restoring a vault from a backup.
+"""Restoring a vault from a backup: a governor's act the chain can check.
 
-Restoring checks the backup completely (checksum, unlock with a governor's
-passphrase, ``PRAGMA integrity_check``, SQLCipher's page check and the audit
-chain) in a scratch folder *before* anything is replaced, and keeps the
-replaced vault beside the restored one under a time-stamped name. It is
-refused while the vault is open anywhere (the vault lock).
+A backup file is a label (its manifest) around a database and a slot file;
+only the signed chain inside the database is trusted. Before anything is
+replaced, in a scratch folder beside the vault:
 
-The vault folder itself is never renamed: it holds the open lock file for
-the whole restore, and Windows refuses to rename a folder holding an open
-file. The replaced vault's files move out into the kept-aside folder and the
-restored files move in, each by a rename within one volume, the lock file
-and the backups folder staying where they are; the database moves in last,
-so a vault interrupted half-way is one that says its database is missing.
+1. the backup is unpacked and opened with the restorer's passphrase *as it
+   was in the backup*; its integrity is checked, its schema brought up to
+   date, and its whole chain replayed (links, signatures, rights, rows);
+2. the restorer must be an active governor in the backup's chain, with the
+   slot key that chain gives them, and a signing key matching the
+   certificate it gives them (a slot written under a governor's name by
+   someone holding the data key fails here);
+3. the vault being replaced is read (``restore_standing``): the restorer
+   must open their own slot in it with their passphrase of today and be an
+   active governor there too, and its vault id, from its signed chain, must
+   be the backup's, from the backup's signed chain (never the labels);
+4. the restore is recorded, signed by the restorer: "restored to entry #N",
+   with the head of the vault it replaced; what that vault decided since
+   the backup (erasures, removals, roles, slot keys) is carried forward
+   (``restore_carry``); slots the chain does not list are dropped; and the
+   data key is changed, since everyone who ever held a slot in the backup
+   knew its key.
+
+Only then is the vault swapped, as the last step, and nothing after it can
+fail: the vault folder itself is never renamed (it holds the open lock file
+for the whole restore, and Windows refuses to rename a folder holding an
+open file); the replaced vault's files move out into the kept-aside folder
+and the restored files move in, each by a rename within one volume, the
+lock file and the backups folder staying where they are; the database moves
+in last, so a vault interrupted half-way is one that says its database is
+missing. It is refused while the vault is open anywhere (the vault lock).
 """
 
 from __future__ import annotations
@@ -26,31 +44,37 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.audit import chain as audit
-from console.audit import replay, roles, unlock
+from console.audit import backup_ledger, roles, slot_check, unlock
 from console.clock import utcnow as _utcnow
-from console.errors import ConsoleError, ValidationError, VaultDamaged, storage_error
+from console.errors import (
+    ConsoleError,
+    PermissionDenied,
+    ValidationError,
+    VaultDamaged,
+    storage_error,
+)
 from console.errors import translate as _translate
+from console.lawful import restore_carry, restore_standing
 from console.storage import keyslots, schema
 from console.storage.fileio import fsync_dir, restrict
 from console.storage.integrity import check_integrity
 from console.storage.layout import BACKUP_DIR, DB_FILE, LOCK_FILE
 from console.storage.lock import VaultLock
-from console.storage.snapshot import (
-    BAD_BACKUP,
-    DB_MEMBER,
-    SLOTS_MEMBER,
-    read_manifest,
-    stamp,
-)
+from console.storage.snapshot import BAD_BACKUP, DB_MEMBER, SLOTS_MEMBER, read_manifest, stamp
 from console.storage.vault import Vault
+
+OTHER_VAULT = ("That backup is of a different vault from the one in this folder (its signed "
+               "chain says so); choose a backup of this vault, or restore it into a new "
+               "folder.")
 
 
 @dataclass(frozen=True)
 class RestoreResult:
     folder: Path
     kept_aside: Path | None
-    backup_created_at: str
-    audit_entries: int
+    backup_created_at: str      # when the backup's chain ends (its last entry's time)
+    audit_entries: int          # the entry restored to
+    carried: tuple[str, ...] = ()   # what was carried forward, one sentence each
 
 
 # -------------------------------------------------------------------------
@@ -75,22 +99,19 @@ def _unpack(backup_file: Path, manifest: dict, into: Path) -> None:
         raise VaultDamaged(BAD_BACKUP)
 
 
-def check_restored(folder: Path, user: str | None, passphrase: str):
-    """Open an unpacked backup and prove it sound; returns (user_secret,
-    user name, audit entry count). Raises a ConsoleError naming the problem."""
+def open_checked(folder: Path, user: str | None, passphrase: str,
+                 manifest: dict) -> tuple[Vault, int, str]:
+    """Open an unpacked backup as the restorer and prove it sound (1 and 2
+    above); returns the open vault (settled through the audit room, never
+    backing up before a key rotation) and the entry and time its chain
+    ends at. Raises a ConsoleError naming the problem."""
     try:
         v = Vault.open(folder, user, passphrase, migrate=False, trust_rows=False)
     except VaultDamaged:
         raise VaultDamaged("That backup is damaged and cannot be opened; nothing was "
                            "changed. Choose another backup.") from None
+    v.backup_before_rekey = False
     try:
-        # The role the backup's own chain gives, never its users rows.
-        with v.guard():
-            authority = replay.run(v.conn, rows=False)
-        member = authority.state.member(v.user.name) if authority.intact else None
-        if member is not None and member.active:
-            v.user = dataclasses.replace(v.user, role=member.role, active=True)
-        roles.require(v, "restore")
         try:
             check_integrity(v)
         except VaultDamaged:
@@ -103,11 +124,61 @@ def check_restored(folder: Path, user: str | None, passphrase: str):
                 schema.migrations.apply(v.db)
         report = audit.verify(v)
         if not report.ok:
-            raise VaultDamaged("That backup's audit chain is broken, so it may have been "
-                               "altered; nothing was changed. Choose another backup.")
-        return v.user_secret(), v.user.name, report.entries, report.head
-    finally:
+            raise VaultDamaged("That backup's audit chain is broken, or its rows disagree "
+                               "with it, so it may have been altered; nothing was changed. "
+                               "Choose another backup.")
+        _require_governor(v, report.state)
+        _label_matches(v, manifest, report)
+        with v.guard():
+            at = v.conn.execute("SELECT at FROM audit WHERE seq = ?",
+                                (report.entries,)).fetchone()
+        try:
+            # Its own signing key, its slots, its seal; never this computer's copy
+            # of the restorer's seal, which is of the vault being replaced.
+            unlock.settle(v, use_copy=False)
+        except ConsoleError:
+            raise VaultDamaged("That backup does not hold your signing key or key slot as "
+                               "its own signed chain gives them, so it was made or edited "
+                               "outside the console; nothing was changed. Choose another "
+                               "backup.") from None
+        return v, report.entries, at[0] if at else ""
+    except BaseException:
         v.close()
+        raise
+
+
+def _require_governor(v: Vault, state) -> None:
+    """The restorer is an active governor of the backup's own chain, holding
+    the slot key it gives them."""
+    m = state.member(v.user.name)
+    if m is None or not m.active:
+        raise PermissionDenied(roles.why_not("viewer", "restore"))
+    v.user = dataclasses.replace(v.user, role=m.role, active=True)
+    roles.require(v, "restore")
+    if state.attested and m.slot != v.slots.public_of(v.user_secret()):
+        raise VaultDamaged(f"That backup's key slot for {v.user.name} is not the one its own "
+                           "signed chain gives them, so it was written outside the console; "
+                           "nothing was changed. Choose another backup.")
+
+
+def _label_matches(v: Vault, manifest: dict, report) -> None:
+    """A signed label must be signed by a user of the backup's own chain and
+    name the head its database ends at (a chain cut after the backup was
+    made, or a label moved from another backup, fails here). A label from an
+    earlier version names no head: only the chain counts then."""
+    head = manifest.get("head")
+    if not manifest.get("signature") and head is None:
+        return
+    with v.guard():
+        signed = backup_ledger.label_signed(v.conn, manifest)
+    try:
+        same = (int(head["seq"]), str(head["hash"])) == (report.entries, report.head)
+    except (TypeError, KeyError, ValueError):
+        same = False
+    if not signed or not same:
+        raise VaultDamaged("That backup's label does not match its contents (its signed "
+                           "chain head, or who made it), so it was altered after it was made; "
+                           "nothing was changed. Choose another backup.")
 
 
 def _swap_contents(folder: Path, work: Path, aside: Path) -> None:
@@ -130,44 +201,21 @@ def _swap_contents(folder: Path, work: Path, aside: Path) -> None:
     fsync_dir(folder)
 
 
-def _carry_seals(folder: Path, work: Path, restorer: str) -> None:
+def _carry_seals(standing, work: Path, restorer: str) -> None:
     """Keep each user's sealed head from the vault being replaced (same user,
     same slot key), so their next unlock sees the gap the restore made and
-    the restore entry that explains it; the governor restoring keeps the
-    backup's own, and verifies the restore entry as they write it. A damaged
-    slot file carries nothing."""
-    try:
-        current = keyslots.SlotFile.load(folder)
-        restored = keyslots.SlotFile.load(work)
-    except ConsoleError:
-        return
-    if current.vault_id != restored.vault_id:
-        return
+    the restore entry that explains it; the governor restoring keeps the one
+    sealed as the restore was written."""
+    restored = keyslots.SlotFile.load(work)
     for name, slot in restored.users.items():
-        old = current.users.get(name)
+        old = standing.slots.users.get(name)
         if (name != restorer and old and old.get("seal")
                 and old.get("public") == slot.get("public")):
             slot["seal"] = old["seal"]
     restored.save(work)
 
 
-def restore_backup(folder, backup_file, user: str | None, passphrase: str,
-                   on_progress=None, allow_other_vault: bool = False) -> RestoreResult:
-    """Replace the vault in ``folder`` with the backup, after checking it.
-
-    The backup is unpacked into a scratch folder beside the vault and opened
-    with ``user``'s passphrase (a governor in the backup). Only when it opens,
-    passes the integrity checks and its audit chain verifies are the current
-    vault's files moved aside (``<name>.replaced-<time>``) and the restored
-    ones put in their place, with the vault's lock held throughout. The
-    restore is then recorded in the restored audit chain.
-    """
-    folder = Path(folder).expanduser().absolute()
-    backup_file = Path(backup_file).expanduser()
-    total = 5
-    step = (lambda n: on_progress(n, total)) if on_progress else (lambda n: None)
-    step(0)
-    manifest = read_manifest(backup_file)
+def _existing_vault(folder: Path) -> bool:
     existing = folder.exists() and any(
         (folder / n).exists() for n in (DB_FILE, keyslots.SLOTS_FILE))
     if folder.exists() and not existing:
@@ -175,21 +223,29 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
             raise ValidationError("That folder holds other files and no vault; restore into "
                                   "an empty or new folder.")
         folder.rmdir()
+    return existing
+
+
+def restore_backup(folder, backup_file, user: str | None, passphrase: str,
+                   on_progress=None, current_passphrase: str | None = None) -> RestoreResult:
+    """Replace the vault in ``folder`` with the backup, after checking it and
+    preparing the restored vault completely (see above). ``passphrase`` is
+    the restorer's as it was in the backup; ``current_passphrase`` theirs
+    in the vault being replaced (the same one when not given)."""
+    folder = Path(folder).expanduser().absolute()
+    backup_file = Path(backup_file).expanduser()
+    total = 5
+    step = (lambda n: on_progress(n, total)) if on_progress else (lambda n: None)
+    step(0)
+    manifest = read_manifest(backup_file)
+    existing = _existing_vault(folder)
+    current_passphrase = passphrase if current_passphrase is None else current_passphrase
     lock = None
     if existing:
         lock = VaultLock(folder)
         lock.acquire()  # VaultInUse while it is open anywhere
     work = None
     try:
-        if existing and not allow_other_vault:
-            try:
-                current_id = keyslots.SlotFile.load(folder).vault_id
-            except ConsoleError:
-                current_id = None  # a damaged vault is exactly what a restore replaces
-            if current_id is not None and current_id != manifest["vault_id"]:
-                raise ValidationError("That backup is of a different vault from the one in "
-                                      "this folder; choose a backup of this vault, or "
-                                      "restore it into a new folder.")
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
             work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.restore-",
@@ -198,15 +254,29 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
             raise _translate(exc) from None
         _unpack(backup_file, manifest, work)
         step(1)
-        user_secret, user, entries, restored_head = check_restored(work, user, passphrase)
-        if existing:
-            _carry_seals(folder, work, user)
-        step(2)
+        v, restored_to, ends_at = open_checked(work, user, passphrase, manifest)
+        try:
+            user = v.user.name
+            backup_id = unlock.current(v).vault_id
+            standing = None
+            if existing:
+                standing = restore_standing.read_standing(folder, user, current_passphrase,
+                                                          lock)
+                if standing.vault_id != backup_id:
+                    raise ValidationError(OTHER_VAULT)
+            step(2)
+            aside = (folder.with_name(f"{folder.name}.replaced-{stamp(_utcnow())}")
+                     if existing else None)
+            carried = _record(v, manifest, restored_to, standing, aside, passphrase,
+                              current_passphrase)
+        finally:
+            v.close()
+        if standing is not None:
+            _carry_seals(standing, work, user)
+        step(3)
         try:
             (work / LOCK_FILE).unlink(missing_ok=True)
-            aside = None
-            if folder.exists():
-                aside = folder.with_name(f"{folder.name}.replaced-{stamp(_utcnow())}")
+            if existing:
                 _swap_contents(folder, work, aside)
                 shutil.rmtree(work, ignore_errors=True)
             else:
@@ -216,21 +286,44 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
             fsync_dir(folder.parent)
         except OSError as exc:
             raise _translate(exc) from None
-        step(3)
     finally:
         if lock is not None:
             lock.release()
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
-    # Record the restore in the restored chain: "restored to entry #N" explains,
-    # to every later check, why heads users had verified after N are gone.
-    with unlock.open_vault(folder, user, user_secret=user_secret, use_copy=False) as v:
-        with v.write():
-            audit.append(v, "vault.restore", "vault", v.vault_id,
-                         after={"backup_created_at": manifest["created_at"],
-                                "backup_reason": manifest.get("reason", ""),
-                                "kept_aside": aside.name if aside else None,
-                                "restored_to": entries, "restored_head": restored_head})
-        unlock.settle(v)  # seal the restore for the governor who made it
     step(total)
-    return RestoreResult(folder, aside, manifest["created_at"], entries)
+    return RestoreResult(folder, aside, ends_at or manifest["created_at"], restored_to,
+                         tuple(carried))
+
+
+def _record(v: Vault, manifest: dict, restored_to: int, standing, aside,
+            passphrase: str, current_passphrase: str) -> list[str]:
+    """Step 4 above, in the scratch copy: the restore entry, what is carried
+    forward, the slots the chain lists and a new data key."""
+    replaced = ({"seq": standing.head[0], "hash": standing.head[1]}
+                if standing is not None and standing.head else None)
+    if standing is not None and standing.head is None:
+        replaced = {"seq": standing.state.seq, "hash": standing.state.head}
+    with v.write():
+        audit.append(v, "vault.restore", "vault", v.vault_id,
+                     after={"backup_created_at": manifest["created_at"],
+                            "backup_reason": manifest.get("reason", ""),
+                            "kept_aside": aside.name if aside else None,
+                            "restored_to": restored_to,
+                            "restored_head": _hash_at(v, restored_to),
+                            "replaced": replaced})
+    said = []
+    if standing is not None:
+        said = restore_carry.carry_forward(v, standing, passphrase, current_passphrase)
+        if standing.note:
+            said.append(standing.note)
+    for name in list(v.slots.users):
+        v.slots.clear_quick(name)   # quick unlock is set up again after a restore
+    slot_check.rotate(v, unlock.current(v))
+    unlock.seal_now(v)
+    return said
+
+
+def _hash_at(v: Vault, seq: int) -> str:
+    row = v.query("SELECT hash FROM audit WHERE seq = ?", (seq,))
+    return row[0][0] if row else ""

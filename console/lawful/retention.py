@@ -307,8 +307,13 @@ def _fts_tables(vault) -> list[str]:
     return out
 
 
-def erase(vault, ref, reason: str) -> ErasureResult:
-    """Erase a subject from the vault, leaving only the audit tombstone."""
+def erase(vault, ref, reason: str, *, carried_from: int | None = None) -> ErasureResult:
+    """Erase a subject from the vault, leaving only the audit tombstone.
+
+    ``carried_from``: the erasure is made again on restoring a backup taken
+    before it (entry ``carried_from`` of the replaced vault's chain made it),
+    so a legal hold in the older backup does not stop it: the hold had been
+    lifted when the record was erased."""
     access.require_governor(vault, "erase a record")
     reason = fields.text(reason, "The reason for erasure", required=True, limit=2000,
                          multiline=True).strip()
@@ -317,10 +322,10 @@ def erase(vault, ref, reason: str) -> ErasureResult:
     schema = sealed.store(vault).schema_for(sid)
     name, staff_number = vault.query(f"SELECT name, staff_number FROM {schema}.subjects "
                                      "WHERE id = ?", (sid,))[0]
-    if NameMatcher([(p.ref, name, staff_number)]).found_in(reason):
+    if carried_from is None and NameMatcher([(p.ref, name, staff_number)]).found_in(reason):
         raise ValidationError("The reason for erasure is kept after the record goes, so it "
                               "must not name the subject; use the reference instead.")
-    if p.legal_hold:
+    if p.legal_hold and carried_from is None:
         with vault.write():
             audit.append(vault, "subject.erase_refused", "subject", p.ref,
                          after={"reason": "legal hold"})
@@ -342,8 +347,10 @@ def erase(vault, ref, reason: str) -> ErasureResult:
             conn.execute("DELETE FROM conflicts WHERE subject_id = ?", (sid,))
             conn.execute("DELETE FROM subjects WHERE id = ?", (sid,))
             forms = scrub.scrub(conn, p.ref, name, staff_number)
-            audit.append(vault, audit.ERASE_ACTION, "subject", p.ref,
-                         after={"reason": reason, **({"forms": forms} if forms else {})})
+            after = {"reason": reason, **({"forms": forms} if forms else {})}
+            if carried_from is not None:
+                after["carried_from"] = int(carried_from)
+            audit.append(vault, audit.ERASE_ACTION, "subject", p.ref, after=after)
             at = now_iso()
         try:
             # Rebuild the file so no freed page survives; secure delete has
@@ -357,7 +364,8 @@ def erase(vault, ref, reason: str) -> ErasureResult:
     finally:
         with vault.guard():
             conn.execute(f"PRAGMA secure_delete = {int(old_secure)}")
-    return ErasureResult(p.ref, at, len(seqs), len(backup_flags(vault)), len(forms))
+    flagged = len(backup_flags(vault)) if carried_from is None else 0
+    return ErasureResult(p.ref, at, len(seqs), flagged, len(forms))
 
 
 def erased(vault) -> list[tuple[str, str, str]]:

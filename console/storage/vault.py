@@ -132,6 +132,9 @@ class Vault:
         # Keeps the newest automatic backups, placed by the signed chain (the
         # audit room's ledger sets it on unlock; None: nothing is pruned).
         self.prune_backups: Callable[[], None] | None = None
+        # A data key rotation backs the vault up first; a restore's scratch copy
+        # (whose backup is the file being restored) does not.
+        self.backup_before_rekey = True
 
     # -- lifecycle -----------------------------------------------------------
     @classmethod
@@ -194,7 +197,7 @@ class Vault:
     @classmethod
     def open(cls, folder: Path | str, user: str | None = None, passphrase: str | None = None,
              *, user_secret: bytes | None = None, migrate: bool = True,
-             trust_rows: bool = True) -> "Vault":
+             trust_rows: bool = True, held_lock: VaultLock | None = None) -> "Vault":
         """Unlock with a passphrase, or with a user secret already recovered
         (quick unlock). Applies pending migrations after taking a backup.
 
@@ -202,7 +205,11 @@ class Vault:
         from the ``users`` row here, which anyone holding a key slot can
         write; the console's own entry points open through the audit room
         (``console.audit.unlock``), which passes ``trust_rows=False`` and takes
-        the user's role from the signed chain instead."""
+        the user's role from the signed chain instead.
+
+        ``held_lock``: the vault's lock, already held by the caller (a restore
+        reading the vault it is about to replace); the vault then neither
+        takes nor releases it."""
         folder = Path(folder)
         if not (folder / DB_FILE).exists():
             if (folder / keyslots.SLOTS_FILE).exists():
@@ -210,7 +217,7 @@ class Vault:
                                    "from a backup.")
             raise VaultNotFound("There is no vault in that folder; check the path, or create "
                                 "a vault first.")
-        lock = VaultLock(folder)
+        lock = _Borrowed(held_lock) if held_lock is not None else VaultLock(folder)
         lock.acquire()
         try:
             slots = SlotFile.load(folder)
@@ -375,7 +382,8 @@ class Vault:
         between the rekey and the final rename, ``open`` finds the pending set
         matches the database and promotes it.
         """
-        snapshot.automatic_backup(self, "rekey")
+        if self.backup_before_rekey:
+            snapshot.automatic_backup(self, "rekey")
         new_key = secrets.token_bytes(32)
         pending = SlotFile(self.slots.vault_id, deepcopy(self.slots.users), self.slots.kdf)
         pending.rewrap_all(new_key)
@@ -427,6 +435,20 @@ class Vault:
 
     def save_slots(self) -> None:
         self.slots.save(self.folder)
+
+
+class _Borrowed:
+    """A lock someone else holds: acquiring and releasing it do nothing."""
+
+    def __init__(self, lock: VaultLock):
+        self._lock = lock
+
+    def acquire(self) -> None:
+        if not self._lock.held:
+            raise VaultClosed("The vault's lock is not held; nothing was opened.")
+
+    def release(self) -> None:
+        pass
 
 
 REDERIVED = ("Your key slot was protected by a cheaper key derivation than this version "

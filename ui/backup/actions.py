@@ -58,10 +58,12 @@ class BackupActions:
 
 @dataclass(frozen=True)
 class RestoreRequest:
-    """The backup to restore and the governor (in that backup) who unlocks it."""
+    """The backup to restore, the governor (in that backup) who unlocks it,
+    and their passphrase of today for the vault it replaces ("" when the same)."""
     path: Path
     user: str
     passphrase: str
+    current_passphrase: str = ""
 
-    def __repr__(self) -> str:          # never show the passphrase in a log
+    def __repr__(self) -> str:          # never show a passphrase in a log
         return f"RestoreRequest(path={str(self.path)!r}, user={self.user!r})"

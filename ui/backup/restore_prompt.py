@@ -1,10 +1,10 @@
-"""RestorePrompt: what a restore will do, and a governor's passphrase from
-the backup.
+"""RestorePrompt: what a restore will do, and a governor's passphrases.
 
 It explains, before anything happens, that the current vault is kept aside
 (not deleted) and that the console locks for the restore; then asks for the
 user name and passphrase of a governor *in the backup*, which may differ from
-today's. The prompt only collects; it never checks the passphrase itself (the
+today's, and (only if it differs) their passphrase of today, which the vault
+being replaced must accept. The prompt only collects; it never checks the passphrase itself (the
 restore does, before it replaces anything). Callers use ``ask``.
 """
 
@@ -34,8 +34,9 @@ def explanation(path: Path) -> str:
             "replaced. <b>The current vault is not deleted</b>: it is kept aside beside "
             "the restored one, under a name ending in “.replaced-” and the time.<br><br>"
             "<b>The console locks for the restore.</b> Anything changed since the backup "
-            "was made will not be in the restored register. When it is done, unlock "
-            "again with your passphrase as it was in the backup.")
+            "was made will not be in the restored register, except that records erased, "
+            "users removed and passphrases changed since stay so. When it is done, unlock "
+            "again with your passphrase of today.")
 
 
 class RestorePrompt(QDialog):
@@ -51,10 +52,15 @@ class RestorePrompt(QDialog):
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName("Governor's passphrase in the backup")
+        self.current = QLineEdit(self)
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current.setAccessibleName("Your passphrase today, if different")
+        self.current.setPlaceholderText("only if you changed it since the backup")
         self.message = error_label(self, "Restore problem")
         form = QFormLayout()
         form.addRow("Governor (user name in the backup):", self.user)
         form.addRow("Their &passphrase in the backup:", self.passphrase)
+        form.addRow("Your passphrase &today:", self.current)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.restore_button = self.buttons.addButton(
             "Lock and &restore", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -85,7 +91,8 @@ class RestorePrompt(QDialog):
 
     @property
     def request(self) -> RestoreRequest:
-        return RestoreRequest(self.path, self.user.text().strip(), self.passphrase.text())
+        return RestoreRequest(self.path, self.user.text().strip(), self.passphrase.text(),
+                              self.current.text())
 
     @classmethod
     def ask(cls, path: Path, user: str = "", parent: QWidget | None = None
@@ -97,4 +104,5 @@ class RestorePrompt(QDialog):
             return None
         finally:
             dialog.passphrase.clear()
+            dialog.current.clear()
             dialog.deleteLater()

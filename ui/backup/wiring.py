@@ -61,12 +61,15 @@ def restore(window, request: RestoreRequest, on_finished=None) -> None:
         made = result.backup_created_at[:16].replace("T", " ")
         aside = (f" The vault it replaced is kept at {result.kept_aside.name}."
                  if result.kept_aside else "")
-        finish(f"Restored the backup made {made} UTC.{aside} Unlock with your passphrase "
-               "as it was in the backup.", False)
+        carried = " ".join(result.carried)
+        finish(f"Restored the backup whose chain ends {made} UTC.{aside} "
+               f"{carried + ' ' if carried else ''}Unlock with your passphrase of today.",
+               False)
 
     # The lock has queued the close on the vault thread; this runs after it.
     window.runner.run(Operation(
-        lambda _none, on_progress: restore_backup(folder, request.path, request.user or None,
-                                                  request.passphrase, on_progress),
+        lambda _none, on_progress: restore_backup(
+            folder, request.path, request.user or None, request.passphrase, on_progress,
+            current_passphrase=request.current_passphrase or None),
         needs_vault=False, write=True, progress="Restoring the backup…", cancellable=False,
         parent=window, on_success=done, on_failure=lambda exc: finish(sentence(exc), True)))
