@@ -170,12 +170,16 @@ def test_restore_is_refused_while_the_vault_is_open(vault, vault_path, tmp_path)
     assert subjects.create_subject(vault, SubjectFields("Still Writable")).ref
 
 
-def test_automatic_backups_keep_only_the_newest_n(vault):
+def test_automatic_backups_keep_only_the_newest_n(vault, vault_path):
+    from console.audit import unlock
+    vault.close()
+    vault = unlock.open_vault(vault_path, "governor", PASS)  # as the console opens it
     users.set_setting(vault, "backup_keep", 3)
     made = [backup.automatic_backup(vault, "daily") for _ in range(5)]
     kept = backup_ledger.place(vault)
     assert [p.info.path for p in kept] == list(reversed(made[-3:]))
     assert all(p.counted and p.info.vault_id == vault.vault_id for p in kept)
+    vault.close()
 
 
 def test_backup_on_close_is_at_most_daily(vault, monkeypatch):

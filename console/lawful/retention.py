@@ -388,8 +388,19 @@ def backup_flags(vault, now: dt.datetime | None = None) -> list[BackupFlag]:
     events = vault.query(
         "SELECT seq, action, entity_id FROM audit WHERE action IN (?, 'user.remove', "
         "'keys.seal') ORDER BY seq DESC", (audit.ERASE_ACTION,))
+    placed = backup_ledger.place(vault)
+    # The backup a removal's own key rotation takes first is made after the
+    # removal, but under the key the removed user knew.
+    rekeys = sorted((p for p in placed if p.counted and p.info.reason == "rekey"),
+                    key=lambda p: (p.position, p.made_at))
+    before_rotation = {}
+    for seq, action, eid in events:
+        if action == "user.remove":
+            first = next((p for p in rekeys if p.position >= seq), None)
+            if first is not None:
+                before_rotation.setdefault(first.info.path, (seq, eid))
     out = []
-    for p in backup_ledger.place(vault):
+    for p in placed:
         made = p.made_at or p.info.created_at
         if not p.counted:
             out.append(BackupFlag(p.info.path, made, p.why + " Delete it unless you know "
@@ -400,11 +411,8 @@ def backup_flags(vault, now: dt.datetime | None = None) -> list[BackupFlag]:
                       default=None)
         sealing = min((seq for seq, action, _e in later if action == "keys.seal"),
                       default=None)
-        # The backup a removal's own key rotation takes first ends at the
-        # removal, and is under the key the removed user knew.
-        rekey = p.info.reason == "rekey"
-        removal = min(((seq, eid) for seq, action, eid in events if action == "user.remove"
-                       and (seq > p.position or (rekey and seq == p.position))), default=None)
+        removal = min(((seq, eid) for seq, action, eid in later if action == "user.remove"),
+                      default=before_rotation.get(p.info.path))
         if erasure is not None:
             out.append(BackupFlag(p.info.path, made, f"It was made before a record was "
                                   f"erased (entry #{erasure}) and still holds that record; "
@@ -414,9 +422,9 @@ def backup_flags(vault, now: dt.datetime | None = None) -> list[BackupFlag]:
                                   "record or the reports' full text was sealed, and holds "
                                   "them readable to every user; delete it."))
         elif removal is not None:
-            out.append(BackupFlag(p.info.path, made, f"It was made before {removal[1]} was "
-                                  f"removed (entry #{removal[0]}) and still holds their key "
-                                  "slot and the key they knew; delete it."))
+            out.append(BackupFlag(p.info.path, made, f"It opens with the key {removal[1]} knew "
+                                  f"before they were removed (entry #{removal[0]}); delete "
+                                  "it."))
         elif made < horizon:
             out.append(BackupFlag(p.info.path, made, "It is older than the backup "
                                   "retention horizon; delete it."))
