@@ -271,7 +271,7 @@ def _open(folder, user, passphrase, quick) -> Vault:
     from console.records import session as unlock
     if quick:
         from console.audit import quick as quick_unlock
-        return quick_unlock.open_quick(folder, user)
+        return quick_unlock.open_quick(folder, user, opener=unlock.open_vault)
     return unlock.open_vault(folder, user, passphrase)
 
 

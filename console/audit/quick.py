@@ -95,9 +95,11 @@ AGAIN = ("Quick unlock asks for your passphrase at least once every {h} hour(s);
          "continue.")
 
 
-def open_quick(folder, user: str | None):
+def open_quick(folder, user: str | None, opener=None):
     """Unlock with quick unlock, within the rules above; WrongPassphrase (the
-    passphrase field) when they do not allow it."""
+    passphrase field) when they do not allow it. ``opener`` opens the vault
+    with the user secret (the console's own, ``records.session.open_vault``;
+    by default the audit room's unlock)."""
     folder = Path(folder)
     slots = keyslots.SlotFile.load(folder)
     user = user or default_user(slots)
@@ -105,7 +107,7 @@ def open_quick(folder, user: str | None):
     age = _age(slots.quick_stamp(user, secret))
     if age is None or age < dt.timedelta(0) or age > dt.timedelta(hours=MOST_HOURS):
         raise WrongPassphrase(AGAIN.format(h=MOST_HOURS))
-    vault = unlock.open_vault(folder, user, user_secret=secret)
+    vault = (opener or unlock.open_vault)(folder, user, user_secret=secret)
     try:
         state = current.now(vault)
         if others_here(vault.slots, user) and not _setting(state, SHARED):

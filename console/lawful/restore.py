@@ -55,6 +55,7 @@ from console.errors import (
 )
 from console.errors import translate as _translate
 from console.lawful import restore_carry, restore_standing
+from console.records import session
 from console.storage import keyslots, schema
 from console.storage.fileio import fsync_dir, restrict
 from console.storage.integrity import check_integrity
@@ -317,6 +318,7 @@ def _record(v: Vault, manifest: dict, restored_to: int, standing, aside,
         said = restore_carry.carry_forward(v, standing, passphrase, current_passphrase)
         if standing.note:
             said.append(standing.note)
+    session.settle(v)   # sealing keys in the hands the restored chain entitles
     for name in list(v.slots.users):
         v.slots.clear_quick(name)   # quick unlock is set up again after a restore
     slot_check.rotate(v, unlock.current(v))

@@ -44,3 +44,19 @@ class VaultLock:
     @property
     def held(self) -> bool:
         return self.fh is not None
+
+
+class BorrowedLock:
+    """A vault's lock that someone else holds (a restore reading the vault it
+    is about to replace): acquiring and releasing it do nothing."""
+
+    def __init__(self, lock: VaultLock):
+        self._lock = lock
+
+    def acquire(self) -> None:
+        if not self._lock.held:
+            raise VaultInUse("This vault is already open in another window or program; "
+                             "close that one first.")
+
+    def release(self) -> None:
+        pass

@@ -133,6 +133,16 @@ def signer_of(vault):
     return vault.user.name, vault.identity()
 
 
+def migration_signer(conn, vault_id: str, user: str, user_secret: bytes):
+    """(user, identity) to sign a backup taken before a migration, or None
+    when the identity cannot be read (the backup is then unsigned)."""
+    from console.storage import identities
+    try:
+        return user, identities.load(conn, vault_id, user, user_secret)
+    except Exception:  # noqa: BLE001 - an unreadable identity leaves the label unsigned
+        return None
+
+
 def write_backup(conn, slots_bytes: bytes, vault_id: str, out_path: Path, reason: str,
                  on_progress=None, signer=None) -> Path:
     """Write the backup; ``signer`` is (user, Identity), or None for an

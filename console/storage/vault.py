@@ -54,7 +54,7 @@ from console.storage.fileio import restrict
 from console.storage.identity import Identity, generate_identity
 from console.storage.keyslots import KdfParams, SlotFile
 from console.storage.layout import DB_FILE
-from console.storage.lock import VaultLock
+from console.storage.lock import BorrowedLock, VaultLock
 
 
 # An in-memory schema attached to every vault connection, empty until the
@@ -217,7 +217,7 @@ class Vault:
                                    "from a backup.")
             raise VaultNotFound("There is no vault in that folder; check the path, or create "
                                 "a vault first.")
-        lock = _Borrowed(held_lock) if held_lock is not None else VaultLock(folder)
+        lock = BorrowedLock(held_lock) if held_lock is not None else VaultLock(folder)
         lock.acquire()
         try:
             slots = SlotFile.load(folder)
@@ -232,8 +232,8 @@ class Vault:
             _check_version(db)
             pending = schema.migrations.pending(db)
             if pending and migrate:
-                snapshot.backup_before(folder, conn, "migration",
-                                       _signer(conn, slots.vault_id, user, user_secret))
+                snapshot.backup_before(folder, conn, "migration", snapshot.migration_signer(
+                    conn, slots.vault_id, user, user_secret))
                 schema.migrations.apply(db)
             u = accounts.fetch_user(conn, user)
             if trust_rows and (u is None or not u.active):
@@ -437,20 +437,6 @@ class Vault:
         self.slots.save(self.folder)
 
 
-class _Borrowed:
-    """A lock someone else holds: acquiring and releasing it do nothing."""
-
-    def __init__(self, lock: VaultLock):
-        self._lock = lock
-
-    def acquire(self) -> None:
-        if not self._lock.held:
-            raise VaultClosed("The vault's lock is not held; nothing was opened.")
-
-    def release(self) -> None:
-        pass
-
-
 REDERIVED = ("Your key slot was protected by a cheaper key derivation than this version "
              "allows; it is now protected at the standard cost.")
 
@@ -473,15 +459,6 @@ def _raise_to_floor(vault: Vault, passphrase: str) -> None:
         vault.slots.users[vault.user.name] = old
         return
     vault.notices.append(REDERIVED)
-
-
-def _signer(conn, vault_id: str, user: str, user_secret: bytes):
-    """(user, identity) to sign a backup taken before a migration, or None
-    when the identity cannot be read (the backup is then unsigned)."""
-    try:
-        return user, identities.load(conn, vault_id, user, user_secret)
-    except (ConsoleError, sqlcipher3.Error):
-        return None
 
 
 def default_user(slots: SlotFile) -> str:
