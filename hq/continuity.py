@@ -7,6 +7,15 @@ when the nearest held full-register briefing before it (by chain length)
 appears in its history with the same head, and the nearest held one after it
 (briefings may arrive out of order) names it with its own head. A register
 restored from an old backup, rebuilt, or forked cannot produce such a file.
+
+Except when the briefing records the restore: its ``restores`` list (from the
+governor-signed "restored to entry #N" entries of its chain, inside the
+signed file) names the entry restored to and the head of the chain it
+replaced. A held briefing whose chain lies on that replaced history (longer
+than the entry restored to, no longer than the head replaced) is then set
+aside rather than taken for a break, and the new briefing must continue
+those that remain. A restore into a new folder replaced nothing and sets
+nothing aside.
 """
 
 from __future__ import annotations
@@ -22,27 +31,49 @@ def _brief(row) -> tuple[str, int, str]:
     return row.number, row.chain_entries, row.chain_head
 
 
+def _spans(doc: dict) -> list[tuple[int, int]]:
+    """(entry restored to, entries of the head replaced) of each recorded restore."""
+    return [(r["restored_to"], r["replaced"]["entries"]) for r in doc.get("restores") or ()
+            if r.get("replaced")]
+
+
+def _on(spans, entries: int) -> bool:
+    """Does a chain of this length lie on a history a recorded restore replaced?"""
+    return any(lo < entries <= hi for lo, hi in spans)
+
+
+def _nearest(conn, query, spans):
+    """The first held briefing of ``query`` not on a replaced history."""
+    if not spans:
+        return conn.execute(query.limit(1)).first()
+    for row in conn.execute(query):
+        if not _on(spans, row.chain_entries):
+            return row
+    return None
+
+
 def check(conn, establishment_id: int, doc: dict) -> str | None:
     """None when it continues; else what is wrong, as the end of a sentence."""
     b = t.briefings.c
     entries, head = doc["chain"]["entries"], doc["chain"]["head"]
     number = doc["briefing"]["number"]
+    spans = _spans(doc)
     base = (select(b.number, b.chain_entries, b.chain_head, b.history)
             .where(b.establishment_id == establishment_id, b.full_register.is_(True)))
     same = conn.execute(base.where(b.chain_entries == entries)).first()
-    if same is not None:
+    if same is not None and not _on(spans, same.chain_entries):
         return (f"its audit chain has the same length as briefing {same.number}'s but is not "
                 "the same briefing, so the register was forked")
-    before = conn.execute(base.where(b.chain_entries < entries)
-                          .order_by(b.chain_entries.desc()).limit(1)).first()
+    before = _nearest(conn, base.where(b.chain_entries < entries)
+                      .order_by(b.chain_entries.desc()), spans)
     if before is not None:
         named = {h["number"]: (h["number"], h["chain"]["entries"], h["chain"]["head"])
                  for h in doc["full_register_history"]}
         if named.get(before.number) != _brief(before):
             return (f"its audit chain does not continue briefing {before.number}'s, the "
                     "previous full-register briefing held from this establishment")
-    after = conn.execute(base.where(b.chain_entries > entries)
-                         .order_by(b.chain_entries.asc()).limit(1)).first()
+    after = _nearest(conn, base.where(b.chain_entries > entries)
+                     .order_by(b.chain_entries.asc()), spans)
     if after is not None:
         later = {n: (n, e, h) for n, e, h in json.loads(after.history)}
         if later.get(number) != (number, entries, head):

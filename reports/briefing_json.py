@@ -14,6 +14,8 @@ numbers only in the full edition. Pure functions: no vault, no files.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 from functools import cache
 
@@ -105,7 +107,7 @@ def document(data: BriefingData) -> dict:
     if data.previous_reference:
         previous = {"number": data.previous_reference,
                     "chain": _head(data.previous_audit_entries, data.previous_audit_head)}
-    return {
+    doc = {
         "format": FORMAT,
         "version": VERSION,
         "briefing": {
@@ -129,6 +131,13 @@ def document(data: BriefingData) -> dict:
                       "unacknowledged_days": int(data.unacknowledged_days)},
         "subjects": [subject_entry(r, data.edition) for r in data.records],
     }
+    if data.restores:
+        doc["restores"] = [
+            {"entry": int(seq), "at": _utc(dt.datetime.fromisoformat(at)),
+             "restored_to": int(to),
+             "replaced": _head(r_seq, r_head) if r_seq is not None and r_head else None}
+            for seq, at, to, r_seq, r_head in data.restores]
+    return doc
 
 
 def encode(doc: dict) -> bytes:

@@ -130,7 +130,8 @@ def collect(vault, *, scope: str = "all", refs=(), pseudonymise: bool = False,
         audit_head=head_hash, vault_id=vault.vault_id,
         fingerprint=vault.identity().fingerprint,
         previous_audit_entries=last.audit_seq if last else 0,
-        previous_audit_head=previous_head, full_register_history=history)
+        previous_audit_head=previous_head, full_register_history=history,
+        restores=recorded_restores(vault))
     if pseudonymise:
         people = [(r.subject.ref, r.subject.name, r.subject.staff_number)
                   for r in rows if not r.restricted]
@@ -147,6 +148,21 @@ def full_register_history(vault) -> tuple[tuple[str, int, str], ...]:
     recorded = {b.reference: b.audit_head or heads.get(b.audit_seq) for b in made}
     return tuple((b.reference, b.audit_seq, recorded[b.reference]) for b in made
                  if recorded[b.reference])
+
+
+def recorded_restores(vault) -> tuple[tuple[int, str, int, int | None, str], ...]:
+    """The restores the chain records, oldest first (see ``BriefingData``)."""
+    out = []
+    for e in reversed(audit.entries(vault, entity="vault")):
+        if e.action != "vault.restore" or not isinstance(e.after, dict):
+            continue
+        replaced = e.after.get("replaced")
+        if isinstance(replaced, dict):
+            r_seq, r_head = int(replaced.get("seq") or 0), str(replaced.get("hash") or "")
+        else:
+            r_seq, r_head = None, ""
+        out.append((e.seq, e.at, int(e.after.get("restored_to") or 0), r_seq, r_head))
+    return tuple(out)
 
 
 def subject_record(vault, ref) -> SubjectRecord:

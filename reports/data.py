@@ -60,6 +60,10 @@ class BriefingData:
     previous_audit_entries: int = 0
     previous_audit_head: str = ""
     full_register_history: tuple[tuple[str, int, str], ...] = ()
+    # Restores recorded in the chain: (entry, at, restored to, replaced
+    # entries or None, replaced head or ""), oldest first. HQ accepts a chain
+    # that does not continue an earlier briefing's when one of these says so.
+    restores: tuple[tuple[int, str, int, int | None, str], ...] = ()
 
     @property
     def pseudonymised(self) -> bool:

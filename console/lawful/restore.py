@@ -76,6 +76,7 @@ class RestoreResult:
     backup_created_at: str      # when the backup's chain ends (its last entry's time)
     audit_entries: int          # the entry restored to
     carried: tuple[str, ...] = ()   # what was carried forward, one sentence each
+    made_by: str = ""           # who signed the backup's label ("" for an unsigned one)
 
 
 # -------------------------------------------------------------------------
@@ -293,8 +294,10 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
     step(total)
+    made_by = str((manifest.get("signer") or {}).get("user") or "") \
+        if manifest.get("signature") else ""
     return RestoreResult(folder, aside, ends_at or manifest["created_at"], restored_to,
-                         tuple(carried))
+                         tuple(carried), made_by)
 
 
 def _record(v: Vault, manifest: dict, restored_to: int, standing, aside,
@@ -305,6 +308,10 @@ def _record(v: Vault, manifest: dict, restored_to: int, standing, aside,
                 if standing is not None and standing.head else None)
     if standing is not None and standing.head is None:
         replaced = {"seq": standing.state.seq, "hash": standing.state.head}
+    # Briefing numbers the replaced vault used since the backup are never used
+    # again: HQ holds those briefings under them.
+    held = {r[0] for r in v.query("SELECT reference FROM briefings")}
+    issued = sorted(set(standing.briefings) - held) if standing is not None else []
     with v.write():
         audit.append(v, "vault.restore", "vault", v.vault_id,
                      after={"backup_created_at": manifest["created_at"],
@@ -312,7 +319,7 @@ def _record(v: Vault, manifest: dict, restored_to: int, standing, aside,
                             "kept_aside": aside.name if aside else None,
                             "restored_to": restored_to,
                             "restored_head": _hash_at(v, restored_to),
-                            "replaced": replaced})
+                            "replaced": replaced, "briefings_replaced": issued})
     said = []
     if standing is not None:
         said = restore_carry.carry_forward(v, standing, passphrase, current_passphrase)

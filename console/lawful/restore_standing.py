@@ -64,6 +64,7 @@ class Standing:
     head: tuple[int, str] | None = None        # its chain's head, None if unread
     erased: dict[str, int] = field(default_factory=dict)   # ref -> erasure entry
     identities: dict[str, tuple] = field(default_factory=dict)   # user -> identity row
+    briefings: tuple[str, ...] = ()     # references of the briefings it made
     note: str = ""                      # what could not be checked, for the result
 
 
@@ -121,6 +122,7 @@ def _from_database(folder, user, secret, slots, lock) -> Standing:
             rows = {r[0]: tuple(r[1:]) for r in v.conn.execute(
                 "SELECT user, cert_pem, key_nonce, key_ct, fingerprint, created_at "
                 "FROM identities")}
+            made = tuple(r[0] for r in v.conn.execute("SELECT reference FROM briefings"))
             sealed = _sealed(user, secret, slots)
             cut = sealed is not None and (sealed.seq > report.state.seq or v.conn.execute(
                 "SELECT hash FROM audit WHERE seq = ?", (sealed.seq,)).fetchone()
@@ -131,6 +133,11 @@ def _from_database(folder, user, secret, slots, lock) -> Standing:
     finally:
         v.close()
     state, note = report.state, ""
+    me = state.member(user)
+    if sealed is None and me is not None and me.sealed:
+        note = ("Your key slot in the replaced vault no longer held the record of the chain "
+                "you last verified (it was removed), so entries cut from its chain since "
+                "could not be seen.")
     if cut and sealed.state is not None:
         state = sealed.state
         note = (f"The replaced vault's chain no longer holds entry #{sealed.seq} as you last "
@@ -140,8 +147,8 @@ def _from_database(folder, user, secret, slots, lock) -> Standing:
                 f"it recorded before that entry was carried forward.")
     if not state.vault_id:
         raise ValidationError(UNREADABLE)
-    return Standing(state.vault_id, state, secret, slots, tuple(head) if head else None,
-                    dict(state.erased), rows, note)
+    return Standing(state.vault_id, state, secret, slots, head=tuple(head) if head else None,
+                    erased=dict(state.erased), identities=rows, note=note, briefings=made)
 
 
 def _sealed(user, secret, slots):
@@ -159,4 +166,4 @@ def _from_seal(user, secret, slots) -> Standing:
     note = (f"The replaced vault's database could not be read; what you had verified of it "
             f"(up to entry #{state.seq}) was carried forward, and nothing written after "
             "that could be checked.")
-    return Standing(state.vault_id, state, secret, slots, None, dict(state.erased), {}, note)
+    return Standing(state.vault_id, state, secret, slots, erased=dict(state.erased), note=note)

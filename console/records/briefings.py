@@ -10,6 +10,7 @@ reading the history needs only ``view``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 
@@ -42,12 +43,21 @@ class BriefingRecord:
 
 
 def next_reference(vault, today: dt.date | None = None) -> str:
-    """'BR-YYYYMMDD-NN', numbered within the day."""
+    """'BR-YYYYMMDD-NN', numbered within the day, after every number this
+    register used: its briefings, and those a restore replaced (which HQ may
+    hold), as the restore entry lists them."""
     day = (today or clock.today()).strftime("%Y%m%d")
     prefix = f"BR-{day}-"
-    rows = vault.query("SELECT reference FROM briefings WHERE reference LIKE ?",
-                       (prefix + "%",))
-    n = max([int(r[0][len(prefix):]) for r in rows if r[0][len(prefix):].isdigit()] or [0])
+    used = [r[0] for r in vault.query("SELECT reference FROM briefings WHERE reference LIKE ?",
+                                      (prefix + "%",))]
+    for (after,) in vault.query("SELECT p.after FROM audit a JOIN audit_payload p ON "
+                                "p.seq = a.seq WHERE a.action = 'vault.restore'"):
+        try:
+            used += [str(r) for r in json.loads(after or "{}").get("briefings_replaced") or ()]
+        except (ValueError, AttributeError):
+            continue
+    n = max([int(r[len(prefix):]) for r in used
+             if r.startswith(prefix) and r[len(prefix):].isdigit()] or [0])
     return f"{prefix}{n + 1:02d}"
 
 
