@@ -17,6 +17,7 @@ import sys
 
 from cli.common import open_vault, passphrase_from_env_or_prompt, term, vault_path
 from console.audit import backup_ledger
+from console.errors import ChainBroken, ChainRewound, VaultDamaged
 from console.lawful import retention
 from console.lawful.backups import make_backup
 from console.lawful.restore import restore_backup
@@ -66,7 +67,8 @@ def cmd_restore(args) -> int:
                             current_passphrase=_current_passphrase())
     aside = (f" The vault it replaced is kept at {result.kept_aside}."
              if result.kept_aside else "")
-    print(f"Restored the backup whose chain ends at entry #{result.audit_entries} "
+    maker = f", made by {term(result.made_by, one_line=True)}," if result.made_by else ""
+    print(f"Restored the backup{maker} whose chain ends at entry #{result.audit_entries} "
           f"({result.backup_created_at[:19].replace('T', ' ')} UTC) into {result.folder}; "
           f"the restore is recorded in its chain.{aside}")
     for sentence in result.carried:
@@ -89,9 +91,12 @@ def _current_passphrase() -> str | None:
 
 
 def cmd_backups(args) -> int:
-    with open_vault(args) as v:
-        placed = backup_ledger.place(v)
-        flags = {f.path: f.reason for f in retention.backup_flags(v)}
+    try:
+        with open_vault(args) as v:
+            placed = backup_ledger.place(v)
+            flags = {f.path: f.reason for f in retention.backup_flags(v)}
+    except (VaultDamaged, ChainBroken, ChainRewound) as exc:
+        return _by_label(vault_path(args), str(exc))
     if not placed:
         print("There are no automatic backups beside this vault yet.")
         return 0
@@ -99,7 +104,9 @@ def cmd_backups(args) -> int:
         when = (p.made_at or p.info.created_at)[:19].replace("T", " ") if p.counted \
             else "not placed"
         reason = term(p.info.reason, one_line=True) if p.info.ok else "damaged"
-        print(f"{when:<20} {reason or '-':<10} {p.info.size:>12,} bytes  {p.info.path}")
+        maker = term(p.info.signer, one_line=True) if p.counted else ""
+        print(f"{when:<20} {reason or '-':<10} {p.info.size:>12,} bytes  {maker or '-':<12} "
+              f"{p.info.path}")
         flag = flags.get(p.info.path)
         if flag:
             print(f"{'':<20} DELETE: {flag}")
@@ -107,6 +114,23 @@ def cmd_backups(args) -> int:
     if flagged:
         print(f"\n{flagged} of {len(placed)} backups should be deleted (File › Backups…, "
               "or remove the files once a new backup has been made).")
+    return 0
+
+
+def _by_label(folder, why: str) -> int:
+    """The vault cannot be opened (so nothing can be placed by its chain):
+    the backups by what their own labels say, marked as such, for a restore."""
+    print(why, file=sys.stderr)
+    print("The vault could not be opened, so its backups are listed by what their own labels "
+          "say, unchecked; choose one and run 'restore'.", file=sys.stderr)
+    items = sorted(backup.list_backups(folder), key=lambda b: (b.ok, b.created_at),
+                   reverse=True)
+    if not items:
+        print("There are no automatic backups beside this vault.")
+    for b in items:
+        when = b.created_at[:19].replace("T", " ") if b.ok else "damaged"
+        print(f"{when:<20} {term(b.reason, one_line=True) or '-':<10} {b.size:>12,} bytes  "
+              f"(label)      {b.path}")
     return 0
 
 

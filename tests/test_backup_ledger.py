@@ -186,3 +186,14 @@ def test_backup_out_never_writes_inside_the_vault_or_over_a_file(vault, vault_pa
     assert out.returncode == 0, out.stderr
     with unlock.open_vault(vault_path, "governor", PASS) as v:
         assert "dep" not in v.slots.users
+
+
+def test_backups_are_still_listed_when_the_vault_cannot_be_opened(vault, vault_path, cli):
+    made = snapshot.automatic_backup(vault, "daily")
+    vault.close()
+    db = vault_path / "register.db"
+    db.write_bytes(db.read_bytes()[:1024])          # damaged: it will not open
+    out = cli("backups", "--vault", vault_path, passphrase=PASS)
+    assert out.returncode == 0
+    assert "listed by what their own labels say" in out.stderr
+    assert str(made) in out.stdout and "(label)" in out.stdout

@@ -198,3 +198,35 @@ def test_quick_unlock_is_dropped_by_a_passphrase_change(folder):
     assert "quick" not in insiders.slot_file(folder)["users"]["governor"]
     with pytest.raises(WrongPassphrase):
         quick.open_quick(folder, "governor")
+
+
+def test_a_reset_leaves_the_old_passphrase_nothing_current(folder, tmp_path):
+    kept = _old_slot_file(folder, tmp_path)
+    with unlock.open_vault(folder, "dep", DEP) as d:
+        old_key = d.data_key()
+    with unlock.open_vault(folder, "governor", PASS) as v:
+        users.reset_user(v, "dep", "a passphrase the governor set")
+        assert v.data_key() != old_key
+    old_secret = kept.user_secret_from_passphrase("dep", DEP)
+    assert kept.data_key("dep", old_secret) == old_key
+    with pytest.raises(Exception):
+        _connect(folder / DB_FILE, old_key)
+    with unlock.open_vault(folder, "dep", "a passphrase the governor set") as d:
+        assert d.user.role == "deputy"
+
+
+def test_a_pending_change_planted_under_the_governors_name_opens_nothing(folder):
+    """A deputy, holding the data key, writes a 'change in progress' into the
+    governor's slot with a passphrase of their own: it reaches the database,
+    but the chain names another key, so the unlock is refused and the planted
+    half is dropped at the next proper unlock."""
+    d = insiders.open_raw(folder, "dep", DEP)
+    key = d.data_key()
+    d.close()
+    slots = SlotFile.load(folder)
+    slots.begin_change("governor", b"\x05" * 32, "the deputy's own choice", key)
+    slots.save(folder)
+    with pytest.raises(WrongPassphrase, match="did not finish"):
+        unlock.open_vault(folder, "governor", "the deputy's own choice")
+    with unlock.open_vault(folder, "governor", PASS) as v:
+        assert v.slots.pending_public("governor") is None

@@ -28,6 +28,7 @@ from console.audit import unlock
 from console.lawful import retention
 from console.records import users
 from console.storage import identities
+from console.storage.identity import cert_fingerprint
 
 
 def carry_forward(v, standing, backup_passphrase: str, current_passphrase: str) -> list[str]:
@@ -96,16 +97,26 @@ def _remove(v, name: str, removed_in: int | None) -> None:
     v.slots.users.pop(name, None)
 
 
+def _fingerprint(cert_pem) -> str | None:
+    """The fingerprint of a certificate row as stored (None if unreadable):
+    the row's own fingerprint column is not trusted."""
+    try:
+        return cert_fingerprint(str(cert_pem).encode())
+    except ValueError:
+        return None
+
+
 def _carry_slot(v, standing, name: str) -> bool:
     """Give ``name`` the replaced vault's slot and identity; False (their
     slot dropped) when those could not be read."""
     c = standing.state.member(name)
     slot = standing.slots.users.get(name) or {}
     row = standing.identities.get(name)
-    if slot.get("public") != c.slot or row is None or row[3] != c.fingerprint:
+    if slot.get("public") != c.slot or row is None or _fingerprint(row[0]) != c.fingerprint:
         v.slots.users.pop(name, None)
         return False
-    cert_pem, nonce, ct, fingerprint, created_at = row
+    cert_pem, nonce, ct, _stored, created_at = row
+    fingerprint = c.fingerprint
     old = unlock.current(v).member(name)
     with v.write():
         if old.fingerprint != fingerprint:

@@ -177,7 +177,8 @@ def change_passphrase(vault, old: str, new: str) -> None:
 
 def reset_user(vault, name: str, new_passphrase: str) -> None:
     """Governor resets another user's forgotten passphrase: a fresh slot and
-    signing identity; the old certificate is retired, not deleted."""
+    signing identity (the old certificate is retired, not deleted), and a new
+    data key, so the old passphrase with an old slot file opens nothing."""
     roles.require(vault, "manage_users")
     check_passphrase(new_passphrase)
     if name == vault.user.name:
@@ -205,6 +206,9 @@ def reset_user(vault, name: str, new_passphrase: str) -> None:
             vault.slots.users[name] = old_slot
         raise
     vault.save_slots()
+    # Whoever learnt the old passphrase, with a slot file kept from before,
+    # would otherwise still unwrap today's data key.
+    slot_check.rotate(vault, unlock.current(vault))
 
 
 def _keys_follow(vault) -> None:
