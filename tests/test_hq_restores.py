@@ -64,7 +64,9 @@ def briefings(tmp_path_factory):
             subjects.create_subject(v, SubjectFields("Third Person", staff_number="SN3"))
             subjects.create_subject(v, SubjectFields("Fourth Person", staff_number="SN4"))
             out["b3"] = _brief(v, root / "b3.pdf")
-        with unlock.open_vault(root / "copy", "governor", PASS) as c:
+        # Opened as on another computer: this one's copy of the seal would
+        # refuse the copy put back (the point here is what HQ sees).
+        with unlock.open_vault(root / "copy", "governor", PASS, use_copy=False) as c:
             for n in range(4):
                 subjects.create_subject(c, SubjectFields(f"Copied Person {n}"))
             out["c3"] = _brief(c, root / "c3.pdf")

@@ -433,3 +433,16 @@ def m007_sealed_heads(db: Database) -> None:
         CREATE INDEX idx_sealed_records_band ON sealed_records(band, version);
         """
     )
+
+
+def check_version(db: Database) -> None:
+    """Refuse a database that is no vault (no migration applied: an emptied
+    file opens as an empty database) or one a newer version wrote."""
+    from console.errors import DAMAGED_MESSAGE, VaultDamaged, VaultTooNew
+    known = set(known_names())
+    applied = {m.name for m in migrations.applied(db)}
+    if not applied:
+        raise VaultDamaged(DAMAGED_MESSAGE)
+    if applied - known:
+        raise VaultTooNew("This vault was written by a newer version of Governor's Console; "
+                          "install that version to open it.")

@@ -36,7 +36,6 @@ from console.errors import (
     VaultExists,
     VaultInUse,
     VaultNotFound,
-    VaultTooNew,
     storage_full,
     translate,
 )
@@ -229,7 +228,7 @@ class Vault:
             conn, slots = _open_settling_pending(folder, slots, user, user_secret)
             data_key = bytearray(slots.data_key(user, user_secret))
             db = Database(conn)
-            _check_version(db)
+            schema.check_version(db)
             pending = schema.migrations.pending(db)
             if pending and migrate:
                 snapshot.backup_before(folder, conn, "migration", snapshot.migration_signer(
@@ -496,13 +495,3 @@ def _open_settling_pending(folder: Path, slots: SlotFile, user: str, user_secret
     if pending_file.exists():
         keyslots.discard_pending(folder)  # the rotation never reached the database
     return conn, slots
-
-
-def _check_version(db: Database) -> None:
-    known = set(schema.known_names())
-    applied = {m.name for m in schema.migrations.applied(db)}
-    if not applied:  # an emptied file opens as an empty database: never a vault
-        raise VaultDamaged(_DAMAGED)
-    if applied - known:
-        raise VaultTooNew("This vault was written by a newer version of Governor's Console; "
-                          "install that version to open it.")
