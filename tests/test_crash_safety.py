@@ -39,7 +39,10 @@ MIN_TRANSACTIONS = 200
 MIN_KILLS = 40
 TARGET_KILLS = 80
 TIME_BUDGET = 100.0  # seconds of killing at most (a busy machine); about 50 s when idle
-ROTATION_EVERY = 8  # every 8th round starts with a rotation that completes
+# Every 8th round starts with a change that re-encrypts the database and
+# completes: a rotation, or (every other time) a passphrase change, which
+# rotates the data key too.
+ROTATION_EVERY = 8
 SEED = 220367  # the first run in docs/reliability.md
 
 # -- the child ---------------------------------------------------------------------------
@@ -48,10 +51,11 @@ WEIGHTS = {"subject": 3, "profile": 2, "report": 3, "measure": 2, "log": 4, "ref
 
 
 def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed: str,
-               rotate_first: str = "0") -> None:
+               first: str = "0") -> None:
     """Runs in the child: open the vault and write until killed. With
-    ``rotate_first`` the first change is a key rotation, announced on stdout
-    when it has finished so the parent can kill during the writes after it."""
+    ``first`` ("rotate" or "passwd") the first change is that one, announced
+    on stdout when it has finished so the parent can kill during the writes
+    after it."""
     import datetime as dt
 
     import console.storage.keyslots as ks
@@ -77,7 +81,7 @@ def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed:
     ops, weights = zip(*WEIGHTS.items())
     today = dt.date.today()
     for n in range(100_000):
-        op = "rotate" if (n == 0 and rotate_first == "1") else rng.choices(ops, weights)[0]
+        op = first if (n == 0 and first != "0") else rng.choices(ops, weights)[0]
         if op in ("profile", "report", "measure", "referral") and not refs:
             op = "subject"
         if op == "log" and not measure_ids:
@@ -123,7 +127,7 @@ def child_main(folder: str, ack_path: str, round_no: str, passphrase: str, seed:
             users.remove_user(v, rec["name"])
             deputies.remove(rec["name"])
         note("A", rec)
-        if n == 0 and rotate_first == "1":
+        if n == 0 and first != "0":
             sys.stdout.write("rotated\n")
             sys.stdout.flush()
 
@@ -292,9 +296,11 @@ def test_sigkill_during_writes_loses_nothing_committed(tmp_path, fast_kdf):
         round_no += 1
         ack = tmp_path / f"ack-{round_no}.log"
         rotation_round = round_no % ROTATION_EVERY == 1
+        first = ("passwd" if round_no % (2 * ROTATION_EVERY) == 1 + ROTATION_EVERY
+                 else "rotate") if rotation_round else "0"
         proc = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(ROOT), str(folder), str(ack), str(round_no),
-             ledger.governor_pass, str(rng.randrange(1 << 30)), str(int(rotation_round))],
+             ledger.governor_pass, str(rng.randrange(1 << 30)), first],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ))
         try:
             if not rotation_round and rng.random() < 0.1:
