@@ -35,6 +35,10 @@ class VaultTooNew(ConsoleError):
     pass
 
 
+class UpgradeFailed(ConsoleError):
+    """A migration to this version's schema failed; the vault is as it was."""
+
+
 class VaultInUse(ConsoleError):
     pass
 

@@ -7,14 +7,12 @@ and the real migration must then apply."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 import sqlcipher3
 
 from console.audit import chain as audit
 from console.audit.genesis import create_vault
-from console.errors import ConsoleError
+from console.errors import ConsoleError, UpgradeFailed
 from console.records import intel, referrals, register, subjects
 from console.records.commands import ReferralFields, ReportFields, SubjectFields
 from console.storage import schema
@@ -70,13 +68,14 @@ class _FailsAfterRewrite:
 
 
 def _fail(stage, monkeypatch):
+    """Make m005 fail at ``stage``; returns the error a person is shown."""
     if stage == "before_writing":          # the table is not as m005 expects
         monkeypatch.setattr(schema, "_GRADE_CHECK_OLD", "CHECK (no such text)")
-        return RuntimeError
+        return UpgradeFailed
     if stage == "new_text_does_not_parse":
         monkeypatch.setattr(schema, "_REPORT_SUBJECT_NEW",
                             "subject_id INTEGER NOT NULL REFERENCES subjects(id) DEFERRABLE ((,")
-        return sqlite3.Error
+        return UpgradeFailed
     real = schema._rewrite_table_sql
     monkeypatch.setattr(schema, "_rewrite_table_sql",
                         lambda db, table, *changes: real(_FailsAfterRewrite(db), table, *changes))
@@ -89,8 +88,9 @@ def test_a_failed_m005_leaves_the_vault_as_it_was(older_vault, monkeypatch, stag
     before = _state(older_vault)
     assert M005 not in before["applied"] and before["integrity"] == [("ok",)]
     error = _fail(stage, monkeypatch)
-    with pytest.raises(error):
+    with pytest.raises(error) as raised:
         Vault.open(older_vault, "governor", PASS)
+    assert str(raised.value).count(".") == 1 and "\n" not in str(raised.value)  # one sentence
     monkeypatch.undo()
     assert _state(older_vault) == before
     assert list((older_vault / BACKUP_DIR).iterdir()), "the copy taken before migrating"

@@ -30,6 +30,7 @@ from console.errors import DAMAGED_MESSAGE as _DAMAGED
 from console.errors import (
     ConsoleError,
     UnknownUser,
+    UpgradeFailed,
     ValidationError,
     VaultClosed,
     VaultDamaged,
@@ -54,7 +55,6 @@ from console.storage.identity import Identity, generate_identity
 from console.storage.keyslots import KdfParams, SlotFile
 from console.storage.layout import DB_FILE
 from console.storage.lock import BorrowedLock, VaultLock
-
 
 # An in-memory schema attached to every vault connection, empty until the
 # records room keeps there the sealed records this user opened (see
@@ -226,18 +226,21 @@ class Vault:
             if own_secret:
                 user_secret = slots.user_secret_from_passphrase(user, passphrase or "")
             conn, slots = _open_settling_pending(folder, slots, user, user_secret)
-            data_key = bytearray(slots.data_key(user, user_secret))
-            db = Database(conn)
-            schema.check_version(db)
-            pending = schema.migrations.pending(db)
-            if pending and migrate:
-                snapshot.backup_before(folder, conn, "migration", snapshot.migration_signer(
-                    conn, slots.vault_id, user, user_secret))
-                schema.migrations.apply(db)
-            u = accounts.fetch_user(conn, user)
-            if trust_rows and (u is None or not u.active):
+            try:
+                data_key = bytearray(slots.data_key(user, user_secret))
+                db = Database(conn)
+                schema.check_version(db)
+                pending = schema.migrations.pending(db)
+                if pending and migrate:
+                    snapshot.backup_before(folder, conn, "migration", snapshot.migration_signer(
+                        conn, slots.vault_id, user, user_secret))
+                    _upgrade(db)
+                u = accounts.fetch_user(conn, user)
+                if trust_rows and (u is None or not u.active):
+                    raise UnknownUser("That user is no longer allowed into this vault.")
+            except BaseException:
                 conn.close()
-                raise UnknownUser("That user is no longer allowed into this vault.")
+                raise
             if u is None:  # the audit room decides from the chain
                 u = User(user, user, "viewer", active=False)
             vault = cls(folder, conn, slots, u, user_secret, data_key, lock)
@@ -458,6 +461,22 @@ def _raise_to_floor(vault: Vault, passphrase: str) -> None:
         vault.slots.users[vault.user.name] = old
         return
     vault.notices.append(REDERIVED)
+
+
+def _upgrade(db: Database) -> None:
+    """Apply the pending migrations, each in its own transaction. Whatever
+    goes wrong inside one (a driver error, a table not as it expects, text
+    that does not parse), the transaction is rolled back and the person is
+    told in one sentence; the copy taken just before is in the backups."""
+    try:
+        schema.migrations.apply(db)
+    except ConsoleError:
+        raise
+    except Exception:
+        raise UpgradeFailed("The vault could not be brought up to this version of the "
+                            "console, so it was left exactly as it was (a copy was also "
+                            "saved in its backups folder); keep using the earlier version "
+                            "and report the problem.") from None
 
 
 def default_user(slots: SlotFile) -> str:
