@@ -203,6 +203,7 @@ def seal(folder: Path, every: int) -> None:
     service would), and restrict every ``every``-th subject (none if 0) to
     the governors, each sealed under its own key, in one write: what
     ``access.restrict`` does for one record, for many at once."""
+    from console.audit import chain as audit
     from console.audit import sealing_keys
     from console.audit.current import now
     from console.records import access, fulltext, sealing, session

@@ -132,10 +132,13 @@ def _cells(row: RegisterRow) -> tuple[str, ...]:
     flags = _flags(row) if row.flags.needs_attention else ""
     if row.restricted_to is not None:
         flags = "; ".join(x for x in (_restricted(row.restricted_to), flags) if x)
-    return (s.ref, shown(s.name, one_line=True), _risk(row), STATUSES.label(s.status),
-            flags,
-            shown(s.role, one_line=True), shown(s.location, one_line=True),
-            _categories(row) if s.categories else "", shown(s.owner, one_line=True),
+    name, role, location, owner = s.name, s.role, s.location, s.owner
+    joined = name + role + location + owner
+    if not (joined.isascii() and joined.isprintable()):   # one check for most rows
+        name, role, location, owner = (shown(x, one_line=True)
+                                       for x in (name, role, location, owner))
+    return (s.ref, name, _risk(row), STATUSES.label(s.status), flags, role, location,
+            _categories(row) if s.categories else "", owner,
             s.next_review.isoformat() if s.next_review else "")
 
 
