@@ -15,6 +15,8 @@ import sqlite3  # only to parse a rewritten table's text in memory (m005)
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from console.errors import ConsoleError, UpgradeFailed
+
 MIGRATION_SET = "governors_console"
 migrations = Migrations(MIGRATION_SET)
 
@@ -446,3 +448,19 @@ def check_version(db: Database) -> None:
     if applied - known:
         raise VaultTooNew("This vault was written by a newer version of Governor's Console; "
                           "install that version to open it.")
+
+
+def upgrade(db: Database) -> None:
+    """Apply the pending migrations, each in its own transaction. Whatever
+    goes wrong inside one (a driver error, a table not as it expects, text
+    that does not parse), the transaction is rolled back and the person is
+    told in one sentence; the copy taken just before is in the backups."""
+    try:
+        migrations.apply(db)
+    except ConsoleError:
+        raise
+    except Exception:
+        raise UpgradeFailed("The vault could not be brought up to this version of the "
+                            "console, so it was left exactly as it was (a copy was also "
+                            "saved in its backups folder); keep using the earlier version "
+                            "and report the problem.") from None

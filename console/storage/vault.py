@@ -30,7 +30,6 @@ from console.errors import DAMAGED_MESSAGE as _DAMAGED
 from console.errors import (
     ConsoleError,
     UnknownUser,
-    UpgradeFailed,
     ValidationError,
     VaultClosed,
     VaultDamaged,
@@ -234,7 +233,7 @@ class Vault:
                 if pending and migrate:
                     snapshot.backup_before(folder, conn, "migration", snapshot.migration_signer(
                         conn, slots.vault_id, user, user_secret))
-                    _upgrade(db)
+                    schema.upgrade(db)
                 u = accounts.fetch_user(conn, user)
                 if trust_rows and (u is None or not u.active):
                     raise UnknownUser("That user is no longer allowed into this vault.")
@@ -461,22 +460,6 @@ def _raise_to_floor(vault: Vault, passphrase: str) -> None:
         vault.slots.users[vault.user.name] = old
         return
     vault.notices.append(REDERIVED)
-
-
-def _upgrade(db: Database) -> None:
-    """Apply the pending migrations, each in its own transaction. Whatever
-    goes wrong inside one (a driver error, a table not as it expects, text
-    that does not parse), the transaction is rolled back and the person is
-    told in one sentence; the copy taken just before is in the backups."""
-    try:
-        schema.migrations.apply(db)
-    except ConsoleError:
-        raise
-    except Exception:
-        raise UpgradeFailed("The vault could not be brought up to this version of the "
-                            "console, so it was left exactly as it was (a copy was also "
-                            "saved in its backups folder); keep using the earlier version "
-                            "and report the problem.") from None
 
 
 def default_user(slots: SlotFile) -> str:
