@@ -39,8 +39,34 @@ SECRETS = [NAME, "SN-77123", "sealed-notes-text", "sealed-full-text", "sealed-su
 OPEN_FULL = ["open-full-text", "open-author-name", "OPEN-INTEL-77"]
 
 
+@pytest.fixture(scope="session")
+def world_template(tmp_path_factory, kdf_floor_for_tests):
+    """Built once a session (``world`` copies it for each test): a governor,
+    the owner and a deputy, a viewer; a record with a report, a referral, a
+    measure with a log entry and a status change, restricted to its owner;
+    an open record with a report."""
+    import console.storage.keyslots as ks
+    from console.audit.genesis import create_vault
+    from tests.conftest import FAST_KDF
+    path = tmp_path_factory.mktemp("sealed") / "vault"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ks, "DEFAULT_KDF", FAST_KDF)
+        vault = create_vault(path, "governor", PASS, "HMP Testshire",
+                             display_name="Gwen Governor", kdf=FAST_KDF)
+        world = _build(vault)
+        vault.close()
+    return path, world
+
+
 @pytest.fixture
-def world(vault, vault_path):
+def world(world_template, vault_path, fast_kdf):
+    import shutil
+    path, built = world_template
+    shutil.copytree(path, vault_path)
+    return {**built, "path": vault_path}
+
+
+def _build(vault) -> dict:
     users.add_user(vault, "owner", DEP, role="deputy", display_name="Olive Owner")
     users.add_user(vault, "dep", DEP, role="deputy", display_name="Dee Deputy")
     users.add_user(vault, "viewer", DEP, role="viewer", display_name="Vic Viewer")
@@ -67,9 +93,8 @@ def world(vault, vault_path):
     before = _governor_view(vault, s.ref)
     access.restrict(vault, s.ref, "Live police operation")
     after = _governor_view(vault, s.ref)
-    vault.close()
     return {"ref": s.ref, "sid": s.id, "report": r.id, "referral": f.id, "measure": m.id,
-            "open": o.ref, "path": vault_path, "before": before, "after": after}
+            "open": o.ref, "before": before, "after": after}
 
 
 def _governor_view(v, ref):
