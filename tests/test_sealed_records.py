@@ -427,3 +427,17 @@ def test_a_deputy_cannot_attest_details_they_changed(world):
         report = audit.verify(d)
         assert not report.ok and report.first_bad > seq
         assert "deputy" in report.reason
+
+
+def test_the_command_line_shows_a_sealed_record_to_those_allowed(world, cli):
+    import json
+    path = world["path"]
+    shown = cli("show", world["ref"], "--json", "--vault", path, passphrase=PASS)
+    assert shown.returncode == 0 and NAME in json.dumps(json.loads(shown.stdout))
+    owner = cli("show", world["ref"], "--json", "--vault", path, "--user", "owner",
+                passphrase=DEP)
+    assert owner.returncode == 0 and NAME in owner.stdout
+    dep = cli("show", world["ref"], "--vault", path, "--user", "dep", passphrase=DEP)
+    assert dep.returncode != 0 and NAME not in dep.stdout + dep.stderr
+    listed = cli("list", "--json", "--vault", path, "--user", "dep", passphrase=DEP)
+    assert NAME not in listed.stdout and world["ref"] in listed.stdout

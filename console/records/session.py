@@ -29,7 +29,7 @@ from console.records import fulltext, sealed, sealing
 
 SEALED_NOTICE = ("{what} sealed, so only those entitled can read them; backups made before "
                  "now still hold them readable to every user and are marked for deletion "
-                 "(File › Backups…, or the 'backups' command).")
+                 "(File › Backups…, or the 'review-queue' command).")
 
 
 def open_vault(folder, user: str | None = None, passphrase: str | None = None, *,
