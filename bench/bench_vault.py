@@ -104,7 +104,8 @@ def _plain_twin(folder: Path):
     """A ``Vault`` object over an unencrypted copy of a new, empty vault,
     opened with the standard library's sqlite3 and the vault's pragmas."""
     from console.audit.genesis import create_vault
-    from console.storage.vault import MIRROR, Vault
+    from console.storage.connection import MIRROR
+    from console.storage.vault import Vault
     enc = create_vault(folder / "enc", generate.USER, generate.PASSPHRASE,
                        generate.ESTABLISHMENT, kdf=generate.BENCH_KDF)
     plain_db = folder / "plain.db"

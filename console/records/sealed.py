@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from console.audit import sealing_keys
 from console.errors import PermissionDenied
-from console.storage.vault import MIRROR
+from console.storage.connection import MIRROR
 
 PLACEHOLDER_STATUS = "sealed"
 # The tables of a subject's record that a sealed body holds, in the order

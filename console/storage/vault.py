@@ -53,45 +53,8 @@ from console.storage.fileio import restrict
 from console.storage.identity import Identity, generate_identity
 from console.storage.keyslots import KdfParams, SlotFile
 from console.storage.layout import DB_FILE
+from console.storage.connection import connect as _connect
 from console.storage.lock import BorrowedLock, VaultLock
-
-# An in-memory schema attached to every vault connection, empty until the
-# records room keeps there the sealed records this user opened (see
-# ``console.records.sealed``). Never on disk; never in a backup.
-MIRROR = "sealed"
-
-
-def _connect(db_path: Path, data_key: bytes):
-    """Open the database with a raw key. Returns the connection or raises."""
-    # Before the connection exists, so all it allocates is locked and wiped.
-    sqlite_memory.memory_security_on(sqlcipher3)
-    conn = sqlcipher3.connect(str(db_path), check_same_thread=False)
-    try:
-        # Before any statement: SQLite refuses a new lookaside while one is in use.
-        sqlite_memory.enlarge_lookaside(sqlcipher3, conn, db_path)
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        if not sqlite_memory.hand_key(sqlcipher3, conn, db_path, data_key):
-            conn.execute(f"PRAGMA key = \"x'{bytes(data_key).hex()}'\"")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA synchronous = FULL")
-        # On macOS fsync() leaves writes in the drive's cache; F_FULLFSYNC
-        # reaches the disk, which the crash-safety claims rely on. Elsewhere
-        # SQLite has no such call and these are no-ops.
-        conn.execute("PRAGMA fullfsync = ON")
-        conn.execute("PRAGMA checkpoint_fullfsync = ON")
-        conn.execute("PRAGMA foreign_keys = ON")
-        # Sorting and temporary tables stay in memory, never in clear temp files.
-        conn.execute("PRAGMA temp_store = MEMORY")
-        # Deleted and overwritten rows are zeroed in their pages, so what is
-        # sealed, erased or changed leaves no copy in the file's free space.
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute(f"ATTACH DATABASE ':memory:' AS {MIRROR} KEY ''")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
 
 class Vault:
     """An unlocked vault for one user. Not thread-safe: one thread owns it."""
