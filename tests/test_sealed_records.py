@@ -441,3 +441,20 @@ def test_the_command_line_shows_a_sealed_record_to_those_allowed(world, cli):
     assert dep.returncode != 0 and NAME not in dep.stdout + dep.stderr
     listed = cli("list", "--json", "--vault", path, "--user", "dep", passphrase=DEP)
     assert NAME not in listed.stdout and world["ref"] in listed.stdout
+
+
+def test_a_backup_made_after_sealing_holds_only_the_placeholder(world, tmp_path):
+    import zipfile
+
+    from console.lawful import backups
+    out = tmp_path / "after.gcbackup"
+    with Vault.open(world["path"], "governor", PASS) as g:
+        backups.make_backup(g, out)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    with zipfile.ZipFile(out) as z:
+        (copy / "register.db").write_bytes(z.read("register.db"))
+    key = dump.data_key(world["path"], "dep", DEP)
+    blobs = dump.cells(copy, key) + dump.pages(copy, key)
+    assert dump.found(SECRETS, blobs) == set()
+    assert "Open Record" in dump.found(["Open Record"], blobs)
