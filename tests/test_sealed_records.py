@@ -458,3 +458,18 @@ def test_a_backup_made_after_sealing_holds_only_the_placeholder(world, tmp_path)
     blobs = dump.cells(copy, key) + dump.pages(copy, key)
     assert dump.found(SECRETS, blobs) == set()
     assert "Open Record" in dump.found(["Open Record"], blobs)
+
+
+def test_a_governor_named_as_the_subject_never_holds_its_key(world):
+    with Vault.open(world["path"], "governor", PASS) as g:
+        users.add_user(g, "second", DEP, role="governor", staff_number="SN-5150")
+        assert "second" in {u for (u,) in g.query(
+            "SELECT user FROM sealing_keys WHERE scope = ?", (world["ref"],))}
+        subjects.update_profile(g, world["ref"], SubjectFields(staff_number="SN-5150"))
+        assert "second" not in {u for (u,) in g.query(
+            "SELECT user FROM sealing_keys WHERE scope = ?", (world["ref"],))}
+    with Vault.open(world["path"], "second", DEP) as s:
+        with pytest.raises(PermissionDenied):
+            register.subject_record(s, world["ref"])
+        assert not sealing_keys.keyring(s).holds(world["ref"])
+    assert dump.found(["sealed-notes-text"], _dump(world["path"], "second", DEP)) == set()
