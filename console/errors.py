@@ -76,6 +76,15 @@ class ChainRewound(ConsoleError):
     restore from a backup explains it."""
 
 
+class ReadOnly(ConsoleError):
+    """The vault may be read but not changed now (a replica not refreshed in
+    time); the message says why and what to do."""
+
+
+class PackRefused(ConsoleError):
+    """A replica or change pack was refused; nothing of it was applied."""
+
+
 class ImportRejected(ConsoleError):
     """A CSV import found bad rows; ``problems`` lists (line, reason)."""
 

@@ -20,6 +20,7 @@ RANGES: dict[str, tuple[int, int]] = {
     # and whether the governor allows it where several people share the computer.
     "quick_unlock_hours": (1, 24),
     "quick_unlock_shared": (0, 1),
+    "replica_stale_days": (1, 365),
 }
 RETENTION_KEY = "retention_defaults"
 RETENTION_MONTHS = (1, 1200)

@@ -11,7 +11,12 @@ so a certificate planted in a table proves nothing.
 
 A missing ``audit_payload`` row is accepted only for a subject whose erasure
 is a later entry, and that erasure must itself be allowed: signed by a
-governor, and the subject gone from the register.
+governor, and the subject gone from the register. On a replica (a deputy's
+copy, marked by its ``replica_meta`` table: see ``console.sync``) the chain
+is the governor's with only the details that user may read, so a missing
+row is accepted for any entry but those carrying authority, whose details
+every replica holds; the headers, links and signatures are checked as
+everywhere. A governor never opens a vault so marked (``unlock``).
 
 Runs on whichever thread owns ``conn``; reads in short slices, so a writer
 on another connection is never held up for long. ``cancel()`` returning True
@@ -41,6 +46,10 @@ _AUTHORITY = {"vault.create", "authority.attest", "user.add", "user.remove", "us
 
 
 LEGACY = -1    # a restore entry from before restores named the head they replaced
+
+
+# Every replica holds these entries' details (``console.sync.extract``).
+AUTHORITY_ACTIONS = frozenset(_AUTHORITY)
 
 
 @dataclass(frozen=True)
@@ -142,9 +151,16 @@ def _still_registered(conn, ref: str, seq: int) -> bool:
         "action = 'subject.create' AND seq > ?", (ref, seq)).fetchone()
 
 
+def replica_marked(conn) -> bool:
+    """Is this database a replica's (see the module docstring)?"""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                        "name = 'replica_meta'").fetchone() is not None
+
+
 class _Replay:
     def __init__(self, conn, start: State | None, on_progress, cancel, track_subjects):
         self.conn = conn
+        self.headers_only = replica_marked(conn)
         self.state = start.copy() if start is not None else State()
         self.certs = _Certificates(conn)
         self.on_progress, self.cancel = on_progress, cancel
@@ -196,7 +212,10 @@ class _Replay:
             return seq, "it does not link to the entry before it"
         if digest(st.head, seq, at, user, action, entity, eid, ph) != h:
             return seq, "it was changed after it was written"
-        if pseq is None:
+        if pseq is None and self.headers_only and action not in _AUTHORITY \
+                and action != ERASE_ACTION:
+            details = None   # a replica holds only the details its user may read
+        elif pseq is None:
             if entity != "subject" or not _erasures_after(self.conn, eid, seq):
                 return seq, "its details were deleted"
             self.pending[eid] = self.pending.get(eid, 0) + 1

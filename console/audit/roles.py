@@ -50,6 +50,7 @@ PERMISSIONS: dict[str, tuple[set[str], str]] = {
     # Held by nobody: the vault's creation is the chain's first entry only.
     "found": (set(), "create the vault again"),
     "keys": ({GOVERNOR}, "change the keys records are sealed under"),
+    "replicas": ({GOVERNOR}, "make replicas, take in change packs or decide their conflicts"),
 }
 
 # audit action -> the right its signer must hold when it is written
@@ -75,6 +76,11 @@ ACTION_RIGHTS: dict[str, str] = {
     "register.import": "import", "briefing.sign": "sign_briefing",
     "backup.delete": "delete_backup", "vault.restore": "restore",
     "keys.seal": "keys", "keys.rekey": "keys", "keys.unseal": "keys",
+    # Replicas (console.sync): the governor's vault records each replica made
+    # or refreshed, and each operation a change pack brought, in entries the
+    # governor signs that embed the operation its author signed.
+    "replica.create": "replicas", "replica.update": "replicas",
+    "sync.apply": "replicas", "sync.conflict": "replicas", "sync.decide": "replicas",
 }
 # Families of actions named by a prefix (the journal: journal.<kind>.<reason>).
 PREFIX_RIGHTS: dict[str, str] = {"journal.": "view"}

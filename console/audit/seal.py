@@ -103,11 +103,13 @@ def parting(conn, sealed: Sealed) -> int:
     return 0
 
 
-def copy_path(vault_id: str, user: str) -> Path:
+def copy_path(vault_id: str, user: str, replica: str | None = None) -> Path:
     """Where this computer keeps its copy of ``user``'s seal for the vault
-    (named by a hash: no user or vault names in file names)."""
+    (named by a hash: no user or vault names in file names). A replica (whose
+    slot names it) shares the governor's vault id but keeps its own copy."""
     from console.storage import paths
-    name = hashlib.sha256(f"{vault_id}\x00{user}".encode()).hexdigest()[:32]
+    tail = f"\x00{replica}" if replica else ""
+    name = hashlib.sha256(f"{vault_id}\x00{user}{tail}".encode()).hexdigest()[:32]
     return paths.data_dir() / "seals" / f"{name}.json"
 
 
@@ -117,7 +119,7 @@ def keep_copy(slots, user: str) -> None:
     blob = slots.users.get(user, {}).get("seal")
     if blob is None:
         return
-    path = copy_path(slots.vault_id, user)
+    path = copy_path(slots.vault_id, user, slots.users.get(user, {}).get("replica"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, json.dumps(blob).encode("utf-8"))
@@ -129,7 +131,8 @@ def read_copy(slots, user: str, user_secret: bytes) -> Sealed | None:
     """This computer's copy of the seal, None if there is none or it is not
     one (any damage makes it count as absent, never as a reason to refuse)."""
     try:
-        blob = json.loads(copy_path(slots.vault_id, user).read_bytes())
+        replica = slots.users.get(user, {}).get("replica")
+        blob = json.loads(copy_path(slots.vault_id, user, replica).read_bytes())
         return read(slots, user, user_secret, blob) if isinstance(blob, dict) else None
     except (OSError, ValueError, VaultDamaged):
         return None

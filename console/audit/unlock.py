@@ -147,6 +147,13 @@ def settle(vault: Vault, use_copy: bool = True) -> None:
         raise UnknownUser("That user is no longer allowed into this vault.")
     vault.user = user_from_chain(vault, state)
     vault.authority = state
+    if vault.user.role == "governor":
+        with vault.guard():
+            marked = replay.replica_marked(vault.conn)
+        if marked:
+            raise VaultDamaged("This vault is marked as a deputy's replica, which a governor's "
+                               "vault never is; nothing was opened. Restore the vault from a "
+                               "backup.")
     backup_ledger.install(vault)
     slot_check.settle_changes(vault, state)
     with vault.guard():

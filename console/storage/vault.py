@@ -29,6 +29,7 @@ from console.clock import now_iso
 from console.errors import DAMAGED_MESSAGE as _DAMAGED
 from console.errors import (
     ConsoleError,
+    ReadOnly,
     UnknownUser,
     ValidationError,
     VaultClosed,
@@ -96,6 +97,9 @@ class Vault:
         # A data key rotation backs the vault up first; a restore's scratch copy
         # (whose backup is the file being restored) does not.
         self.backup_before_rekey = True
+        # Set when this vault may be read but not written (a stale replica):
+        # the sentence every write is then refused with.
+        self.read_only: str | None = None
 
     # -- lifecycle -----------------------------------------------------------
     @classmethod
@@ -275,6 +279,8 @@ class Vault:
         writes are savepoints of the outermost one, whose ``commit_hooks``
         run around its commit."""
         outer = not self.conn.in_transaction  # raises VaultClosed when locked
+        if self.read_only:
+            raise ReadOnly(self.read_only)
         try:
             with self.guard():
                 with self.db.atomic():
@@ -399,6 +405,12 @@ class Vault:
 
     def save_slots(self) -> None:
         self.slots.save(self.folder)
+
+    def adopt(self, conn, slots: SlotFile, data_key: bytes) -> None:
+        """Work on a database put in place of this one (``storage.replace``)."""
+        self._conn, self.db, self.slots = conn, Database(conn), slots
+        self._data_key = bytearray(data_key)
+        self.sealed = self.keyring = self._identity = None
 
 
 REDERIVED = ("Your key slot was protected by a cheaper key derivation than this version "

@@ -1,0 +1,264 @@
+"""Taking a change pack in at the governor's vault.
+
+The pack as a whole is refused, with one sentence and nothing applied, when:
+it is not a change pack; it is for another vault; it comes from a replica
+this vault never made, or from a user who is not a user now or was removed
+after the replica was made (a removed user's replica never sends an accepted
+pack again, even if someone of that name is added later); its signature is
+not the one the chain gives that user; it is older than, or a different pack
+under the number of, one already taken in (replayed, reordered or altered);
+it is the next pack but does not name the last one's hash; its operations
+leave a gap after the last one taken in, are out of order, or any of them is
+not whole and signed by its author.
+
+Then every operation is taken in inside one write (all of it lands, or none
+of it: a crash leaves the vault as it was): an operation already taken in
+(keyed by origin and number, its hash unique) is "already applied"; each new
+one passes the services' checks at this moment (the author's role has the
+right; the subject still exists and the author may still see it; the
+measure still exists there and has not ended; the text passes the field's
+rules) and is applied as the author did it (their name, their time), in an
+entry the governor signs (``sync.apply``) that embeds the operation as its
+author signed it. A proposed change to a measure that moved on since it was
+based on goes to the decisions list (``sync.conflict``) instead. An
+operation that fails a check is "refused" with the reason, and recorded so
+it is not offered again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from console.audit import chain, replay, roles
+from console.audit.current import now
+from console.clock import now_iso
+from console.errors import ConsoleError, PackRefused, ValidationError
+from console.records import commands, fields, ids, sealed
+from console.records.commands import MeasureFields
+from console.storage.identity import verify_signature
+from console.sync import ops, packs, tables, visible
+
+_UPDATABLE = ("aim", "type", "details", "owner", "start_on", "review_due", "status",
+              "effectiveness")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    seq: int
+    outcome: str            # applied | already applied | needs a decision | refused
+    reason: str = ""
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class Taken:
+    replica_id: str
+    user: str
+    pack_no: int
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for o in self.outcomes if o.outcome == "refused")
+
+    @property
+    def already(self) -> bool:
+        return all(o.outcome == "already applied" for o in self.outcomes)
+
+
+def _refuse(text: str):
+    raise PackRefused(text + " Nothing was applied.")
+
+
+def _replica(vault, meta: dict):
+    if meta.get("kind") != "changes":
+        _refuse("This is a pack for a replica, not a deputy's changes; open it on the replica.")
+    if meta.get("vault_id") != vault.vault_id:
+        _refuse(packs.NOT_YOURS)
+    tables.ensure_home(vault.conn)
+    row = vault.conn.execute(
+        "SELECT user, created_seq, pack_no, pack_hash, op_seq FROM sync_replicas WHERE "
+        "replica_id = ?", (str(meta.get("replica_id")),)).fetchone()
+    if row is None:
+        _refuse("This pack comes from a replica this vault never made.")
+    return row
+
+
+def _check_sender(vault, state, meta, opened, user: str, created_seq: int) -> None:
+    if meta.get("sender") != user:
+        _refuse("This pack is not signed by the user its replica was made for.")
+    m = state.member(user)
+    removed = vault.conn.execute(
+        "SELECT 1 FROM audit WHERE action = 'user.remove' AND entity_id = ? AND seq > ?",
+        (user, created_seq)).fetchone()
+    if m is None or not m.active or removed:
+        _refuse(f"This pack comes from the replica of {user}, who was removed from this vault "
+                "since; a removed user's replica can send nothing.")
+    pem = replay.certificate(vault.conn, m.fingerprint, m.cert_seq)
+    if pem is None or not verify_signature(pem, opened.meta_bytes, opened.signature):
+        _refuse(f"This pack does not carry {user}'s signature as the chain gives it.")
+
+
+def _check_order(meta: dict, digest: str, pack_no: int, pack_hash: str | None) -> bool:
+    """True for the last pack taken in again (already applied)."""
+    number = meta.get("pack_no")
+    if not isinstance(number, int) or number < 1:
+        _refuse(packs.DAMAGED)
+    if number == pack_no:
+        if digest == pack_hash:
+            return True
+        _refuse(f"A different pack numbered {number} was already taken in from this replica: "
+                "this one was altered or replayed.")
+    if number < pack_no:
+        _refuse(f"This pack (number {number}) is older than one already taken in from this "
+                f"replica (number {pack_no}): it was replayed or arrived out of order.")
+    if number == pack_no + 1 and meta.get("prev_pack") != (pack_hash or ""):
+        _refuse("This pack does not follow the last pack taken in from this replica.")
+    return False
+
+
+def _operations(opened, meta: dict, state, vault, user: str, done: int) -> list[tuple]:
+    try:
+        items = json.loads(opened.blob.decode("utf-8"))
+        if not isinstance(items, list):
+            raise ValueError
+    except (ValueError, UnicodeDecodeError):
+        _refuse(packs.DAMAGED)
+    seqs = [op.get("seq") if isinstance(op, dict) else None for op in items]
+    if not all(isinstance(s, int) and not isinstance(s, bool) for s in seqs):
+        _refuse(packs.DAMAGED)
+    if seqs and seqs != list(range(seqs[0], seqs[0] + len(seqs))):
+        _refuse("The operations in this pack are out of order.")
+    if len(seqs) != meta.get("count") or (seqs and (seqs[0], seqs[-1]) != (
+            meta.get("first"), meta.get("last"))):
+        _refuse(packs.DAMAGED)
+    if seqs and seqs[0] > done + 1:
+        _refuse(f"Operations {done + 1} to {seqs[0] - 1} from this replica are missing; ask "
+                "for all its changes to be sent again.")
+    m = state.member(user)
+    pem = replay.certificate(vault.conn, m.fingerprint, m.cert_seq)
+    out = []
+    for op in items:
+        try:
+            out.append((op, ops.check(op, pem, meta["replica_id"], user)))
+        except (ValueError, KeyError, TypeError):
+            _refuse("An operation in this pack does not carry its author's signature.")
+    return out
+
+
+def take(vault, opened: packs.Opened, on_progress=None) -> Taken:
+    roles.require(vault, "replicas")
+    meta = opened.meta
+    with vault.guard():
+        user, created_seq, pack_no, pack_hash, done = _replica(vault, meta)
+        state = now(vault)
+        _check_sender(vault, state, meta, opened, user, created_seq)
+        again = _check_order(meta, opened.digest, pack_no, pack_hash)
+        items = _operations(opened, meta, state, vault, user, done)
+    rid = meta["replica_id"]
+    if again:
+        return Taken(rid, user, pack_no, tuple(Outcome(op["seq"], "already applied")
+                                              for op, _e in items))
+    seen = visible.for_user(vault, user)
+    member = state.member(user)
+    outcomes = []
+    with vault.write():
+        for i, (op, e) in enumerate(items):
+            if op["seq"] <= done:
+                known = vault.conn.execute("SELECT op_hash FROM sync_applied WHERE origin = ? "
+                                           "AND seq = ?", (rid, op["seq"])).fetchone()
+                if known is not None and known[0] != e["hash"]:
+                    _refuse(f"Operation {op['seq']} differs from the one already taken in "
+                            "under that number.")
+                outcomes.append(Outcome(op["seq"], "already applied", ref=e["entity_id"]))
+                continue
+            outcomes.append(_one(vault, rid, user, member.role, seen, op, e))
+            if on_progress and i % 100 == 0:
+                on_progress(i, len(items))
+        top = max([done] + [op["seq"] for op, _e in items])
+        vault.conn.execute(
+            "UPDATE sync_replicas SET pack_no = ?, pack_hash = ?, last_contact = ?, op_seq = ?,"
+            " replica_key = coalesce(?, replica_key) WHERE replica_id = ?",
+            (meta["pack_no"], opened.digest, now_iso(), top,
+             meta.get("reply_key") if isinstance(meta.get("reply_key"), str) else None, rid))
+    return Taken(rid, user, meta["pack_no"], tuple(outcomes))
+
+
+def _one(vault, rid: str, user: str, role: str, seen, op: dict, e: dict) -> Outcome:
+    ref = e["entity_id"]
+    try:
+        outcome, audit_seq, ids_ = _apply(vault, rid, user, role, seen, op, e)
+        reason = ""
+    except (ConsoleError, ValueError, KeyError, TypeError) as exc:
+        outcome, audit_seq, ids_ = "refused", None, (None, None)
+        reason = str(exc) if isinstance(exc, ConsoleError) else \
+            "its details cannot be read"
+    vault.conn.execute(
+        "INSERT INTO sync_applied(origin, seq, op_hash, audit_seq, outcome, local_id, new_id) "
+        "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+        (rid, op["seq"], e["hash"], audit_seq, outcome, ids_[0], ids_[1]))
+    return Outcome(op["seq"], outcome, reason, ref)
+
+
+def _apply(vault, rid, user, role, seen, op, e):
+    right = roles.right_for(e["action"])
+    if right is None or not roles.allowed(role, right):
+        raise ValidationError(roles.why_not(role, right or "add_log"))
+    ref = e["entity_id"]
+    row = vault.conn.execute("SELECT id FROM main.subjects WHERE ref = ?", (ref,)).fetchone()
+    if row is None or ref not in seen.refs:
+        raise ValidationError("That record no longer exists, or the author may no longer see "
+                              "it.")
+    sid = row[0]
+    before, after = ops.details(vault, e)
+    mid = int(after["measure_id"])
+    schema = sealed.store(vault).schema_for(sid)
+    cols = ", ".join(_UPDATABLE)
+    m = vault.conn.execute(f"SELECT subject_id, {cols} FROM {schema}.measures WHERE id = ?",
+                           (mid,)).fetchone()
+    if m is None or m[0] != sid:
+        raise ValidationError("That measure no longer exists.")
+    current = dict(zip(_UPDATABLE, m[1:]))
+    if current["status"] == "ended":
+        raise ValidationError("That measure has ended, so it takes no more changes.")
+    base = {"origin": rid, "seq": op["seq"], "author": user, "at": e["at"],
+            "action": e["action"], "measure_id": mid, "op": op}
+    if e["action"] == "log.add":
+        return _log(vault, schema, rid, user, base, after, mid)
+    changes = {k: v for k, v in after.items() if k != "measure_id"}
+    clean = commands.to_columns(MeasureFields(**changes).cleaned(creating=False))
+    if not clean or set(clean) - set(_UPDATABLE):
+        raise ValidationError("The proposed change names no field of a measure.")
+    based = {k: (before or {}).get(k) for k in clean}
+    if any(current[k] != based[k] for k in clean):
+        seq = chain.append(vault, "sync.conflict", "subject", ref, after={
+            **base, "proposed": clean, "based_on": based})
+        vault.conn.execute("INSERT INTO sync_decisions(origin, seq, ref, measure_id, audit_seq)"
+                           " VALUES (?,?,?,?,?)", (rid, op["seq"], ref, mid, seq))
+        return "needs a decision", seq, (None, None)
+    vault.conn.execute(f"UPDATE {schema}.measures SET {', '.join(f'{c} = ?' for c in clean)} "
+                       "WHERE id = ?", [*clean.values(), mid])
+    seq = chain.append(vault, "sync.apply", "subject", ref, before={
+        "measure_id": mid, **{k: current[k] for k in clean}}, after={**base, **clean})
+    return "applied", seq, (None, None)
+
+
+def _log(vault, schema, rid, user, base, after, mid):
+    text = fields.text(after.get("text"), "The log entry", required=True, limit=fields.LONG,
+                       multiline=True)
+    corrects = after.get("corrects")
+    if corrects is not None:
+        mapped = vault.conn.execute("SELECT new_id FROM sync_applied WHERE origin = ? AND "
+                                    "local_id = ?", (rid, corrects)).fetchone()
+        corrects = mapped[0] if mapped else corrects
+        if not vault.conn.execute(f"SELECT 1 FROM {schema}.measure_log WHERE id = ? AND "
+                                  "measure_id = ?", (corrects, mid)).fetchone():
+            corrects = None
+    new = ids.new_id(vault, "measure_log", schema)
+    vault.conn.execute(f"INSERT INTO {schema}.measure_log(id, measure_id, at, by_user, text, "
+                       "corrects) VALUES (?,?,?,?,?,?)",
+                       (new, mid, base["at"], user, text, corrects))
+    seq = chain.append(vault, "sync.apply", "subject", base["op"]["entry"]["entity_id"], after={
+        **base, "entry_id": new, "text": text, "corrects": corrects})
+    return "applied", seq, (after.get("entry_id"), new)
