@@ -75,9 +75,9 @@ def vault_path(args) -> Path:
 
 def open_vault(args):
     """Unlock the vault named by ``--vault``/``--user`` for a command, through
-    the signed chain (``console.records.session``); what the unlock found is
-    said on standard error."""
-    from console.records import session as unlock
+    the signed chain (``console.sync.session``: a replica's rules included);
+    what the unlock found is said on standard error."""
+    from console.sync import session as unlock
     path = vault_path(args)
     if not path.exists():
         from console.errors import VaultNotFound

@@ -20,6 +20,7 @@ from cli import (
     lawful_commands,
     lawful_pdf_commands,
     policy_commands,
+    sync_commands,
     vault_commands,
 )
 from cli.common import EXIT_BUG, EXIT_USER, term, utf8_output
@@ -28,7 +29,7 @@ from console.errors import ConsoleError
 
 COMMAND_MODULES = (vault_commands, data_commands, backup_commands, lawful_commands,
                    briefing_commands, lawful_pdf_commands, policy_commands, hq_commands,
-                   authority_commands)
+                   authority_commands, sync_commands)
 
 
 def build_parser():

@@ -37,9 +37,10 @@ class World:
         return sync_session.open_vault(folder, user, passphrase)
 
 
-def build(root: Path) -> World:
+def build(root: Path, kdf=None) -> World:
     home_path = root / "home"
-    v = create_vault(home_path, "governor", PASS, "HMP Testshire", display_name="Gwen Governor")
+    v = create_vault(home_path, "governor", PASS, "HMP Testshire", display_name="Gwen Governor",
+                     kdf=kdf)
     try:
         users.add_user(v, "deputy", DEPUTY_PASS, "deputy", display_name="Dee Deputy")
         users.add_user(v, "viewer", VIEWER_PASS, "viewer", display_name="Vic Viewer")

@@ -29,7 +29,7 @@ from console.errors import PackRefused, translate
 from console.storage import replace
 from console.storage.fileio import atomic_write_bytes
 from console.sync import ops, packs, tables
-from console.sync.replica import drop_backups, signed_by_governor
+from console.sync.trust import drop_backups, signed_by_governor
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ certificate that chain gives them, and the data key is then changed to one
 only this replica knows.
 
 ``on_unlock`` (every unlock, see ``session``):
-- finishes a refresh a crash cut short (``refresh.finish``);
 - the stale rule: a replica the governor has not refreshed for more than
   ``replica_stale_days`` (a vault setting, default 30) opens read-only, with
   a sentence saying so and what to do. The count starts from the time in the
@@ -27,16 +26,14 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from console.audit import replay
-from console.audit.current import now
 from console.clock import now_iso, utcnow
-from console.errors import PackRefused, VaultExists, WrongPassphrase, translate
-from console.storage import keyslots, snapshot
+from console.errors import PackRefused, VaultDamaged, VaultExists, WrongPassphrase, translate
+from console.storage import keyslots
 from console.storage.fileio import atomic_write_bytes, restrict
-from console.storage.identity import verify_signature
 from console.storage.keyslots import SlotFile
 from console.storage.layout import DB_FILE
 from console.sync import packs, tables
+from console.sync.trust import drop_backups, signed_by_governor
 
 STALE_DEFAULT = 30
 CLOCK_SLACK = dt.timedelta(minutes=10)
@@ -57,22 +54,10 @@ class ReplicaStatus:
     pack_no: int               # change packs made so far
 
 
-def signed_by_governor(vault, signer: str, data: bytes, signature: bytes, state=None) -> bool:
-    """Was ``data`` signed by ``signer``, a governor as this vault's chain
-    has it now, with the certificate the chain gives them?"""
-    state = state or now(vault)
-    m = state.member(signer)
-    if m is None or not m.active or m.role != "governor":
-        return False
-    with vault.guard():
-        pem = replay.certificate(vault.conn, m.fingerprint, m.cert_seq)
-    return pem is not None and verify_signature(pem, data, signature)
-
-
 def open_pack(pack_file, folder, user: str, passphrase: str):
     """Make the replica in ``folder`` (which must hold no vault) from a
     replica pack; returns the unlocked replica."""
-    from console.sync import session
+    from console.records import session
     raw = packs.read_file(pack_file)
     header, _ = packs.header_of(raw)
     slot = header.get("slot")
@@ -83,13 +68,16 @@ def open_pack(pack_file, folder, user: str, passphrase: str):
     if (folder / DB_FILE).exists() or (folder / keyslots.SLOTS_FILE).exists():
         raise VaultExists("A vault already exists in that folder; choose an empty folder for "
                           "the replica.")
-    slots = SlotFile(header["vault_id"], {user: dict(slot)})
+    try:
+        kdf = keyslots.KdfParams(**slot["passphrase"]["kdf"])
+    except (KeyError, TypeError):
+        raise PackRefused(packs.DAMAGED) from None
+    slots = SlotFile(header["vault_id"], {user: dict(slot)}, kdf)
     try:
         secret = slots.user_secret_from_passphrase(user, passphrase)
-    except WrongPassphrase:
-        raise
-    except Exception:
-        raise PackRefused(packs.NOT_YOURS) from None
+    except (WrongPassphrase, VaultDamaged):
+        raise PackRefused("That passphrase does not open this pack: it was made for another "
+                          "user, or the passphrase is not right. Nothing was opened.") from None
     opened = packs.open_(raw, keyslots.user_private_key(secret), slot["public"])
     meta = opened.meta
     if meta.get("kind") != "replica" or meta.get("recipient") != user \
@@ -108,7 +96,7 @@ def open_pack(pack_file, folder, user: str, passphrase: str):
     slots.save(folder)
     vault = None
     try:
-        vault = session.open_vault(folder, user, passphrase, first=True)
+        vault = session.open_vault(folder, user, passphrase)
         _check_first(vault, opened)
         vault.rotate_data_key()
         drop_backups(folder)
@@ -139,20 +127,6 @@ def _undo(folder: Path, made: bool) -> None:
     shutil.rmtree(folder / "backups", ignore_errors=True)
     if made:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def drop_backups(folder: Path) -> int:
-    """Delete every backup the replica holds (they may keep records that
-    were since erased or restricted away). Returns how many."""
-    gone = 0
-    for path in snapshot.backups_dir(folder).glob("*" + snapshot.SUFFIX):
-        try:
-            path.unlink()
-            gone += 1
-        except OSError:
-            pass
-    return gone
-
 
 
 # -- every unlock ---------------------------------------------------------------------------
@@ -199,13 +173,14 @@ def _stamp_time(vault, m: dict) -> str | None:
 
 def on_unlock(vault) -> None:
     """The rules above, for a replica just unlocked."""
-    from console.sync import refresh
+    _stale_rule(vault)
+    if vault.read_only:
+        vault.notices.append(vault.read_only)
+
+
+def _stale_rule(vault) -> None:
     with vault.guard():
         m = tables.meta(vault.conn)
-    if m.get("reapply"):
-        refresh.finish(vault)
-        with vault.guard():
-            m = tables.meta(vault.conn)
     last = _stamp_time(vault, m)
     clock = utcnow()
     seen = _parse(m.get("latest_seen") or now_iso())
