@@ -4,7 +4,7 @@ non-zero if any target is missed.
 ``python bench/run.py`` runs them all (about three and a half minutes on a
 2-core machine the first time in a day, when the fixture vaults are built;
 about three after). ``--only vault``, ``--only startup``, ``--only briefing``,
-``--only chain``, ``--only filter`` or ``--only hq`` runs one part (the HQ
+``--only chain``, ``--only filter``, ``--only hq`` or ``--only sync`` runs one part (the HQ
 part makes its 1,000 briefings once, a few minutes, and the chain part its
 100,000-entry chain, about half a minute, and both keep them in the cache
 folder). ``--markdown`` also prints the figures as a table for
@@ -78,6 +78,11 @@ def _chain_figures():
     return bench_chain.run()
 
 
+def _sync_figures():
+    import bench_sync
+    return bench_sync.run()
+
+
 def _filter_figures():
     # Imported here: it starts Qt (off-screen) in this process.
     import bench_filter
@@ -87,7 +92,7 @@ def _filter_figures():
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("vault", "startup", "briefing", "chain", "filter",
-                                           "hq"))
+                                           "hq", "sync"))
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
     start = time.perf_counter()
@@ -99,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = []
     parts = [("vault", bench_vault.run), ("startup", bench_startup.run),
              ("briefing", _briefing_figures), ("chain", _chain_figures),
-             ("filter", _filter_figures), ("hq", _hq_figures)]
+             ("filter", _filter_figures), ("hq", _hq_figures), ("sync", _sync_figures)]
     for name, part in parts:
         if args.only and args.only != name:
             continue

@@ -1,6 +1,8 @@
 """Replicas and change packs over real files: a deputy works offline on a
 replica, the governor takes the changes in, and updates flow back; every
-pack that should be refused is, with one sentence and nothing applied."""
+pack that should be refused is, with one sentence and nothing applied.
+Tests that carry an update back to the replica (about a second each) are
+marked slow."""
 
 from __future__ import annotations
 
@@ -193,6 +195,7 @@ def _every_cell(vault) -> list[str]:
     return out
 
 
+@pytest.mark.slow
 def test_erasure_and_new_restrictions_propagate_and_leave_no_trace(world):
     from console.lawful import retention
     folder = world.root / "replica-deputy"
@@ -253,11 +256,21 @@ def test_an_operation_on_an_ended_measure_is_refused_and_reported(world, cli):
     assert "refused (That measure has ended" in r.stdout
 
 
+@pytest.mark.slow
 def test_updates_are_applied_once_and_an_older_one_is_refused(world):
     folder = world.root / "replica-deputy"
     with world.gov() as g:
         home.update(g, "deputy", world.root / "u2.gcpack")
         home.update(g, "deputy", world.root / "u3.gcpack")
+    import datetime as dt
+
+    from console.clock import utcnow
+    from console.sync import replica
+    later = utcnow() + dt.timedelta(days=31)
+    with pytest.MonkeyPatch.context() as mp:    # stale, until the update arrives
+        mp.setattr(replica, "utcnow", lambda: later)
+        with world.open_replica(folder) as r:
+            assert r.read_only
     with world.open_replica(folder) as r:
         assert rw.receive(r, world.root / "u3.gcpack").refreshed.update_no == 3
         assert rw.receive(r, world.root / "u3.gcpack").already
@@ -265,6 +278,7 @@ def test_updates_are_applied_once_and_an_older_one_is_refused(world):
             rw.receive(r, world.root / "u2.gcpack")
 
 
+@pytest.mark.slow
 def test_changes_not_yet_taken_in_survive_an_update(world):
     folder = world.root / "replica-deputy"
     deputy_logs(world, "Written before the update")
@@ -300,15 +314,21 @@ def test_a_stale_replica_opens_read_only_and_a_clock_set_back_does_not_reset_it(
     monkeypatch.setattr(replica, "utcnow", lambda: real + dt.timedelta(days=1))
     with world.open_replica(folder) as r:
         assert "clock is behind" in r.read_only
+
+    # Editing the stamp of the last refresh (the deputy holds the data key)
+    # takes the governor's signature off it: still read-only.
+    with world.open_replica(folder) as r:
+        from console.sync import tables
+        stamp = tables.meta(r.conn)["stamp"]
+        stamp["doc"] = stamp["doc"].replace(real.isoformat()[:4], "2999")
+        with tables.writable(r), r.write():
+            tables.set_meta(r.conn, stamp=stamp)
     monkeypatch.setattr(replica, "utcnow", lambda: real + dt.timedelta(days=31))
-    with world.gov() as g:
-        home.update(g, "deputy", world.root / "fresh.gcpack")
     with world.open_replica(folder) as r:
-        rw.receive(r, world.root / "fresh.gcpack")
-    with world.open_replica(folder) as r:
-        assert r.read_only is None or "clock" not in r.read_only
+        assert "does not carry the governor's signature" in r.read_only
 
 
+@pytest.mark.slow
 def test_the_passphrase_can_change_on_either_side(world):
     folder = world.root / "replica-deputy"
     from console.sync import session
@@ -324,3 +344,29 @@ def test_the_passphrase_can_change_on_either_side(world):
         home.update(g, "deputy", world.root / "pu.gcpack")
     with session.open_vault(folder, "deputy", "a new one on the laptop") as r:
         assert rw.receive(r, world.root / "pu.gcpack").refreshed.update_no == 2
+
+
+@pytest.mark.slow
+def test_an_update_cut_short_after_the_swap_opens_as_the_new_replica(world, monkeypatch):
+    """The process dies between putting the new database in place and saving
+    its slots: the next unlock promotes the waiting slots and opens the new
+    replica, its chain sealed, its own changes made again."""
+    from console.storage import replace
+    folder = world.root / "replica-deputy"
+    deputy_logs(world, "Made before the cut")
+    with world.gov() as g:
+        home.update(g, "deputy", world.root / "u.gcpack")
+
+    def die(_folder):
+        raise KeyboardInterrupt
+    r = world.open_replica(folder)
+    monkeypatch.setattr(replace, "fsync_dir", die)
+    with pytest.raises(KeyboardInterrupt):
+        rw.receive(r, world.root / "u.gcpack")
+    r.close()
+    monkeypatch.undo()
+    with world.open_replica(folder) as r:
+        assert tables_meta(r)["update_no"] == 2 and not tables_meta(r).get("reapply")
+        assert r.query("SELECT count(*) FROM measure_log WHERE text = ?",
+                       ("Made before the cut",))[0][0] == 1
+        assert chain.verify(r).ok

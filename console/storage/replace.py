@@ -23,13 +23,16 @@ from console.storage.layout import DB_FILE
 from console.storage.connection import connect
 
 
-def replace_database(vault, new_file: Path, new_key: bytes) -> None:
+def replace_database(vault, new_file: Path, new_key: bytes, slots: SlotFile | None = None
+                     ) -> None:
     """Swap ``new_file`` in for ``vault``'s database and reconnect; the old
     file's write-ahead log is emptied first, so nothing of it is replayed
-    onto the new one."""
+    onto the new one. ``slots``: the slot set to go with it, its data key
+    already wrapped to ``new_key`` (by default, the vault's own, rewrapped)."""
     folder = vault.folder
-    slots = SlotFile(vault.slots.vault_id, deepcopy(vault.slots.users), vault.slots.kdf)
-    slots.rewrap_all(new_key)
+    if slots is None:
+        slots = SlotFile(vault.slots.vault_id, deepcopy(vault.slots.users), vault.slots.kdf)
+        slots.rewrap_all(new_key)
     slots.save(folder, keyslots.PENDING_FILE)
     with vault.guard():
         vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

@@ -10,9 +10,11 @@ absent or different; the replica's database is replaced by it, whole:
    its chain must continue the one this replica holds;
 2. the new database (under a fresh data key) takes this replica's own
    tables along: its operations and counters, marked "to reapply";
-3. it is put in place in one rename (``storage.replace``), its chain is
-   replayed and sealed in the user's slot, and every backup the replica
-   held is deleted (they may hold what was erased or restricted away);
+3. its chain is replayed and sealed in the user's new slot before anything
+   is replaced; then it is put in place in one rename (``storage.replace``:
+   a crash leaves the old vault or the new one, whole), and every backup the
+   replica held is deleted (they may hold what was erased or restricted
+   away);
 4. ``finish`` (in the same call, or at the next unlock after a crash) makes
    the operations the governor has not taken in yet again, through the
    services, and clears the mark, in one write.
@@ -21,12 +23,15 @@ absent or different; the replica's database is replaced by it, whole:
 from __future__ import annotations
 
 import secrets
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
-from console.audit import replay, unlock
+from console.audit import replay, seal
 from console.errors import PackRefused, translate
 from console.storage import replace
+from console.storage.keyslots import SlotFile
+from console.storage.vault import connect
 from console.storage.fileio import atomic_write_bytes
 from console.sync import ops, packs, tables
 from console.sync.trust import drop_backups, signed_by_governor
@@ -63,22 +68,48 @@ def take(vault, opened: packs.Opened, on_progress=None) -> Refreshed:
         raise PackRefused(f"This update (number {number}) is older than one this replica has "
                           f"already applied (number {mine['update_no']}); nothing was "
                           "applied. Use the newest update from the governor.")
-    fresh = _prepare(vault, opened, mine, on_progress)
-    replace.replace_database(vault, fresh[0], fresh[1])
-    vault.authority = None
-    vault.sealed_seq = -1
-    with vault.guard():
-        state = replay.run(vault.conn, rows=False)
-    if not state.intact:
-        raise PackRefused("The update's chain does not verify; the replica now holds it as "
-                          "received. Ask the governor for a new update.")
-    unlock.seal_now(vault)
+    fresh, new_key = _prepare(vault, opened, mine, on_progress)
+    try:
+        slots, state = _sealed_slots(vault, fresh, new_key, f"{mine['replica_id']}#{number}")
+    except BaseException:
+        fresh.unlink(missing_ok=True)
+        raise
+    replace.replace_database(vault, fresh, new_key, slots)
+    vault.authority = state
+    vault.sealed_seq = vault.copied_seq = state.seq
+    seal.keep_copy(vault.slots, vault.user.name)
     gone = drop_backups(vault.folder)
     done, left = finish(vault)
     with vault.guard():
         n = vault.conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
     return Refreshed(number, reapplied=done, not_reapplied=left, backups_deleted=gone,
                      subjects=n)
+
+
+def _sealed_slots(vault, fresh: Path, new_key: bytes, marker: str):
+    """The slots to go with the new database: its key wrapped, its chain
+    (replayed here, before anything is replaced) sealed in the user's slot,
+    and a mark of this update, so this computer's copy of the seal for the
+    old database is never taken for the new one's, whichever of the two a
+    crash leaves in place."""
+    me = vault.user.name
+    conn = connect(fresh, new_key)
+    try:
+        report = replay.run(conn, rows=False)
+        if not report.intact:
+            raise PackRefused("The update's chain does not verify; nothing was applied. Ask "
+                              "the governor for a new update.")
+        slots = SlotFile(vault.slots.vault_id, deepcopy(vault.slots.users), vault.slots.kdf)
+        slots.rewrap_all(new_key)
+        slots.users[me]["replica"] = marker
+        seal.seal(conn, slots, me, vault.user_secret(), report.state)
+    except PackRefused:
+        raise
+    except Exception as exc:
+        raise translate(exc) from None
+    finally:
+        conn.close()
+    return slots, report.state
 
 
 def _prepare(vault, opened: packs.Opened, mine: dict, on_progress) -> tuple[Path, bytes]:
