@@ -145,3 +145,36 @@ def test_database_and_wal_are_not_sqlite_without_the_key(vault, vault_path, tmp_
             conn.close()
     raw = wal.read_bytes()
     assert OWN["name"].encode() not in raw and OWN["notes"].encode() not in raw
+
+
+def test_packs_and_the_replica_folder_leave_no_readable_trace(tmp_path, isolated_machine,
+                                                               fast_kdf):
+    """A deputy's replica round trip: the replica pack, the change pack, the
+    update, the replica's folder (database, slots, backups) and the
+    governor's hold no name, note, measure or log text in clear."""
+    from console.lawful.backups import make_backup
+    from tests import replicas_world as rw
+    world = rw.build(tmp_path / "world", kdf=fast_kdf)
+    log = "spoke to the gate officer about the parcel rota at 06:40"
+    pack = rw.make_replica(world)
+    folder = rw.open_replica(world, pack)
+    with world.open_replica(folder) as r:
+        measures.add_log_entry(r, world.measures[0], log)
+        make_backup(r, folder / "backups" / "mine.gcbackup")
+        rw.send(r, world.root / "changes.gcpack")
+    with world.gov() as g:
+        rw.receive(g, world.root / "changes.gcpack")
+        rw.send(g, world.root / "update.gcpack", "deputy")
+        known = {log, rw.NOTE, *rw.NAMES} | {
+            v for (v,) in g.query("SELECT details FROM measures") if v}
+        known |= {f"{rw.NOTE} ({i})" for i in range(3)}
+    with world.open_replica(folder) as r:
+        rw.receive(r, world.root / "update.gcpack")
+    roots = [world.root, tmp_path / "tmp", isolated_machine]
+    packs = sorted(world.root.glob("*.gcpack"))
+    assert len(packs) == 3 and any(folder.rglob("*.gcbackup")) is False
+    hits = _scan(roots, _needles(known))
+    assert hits == [], f"readable traces: {hits[:5]}"
+    control = folder / "control.txt"     # the scan finds a trace when there is one
+    control.write_bytes(log.encode("utf-16-be"))
+    assert _scan(roots, _needles(known)) == [f"{control}: {log[:20]!r}"]
