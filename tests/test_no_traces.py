@@ -152,7 +152,7 @@ def test_packs_and_the_replica_folder_leave_no_readable_trace(tmp_path, isolated
     """A deputy's replica round trip: the replica pack, the change pack, the
     update, the replica's folder (database, slots, backups) and the
     governor's hold no name, note, measure or log text in clear."""
-    from console.lawful.backups import make_backup
+    from console.storage import snapshot
     from tests import replicas_world as rw
     world = rw.build(tmp_path / "world", kdf=fast_kdf)
     log = "spoke to the gate officer about the parcel rota at 06:40"
@@ -160,7 +160,7 @@ def test_packs_and_the_replica_folder_leave_no_readable_trace(tmp_path, isolated
     folder = rw.open_replica(world, pack)
     with world.open_replica(folder) as r:
         measures.add_log_entry(r, world.measures[0], log)
-        make_backup(r, folder / "backups" / "mine.gcbackup")
+        snapshot.automatic_backup(r, "daily")
         rw.send(r, world.root / "changes.gcpack")
     with world.gov() as g:
         rw.receive(g, world.root / "changes.gcpack")

@@ -200,8 +200,8 @@ def test_erasure_and_new_restrictions_propagate_and_leave_no_trace(world):
     from console.lawful import retention
     folder = world.root / "replica-deputy"
     with world.open_replica(folder) as r:
-        from console.lawful.backups import make_backup
-        make_backup(r, folder / "backups" / "mine.gcbackup")
+        from console.storage import snapshot
+        snapshot.automatic_backup(r, "daily")
     with world.gov() as g:
         retention.erase(g, world.refs[0], "Retention period ended")
         access.restrict(g, world.refs[1], "Need to know", allow=[])
