@@ -83,7 +83,8 @@ def cmd_replica_open(args) -> int:
         s = replica.status(v)
         n = v.query("SELECT count(*) FROM subjects")[0][0]
     print(f"Replica opened: {n} record(s), refreshed by {term(s.governor, one_line=True)} on "
-          f"{s.last_sync[:10]}.")
+          f"{s.last_sync[:10]}. Check with them that their certificate's fingerprint is "
+          f"{s.fingerprint}.")
     return 0
 
 
@@ -139,6 +140,7 @@ def cmd_sync_status(args) -> int:
               f"{term(doc['governor'], one_line=True)} on {doc['last_sync'][:10]} "
               f"({doc['days_since']} day(s) ago; read-only after {doc['stale_after_days']}).")
         print(f"{doc['pending_operations']} change(s) not yet taken in by the governor.")
+        print(f"The governor's certificate: {doc['governor_fingerprint']}")
         if doc["read_only"]:
             print(term(doc["read_only"], one_line=True))
         return 0

@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         from .lawful.wiring import install as install_records_menu
         install_records_menu(self)   # Records menu: lawful handling
         self.chain_watch = ChainWatch(self)   # the chain's verdict, after every unlock
+        from .replicas.wiring import install as install_replicas
+        install_replicas(self)   # File › Replicas… / Send changes… / Receive…, the banner
         self.register.activated.connect(
             lambda _ref: self._when_loaded(self.panel.tabs.setFocus))
         self.actions.undo_state.available.connect(self._undo_label)

@@ -267,8 +267,9 @@ class Runner(QObject):
 
 
 def _open(folder, user, passphrase, quick) -> Vault:
-    """Unlock through the signed chain (``console.records.session``)."""
-    from console.records import session as unlock
+    """Unlock through the signed chain (``console.sync.session``: a replica's
+    rules included)."""
+    from console.sync import session as unlock
     if quick:
         from console.audit import quick as quick_unlock
         return quick_unlock.open_quick(folder, user, opener=unlock.open_vault)

@@ -61,7 +61,7 @@ def status(vault) -> dict:
                 "governor": s.governor, "last_sync": s.last_sync, "days_since": s.days,
                 "stale_after_days": s.stale_days, "read_only": s.read_only,
                 "update_no": s.update_no, "pending_operations": s.pending,
-                "packs_sent": s.pack_no}
+                "packs_sent": s.pack_no, "governor_fingerprint": s.fingerprint}
     from console.sync import decisions
     return {"replica": False, "replicas": [r.__dict__ for r in home.replicas(vault)],
             "decisions": len(decisions.pending(vault))}

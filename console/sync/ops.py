@@ -53,6 +53,13 @@ def collect(vault) -> int:
     return added
 
 
+def unnumbered(conn, user: str, scanned: int) -> int:
+    """Changes made since operations were last numbered (not in a pack yet)."""
+    marks = ",".join("?" * len(KINDS))
+    return conn.execute(f"SELECT count(*) FROM audit WHERE seq > ? AND user = ? AND action IN "
+                        f"({marks})", (scanned, user, *KINDS)).fetchone()[0]
+
+
 def pending(conn, after: int) -> list[dict]:
     return [json.loads(r[0]) for r in conn.execute(
         "SELECT op FROM sync_ops WHERE op_seq > ? ORDER BY op_seq", (after,))]

@@ -26,13 +26,14 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from console.audit.current import now
 from console.clock import now_iso, utcnow
 from console.errors import PackRefused, VaultDamaged, VaultExists, WrongPassphrase, translate
 from console.storage import keyslots
 from console.storage.fileio import atomic_write_bytes, restrict
 from console.storage.keyslots import SlotFile
 from console.storage.layout import DB_FILE
-from console.sync import packs, tables
+from console.sync import ops, packs, tables
 from console.sync.trust import drop_backups, signed_by_governor
 
 STALE_DEFAULT = 30
@@ -52,6 +53,7 @@ class ReplicaStatus:
     update_no: int
     pending: int               # operations not yet taken in by the governor
     pack_no: int               # change packs made so far
+    fingerprint: str = ""      # the governor's certificate, as the chain gives it
 
 
 def open_pack(pack_file, folder, user: str, passphrase: str):
@@ -148,12 +150,14 @@ def status(vault) -> ReplicaStatus:
         acked = int(m.get("acked", 0))
         pending = vault.conn.execute("SELECT count(*) FROM sync_ops WHERE op_seq > ?",
                                      (acked,)).fetchone()[0]
+        pending += ops.unnumbered(vault.conn, vault.user.name, int(m.get("scanned_seq", 0)))
     last = _stamp_time(vault, m)
     seen = max(_parse(m.get("latest_seen") or now_iso()), utcnow())
     days = max(0, (seen - _parse(last)).days) if last else 0
+    gov = now(vault).member(m["governor"])
     return ReplicaStatus(m["replica_id"], m["user"], m["governor"], last or "", days,
                          _stale_days(vault), vault.read_only, int(m.get("update_no", 0)),
-                         pending, int(m.get("pack_no", 0)))
+                         pending, int(m.get("pack_no", 0)), gov.fingerprint if gov else "")
 
 
 def _stamp_time(vault, m: dict) -> str | None:
