@@ -31,7 +31,7 @@ from console.audit import replay, seal
 from console.errors import PackRefused, translate
 from console.storage import replace
 from console.storage.keyslots import SlotFile
-from console.storage.vault import connect
+from console.storage.connection import connect
 from console.storage.fileio import atomic_write_bytes
 from console.sync import ops, packs, tables
 from console.sync.trust import drop_backups, signed_by_governor
