@@ -8,12 +8,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QPushButton
 
 from console.records.commands import SubjectFields
 from reports.briefing_service import BriefingResult
 from tests.ui.conftest import run_on
+from ui.pdf_preview import PdfDocument
 from ui.export import ExportDialog, ExportOptions
 from ui.export.export_dialog import BRIEFED
 from ui.export.options import default_file_name
@@ -79,7 +79,7 @@ def test_export_produces_a_file_and_previews_it(qtbot, tmp_path, pool):
     d.distribution.setText("HQ CCU and Area Manager")
     d.show()
     with qtbot.waitSignal(d.document.statusChanged, timeout=5000,
-                          check_params_cb=lambda s: s == QPdfDocument.Status.Ready):
+                          check_params_cb=lambda s: s == PdfDocument.Status.Ready):
         d.export_button.click()
     options, path = run.calls[0]
     assert options == ExportOptions("selected", ("CR-2026-001", "CR-2026-003"), True, None,
@@ -185,7 +185,7 @@ def test_with_the_real_briefing_service(qtbot, tmp_path, pool):
     assert b"/Encrypt" in path.read_bytes()  # the password protects the file
     assert d.result_value.fingerprint == fingerprint
     assert fingerprint in d.signed_label.text()
-    qtbot.waitUntil(lambda: d.document.status() == QPdfDocument.Status.Ready, timeout=5000)
+    qtbot.waitUntil(lambda: d.document.status() == PdfDocument.Status.Ready, timeout=5000)
     assert d.document.pageCount() == d.result_value.pages
-    text = "".join(d.document.getAllText(n).text() for n in range(d.document.pageCount()))
+    text = "".join(d.document.text(n) for n in range(d.document.pageCount()))
     assert s.ref in text and "Alex Example" not in text  # pseudonymised

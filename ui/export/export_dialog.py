@@ -17,8 +17,6 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import error_label, sentence
 from ui.operation import Cancelled, Changes, Operation
+from ui.pdf_preview import PdfDocument, PdfView
 
 from .options import DEFAULT_DISTRIBUTION, SCOPES, build_options, default_path, options_class
 
@@ -151,12 +150,12 @@ class ExportDialog(QDialog):
 
     def _result_page(self) -> QWidget:
         page = QWidget(self)
-        self.document = QPdfDocument(self)
-        self.preview = QPdfView(page)
+        self.document = PdfDocument(self)
+        self.preview = PdfView(page)
         self.preview.setAccessibleName("Briefing preview")
         self.preview.setDocument(self.document)
-        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview.setPageMode(PdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(PdfView.ZoomMode.FitToWidth)
         self.preview.setMinimumHeight(360)
         self.saved_label = QLabel(page)
         self.signed_label = QLabel(page)
