@@ -370,3 +370,28 @@ def test_an_update_cut_short_after_the_swap_opens_as_the_new_replica(world, monk
         assert r.query("SELECT count(*) FROM measure_log WHERE text = ?",
                        ("Made before the cut",))[0][0] == 1
         assert chain.verify(r).ok
+
+
+@pytest.mark.slow
+def test_a_sealed_record_on_the_users_list_travels_both_ways(world):
+    """A record restricted to the deputy reaches their replica sealed, opens
+    with their own key there, and a log entry on it (sealed on the replica)
+    is taken in at the governor's vault."""
+    from console.records import subjects
+    with world.gov() as g:
+        access.restrict(g, world.refs[1], "Need to know", allow=["deputy"])
+        rw.send(g, world.root / "u.gcpack", "deputy")
+    folder = world.root / "replica-deputy"
+    with world.open_replica(folder) as r:
+        rw.receive(r, world.root / "u.gcpack")
+    with world.open_replica(folder) as r:
+        assert subjects.get_subject(r, world.refs[1]).name == rw.NAMES[1]
+        assert r.query("SELECT name FROM subjects WHERE ref = ?", (world.refs[1],)) == [("",)]
+        measures.add_log_entry(r, world.measures[1], "Seen on the sealed record")
+        rw.send(r, world.root / "c.gcpack")
+    with world.gov() as g:
+        got = rw.receive(g, world.root / "c.gcpack")
+        assert [o.outcome for o in got.taken.outcomes] == ["applied"]
+        log = measures.get_measure(g, world.measures[1]).log
+        assert [(e.by_user, e.text) for e in log] == [("deputy", "Seen on the sealed record")]
+        assert chain.verify(g).ok

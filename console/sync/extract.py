@@ -35,10 +35,6 @@ from pathlib import Path
 from console.audit import replay
 from console.sync import tables, visible
 
-# Tables whose rows belong to one subject (by ``subject_id``).
-_BY_SUBJECT = ("status_changes", "referrals", "intel_reports", "conflicts", "subject_lawful",
-               "need_to_know", "retention_reviews", "access_requests", "unreferred_reports",
-               "sealed_heads", "sealed_records")
 # Details every replica keeps: what the replay needs to rebuild the authority.
 KEEP_ACTIONS = sorted(set(replay.AUTHORITY_ACTIONS) | {replay.ERASE_ACTION, "user.sealed",
                                                         "user.passphrase", "slot.drop"})
@@ -81,6 +77,20 @@ def build(vault, user: str, target: Path, key: bytes, meta: dict,
     return seen
 
 
+def _by_subject(conn) -> list[str]:
+    """Every table of the copy whose rows belong to one subject (a
+    ``subject_id`` column: reports, referrals, measures, status history,
+    bars, lawful handling, sealed blobs, and any table a later version adds,
+    full-text indexes included), children before the subjects they name."""
+    out = []
+    for (name,) in conn.execute(f"SELECT name FROM {_AS}.sqlite_master WHERE type = 'table' "
+                                "AND name NOT LIKE 'sqlite_%'").fetchall():
+        cols = {r[1] for r in conn.execute(f'PRAGMA {_AS}.table_info("{name}")')}
+        if "subject_id" in cols:
+            out.append(name)
+    return out
+
+
 def _has(conn, table: str) -> bool:
     return tables.has(conn, table, _AS)
 
@@ -93,10 +103,9 @@ def _filter(conn, user: str, seen: visible.Visible) -> None:
                      (hidden,))
         conn.execute(f"DELETE FROM {_AS}.measures WHERE subject_id IN "
                      "(SELECT value FROM json_each(?))", (hidden,))
-        for table in _BY_SUBJECT:
-            if _has(conn, table):
-                conn.execute(f"DELETE FROM {_AS}.{table} WHERE subject_id IN "
-                             "(SELECT value FROM json_each(?))", (hidden,))
+        for table in _by_subject(conn):
+            conn.execute(f'DELETE FROM {_AS}."{table}" WHERE subject_id IN '
+                         "(SELECT value FROM json_each(?))", (hidden,))
         conn.execute(f"DELETE FROM {_AS}.subjects WHERE id IN (SELECT value FROM json_each(?))",
                      (hidden,))
     if _has(conn, "sealing_keys"):
