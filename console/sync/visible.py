@@ -36,8 +36,9 @@ def for_user(vault, user: str) -> Visible:
     member = state.member(user)
     sn_user = ((member.staff_number if member else "") or "").strip()
     st = sealed.store(vault)
-    held = {h.subject_id for h in sealing.holdings(vault, user) if h.subject_id is not None}
-    fulltext = any(h.subject_id is None for h in sealing.holdings(vault, user))
+    holdings = sealing.holdings(vault, user)
+    held = {h.subject_id for h in holdings if h.subject_id is not None}
+    fulltext = any(h.subject_id is None for h in holdings)
     heads = st.heads() if st.sealed() else {}
     seen, refs, hidden = set(), set(), set()
     for sid, ref, sn in vault.query("SELECT id, ref, staff_number FROM main.subjects"):
