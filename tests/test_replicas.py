@@ -395,3 +395,18 @@ def test_a_sealed_record_on_the_users_list_travels_both_ways(world):
         log = measures.get_measure(g, world.measures[1]).log
         assert [(e.by_user, e.text) for e in log] == [("deputy", "Seen on the sealed record")]
         assert chain.verify(g).ok
+
+
+def test_only_what_travels_back_can_be_changed_on_a_replica(world):
+    from console.errors import PermissionDenied
+    from console.records import intel, subjects
+    from console.records.commands import ReportFields, SubjectFields
+    with world.open_replica(world.root / "replica-deputy") as r:
+        with pytest.raises(PermissionDenied, match="anything else is done on the governor"):
+            subjects.create_subject(r, SubjectFields(name="Not kept anywhere"))
+        with pytest.raises(PermissionDenied, match="anything else is done on the governor"):
+            intel.add_report(r, world.refs[0], ReportFields(
+                type="other", received_on="2026-01-05", source_grade=2, intel_grade="B",
+                handling="P", summary="Would be lost at the next update"))
+        assert not r.query("SELECT 1 FROM subjects WHERE name = 'Not kept anywhere'")
+        measures.add_log_entry(r, world.measures[0], "This one travels")

@@ -75,6 +75,9 @@ def take(vault, opened: packs.Opened, on_progress=None) -> Refreshed:
         fresh.unlink(missing_ok=True)
         raise
     replace.replace_database(vault, fresh, new_key, slots)
+    kept = getattr(vault, "replica_guard", None)
+    if kept is not None:
+        kept.reset()
     vault.authority = state
     vault.sealed_seq = vault.copied_seq = state.seq
     seal.keep_copy(vault.slots, vault.user.name)

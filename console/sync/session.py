@@ -5,13 +5,14 @@ the desktop.
 A vault that is a replica gets the replica's rules at every unlock: a
 refresh a crash cut short is finished (``refresh.finish``), then
 ``replica.on_unlock`` (a replica not refreshed in time, or whose clock went
-back, opens read-only). Any other vault opens exactly as before.
+back, opens read-only); and every write is held to what a replica can send
+back (``guard``). Any other vault opens exactly as before.
 """
 
 from __future__ import annotations
 
 from console.records import session as records_session
-from console.sync import refresh, replica, tables
+from console.sync import guard, refresh, replica, tables
 
 
 def open_vault(folder, user: str | None = None, passphrase: str | None = None, *,
@@ -20,6 +21,7 @@ def open_vault(folder, user: str | None = None, passphrase: str | None = None, *
     try:
         if tables.is_replica(vault):
             with vault.guard():
+                guard.install(vault)
                 unfinished = tables.meta(vault.conn).get("reapply")
             if unfinished:
                 refresh.finish(vault)
