@@ -67,6 +67,15 @@ def test_demo_has_the_promised_register(shared):
     assert q(v, "SELECT count(*) FROM referrals WHERE acknowledged_on IS NULL")[0][0] == 2
 
 
+def test_demo_has_records_in_the_retention_review_queue(shared):
+    """The review queue screen (Records › Review queue) has decisions to make."""
+    from console.lawful import retention
+    _result, v = shared
+    view = retention.review_view(v)
+    assert len(view.items) == 2
+    assert all(item.processing.review_source == "decision" for item in view.items)
+
+
 def test_logs_are_written_and_signed_by_the_two_deputies(shared):
     result, v = shared
     by = dict(q(v, "SELECT by_user, count(*) FROM measure_log GROUP BY by_user"))

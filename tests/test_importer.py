@@ -137,6 +137,13 @@ def test_wrong_dates_and_values_name_the_line_and_never_the_contents(vault, tmp_
     assert "10 rows have problems, so nothing was imported" in str(err.value)
     assert err.value.skippable is False  # no row is good, so skipping would not help
     assert count(vault) == 0
+    # The preview (on screen only) names each bad row and quotes the cell at fault;
+    # the exception never carries either.
+    assert p.names[2] == "Dafydd Thomas" and p.cells[2] == ("next_review", "25/12/2026")
+    assert p.cells[5] == ("status", "retired") and p.cells[6] == ("categories", "arson; theft")
+    assert p.names[9] == "" and p.cells[7] == ("likelihood", "7")
+    assert 8 not in p.cells           # a problem of two cells together names neither
+    assert "Dafydd" not in repr(err.value.problems) + str(err.value)
 
 
 @pytest.mark.parametrize("cell", ['=HYPERLINK("http://evil.example","click")',

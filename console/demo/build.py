@@ -25,7 +25,8 @@ from pathlib import Path
 from console import clock
 from console.audit import unlock
 from console.audit.genesis import create_vault
-from console.demo.register import STATUS_REASONS, SUBJECTS
+from console.demo.register import RETENTION_DECISIONS, STATUS_REASONS, SUBJECTS
+from console.lawful import retention
 from console.records import intel, measures, referrals, subjects, users
 from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
 from console.storage.vault import Vault
@@ -119,6 +120,9 @@ def _fill(gov, path: Path, secrets_by_user: dict, today: dt.date) -> None:
         with gov.write():  # one commit for the whole register, not one per record
             for spec in SUBJECTS:
                 refs.append(_governor_part(gov, spec, today, numbers))
+            by_number = {spec["staff_number"]: ref for spec, ref in zip(SUBJECTS, refs)}
+            for number, days, reason in RETENTION_DECISIONS:
+                retention.retain(gov, by_number[number], reason, _day(today, days))
 
     for deputy in ("dosei", "cvaughan"):
         with unlock.open_vault(path, deputy, secrets_by_user[deputy]) as v, v.write():

@@ -360,3 +360,11 @@ STATUS_REASONS = {
     "disciplinary": "Disciplinary investigation commissioned.",
     "closed": "Case concluded.",
 }
+
+# Retention decisions the governor has already taken, so the review queue
+# (records due within 30 days) has work in it: (staff number, days until
+# the next review, the reason kept). Reasons never name the person.
+RETENTION_DECISIONS = (
+    ("AS10359", 6, "Dismissal upheld; kept until the appeal window has closed."),
+    ("AS10934", 21, "Training need under review; decide after the dip samples end."),
+)

@@ -13,7 +13,10 @@ separated by commas, semicolons or tabs (detected).
 Rules:
 - Every problem is reported against the physical line of the file where its
   row starts, with a reason that never repeats what the cell holds (a reason
-  may reach a screen or a log; a name must not).
+  may reach a screen or a log; a name must not). For the desktop's preview,
+  which shows the file's rows anyway, ``ImportPreview.names`` and ``.cells``
+  hold each bad line's name and the cell its problem is about; they stay in
+  the preview object and never enter a reason or an exception.
 - A cell that begins with ``=``, ``+``, ``-`` or ``@`` (after any leading
   spaces) is refused, never altered: a spreadsheet would run it as a formula,
   and silently changing a migrated record is worse than asking for a fix.
@@ -74,6 +77,8 @@ class ImportPreview:
     warnings: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     fatal: bool = False  # the file as a whole cannot be imported (no rows can be)
+    names: dict[int, str] = field(default_factory=dict)       # line -> its name cell
+    cells: dict[int, tuple[str, str]] = field(default_factory=dict)  # line -> (column, cell)
 
 
 @dataclass(frozen=True)
@@ -154,7 +159,12 @@ def _norm(heading: str) -> str:
 # -- checking rows ----------------------------------------------------------
 
 class _Bad(Exception):
-    """A row problem; the message is a reason that holds no cell contents."""
+    """A row problem; the message is a reason that holds no cell contents, and
+    ``column`` the cell it is about, if one."""
+
+    def __init__(self, reason: str, column: str = ""):
+        super().__init__(reason)
+        self.column = column
 
 
 def _ordinal(n: int) -> str:
@@ -172,7 +182,7 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
         if value.lstrip().startswith(FORMULA_START):
             ch = value.lstrip()[0]
             raise _Bad(f"the {col} cell begins with '{ch}', which a spreadsheet treats as a "
-                       "formula; remove that character and import again")
+                       "formula; remove that character and import again", col)
     try:
         name = fields.text(cells.get("name", ""), "name").strip()
         if not name:
@@ -188,16 +198,17 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
     emp = cells.get("employment_type", "").strip()
     out["employment_type"] = EMPLOYMENT.parse(emp) if emp else "directly_employed"
     if out["employment_type"] is None:
-        raise _Bad(f"employment_type is not one of: {_choice_list(EMPLOYMENT)}")
+        raise _Bad(f"employment_type is not one of: {_choice_list(EMPLOYMENT)}",
+                   "employment_type")
 
     status = cells.get("status", "").strip()
     out["status"] = STATUSES.parse(status) if status else "concern_logged"
     if out["status"] is None:
-        raise _Bad(f"status is not one of: {_choice_list(STATUSES)}")
+        raise _Bad(f"status is not one of: {_choice_list(STATUSES)}", "status")
     outcome = cells.get("outcome", "").strip()
     out["outcome"] = OUTCOMES.parse(outcome) if outcome else None
     if outcome and out["outcome"] is None:
-        raise _Bad(f"outcome is not one of: {_choice_list(OUTCOMES)}")
+        raise _Bad(f"outcome is not one of: {_choice_list(OUTCOMES)}", "outcome")
     if out["status"] == "closed" and not out["outcome"]:
         raise _Bad("a closed case needs an outcome (add an outcome column, e.g. "
                    "'No further action')")
@@ -211,7 +222,7 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
         key = CATEGORIES.parse(item)
         if key is None:
             raise _Bad(f"the {_ordinal(i)} category is not on the national list (use the "
-                       "category names or keys, separated by ';')")
+                       "category names or keys, separated by ';')", "categories")
         if key not in cats:
             cats.append(key)
     out["categories"] = tuple(cats)
@@ -224,9 +235,9 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
             try:
                 n = int(value)
             except ValueError:
-                raise _Bad(f"{col} is not a whole number from 1 to 5") from None
+                raise _Bad(f"{col} is not a whole number from 1 to 5", col) from None
             if not 1 <= n <= 5:
-                raise _Bad(f"{col} must be from 1 to 5")
+                raise _Bad(f"{col} must be from 1 to 5", col)
             out[col] = n
 
     for col in ("start_date", "next_review"):
@@ -235,11 +246,11 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
             try:
                 out[col] = fields.day(value)
             except ValueError:
-                raise _Bad(f"{col} is not a date (YYYY-MM-DD)") from None
+                raise _Bad(f"{col} is not a date (YYYY-MM-DD)", col) from None
             try:
                 fields.bounded(out[col], col)
             except ValidationError as exc:
-                raise _Bad(_lower_first(str(exc)).rstrip(".")) from None
+                raise _Bad(_lower_first(str(exc)).rstrip("."), col) from None
     return ImportRow(line=line, **out)
 
 
@@ -310,7 +321,11 @@ def preview(vault, path) -> ImportPreview:
 
     index = {n: i for i, n in enumerate(names) if n in COLUMNS}
     good: list[ImportRow] = []
+    name_cells: dict[int, str] = {}             # (for the preview only, see above)
+    bad_cells: dict[int, tuple[str, str]] = {}
     for line, cells in raw_rows:
+        row_cells = {n: cells[i] if i < len(cells) else "" for n, i in index.items()}
+        name_cells[line] = row_cells.get("name", "").strip()
         if len(cells) < len(header):
             problems.append((line, f"the row has {len(cells)} cells but the header has "
                                    f"{len(header)}; a separator is missing or the row was "
@@ -321,14 +336,22 @@ def preview(vault, path) -> ImportPreview:
                                    f"{len(header)}; a value may hold an unquoted separator"))
             continue
         try:
-            good.append(_clean_row(line, {n: cells[i] for n, i in index.items()}))
+            good.append(_clean_row(line, row_cells))
         except _Bad as exc:
             problems.append((line, str(exc)))
+            if exc.column:
+                bad_cells[line] = (exc.column, row_cells.get(exc.column, ""))
 
     bad_lines = _duplicates(vault, good, problems)
+    for line in bad_lines:
+        bad_cells.setdefault(line, ("staff_number", next(
+            r.staff_number for r in good if r.line == line)))
     rows = [r for r in good if r.line not in bad_lines]
     problems.sort(key=lambda p: p[0])
-    return ImportPreview(rows=rows, problems=problems, warnings=warnings, columns=columns)
+    bad = {line for line, _ in problems}
+    return ImportPreview(rows=rows, problems=problems, warnings=warnings, columns=columns,
+                         names={k: v for k, v in name_cells.items() if k in bad},
+                         cells=bad_cells)
 
 
 def _duplicates(vault, rows: list[ImportRow], problems: list) -> set[int]:

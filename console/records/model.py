@@ -100,7 +100,8 @@ class Flags:
         if self.overdue_review:
             out.append("review overdue")
         if self.overdue_measures:
-            out.append(f"{self.overdue_measures} measure review(s) overdue")
+            n = self.overdue_measures
+            out.append(f"{n} measure review{'' if n == 1 else 's'} overdue")
         return out
 
 
