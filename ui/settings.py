@@ -2,9 +2,14 @@
 
 QSettings is a plain-text file on disk, so only window layout and harmless
 preferences live here: never a secret, a passphrase or any record data.
+A few keys are kept per user (``get_for``/``set_for``: the columns each
+person chose, the folder they last saved in), under the sign-in name, which
+the unlock page already remembers.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -18,6 +23,12 @@ KEYS: dict[str, tuple[type, object]] = {
     "vault/path": (str, ""),
     "desktop/clear_clipboard": (bool, True),
 }
+# key -> (type, default), stored per user as "<key>/<user name>"
+USER_KEYS: dict[str, tuple[type, object]] = {
+    "columns/register": (QByteArray, QByteArray()),
+    "files/last_folder": (str, ""),
+}
+_USER_NAME = re.compile(r"[\w.-]{1,64}")
 
 
 class Settings:
@@ -27,7 +38,9 @@ class Settings:
         self._qs = qsettings or QSettings()
 
     def get(self, key: str):
-        typ, default = KEYS[key]
+        return self._read(key, *KEYS[key])
+
+    def _read(self, key: str, typ: type, default):
         value = self._qs.value(key, default)
         if value is None:
             return default
@@ -41,10 +54,25 @@ class Settings:
             return default
 
     def set(self, key: str, value) -> None:
-        typ, _ = KEYS[key]
+        self._write(key, KEYS[key][0], value)
+
+    def _write(self, key: str, typ: type, value) -> None:
         if not isinstance(value, typ):
             value = typ(value)
         self._qs.setValue(key, value)
+
+    # Per user: the sign-in name must have its usual shape, so it can never
+    # reach another key of the file.
+    def get_for(self, key: str, user: str):
+        typ, default = USER_KEYS[key]
+        if not _USER_NAME.fullmatch(user or ""):
+            return default
+        return self._read(f"{key}/{user}", typ, default)
+
+    def set_for(self, key: str, user: str, value) -> None:
+        typ, _ = USER_KEYS[key]
+        if _USER_NAME.fullmatch(user or ""):
+            self._write(f"{key}/{user}", typ, value)
 
     def sync(self) -> None:
         self._qs.sync()
