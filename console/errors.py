@@ -52,7 +52,11 @@ class PermissionDenied(ConsoleError):
 
 
 class ValidationError(ConsoleError):
-    pass
+    """A value was refused. ``field`` names the command field at fault when
+    there is one (the desktop moves the cursor there); it is a name from the
+    code, never a value."""
+
+    field: str = ""
 
 
 class NotFound(ConsoleError):

@@ -72,6 +72,8 @@ def make_application(argv: list[str], *, icon: bool = True) -> QApplication:
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP_NAME)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    from . import i18n
+    i18n.install()
     if icon:
         app.setWindowIcon(app_icon())
     app.setStyle("Fusion")

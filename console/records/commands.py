@@ -183,7 +183,11 @@ class Command:
                 if not creating:
                     continue
                 value = self._default(rule)
-            out[f.name] = rule.clean(value)
+            try:
+                out[f.name] = rule.clean(value)
+            except ValidationError as exc:
+                exc.field = exc.field or f.name
+                raise
         return self._check_together(out, creating)
 
     @staticmethod
@@ -209,11 +213,17 @@ class Command:
 
     def problem(self, *, creating: bool, only: Iterable[str] | None = None) -> str:
         """The sentence ``cleaned`` would refuse these values with, or ""."""
+        return self.problem_at(creating=creating, only=only)[1]
+
+    def problem_at(self, *, creating: bool, only: Iterable[str] | None = None
+                   ) -> tuple[str, str]:
+        """(the field at fault, or "" when no one field is; the sentence), or
+        ("", "") when ``cleaned`` would accept these values."""
         try:
             self.cleaned(creating=creating, only=only)
         except ValidationError as exc:
-            return str(exc)
-        return ""
+            return exc.field, str(exc)
+        return "", ""
 
     @classmethod
     def of(cls, record, names: Iterable[str] | None = None):
@@ -296,21 +306,27 @@ class ReportFields(Command):
 GRADING = ("source_grade", "intel_grade", "handling", "handling_condition")
 
 
+def _at(field: str, message: str) -> ValidationError:
+    exc = ValidationError(message)
+    exc.field = field
+    return exc
+
+
 def _grading(source_grade, intel_grade, handling, condition) -> dict[str, Any]:
     try:
         sg = int(source_grade)
     except (TypeError, ValueError, OverflowError):
         sg = 0
     if sg not in (1, 2, 3):
-        raise ValidationError("The source evaluation must be 1, 2 or 3.")
+        raise _at("source_grade", "The source evaluation must be 1, 2 or 3.")
     ig = str(intel_grade or "").strip().upper()[:1]
     if ig not in INTEL_GRADES:
-        raise ValidationError("The intelligence assessment must be A, B, C, D or E.")
+        raise _at("intel_grade", "The intelligence assessment must be A, B, C, D or E.")
     hc = str(handling or "").strip().upper()[:1]
     if hc not in HANDLING:
-        raise ValidationError("The handling code must be P or C.")
+        raise _at("handling", "The handling code must be P or C.")
     if hc == "C" and not condition.strip():
-        raise ValidationError("Handling code C needs the condition written down.")
+        raise _at("handling_condition", "Handling code C needs the condition written down.")
     return {"source_grade": sg, "intel_grade": ig, "handling": hc,
             "handling_condition": condition if hc == "C" else ""}
 

@@ -24,6 +24,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def translations(qapp):
+    """The console's translations, as ``ui.app.make_application`` loads them
+    (English plural forms: "1 subject", "2 subjects")."""
+    from ui import i18n
+    assert i18n.install() is not None
+
+
 @pytest.fixture(autouse=True)
 def temp_settings(tmp_path, qapp):
     QCoreApplication.setOrganizationName("Governors Console Tests")

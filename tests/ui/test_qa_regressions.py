@@ -241,7 +241,7 @@ def test_locking_forgets_the_search_and_the_count_matches_the_rows(qtbot, make_w
     unlock(qtbot, window)
     view = window.register
     qtbot.keyClicks(view.search, "alex")
-    assert view.proxy.rowCount() == 1 and view.count.text() == "1 of 2"
+    assert view.proxy.rowCount() == 1 and view.count.text() == "1 of 2 subjects"
     view.rag_filter.setCurrentIndex(view.rag_filter.findData("red"))
     window.lock()
     assert view.search.text() == "" and view.rag_filter.currentIndex() == 0
@@ -250,7 +250,7 @@ def test_locking_forgets_the_search_and_the_count_matches_the_rows(qtbot, make_w
     view.set_rows(view.model.rows())                       # a refresh while filtered
     qtbot.keyClicks(view.search, "sam")
     view.set_rows(view.model.rows())
-    assert view.proxy.rowCount() == 1 and view.count.text() == "1 of 2"
+    assert view.proxy.rowCount() == 1 and view.count.text() == "1 of 2 subjects"
 
 
 def test_a_new_subject_hidden_by_the_search_is_shown(qtbot, make_window, filled_vault):

@@ -42,46 +42,47 @@ def test_the_profile_form_shows_every_field_and_gives_back_the_same_command(qtbo
     assert set(after.given()) == set(PROFILE)  # the scores are not part of a profile edit
 
 
-def test_the_forms_refuse_dates_the_core_refuses(qtbot):
+def test_the_forms_take_dates_from_a_calendar_and_check_with_the_core(qtbot):
     adding = SubjectDialog()
     qtbot.addWidget(adding)
-    assert adding.check() == "Name cannot be empty."
+    assert adding.check_at() == ("name", "Name cannot be empty.")
     adding.name.setText("Date Person")
-    adding.start_date.setText("20260105")
-    assert adding.check() == "Start date must be a date written as YYYY-MM-DD."
-    adding.start_date.setText("2026-01-05")
+    assert adding.start_date.value() is None and adding.next_review.value() is None
+    adding.start_date.set_value(dt.date(2026, 1, 5))
     adding.likelihood.setValue(5)
     assert adding.check() == ""
-    assert adding.value().cleaned(creating=True)["likelihood"] == 5
+    cleaned = adding.value().cleaned(creating=True)
+    assert cleaned["likelihood"] == 5 and cleaned["start_date"] == dt.date(2026, 1, 5)
+    assert cleaned["next_review"] is None
+    # A start in the future cannot be picked; the calendar stops at today.
+    assert adding.start_date.edit.maximumDate().toPython() == dt.date.today()
 
     report = ReportDialog()
     qtbot.addWidget(report)
-    report.received_on.setText("2026-W02-1")
-    assert report.check() == "Date received must be a date written as YYYY-MM-DD."
+    assert report.received_on.value() == dt.date.today()
     assert isinstance(report.value(), ReportFields)
+    report.handling.setCurrentIndex(report.handling.findData("C"))
+    assert report.check_at()[0] == "handling_condition"
 
     measure = MeasureDialog()
     qtbot.addWidget(measure)
-    measure.review_due.setText("05/01/2027")
-    assert measure.check() == "Review due must be a date written as YYYY-MM-DD."
-    measure.review_due.setText("")
-    measure.start_on.setText("")
+    assert measure.review_due.value() is None and measure.start_on.value() == dt.date.today()
     assert measure.check() == "" and isinstance(measure.value(), MeasureFields)
 
     referral = ReferralDialog()
     qtbot.addWidget(referral)
-    referral.next_chase.setText("2027-02-30")
-    assert "not a real date" in referral.check()
-    assert isinstance(referral.value(), ReferralFields)
+    referral.next_chase.set_box.setChecked(True)
+    assert referral.next_chase.value() == dt.date.today() + dt.timedelta(days=14)
+    assert isinstance(referral.value(), ReferralFields) and referral.check() == ""
 
 
 def test_update_forms_send_only_their_own_fields(qtbot):
     f = model.Referral(3, 7, None, "hq", dt.date(2026, 1, 2), "Gwen")
     dialog = ReferralUpdateDialog(f)
     qtbot.addWidget(dialog)
-    dialog.acknowledged_on.setText("2026-01-04")
-    assert dialog.value().given() == {"acknowledged_on": "2026-01-04", "next_chase": "",
-                                      "outcome": ""}
+    dialog.acknowledged_on.set_value(dt.date(2026, 1, 4))
+    assert dialog.value().given() == {"acknowledged_on": dt.date(2026, 1, 4),
+                                      "next_chase": None, "outcome": ""}
     m = model.Measure(4, 7, "protect", "moved", status="active")
     dialog = MeasureUpdateDialog(m)
     qtbot.addWidget(dialog)

@@ -1,8 +1,16 @@
 """The register page: search box, quick filters and the table.
 
 Filters as you type; quick filters for status, category, risk band and
-"needs attention". Emits the selected subject's reference; it never loads
-anything itself (the main window feeds it snapshots).
+"needs attention", in a bar that wraps onto a second row in a narrow
+window. Emits the chosen subject's reference; it never loads anything
+itself (the main window feeds it snapshots).
+
+The chosen subject is the current row only while it is selected: focus
+arriving in the table (after unlocking, say) or a click on the blank space
+below the rows chooses nothing, so no record is opened, and journaled,
+that the user did not ask for. Tab leaves the table. The columns fit the
+width (Name and Flags share what is left), and the header's menu
+(``widgets.columns``) shows, hides, moves and resets them.
 """
 
 from __future__ import annotations
@@ -11,10 +19,10 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,8 +31,13 @@ from PySide6.QtWidgets import (
 from console.records.model import CATEGORIES, CATEGORY_SHORT, RAG, STATUSES, RegisterRow
 
 from ..tables import EXTENDED, readonly_rows
+from ..widgets.columns import ColumnChooser
+from ..widgets.flow_layout import FlowLayout
 from .register_filter import RegisterFilter, RegisterProxy
 from .register_model import Column, RegisterModel
+
+# Shown until the user chooses otherwise (right-click a heading).
+HIDDEN_BY_DEFAULT = (Column.ROLE, Column.LOCATION, Column.CATEGORIES, Column.OWNER)
 
 
 class RegisterView(QWidget):
@@ -43,6 +56,7 @@ class RegisterView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the register")
         self.search.setMinimumWidth(220)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.status_filter = self._combo("Status", [(k, STATUSES.label(k))
                                                     for k in STATUSES.keys()])
         self.category_filter = self._combo("Category", [(k, CATEGORY_SHORT[k])
@@ -59,25 +73,31 @@ class RegisterView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.REF, Qt.SortOrder.AscendingOrder)
         readonly_rows(self.table, selection=EXTENDED, row_padding=10)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((Column.REF, 105), (Column.NAME, 160), (Column.RISK, 120),
+        header.setMinimumSectionSize(60)
+        for col, width in ((Column.REF, 100), (Column.NAME, 160), (Column.RISK, 112),
                            (Column.STATUS, 150), (Column.FLAGS, 170), (Column.ROLE, 150),
-                           (Column.LOCATION, 120), (Column.CATEGORIES, 190),
-                           (Column.OWNER, 150), (Column.NEXT_REVIEW, 100)):
+                           (Column.LOCATION, 110), (Column.CATEGORIES, 180),
+                           (Column.OWNER, 150), (Column.NEXT_REVIEW, 96)):
             header.resizeSection(col, width)
+        for col in (Column.NAME, Column.FLAGS):       # the text that needs the room
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        for col in HIDDEN_BY_DEFAULT:
+            header.setSectionHidden(col, True)
+        self.columns = ColumnChooser(self.table, self)
+        self.columns.capture_defaults()
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 4)
-        for w in (self.status_filter, self.category_filter, self.rag_filter):
-            bar.addWidget(w, 1)
-        bar.addWidget(self.attention)
-        bar.addWidget(self.count)
+        bar_host = QWidget(self)
+        bar = FlowLayout(bar_host)
+        for w in (self.search, self.status_filter, self.category_filter, self.rag_filter,
+                  self.attention, self.count):
+            bar.addWidget(w)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
-        layout.addLayout(bar)
+        layout.addWidget(bar_host)
         layout.addWidget(self.table)
         self.setTabOrder(self.search, self.status_filter)
         self.setTabOrder(self.status_filter, self.category_filter)
@@ -91,9 +111,14 @@ class RegisterView(QWidget):
         for combo in (self.status_filter, self.category_filter, self.rag_filter):
             combo.currentIndexChanged.connect(self._filter_changed)
         self.attention.toggled.connect(self._filter_changed)
-        self.table.selectionModel().currentRowChanged.connect(self._current)
-        self.table.activated.connect(lambda i: self.activated.emit(
-            self.proxy.ref_at(i.row()) or ""))
+        self._chosen = ""
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._chosen_maybe_changed)
+        selection.selectionChanged.connect(self._chosen_maybe_changed)
+        # A reset or a refilter drops the selection without a word from it.
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
+            signal.connect(self._chosen_maybe_changed)
+        self.table.activated.connect(self._activated)
         self.proxy.layoutChanged.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self._update_count()
@@ -110,7 +135,7 @@ class RegisterView(QWidget):
         first one, so search, choose and act all work from the keyboard."""
         if self.proxy.rowCount() == 0:
             return
-        if not self.table.currentIndex().isValid():
+        if not self.current_ref():
             self.select(self.proxy.ref_at(0) or "")
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -144,8 +169,11 @@ class RegisterView(QWidget):
         self.search.clear()
 
     def current_ref(self) -> str:
+        """The chosen subject: the current row, if it is selected."""
         idx = self.table.currentIndex()
-        return (self.proxy.ref_at(idx.row()) or "") if idx.isValid() else ""
+        if not idx.isValid() or not self.table.selectionModel().isRowSelected(idx.row()):
+            return ""
+        return self.proxy.ref_at(idx.row()) or ""
 
     def selected_refs(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -164,7 +192,7 @@ class RegisterView(QWidget):
 
     def current_row(self) -> RegisterRow | None:
         idx = self.table.currentIndex()
-        if not idx.isValid():
+        if not idx.isValid() or not self.current_ref():
             return None
         return self.model.row_at(self.proxy.mapToSource(idx).row())
 
@@ -178,8 +206,17 @@ class RegisterView(QWidget):
 
     def _update_count(self, *_):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} subjects")
+        self.count.setText(self.tr("%n subject(s)", "", total) if shown == total else
+                           self.tr("%1 of %n subject(s)", "", total).replace("%1", str(shown)))
 
-    def _current(self, current, _previous):
-        self.current_changed.emit(self.proxy.ref_at(current.row()) or ""
-                                  if current.isValid() else "")
+    def _chosen_maybe_changed(self, *_args) -> None:
+        ref = self.current_ref()
+        if ref != self._chosen:
+            self._chosen = ref
+            self.current_changed.emit(ref)
+
+    def _activated(self, index) -> None:
+        """Enter or a double-click on a row: it is chosen, then acted on."""
+        if not self.table.selectionModel().isRowSelected(index.row()):
+            self.select(self.proxy.ref_at(index.row()) or "")
+        self.activated.emit(self.proxy.ref_at(index.row()) or "")

@@ -1,10 +1,14 @@
 """Dialogs for what hangs off a subject: a report (graded 3x5x2), a referral,
 a measure and a log entry on a measure. Each returns a frozen dataclass: the
 core's command (``ReportFields``, ``ReferralFields``, ``MeasureFields``) that
-the service takes, checked with the core's own rules before it is sent."""
+the service takes, checked with the core's own rules before it is sent.
+Dates are picked from a calendar (``ui.widgets.dates``): a day received or
+referred cannot be in the future, and a review or chase date already past
+is pointed out."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
@@ -30,11 +34,20 @@ from console.records.model import (
     Referral,
 )
 
+from ..widgets.dates import DateField
 from .form_dialog import FormDialog, fill_combo
 
 
-def _today() -> str:
-    return clock.today().isoformat()
+def _on_or_before_today(value: dt.date | None = None, optional: bool = False) -> DateField:
+    """A day something happened: today by default, never in the future."""
+    return DateField(value if value is not None or optional else clock.today(),
+                     optional=optional, latest=clock.today())
+
+
+def _ahead(value: dt.date | None = None, days: int = 14) -> DateField:
+    """An optional day something is due, offered ``days`` ahead when ticked."""
+    return DateField(value, optional=True, warns_past=True,
+                     suggest=clock.today() + dt.timedelta(days=days))
 
 
 def _text_box(height: int = 90) -> QPlainTextEdit:
@@ -44,10 +57,13 @@ def _text_box(height: int = 90) -> QPlainTextEdit:
     return box
 
 
-def _named(form, pairs):
+def _named(dialog: FormDialog, pairs, inputs: dict[str, str] | None = None) -> None:
+    """Add labelled rows; ``inputs`` maps a core field name to its widget's attribute."""
     for label, w in pairs:
-        form.addRow(label, w)
+        dialog.form.addRow(label, w)
         w.setAccessibleName(label.replace("&", ""))
+    for field, attr in (inputs or {}).items():
+        dialog.inputs[field] = getattr(dialog, attr)
 
 
 class ReportDialog(FormDialog):
@@ -56,7 +72,7 @@ class ReportDialog(FormDialog):
     def __init__(self, parent=None):
         super().__init__("Add a report", parent)
         self.type = fill_combo(QComboBox(), REPORT_TYPES)
-        self.received_on = QLineEdit(_today(), placeholderText="YYYY-MM-DD")
+        self.received_on = _on_or_before_today()
         self.source = fill_combo(QComboBox(), SOURCE_GRADES, "2")
         self.intel = fill_combo(QComboBox(), INTEL_GRADES, "C")
         self.handling = fill_combo(QComboBox(), HANDLING, "P")
@@ -66,14 +82,17 @@ class ReportDialog(FormDialog):
         self.withheld = QCheckBox("Author's identity withheld")
         self.summary = _text_box(70)
         self.full_text = _text_box(130)
-        _named(self.form, (("&Type", self.type), ("&Received on", self.received_on),
-                           ("&Source evaluation", self.source),
-                           ("&Intelligence assessment", self.intel),
-                           ("&Handling code", self.handling), ("Handling &condition",
-                                                              self.condition),
-                           ("E&xternal reference", self.external_ref), ("&Author", self.author),
-                           ("", self.withheld), ("Sanitised &summary", self.summary),
-                           ("&Full text", self.full_text)))
+        _named(self, (("&Type", self.type), ("&Received on", self.received_on),
+                      ("&Source evaluation", self.source),
+                      ("&Intelligence assessment", self.intel),
+                      ("&Handling code", self.handling), ("Handling &condition", self.condition),
+                      ("E&xternal reference", self.external_ref), ("&Author", self.author),
+                      ("", self.withheld), ("Sanitised &summary", self.summary),
+                      ("&Full text", self.full_text)),
+               {"type": "type", "received_on": "received_on", "source_grade": "source",
+                "intel_grade": "intel", "handling": "handling",
+                "handling_condition": "condition", "external_ref": "external_ref",
+                "author": "author", "summary": "summary", "full_text": "full_text"})
         self.handling.currentIndexChanged.connect(self._sync)
         self._sync()
         self.resize(560, self.sizeHint().height())
@@ -81,12 +100,12 @@ class ReportDialog(FormDialog):
     def _sync(self, *_):
         self.condition.setEnabled(self.handling.currentData() == "C")
 
-    def check(self) -> str:
-        return self.value().problem(creating=True)
+    def check_at(self) -> tuple[str, str]:
+        return self.value().problem_at(creating=True)
 
     def value(self) -> ReportFields:
         return ReportFields(
-            self.type.currentData(), self.received_on.text().strip(), self.source.currentData(),
+            self.type.currentData(), self.received_on.value(), self.source.currentData(),
             self.intel.currentData(), self.handling.currentData(),
             self.condition.text().strip() if self.condition.isEnabled() else "",
             self.external_ref.text().strip(), self.author.text().strip(),
@@ -100,7 +119,7 @@ class ReferralDialog(FormDialog):
                  parent=None):
         super().__init__("Record a referral", parent)
         self.target = fill_combo(QComboBox(), REFERRAL_TARGETS)
-        self.referred_on = QLineEdit(_today(), placeholderText="YYYY-MM-DD")
+        self.referred_on = _on_or_before_today()
         self.reference = QLineEdit()
         self.report = QComboBox()
         self.report.addItem("The subject as a whole", None)
@@ -109,18 +128,20 @@ class ReferralDialog(FormDialog):
                                 f"({r.received_on}, {r.grading})", r.id)
         if report_id is not None:
             self.report.setCurrentIndex(max(0, self.report.findData(report_id)))
-        self.next_chase = QLineEdit(placeholderText="YYYY-MM-DD (optional)")
-        _named(self.form, (("Referred &to", self.target), ("&Date referred", self.referred_on),
-                           ("&Their reference", self.reference), ("&What", self.report),
-                           ("Next &chase", self.next_chase)))
+        self.next_chase = _ahead(days=14)
+        _named(self, (("Referred &to", self.target), ("&Date referred", self.referred_on),
+                      ("&Their reference", self.reference), ("&What", self.report),
+                      ("Next &chase", self.next_chase)),
+               {"target": "target", "referred_on": "referred_on", "reference": "reference",
+                "report_id": "report", "next_chase": "next_chase"})
 
-    def check(self) -> str:
-        return self.value().problem(creating=True)
+    def check_at(self) -> tuple[str, str]:
+        return self.value().problem_at(creating=True)
 
     def value(self) -> ReferralFields:
-        return ReferralFields(self.target.currentData(), self.referred_on.text().strip(),
+        return ReferralFields(self.target.currentData(), self.referred_on.value(),
                               self.reference.text().strip(), self.report.currentData(),
-                              self.next_chase.text().strip())
+                              self.next_chase.value())
 
 
 class ReferralUpdateDialog(FormDialog):
@@ -130,22 +151,21 @@ class ReferralUpdateDialog(FormDialog):
         super().__init__("Update referral", parent)
         self.form.addRow("Referral", QLineEdit(
             f"{REFERRAL_TARGETS.label(referral.target)}, {referral.referred_on}", readOnly=True))
-        self.acknowledged_on = QLineEdit(referral.acknowledged_on.isoformat()
-                                         if referral.acknowledged_on else "",
-                                         placeholderText="YYYY-MM-DD")
-        self.next_chase = QLineEdit(referral.next_chase.isoformat() if referral.next_chase
-                                    else "", placeholderText="YYYY-MM-DD (optional)")
+        self.acknowledged_on = _on_or_before_today(referral.acknowledged_on, optional=True)
+        self.next_chase = _ahead(referral.next_chase, days=14)
         self.outcome = _text_box(70)
         self.outcome.setPlainText(referral.outcome)
-        _named(self.form, (("&Acknowledged on", self.acknowledged_on),
-                           ("Next &chase", self.next_chase), ("&Outcome", self.outcome)))
+        _named(self, (("&Acknowledged on", self.acknowledged_on),
+                      ("Next &chase", self.next_chase), ("&Outcome", self.outcome)),
+               {"acknowledged_on": "acknowledged_on", "next_chase": "next_chase",
+                "outcome": "outcome"})
 
-    def check(self) -> str:
-        return self.value().problem(creating=False, only=REFERRAL_FOLLOW_UP)
+    def check_at(self) -> tuple[str, str]:
+        return self.value().problem_at(creating=False, only=REFERRAL_FOLLOW_UP)
 
     def value(self) -> ReferralFields:
-        return ReferralFields(acknowledged_on=self.acknowledged_on.text().strip(),
-                              next_chase=self.next_chase.text().strip(),
+        return ReferralFields(acknowledged_on=self.acknowledged_on.value(),
+                              next_chase=self.next_chase.value(),
                               outcome=self.outcome.toPlainText())
 
 
@@ -158,20 +178,22 @@ class MeasureDialog(FormDialog):
         self.type = fill_combo(QComboBox(), MEASURE_TYPES)
         self.details = _text_box()
         self.owner = QLineEdit()
-        self.start_on = QLineEdit(_today(), placeholderText="YYYY-MM-DD")
-        self.review_due = QLineEdit(placeholderText="YYYY-MM-DD (optional)")
+        self.start_on = DateField(clock.today())
+        self.review_due = _ahead(days=28)
         self.status = fill_combo(QComboBox(), MEASURE_STATUSES, "active")
-        _named(self.form, (("&Aim", self.aim), ("&Type", self.type), ("&Details", self.details),
-                           ("&Owner", self.owner), ("&Start", self.start_on),
-                           ("&Review due", self.review_due), ("Stat&us", self.status)))
+        _named(self, (("&Aim", self.aim), ("&Type", self.type), ("&Details", self.details),
+                      ("&Owner", self.owner), ("&Start", self.start_on),
+                      ("&Review due", self.review_due), ("Stat&us", self.status)),
+               {"aim": "aim", "type": "type", "details": "details", "owner": "owner",
+                "start_on": "start_on", "review_due": "review_due", "status": "status"})
 
-    def check(self) -> str:
-        return self.value().problem(creating=True)
+    def check_at(self) -> tuple[str, str]:
+        return self.value().problem_at(creating=True)
 
     def value(self) -> MeasureFields:
         return MeasureFields(self.aim.currentData(), self.type.currentData(),
                              self.details.toPlainText(), self.owner.text().strip(),
-                             self.start_on.text().strip(), self.review_due.text().strip(),
+                             self.start_on.value(), self.review_due.value(),
                              self.status.currentData())
 
 
@@ -182,19 +204,20 @@ class MeasureUpdateDialog(FormDialog):
         super().__init__("Update measure", parent)
         self.form.addRow("Measure", QLineEdit(measure_label(measure), readOnly=True))
         self.status = fill_combo(QComboBox(), MEASURE_STATUSES, measure.status)
-        self.review_due = QLineEdit(measure.review_due.isoformat() if measure.review_due
-                                    else "", placeholderText="YYYY-MM-DD (optional)")
+        self.review_due = _ahead(measure.review_due, days=28)
         self.effectiveness = _text_box()
         self.effectiveness.setPlainText(measure.effectiveness)
-        _named(self.form, (("&Status", self.status), ("&Review due", self.review_due),
-                           ("&Effectiveness", self.effectiveness)))
+        _named(self, (("&Status", self.status), ("&Review due", self.review_due),
+                      ("&Effectiveness", self.effectiveness)),
+               {"status": "status", "review_due": "review_due",
+                "effectiveness": "effectiveness"})
 
-    def check(self) -> str:
-        return self.value().problem(creating=False)
+    def check_at(self) -> tuple[str, str]:
+        return self.value().problem_at(creating=False)
 
     def value(self) -> MeasureFields:
         return MeasureFields(status=self.status.currentData(),
-                             review_due=self.review_due.text().strip(),
+                             review_due=self.review_due.value(),
                              effectiveness=self.effectiveness.toPlainText())
 
 
@@ -224,14 +247,18 @@ class LogEntryDialog(FormDialog):
         if measure_id is not None:
             self.measure.setCurrentIndex(max(0, self.measure.findData(measure_id)))
         self.text = QLineEdit(placeholderText="What was done or seen, then Enter")
-        _named(self.form, (("&Measure", self.measure), ("&Entry", self.text)))
+        _named(self, (("&Measure", self.measure), ("&Entry", self.text)),
+               {"measure_id": "measure", "text": "text"})
+        self.first_input = self.text
         self.setMinimumWidth(520)
-        self.text.setFocus()
 
-    def check(self) -> str:
+    def check_at(self) -> tuple[str, str]:
         if self.measure.currentData() is None:
-            return "This subject has no measures yet; add a measure first."
-        return "" if self.text.text().strip() else "Type the log entry first."
+            return "measure_id", self.tr("This subject has no measures yet; add a measure "
+                                         "first.")
+        if self.text.text().strip():
+            return "", ""
+        return "text", self.tr("Type the log entry first.")
 
     def value(self) -> LogValues:
         return LogValues(self.measure.currentData(), self.text.text().strip())

@@ -1,6 +1,8 @@
 """SnapshotModel: a read-only table model over a tuple of frozen dataclasses,
 with its columns given as (header, function) pairs. Used for the lists inside
-the subject panel: reports, referrals, measures, log entries and history."""
+the subject panel: reports, referrals, measures, log entries and history.
+A cell's tooltip is its whole text unless the caller gives another, since
+the panel's columns are fitted to its width and may end in "…"."""
 
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ class SnapshotModel(TableModel):
         return self.row_at(row)
 
     def extra(self, item, column: int, role):
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return self._tooltip(item, column)
-        return None
+        if role != Qt.ItemDataRole.ToolTipRole:
+            return None
+        tip = self._tooltip(item, column) if self._tooltip is not None else None
+        # The cell's whole text, for when the fitted column cuts it short.
+        return tip if tip is not None else (self.text(item, column) or None)

@@ -1,14 +1,20 @@
 """Dialogs about the subject itself: add/edit profile, status change,
 threat assessment and deletion. Each returns a frozen dataclass: the
-profile and the assessment as the core's ``SubjectFields`` command."""
+profile and the assessment as the core's ``SubjectFields`` command.
+Dates are picked from a calendar (``ui.widgets.dates``); the next review
+says so when the day chosen has passed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -17,12 +23,17 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from console import clock
 from console.records import rules
 from console.records.commands import PROFILE, SubjectFields
 from console.records.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES, Subject
 
+from ..widgets.dates import DateField
 from .form_dialog import FormDialog, fill_combo
 from .risk_matrix import RiskMatrix
+
+# A new subject's first review, as offered when the box is ticked.
+REVIEW_AFTER_DAYS = 90
 
 
 class SubjectDialog(FormDialog):
@@ -40,7 +51,8 @@ class SubjectDialog(FormDialog):
         self.role = QLineEdit(v.role, placeholderText="e.g. Prison officer (band 3)")
         self.location = QLineEdit(v.location, placeholderText="e.g. B wing")
         self.employment = fill_combo(QComboBox(), EMPLOYMENT, v.employment_type)
-        self.start_date = QLineEdit(_day(v.start_date), placeholderText="YYYY-MM-DD")
+        self.start_date = DateField(_day(v.start_date), optional=True,
+                                    latest=clock.today())
         self.categories = QListWidget()
         # Tall enough for the whole national list, so nothing hides below a scroll.
         self.categories.setMinimumHeight(
@@ -53,7 +65,9 @@ class SubjectDialog(FormDialog):
                                else Qt.CheckState.Unchecked)
             self.categories.addItem(item)
         self.owner = QLineEdit(v.owner, placeholderText="Who manages this case")
-        self.next_review = QLineEdit(_day(v.next_review), placeholderText="YYYY-MM-DD")
+        self.next_review = DateField(
+            _day(v.next_review), optional=True, warns_past=True,
+            suggest=clock.today() + dt.timedelta(days=REVIEW_AFTER_DAYS))
         self.notes = QPlainTextEdit(v.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
@@ -66,6 +80,13 @@ class SubjectDialog(FormDialog):
                          ("Next re&view", self.next_review), ("No&tes", self.notes)):
             self.form.addRow(label, w)
             w.setAccessibleName(label.replace("&", ""))
+        self.inputs = {"name": self.name, "staff_number": self.staff_number,
+                       "role": self.role, "location": self.location,
+                       "employment_type": self.employment, "start_date": self.start_date,
+                       "categories": self.categories, "owner": self.owner,
+                       "next_review": self.next_review, "notes": self.notes,
+                       "likelihood": self.likelihood, "impact": self.impact}
+        self.first_input = self.name
         if not editing:
             self.form.addRow("&Likelihood (1-5)", self.likelihood)
             self.form.addRow("&Impact (1-5)", self.impact)
@@ -77,10 +98,10 @@ class SubjectDialog(FormDialog):
                     w.setToolTip(assess_reason)
         self.resize(680, self.sizeHint().height())
 
-    def check(self) -> str:
+    def check_at(self) -> tuple[str, str]:
         if self.editing:
-            return self.value().problem(creating=False, only=PROFILE)
-        return self.value().problem(creating=True)
+            return self.value().problem_at(creating=False, only=PROFILE)
+        return self.value().problem_at(creating=True)
 
     def value(self) -> SubjectFields:
         """The profile; with the likelihood and impact when adding."""
@@ -90,15 +111,21 @@ class SubjectDialog(FormDialog):
         profile = SubjectFields(
             self.name.text().strip(), self.staff_number.text().strip(), self.role.text().strip(),
             self.location.text().strip(), self.employment.currentData(),
-            self.start_date.text().strip(), cats, self.owner.text().strip(),
-            self.next_review.text().strip(), self.notes.toPlainText())
+            self.start_date.value(), cats, self.owner.text().strip(),
+            self.next_review.value(), self.notes.toPlainText())
         if self.editing:
             return profile
         return replace(profile, likelihood=self.likelihood.value(), impact=self.impact.value())
 
 
-def _day(value) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else (value or "")
+def _day(value) -> dt.date | None:
+    """A stored date (or its ISO text) as a date; None when unset or unreadable."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -128,6 +155,7 @@ class StatusDialog(FormDialog):
         self.form.addRow("&New status", self.status)
         self.form.addRow("&Outcome", self.outcome)
         self.form.addRow("&Reason", self.reason)
+        self.inputs = {"reason": self.reason, "status": self.status, "outcome": self.outcome}
         self.status.currentIndexChanged.connect(self._sync)
         self._sync()
 
@@ -136,8 +164,10 @@ class StatusDialog(FormDialog):
         self.outcome.setEnabled(closing)
         self.outcome.setToolTip("" if closing else "An outcome is recorded only on closing.")
 
-    def check(self) -> str:
-        return "" if self.reason.toPlainText().strip() else "Give the reason for the change."
+    def check_at(self) -> tuple[str, str]:
+        if self.reason.toPlainText().strip():
+            return "", ""
+        return "reason", self.tr("Give the reason for the change.")
 
     def value(self) -> StatusValues:
         return StatusValues(self.status.currentData(), self.reason.toPlainText().strip(),
@@ -183,18 +213,34 @@ class DeleteDialog(FormDialog):
     """Confirm deleting a subject; the reason goes into the audit chain."""
 
     def __init__(self, ref: str, parent=None):
-        super().__init__("Delete subject", parent)
-        self.ok_button.setText(f"Delete {ref}")
-        warn = QLabel(f"Delete {ref} and all of its reports, referrals and measures? This "
-                      "cannot be undone; the audit chain keeps a record that it was deleted.")
+        super().__init__(self.tr("Delete subject"), parent)
+        # A destructive button: no "OK" tick, and Enter never presses it.
+        self.buttons.removeButton(self.ok_button)
+        self.ok_button.deleteLater()
+        self.ok_button = self.buttons.addButton(self.tr("Delete %1").replace("%1", ref),
+                                                QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.ok_button.setIcon(QIcon())
+        self.ok_button.setObjectName("deleteButton")
+        self.ok_button.clicked.connect(self._ok)
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        warn = QLabel(self.tr("Delete %1 and all of its reports, referrals and measures? This "
+                              "cannot be undone; the audit chain keeps a record that it was "
+                              "deleted.").replace("%1", ref))
         warn.setWordWrap(True)
         self.form.addRow(warn)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason for deleting")
-        self.form.addRow("&Reason", self.reason)
+        self.reason.setAccessibleName(self.tr("Reason for deleting"))
+        self.form.addRow(self.tr("&Reason"), self.reason)
+        self.inputs = {"reason": self.reason}
+        self.first_input = self.reason
+        self.setMinimumWidth(460)
 
-    def check(self) -> str:
-        return "" if self.reason.text().strip() else "Give the reason for deleting."
+    def check_at(self) -> tuple[str, str]:
+        if self.reason.text().strip():
+            return "", ""
+        return "reason", self.tr("Give the reason for deleting.")
 
     def value(self) -> DeleteValues:
         return DeleteValues(self.reason.text().strip())

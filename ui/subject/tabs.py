@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -38,19 +37,19 @@ from console.records.model import (
 )
 from console.text import shown
 
-from ..tables import readonly_rows
+from ..tables import fit_columns, readonly_rows
 from .risk_matrix import RiskMatrix
 from .snapshot_model import SnapshotModel
 
 
-def table(model, name: str) -> QTableView:
+def table(model, name: str, stretch: tuple[int, ...]) -> QTableView:
+    """A read-only list fitted to the panel's width (``stretch``: its text
+    columns), so nothing needs scrolling sideways."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
     readonly_rows(view)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
+    return fit_columns(view, stretch)
 
 
 def button(text: str, name: str) -> QPushButton:
@@ -163,7 +162,7 @@ class ReportsTab(QWidget):
             ("Referred", lambda r: "yes" if r.referred else
              ("OVERDUE" if r.unreferred_overdue else "not yet")),
             ("Summary", lambda r: r.summary.splitlines()[0] if r.summary else "")), self)
-        self.view = table(self.model, "Reports")
+        self.view = table(self.model, "Reports", stretch=(1, 4))
         self.show_button = button("Show &full text", "Show full text")
         self.show_button.setCheckable(True)
         self.full_text = QPlainTextEdit(readOnly=True)
@@ -224,7 +223,7 @@ class ReferralsTab(QWidget):
              ("OVERDUE" if f.unacknowledged_overdue else "awaited")),
             ("Next chase", lambda f: f.next_chase or ""), ("Outcome", lambda f: f.outcome)),
             self)
-        self.view = table(self.model, "Referrals")
+        self.view = table(self.model, "Referrals", stretch=(1, 3, 6))
         self.add_button = button("&Record referral…", "Record referral")
         self.ack_button = button("Mark &acknowledged today", "Mark referral acknowledged")
         self.update_button = button("&Update referral…", "Update the chosen referral")
@@ -262,12 +261,12 @@ class MeasuresTab(QWidget):
             ("Aim", lambda m: AIMS.label(m.aim)), ("Started", lambda m: m.start_on or ""),
             ("Owner", lambda m: m.owner)), self,
             tooltip=lambda m, c: m.details or None)
-        self.view = table(self.model, "Measures")
+        self.view = table(self.model, "Measures", stretch=(0, 4, 6))
         self.log_model = SnapshotModel((
             ("When", lambda e: e.at[:16].replace("T", " ")), ("By", lambda e: e.by_user),
             ("Entry", lambda e: (f"[corrects #{e.corrects}] " if e.corrects else "") + e.text)),
             self, tooltip=lambda e, c: e.text if c == 2 else None)
-        self.log_view = table(self.log_model, "Log of the chosen measure")
+        self.log_view = table(self.log_model, "Log of the chosen measure", stretch=(2,))
         self.add_button = button("Add &measure…", "Add measure")
         self.update_button = button("&Update measure…", "Update the chosen measure")
         self.log_button = button("Add &log entry…", "Add log entry")
@@ -304,7 +303,7 @@ class HistoryTab(QWidget):
         self.model = SnapshotModel((
             ("#", lambda a: a.seq), ("When", lambda a: a.at[:19].replace("T", " ")),
             ("By", lambda a: a.user), ("What", lambda a: describe(a))), self)
-        self.view = table(self.model, "History from the audit chain")
+        self.view = table(self.model, "History from the audit chain", stretch=(3,))
         layout = QVBoxLayout(self)
         note = QLabel("Every change to this subject, from the signed audit chain.")
         note.setObjectName("hint")

@@ -6,7 +6,9 @@ before it (as KeePassXC's "Expires"): unticked, the date is not set, the
 field is disabled and reads "Not set", never a placeholder day. A field
 that ``warns_past`` says so under itself when the day chosen has already
 passed (a review date in the past is overdue at once); it warns, it never
-refuses. The core checks every date again (``console.records.fields``).
+refuses. The calendar offers only the days the core accepts (from 1900 to
+ten years ahead, ``console.records.fields``), "today" being the core's
+(``console.clock.today``, the UTC date); the core checks every date again.
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from console import clock
+from console.records import fields
+
 FORMAT = "yyyy-MM-dd"
-# A QDateEdit cannot be empty: its lowest day stands for "not set" and shows
-# the special text instead (Qt's own idiom), while the box is unticked.
-NOT_SET = QDate(1752, 9, 14)
+# A QDateEdit cannot be empty: its lowest day, the one before the first the
+# core accepts, stands for "not set" and shows the special text instead
+# (Qt's own idiom), while the box is unticked.
+NOT_SET = QDate(fields.EARLIEST - dt.timedelta(days=1))
 
 
 translate = QCoreApplication.translate
@@ -42,8 +48,8 @@ class DateField(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(FORMAT)
         self.edit.setMinimumDate(NOT_SET)
-        if latest is not None:
-            self.edit.setMaximumDate(QDate(latest))
+        self.edit.setMaximumDate(QDate(min(latest or fields.latest_day(),
+                                           fields.latest_day())))
         self.edit.setSpecialValueText(translate("DateField", "Not set"))
         self.edit.calendarWidget().setGridVisible(True)
         self.set_box = QCheckBox(self) if optional else None
@@ -66,11 +72,13 @@ class DateField(QWidget):
         lay.addWidget(self.warning)
         self.setFocusProxy(self.set_box if self.set_box is not None else self.edit)
         if accessible_name:
-            self.set_accessible_name(accessible_name)
+            self.setAccessibleName(accessible_name)
         self.edit.dateChanged.connect(self._date_changed)
         self.set_value(value)
 
-    def set_accessible_name(self, name: str) -> None:
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - as QWidget's
+        """Name the date box, and the tick box after it ("Set next review")."""
+        super().setAccessibleName(name)
         self.edit.setAccessibleName(name)
         if self.set_box is not None:
             self.set_box.setAccessibleName(
@@ -87,7 +95,7 @@ class DateField(QWidget):
 
     def set_value(self, value: dt.date | None) -> None:
         if value is None and not self.optional:
-            value = self._suggest or dt.date.today()
+            value = self._suggest or clock.today()
         if self.set_box is not None:
             self.set_box.blockSignals(True)
             self.set_box.setChecked(value is not None)
@@ -99,7 +107,7 @@ class DateField(QWidget):
     def _ticked(self, on: bool) -> None:
         self.edit.setEnabled(on)
         if on and self.edit.date() == NOT_SET:
-            self.edit.setDate(QDate(self._suggest or dt.date.today()))
+            self.edit.setDate(QDate(self._suggest or clock.today()))
         elif not on:
             self.edit.setDate(NOT_SET)
         if on:
@@ -114,7 +122,7 @@ class DateField(QWidget):
     # -- warning ------------------------------------------------------------------------
     def _check(self) -> None:
         day = self.value()
-        past = self.warns_past and day is not None and day < dt.date.today()
+        past = self.warns_past and day is not None and day < clock.today()
         self.warning.setText(translate("DateField", "This day has already passed, so it will "
                                                  "show as overdue at once.") if past else "")
         self.warning.setVisible(past)
@@ -122,4 +130,4 @@ class DateField(QWidget):
     @property
     def in_past(self) -> bool:
         day = self.value()
-        return day is not None and day < dt.date.today()
+        return day is not None and day < clock.today()
