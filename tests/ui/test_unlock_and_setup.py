@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import PASS
 from tests.ui.conftest import unlock
-from ui.setup.setup_wizard import SetupWizard, strength
+from ui.setup.setup_wizard import SetupWizard
+from ui.widgets.passphrase import strength
 
 
 def test_wizard_creates_a_vault(qtbot, make_window, vault_path, fast_kdf):

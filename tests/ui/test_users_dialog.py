@@ -142,26 +142,26 @@ def test_add_user_form_checks_its_fields(qtbot):
     f.ok_button.click()
     assert "sign-in name" in f.error_label.text() and f.value is None
     f.name.setText("jdoe")
-    f.passphrase.setText("long enough")
-    f.confirm.setText("long enougj")
+    f.passphrase.setText("long enough words here")
+    f.confirm.setText("long enough words hera")
     f.ok_button.click()
     assert "do not match" in f.error_label.text()
-    f.confirm.setText("long enough")
+    f.confirm.setText("long enough words here")
     f.role.setCurrentIndex(1)
     f.ok_button.click()
-    assert f.value == NewUser("jdoe", "", "viewer", "long enough", "")
+    assert f.value == NewUser("jdoe", "", "viewer", "long enough words here", "")
 
 
 def test_passphrase_form(qtbot):
     f = PassphraseDialog("Change", "intro", True)
     qtbot.addWidget(f)
-    f.passphrase.setText("long enough")
-    f.confirm.setText("long enough")
+    f.passphrase.setText("long enough words here")
+    f.confirm.setText("long enough words here")
     f.ok_button.click()
     assert "current passphrase" in f.error_label.text()
     f.current.setText("old one")
     f.ok_button.click()
-    assert f.value == ("old one", "long enough")
+    assert f.value == ("old one", "long enough words here")
 
 
 def test_users_model(qtmodeltester):

@@ -7,7 +7,6 @@ the governor's signing identity). Nothing typed here is stored anywhere else.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWizard,
@@ -25,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from console.records.users import MIN_PASSPHRASE
 from console.storage import quick_unlock
+
+from ..widgets.passphrase import PassphraseEdit, StrengthMeter, accept_passphrase
 
 
 @dataclass(frozen=True)
@@ -35,34 +35,6 @@ class SetupResult:
     user: str = ""
     passphrase: str = ""
     quick_unlock: bool = False
-
-
-def strength(passphrase: str) -> tuple[int, str]:
-    """(0-100, label): a cautious estimate. A passphrase of plain words is
-    counted by its words (about 12 bits each, as if from a common list);
-    anything else by its characters, halved because people choose them."""
-    if not passphrase:
-        return 0, "Type a passphrase"
-    words = [w for w in re.split(r"[\s\-_.,;]+", passphrase) if w]
-    if len(words) >= 2 and all(w.isalpha() for w in words):
-        bits = 12.0 * len(words)
-    else:
-        pool = sum(size for pattern, size in (("[a-z]", 26), ("[A-Z]", 26), ("[0-9]", 10),
-                                              ("[^a-zA-Z0-9]", 33))
-                   if re.search(pattern, passphrase))
-        bits = 0.5 * len(passphrase) * math.log2(max(pool, 2))
-        if len(set(passphrase)) <= 3:
-            bits = min(bits, 10.0)
-    score = min(100, int(bits * 100 / 80))
-    if len(passphrase) < MIN_PASSPHRASE:
-        return min(score, 15), f"Too short: at least {MIN_PASSPHRASE} characters"
-    if bits < 40:
-        return score, "Weak: add more words"
-    if bits < 56:
-        return score, "Fair: another word or two would help"
-    if bits < 72:
-        return score, "Good"
-    return score, "Strong"
 
 
 def user_name_for(display_name: str) -> str:
@@ -129,16 +101,10 @@ class PassphrasePage(QWizardPage):
         self.setTitle("Your passphrase")
         self.setSubTitle("It unlocks the vault. There is no way to recover it if it is lost, "
                          "so choose a few words you will remember.")
-        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        self.confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName("Confirm passphrase")
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 100)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(8)
-        self.meter.setAccessibleName("Passphrase strength")
-        self.verdict = QLabel()
+        self.passphrase = PassphraseEdit(accessible_name="Passphrase")
+        self.confirm = PassphraseEdit(accessible_name="Confirm passphrase")
+        self.strength = StrengthMeter(self.passphrase)
+        self.meter, self.verdict = self.strength.bar, self.strength.verdict
         self.mismatch = QLabel()
         self.mismatch.setStyleSheet("color: #d32f2f;")
         ok, why = quick_unlock.availability()
@@ -151,8 +117,7 @@ class PassphrasePage(QWizardPage):
         self.quick_reason.setObjectName("hint")
         form = QFormLayout(self)
         form.addRow("&Passphrase", self.passphrase)
-        form.addRow("", self.meter)
-        form.addRow("", self.verdict)
+        form.addRow("", self.strength)
         form.addRow("&Confirm", self.confirm)
         form.addRow("", self.mismatch)
         form.addRow("", self.quick)
@@ -162,12 +127,6 @@ class PassphrasePage(QWizardPage):
         self._update()
 
     def _update(self, *_):
-        score, label = strength(self.passphrase.text())
-        self.meter.setValue(score)
-        colour = "#c62828" if score < 50 else "#f2a900" if score < 70 else "#2e7d32"
-        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
-        self.verdict.setText(label)
-        self.verdict.setAccessibleDescription(label)
         self.mismatch.setText("The two passphrases differ." if self.confirm.text() and
                               self.confirm.text() != self.passphrase.text() else "")
         self.completeChanged.emit()
@@ -176,14 +135,22 @@ class PassphrasePage(QWizardPage):
         p = self.passphrase.text()
         return len(p) >= MIN_PASSPHRASE and p == self.confirm.text()
 
+    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+        """A weak passphrase goes on only after the warning."""
+        if accept_passphrase(self, self.passphrase.text()):
+            return True
+        self.passphrase.setFocus()
+        self.passphrase.selectAll()
+        return False
+
 
 class SummaryPage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle("Ready to create the vault")
-        self.setSubTitle("Finish creates the encrypted vault and a signing identity for you. "
-                         "HQ can pin your certificate later (Settings > Export my "
-                         "certificate).")
+        self.setSubTitle(self.tr("Finish creates the encrypted vault and a signing identity "
+                                 "for you. HQ can pin your certificate later (Tools › Users… › "
+                                 "Export my certificate)."))
         self.text = QLabel()
         self.text.setWordWrap(True)
         QVBoxLayout(self).addWidget(self.text)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from console.storage import keyslots
 
 from ..errors import ERROR_STYLE, clear_inline
+from ..widgets.passphrase import PassphraseEdit
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_S = 30
@@ -74,9 +74,7 @@ class UnlockPage(QWidget):
         self.user = QComboBox()
         self.user.setEditable(True)
         self.user.setAccessibleName("User name")
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase = PassphraseEdit(accessible_name="Passphrase")
         self.passphrase.setPlaceholderText("Passphrase")
         self.message = QLabel()
         self.message.setWordWrap(True)

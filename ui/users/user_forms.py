@@ -3,8 +3,10 @@ another's or change one's own), and the confirmation before removing a user.
 
 Each checks only what it can see (lengths, matching confirmation, a sign-in
 name's shape) and says what is wrong under the fields; the services check
-everything again. ``ask`` classmethods return plain data or None so tests
-can replace them.
+everything again. Every passphrase field can show what was typed, a new
+passphrase has the strength meter under it, and a weak one is accepted
+only after the warning (``ui.widgets.passphrase``). ``ask`` classmethods
+return plain data or None so tests can replace them.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from console.records.users import MIN_PASSPHRASE
 from console.storage.accounts import User
 from ui.errors import error_label
 
+from ..widgets.passphrase import PassphraseEdit, StrengthMeter, accept_passphrase
 from .actions import NewUser
 
 NAME_SHAPE = re.compile(r"[\w.-]{1,64}")
@@ -43,11 +46,8 @@ def passphrase_problem(new: str, confirm: str) -> str | None:
     return None
 
 
-def _secret(parent, name: str) -> QLineEdit:
-    edit = QLineEdit(parent)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setAccessibleName(name)
-    return edit
+def _secret(parent, name: str) -> PassphraseEdit:
+    return PassphraseEdit(parent, accessible_name=name)
 
 
 class _FormDialog(QDialog):
@@ -78,6 +78,12 @@ class _FormDialog(QDialog):
             self.error_label.setText(problem)
             self.error_label.show()
             return
+        self.error_label.hide()
+        new = getattr(self, "passphrase", None)
+        if new is not None and not accept_passphrase(self, new.text()):
+            new.setFocus()
+            new.selectAll()
+            return
         self.value = self.collect()
         self.accept()
 
@@ -105,10 +111,11 @@ class AddUserDialog(_FormDialog):
         self.staff_number = QLineEdit(self)
         self.staff_number.setAccessibleName("Staff number (optional)")
         self.passphrase = _secret(self, "Initial passphrase")
+        self.meter = StrengthMeter(self.passphrase, self)
         self.confirm = _secret(self, "Confirm passphrase")
         for label, w in (("Sign-in &name:", self.name), ("&Display name:", self.display_name),
                          ("&Role:", self.role), ("&Staff number:", self.staff_number),
-                         ("Initial &passphrase:", self.passphrase),
+                         ("Initial &passphrase:", self.passphrase), ("", self.meter),
                          ("&Confirm:", self.confirm)):
             self.form.addRow(label, w)
         hint = QLabel(HINT + " Give it to them in person; they should change it when they "
@@ -147,8 +154,10 @@ class PassphraseDialog(_FormDialog):
         if self.current is not None:
             self.form.addRow("C&urrent passphrase:", self.current)
         self.passphrase = _secret(self, "New passphrase")
+        self.meter = StrengthMeter(self.passphrase, self)
         self.confirm = _secret(self, "Confirm new passphrase")
         self.form.addRow("&New passphrase:", self.passphrase)
+        self.form.addRow("", self.meter)
         self.form.addRow("&Confirm:", self.confirm)
         hint = QLabel(HINT, self)
         hint.setWordWrap(True)

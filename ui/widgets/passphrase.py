@@ -2,6 +2,10 @@
 (the setup wizard's, used wherever a new passphrase is chosen), and the
 warning before a weak one is accepted.
 
+The unlock page uses ``PassphraseEdit`` before anything of the core is
+loaded, so the core's rule (``MIN_PASSPHRASE``) is imported only when a
+passphrase is rated.
+
 Rules: the text is never copied anywhere (no undo history, no drag out, no
 context menu "copy" while hidden, as Qt's Password echo mode already does);
 showing it is the user's choice, per field, and it is hidden again whenever
@@ -28,8 +32,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
-from console.records.users import MIN_PASSPHRASE
-
 
 translate = QCoreApplication.translate
 
@@ -42,6 +44,7 @@ def assess(passphrase: str) -> tuple[int, str]:
     """(0-100, level): a cautious estimate. A passphrase of plain words is
     counted by its words (about 12 bits each, as if from a common list);
     anything else by its characters, halved because people choose them."""
+    from console.records.users import MIN_PASSPHRASE   # the core's rule (loaded on use)
     if not passphrase:
         return 0, "empty"
     words = [w for w in re.split(r"[\s\-_.,;]+", passphrase) if w]
@@ -68,6 +71,7 @@ def assess(passphrase: str) -> tuple[int, str]:
 
 def verdict(level: str) -> str:
     """The meter's words for a level."""
+    from console.records.users import MIN_PASSPHRASE
     return {"empty": translate("Passphrase", "Type a passphrase"),
             "short": translate("Passphrase", "Too short: at least %1 characters").replace(
                 "%1", str(MIN_PASSPHRASE)),
