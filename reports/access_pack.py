@@ -23,7 +23,15 @@ from console.errors import ValidationError
 from console.text import shown
 from reports import fonts
 from reports.markup import has_rtl, para
-from reports.pdf_parts import MARKING, STAMP_H, STAMP_W, Built, SignatureSlot, signature_slot
+from reports.pdf_parts import (
+    MARKING,
+    STAMP_H,
+    STAMP_W,
+    Built,
+    SignatureSlot,
+    preview_mark,
+    signature_slot,
+)
 
 
 @dataclass(frozen=True)
@@ -66,9 +74,11 @@ def P(text, style: str = "body"):
     return Paragraph(para(text), st)
 
 
-def render(story, *, title: str, author: str, subject: str, header: str) -> Built:
+def render(story, *, title: str, author: str, subject: str, header: str,
+           preview: bool = False) -> Built:
     """Lay ``story`` out on A4 with the marking and "page N" on every page,
-    reserve the signature block at the end, and say where it fell."""
+    reserve the signature block at the end, and say where it fell; a
+    ``preview`` is marked as unsigned on every page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
 
@@ -88,6 +98,8 @@ def render(story, *, title: str, author: str, subject: str, header: str) -> Buil
         canvas.drawString(margin, h - 17 * 72 / 25.4, shown(header, one_line=True)[:120])
         canvas.drawRightString(w - margin, 13 * 72 / 25.4, f"Page {doc.page}")
         canvas.restoreState()
+        if preview:
+            preview_mark(canvas, w, h)
 
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=margin, rightMargin=margin,
                             topMargin=24 * 72 / 25.4, bottomMargin=22 * 72 / 25.4,
@@ -114,7 +126,19 @@ def pack_reference(pack) -> str:
     return f"SAR-{pack.ref}-{pack.prepared_at[:10]}"
 
 
-def build_access_pack(pack) -> Built:
+def pack_content(pack) -> str:
+    """A digest of what a pack gives and withholds (not when it was made)."""
+    import hashlib
+    return hashlib.sha256(repr((pack.ref, pack.items)).encode("utf-8")).hexdigest()
+
+
+def preview_access_pack(pack) -> bytes:
+    """The pack's PDF for reading on screen: unsigned, marked as a preview on
+    every page, never journaled or saved (the caller keeps it in memory)."""
+    return build_access_pack(pack, preview=True).pdf
+
+
+def build_access_pack(pack, preview: bool = False) -> Built:
     from reportlab.platypus import Spacer
 
     when = pack.prepared_at[:16].replace("T", " ")
@@ -150,16 +174,22 @@ def build_access_pack(pack) -> Built:
     title = f"Subject access pack {pack.ref}"
     return render(story, title=title, author=pack.prepared_by,
                   subject=f"{MARKING} subject access pack",
-                  header=f"{pack.establishment} · {pack_reference(pack)}")
+                  header=f"{pack.establishment} · {pack_reference(pack)}", preview=preview)
 
 
 def make_access_pack(vault, ref, out_path, decisions: dict | None = None,
                      request_id: int | None = None, password: str | None = None,
-                     recipients=("the data subject",)) -> AccessPackResult:
-    """Draft, build, sign and save the pack; journal the decision."""
+                     recipients=("the data subject",), *,
+                     expect: str | None = None) -> AccessPackResult:
+    """Draft, build, sign and save the pack; journal the decision. With
+    ``expect`` (a preview's ``pack_content``), only if it still holds what
+    the preview showed."""
     from console.lawful import subject_access
     out_path = check_out_path(out_path)
     pack = subject_access.draft_pack(vault, ref, decisions, request_id=request_id)
+    if expect is not None and pack_content(pack) != expect:
+        raise ValidationError("The record changed after the preview, so nothing was signed; "
+                              "look at the new preview, then sign it.")
     built = build_access_pack(pack)
     from reports.signing import sign_and_save
     _signed, digest = sign_and_save(

@@ -5,6 +5,14 @@ console's services, lays the PDF out, encrypts it if a password is given,
 signs it with the user's own identity, writes it atomically (temp file in the
 same folder, fsync, rename) and records it in the vault and audit chain.
 
+``preview_briefing`` collects and lays out the same briefing without any of
+that: no number is taken, nothing is signed, written, journaled or counted
+as the last briefing, and the chain is not touched. Its PDF (bytes, for the
+screen; the caller must not write it to disk) says "PREVIEW – NOT SIGNED" on
+every page and carries no attached data. It also gives a digest of what the
+briefing says; ``make_briefing(..., expect=digest)`` refuses to sign when the
+register has changed since, so what is signed is what was read.
+
 Rules: this module must not import reportlab or pyHanko when it is imported
 (they are imported inside ``make_briefing``); progress is reported by a plain
 ``on_progress(done, total)`` callback; every failure a user can cause is a
@@ -35,6 +43,14 @@ class BriefingOptions:
 
 
 @dataclass(frozen=True)
+class BriefingPreview:
+    pdf: bytes                    # unsigned, marked as a preview; never written to disk
+    subjects: int
+    pages: int
+    content: str                  # digest of what it says (see ``make_briefing``'s expect)
+
+
+@dataclass(frozen=True)
 class BriefingResult:
     path: Path
     sha256: str
@@ -46,44 +62,84 @@ class BriefingResult:
 
 
 MIN_PASSWORD = 8
+PREVIEW_REFERENCE = "PREVIEW"
 
 
-def _check(options: BriefingOptions, out_path: Path) -> None:
+def _check_options(options: BriefingOptions) -> None:
     if options.scope not in SCOPES:
         raise ValidationError("A briefing's scope must be all, selected or since_last.")
     if options.password is not None and len(options.password) < MIN_PASSWORD:
         raise ValidationError(f"A briefing password must be at least {MIN_PASSWORD} "
                               "characters long.")
+
+
+def _check(options: BriefingOptions, out_path: Path) -> None:
+    _check_options(options)
     if out_path.suffix.lower() != ".pdf":
         raise ValidationError("A briefing must be saved as a .pdf file.")
     if not out_path.parent.is_dir():
         raise ValidationError("The folder to save the briefing in does not exist.")
 
 
+def _content(data) -> str:
+    """A digest of what a briefing says to its reader: the subjects' records,
+    the changes, the counts and who it is for; not its number, time or chain
+    head, which only signing fixes."""
+    import hashlib
+    said = (data.records, data.changes, data.changes_total, data.dashboard, data.scope,
+            data.edition, data.distribution, data.withheld, data.register_total,
+            data.previous_reference, data.new_since_last, data.period_start)
+    return hashlib.sha256(repr(said).encode("utf-8")).hexdigest()
+
+
+def _collect(vault, options: BriefingOptions, reference: str, on_progress, steps: int):
+    from reports.collect import collect
+
+    def collecting(done: int, total: int) -> None:
+        # ``steps`` more follow the subjects (layout, then signing and saving).
+        if on_progress:
+            on_progress(done, total + steps)
+
+    distribution = (options.distribution or "").strip() or BriefingOptions.distribution
+    generated_at = dt.datetime.now(dt.timezone.utc)
+    data, head_seq = collect(vault, scope=options.scope, refs=options.refs,
+                             pseudonymise=options.pseudonymise,
+                             distribution=distribution, reference=reference,
+                             generated_at=generated_at, on_progress=collecting)
+    return data, head_seq, distribution, generated_at
+
+
+def preview_briefing(vault, options: BriefingOptions, on_progress=None) -> BriefingPreview:
+    """The briefing as it would be signed now, unsigned and unrecorded."""
+    roles.require(vault, "sign_briefing")
+    _check_options(options)
+    from reports.content import build
+    briefings.check_continuity(vault)     # say now if signing would be refused
+    data, _head, _dist, _at = _collect(vault, options, PREVIEW_REFERENCE, on_progress, 1)
+    built = build(data, preview=True)
+    if on_progress:
+        on_progress(len(data.records) + 1, len(data.records) + 1)
+    return BriefingPreview(built.pdf, len(data.records), built.pages, _content(data))
+
+
 def make_briefing(vault, out_path, options: BriefingOptions,
-                  on_progress=None) -> BriefingResult:
+                  on_progress=None, *, expect: str | None = None) -> BriefingResult:
+    """Number, sign, save and record the briefing; with ``expect`` (a
+    preview's ``content``), only if it still says what the preview said."""
     roles.require(vault, "sign_briefing")
     out_path = Path(out_path).expanduser()
     _check(options, out_path)
     from reports import briefing_json
-    from reports.collect import collect
     from reports.content import MARKING, build, title_of
     from reports.signing import sign_and_save
 
     briefings.check_continuity(vault)     # refuses when the last one's head is gone
     reference = briefings.next_reference(vault)
-    generated_at = dt.datetime.now(dt.timezone.utc)
-
-    def collecting(done: int, total: int) -> None:
-        # Two more steps follow the subjects: layout, then signing and saving.
-        if on_progress:
-            on_progress(done, total + 2)
-
-    distribution = (options.distribution or "").strip() or BriefingOptions.distribution
-    data, head_seq = collect(vault, scope=options.scope, refs=options.refs,
-                             pseudonymise=options.pseudonymise,
-                             distribution=distribution, reference=reference,
-                             generated_at=generated_at, on_progress=collecting)
+    data, head_seq, distribution, generated_at = _collect(vault, options, reference,
+                                                          on_progress, 2)
+    if expect is not None and _content(data) != expect:
+        raise ValidationError("The register changed after the preview, so nothing was "
+                              "signed; look at the new preview, then sign it.")
     total = len(data.records) + 2
     built = build(data)
     if on_progress:

@@ -46,6 +46,7 @@ from reports.pdf_parts import (
     SignatureSlot,
     canvas_class,
     fit,
+    preview_mark,
     signature_slot,
 )
 
@@ -75,6 +76,7 @@ class _Builder(Blocks):
         super().__init__()
         self.data = data
         self.slot_pos: list = [None]
+        self.preview = False
 
     # -- the document ------------------------------------------------------------
     def build(self) -> Built:
@@ -131,6 +133,8 @@ class _Builder(Blocks):
         canvas.doForm(TOTAL_FORM)
         canvas.restoreState()
         canvas.restoreState()
+        if self.preview:
+            preview_mark(canvas, w, h)
 
     # -- cover -------------------------------------------------------------------
     def cover(self) -> list:
@@ -441,5 +445,8 @@ class _Builder(Blocks):
         return [KeepTogether(block)]
 
 
-def build(data: BriefingData) -> Built:
-    return _Builder(data).build()
+def build(data: BriefingData, *, preview: bool = False) -> Built:
+    """Lay the briefing out; a ``preview`` is marked as unsigned on every page."""
+    builder = _Builder(data)
+    builder.preview = preview
+    return builder.build()

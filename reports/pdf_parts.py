@@ -257,3 +257,21 @@ def _slot_class():
 def signature_slot(sink: list):
     """A flowable that reserves the signature block and records where it fell."""
     return _slot_class()(sink)
+
+
+PREVIEW_MARK = "PREVIEW – NOT SIGNED"
+
+
+def preview_mark(canvas, width: float, height: float) -> None:
+    """Across the page, in light grey: this copy is for reading on screen
+    before signing, and is neither signed nor numbered."""
+    canvas.saveState()
+    canvas.setFillColorRGB(0.72, 0.1, 0.1)
+    canvas.setFont(fonts.SANS_BOLD, 8)
+    canvas.drawCentredString(width / 2, height - 22 * MM, PREVIEW_MARK)
+    canvas.setFillColorRGB(0.78, 0.78, 0.78)
+    canvas.setFont(fonts.SANS_BOLD, 44)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(40)
+    canvas.drawCentredString(0, 0, PREVIEW_MARK)
+    canvas.restoreState()
