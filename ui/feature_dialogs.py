@@ -22,15 +22,17 @@ def open_import(window) -> None:
 
 def open_export(window) -> None:
     from console.records import briefings
-    from reports.briefing_service import make_briefing
+    from reports.briefing_service import make_briefing, preview_briefing
 
     from .export import ExportDialog
+    from .save_location import SaveLocation
 
     def ask(last):
         ExportDialog.ask(
-            window.runner, make_briefing, parent=window,
+            window.runner, make_briefing, preview_briefing, parent=window,
             selected_refs=window.register.selected_refs(),
             last_briefing=(f"{last.reference} ({last.at[:10]})" if last else None),
+            places=SaveLocation(window.settings, window.user.name if window.user else ""),
             signer=window.user.display_name if window.user else "")
     window.runner.run(Operation(briefings.last_briefing, on_success=ask))
 

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         self.split.setSizes([860, 540])
+        self.split.setChildrenCollapsible(False)   # neither side can vanish by a drag
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.split, "Register")
@@ -136,9 +137,7 @@ class MainWindow(QMainWindow):
 
         if not self.settings.get("window/splitter").isEmpty():
             self.split.restoreState(self.settings.get("window/splitter"))
-        if not self.settings.get("register/header").isEmpty():
-            self.register.table.horizontalHeader().restoreState(
-                self.settings.get("register/header"))
+        self.register.columns.changed.connect(self._save_columns)
         self._set_unlocked(False)
         if self.isVisible():
             self._exclude_from_capture()
@@ -180,6 +179,9 @@ class MainWindow(QMainWindow):
         self.user, self.establishment = result
         self.unlock_page.succeeded()
         self.settings.set("unlock/last_user", self.user.name)
+        from .lawful.wiring import keep_reason_for
+        keep_reason_for(self, self.user.name)
+        self.register.columns.restore(self.settings.get_for("columns/register", self.user.name))
         self.setWindowTitle(shown(f"Governor's Console — {self.establishment}", one_line=True))
         self._set_unlocked(True)
         from .autolock import DEFAULT_MINUTES
@@ -261,6 +263,7 @@ class MainWindow(QMainWindow):
             else:
                 dialog.reject()
         self.clipboard.clear_now()
+        self._save_columns()
         self.actions.forget()
         self._kept_place = ((self.user.name, self.register.current_ref() or "")
                             if self.user else None)
@@ -291,7 +294,8 @@ class MainWindow(QMainWindow):
     def record_reason(self):
         """Why records are opened in this session, for the journal: asked at the
         first opening (Enter accepts the reason used last), then reused until
-        changed with Ctrl+R or the console is locked."""
+        changed with Ctrl+R or someone else signs in (a lock keeps it for the
+        person who gave it)."""
         reason = getattr(self, "last_reason", None)
         if reason is None:
             reason = self.ask_reason()
@@ -367,8 +371,14 @@ class MainWindow(QMainWindow):
             self.settings.sync()
             return
         self.settings.set("window/splitter", self.split.saveState())
-        self.settings.set("register/header", self.register.table.horizontalHeader().saveState())
+        self._save_columns()
         self.settings.sync()
+
+    def _save_columns(self) -> None:
+        """The register's columns as this user left them (layout only, no data)."""
+        if self.user is not None and self._built:
+            self.settings.set_for("columns/register", self.user.name,
+                                  self.register.columns.state())
 
     def shutdown(self) -> None:
         """Stop the timers, clear the clipboard, close the vault and its thread."""

@@ -1,6 +1,9 @@
 """The main window's menus, toolbar and keyboard shortcuts, and how they
 follow the signed-in role: an action the role may not take stays visible but
-disabled, with the core's own sentence (``roles.why_not``) as its tooltip.
+disabled, with the core's own sentence (``roles.why_not``) as its tooltip
+and status tip, shown in every menu and on the toolbar; the action's own
+words come back when a role that may use it signs in. Help (the guide, the
+shortcuts, About) is open to anyone, locked or not.
 Each feature's dialog module is imported when its action is first used, so
 building the menus does not load every feature and the core services behind
 it.
@@ -8,23 +11,35 @@ it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from console.audit import roles
+
+translate = QCoreApplication.translate
 
 # menu action name -> the permission it needs
 NEEDS = (("new", "create_subject"), ("edit", "edit_profile"), ("status", "change_status"),
         ("assess", "assess_threat"), ("report", "add_report"), ("refer", "refer"),
         ("measure", "add_measure"), ("log", "add_log"), ("delete", "delete_subject"),
         ("import", "import"), ("export", "sign_briefing"), ("users", "manage_users"))
-ALWAYS = ("quit", "capture")
+ALWAYS = ("quit", "capture", "guide", "shortcuts", "about")
 
 
 def _open_backups(window) -> None:
     from .feature_dialogs import open_backups
     open_backups(window)
+
+
+def _own_passphrase(window) -> None:
+    from .users.own_passphrase import change_my_passphrase
+    change_my_passphrase(window)
+
+
+def _help(name: str, window) -> None:
+    from . import help as help_dialogs
+    getattr(help_dialogs, f"open_{name}")(window)
 
 
 def _action(window, menu, text, slot, shortcut=None, tip="", name=None) -> QAction:
@@ -33,6 +48,8 @@ def _action(window, menu, text, slot, shortcut=None, tip="", name=None) -> QActi
         act.setShortcut(QKeySequence(shortcut))
     act.setStatusTip(tip)
     act.setToolTip(tip or text.replace("&", "").rstrip("…"))
+    # Its own words, put back when a role that may use it signs in.
+    act.setProperty("own_tips", (act.toolTip(), act.statusTip()))
     act.triggered.connect(lambda _=False: slot())
     menu.addAction(act)
     if name:
@@ -89,11 +106,29 @@ def build_menus(window) -> None:
     _action(window, tools, "&Users…", window.users, "Ctrl+Shift+U",
             "Add or remove deputies, reset a passphrase, change your own, "
             "export your certificate", "users")
+    _action(window, tools, translate("Menus", "Change my &passphrase…"),
+            lambda: _own_passphrase(window),
+            tip=translate("Menus", "Change the passphrase you sign in with"),
+            name="passphrase")
     _action(window, tools, "&Settings…", window.vault_settings, "Ctrl+,",
             "Auto-lock, deadlines, quick unlock and desktop hygiene", "settings")
     help_ = bar.addMenu("&Help")
+    _action(window, help_, translate("Menus", "&User guide"), lambda: _help("guide", window),
+            QKeySequence.StandardKey.HelpContents,
+            translate("Menus", "A short guide for governors, deputies and viewers"), "guide")
+    _action(window, help_, translate("Menus", "&Keyboard shortcuts"),
+            lambda: _help("shortcuts", window), "Ctrl+/",
+            translate("Menus", "Every shortcut of the menus"), "shortcuts")
+    help_.addSeparator()
     _action(window, help_, "&Screen-capture protection", lambda: window.presenter.status(
             window.capture_status), name="capture")
+    help_.addSeparator()
+    _action(window, help_, translate("Menus", "&About Governor's Console"),
+            lambda: _help("about", window),
+            tip=translate("Menus", "Version, licences and where the vault is kept"),
+            name="about")
+    for menu in (file, edit, view, subject, tools, help_):
+        menu.setToolTipsVisible(True)     # a disabled entry says why
 
     window.toolbar = QToolBar("Main")
     window.toolbar.setObjectName("mainToolbar")
@@ -120,5 +155,8 @@ def apply_role(window, role: str | None) -> None:
             continue
         ok = roles.allowed(role, action)
         act.setEnabled(ok)
-        act.setToolTip(act.statusTip() if ok else roles.why_not(role, action))
+        tip, status = act.property("own_tips") or (act.toolTip(), act.statusTip())
+        why = roles.why_not(role, action)
+        act.setToolTip(tip if ok else why)
+        act.setStatusTip(status if ok else why)
     window.panel.set_role(role)

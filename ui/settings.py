@@ -18,7 +18,6 @@ KEYS: dict[str, tuple[type, object]] = {
     "window/geometry": (QByteArray, QByteArray()),
     "window/state": (QByteArray, QByteArray()),
     "window/splitter": (QByteArray, QByteArray()),
-    "register/header": (QByteArray, QByteArray()),
     "unlock/last_user": (str, ""),
     "vault/path": (str, ""),
     "desktop/clear_clipboard": (bool, True),

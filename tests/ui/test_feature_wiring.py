@@ -49,7 +49,7 @@ def test_a_missing_action_fails_rather_than_passing(qtbot, make_window, filled_v
 
 def test_export_menu_produces_a_signed_file(qtbot, make_window, filled_vault, tmp_path,
                                             monkeypatch):
-    from reports.briefing_service import make_briefing
+    from reports.briefing_service import make_briefing, preview_briefing
     from ui import export
     window = make_window(filled_vault)
     unlock(qtbot, window)
@@ -57,19 +57,24 @@ def test_export_menu_produces_a_signed_file(qtbot, make_window, filled_vault, tm
     assert act.isEnabled()
     seen = {}
 
-    def fake_ask(runner, make, parent=None, **kwargs):
-        seen.update(runner=runner, make=make, kwargs=kwargs)
-        dialog = export.ExportDialog(runner, make, parent=parent, **kwargs)
+    def fake_ask(runner, make, preview, parent=None, **kwargs):
+        seen.update(runner=runner, make=make, preview=preview, kwargs=kwargs)
+        dialog = export.ExportDialog(runner, make, preview, parent=parent, **kwargs)
         qtbot.addWidget(dialog)
-        dialog.path_edit.setText(str(tmp_path / "b.pdf"))
-        dialog.export_button.click()
+        dialog.preview_button.click()
         seen["dialog"] = dialog
     monkeypatch.setattr(export.ExportDialog, "ask", staticmethod(fake_ask))
     act.trigger()
     qtbot.waitUntil(lambda: "dialog" in seen, timeout=10_000)
     assert seen["runner"] is window.runner and seen["make"] is make_briefing
+    assert seen["preview"] is preview_briefing
     assert seen["kwargs"]["signer"] == "Gwen Governor"
-    qtbot.waitUntil(lambda: seen["dialog"].result_value is not None, timeout=60_000)
+    assert seen["kwargs"]["places"].user == "governor"
+    dialog = seen["dialog"]
+    qtbot.waitUntil(lambda: dialog.preview_value is not None, timeout=60_000)
+    dialog.path_edit.setText(str(tmp_path / "b.pdf"))
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=60_000)
     data = (tmp_path / "b.pdf").read_bytes()
     assert data.startswith(b"%PDF") and b"/ByteRange" in data
     assert "Signed briefing saved" in window.statusBar().currentMessage()

@@ -57,16 +57,38 @@ def test_settings_hold_layout_but_no_record_data(qtbot, make_window, filled_vaul
     unlock(qtbot, window)
     window.register.select(window.register.model.row_at(0).subject.ref)
     qtbot.waitUntil(lambda: window.panel.record is not None, timeout=5000)
-    window.register.table.horizontalHeader().resizeSection(1, 222)
+    from ui.register.register_model import Column
+    window.register.table.horizontalHeader().resizeSection(Column.REF, 222)
+    window.register.columns.set_shown(Column.OWNER, True)      # a column from the menu
     window.close()
     QSettings().sync()
     text = b"".join(p.read_bytes() for p in temp_settings.rglob("*") if p.is_file())
-    assert b"register" in text and b"geometry" in text
+    assert b"columns" in text and b"geometry" in text
     for secret in (b"Alex", b"Smith", b"Chaplain", PASS.encode(), b"CC-"):
         assert secret not in text
     again = make_window(filled_vault)
-    assert again.register.table.horizontalHeader().sectionSize(1) == 222
     assert again.unlock_page.user.currentText() == "governor"
+    unlock(qtbot, again)                          # the columns are this user's own
+    header = again.register.table.horizontalHeader()
+    assert header.sectionSize(Column.REF) == 222 and not header.isSectionHidden(Column.OWNER)
+
+
+def test_each_user_keeps_their_own_columns(qtbot, make_window, filled_vault):
+    from tests.ui.conftest import DEPUTY_PASS
+    from ui.register.register_model import Column
+    window = make_window(filled_vault)
+    unlock(qtbot, window)
+    header = window.register.table.horizontalHeader()
+    assert header.isSectionHidden(Column.LOCATION)             # shipped hidden
+    menu = window.register.columns.build_menu(Column.NAME)
+    next(a for a in menu.actions() if a.text() == "Location").trigger()
+    assert not header.isSectionHidden(Column.LOCATION)
+    window.lock()
+    unlock(qtbot, window, "dep", DEPUTY_PASS)
+    assert header.isSectionHidden(Column.LOCATION)             # the deputy's are untouched
+    window.lock()
+    unlock(qtbot, window)
+    assert not header.isSectionHidden(Column.LOCATION)
 
 
 def test_error_hook_logs_without_record_data(qtbot, monkeypatch):

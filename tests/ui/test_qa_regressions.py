@@ -124,15 +124,15 @@ def test_default_save_folders_exist_on_a_fresh_profile(tmp_path, monkeypatch):
     # With no ~/Documents yet, the export dialog offered a path in it and then
     # refused it: "The folder to save in does not exist".
     from ui.backup.backup_dialog import default_backup_path
-    from ui.export.options import default_path
+    from ui.save_location import safe_start_folder
     home = tmp_path / "fresh-home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     assert not (home / "Documents").exists()
-    assert default_path(None).parent.is_dir()
+    assert safe_start_folder().is_dir()
     assert default_backup_path().parent.is_dir()
     (home / "Documents").mkdir()
-    assert default_path(None).parent == home / "Documents"
+    assert safe_start_folder() == home / "Documents"
 
 
 def test_referral_buttons_act_on_a_referral_without_a_click_first(qtbot, vault):
@@ -269,5 +269,9 @@ def test_a_new_subject_hidden_by_the_search_is_shown(qtbot, make_window, filled_
     qtbot.waitUntil(lambda: view.current_row() is not None
                     and view.current_row().subject.name == "Robin Hart", timeout=10_000)
     assert view.search.text() == "" and view.proxy.rowCount() == 3
+    # Chosen, and opened as soon as asked (no reason was given yet this session).
+    ref = view.current_ref()
+    qtbot.waitUntil(lambda: ref in window.panel.empty.text(), timeout=10_000)
+    window.browser.when_loaded(lambda: None)
     qtbot.waitUntil(lambda: window.panel.record is not None
                     and window.panel.record.subject.name == "Robin Hart", timeout=10_000)

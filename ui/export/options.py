@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 SCOPES = (("all", "All subjects"), ("selected", "Selected subjects"),
           ("since_last", "Changes since the last briefing"))
@@ -43,13 +42,3 @@ def build_options(cls, **values):
 
 def default_file_name(today: dt.date | None = None) -> str:
     return f"briefing-{(today or dt.date.today()).isoformat()}.pdf"
-
-
-def default_path(folder: Path | str | None, today: dt.date | None = None) -> Path:
-    if folder is None:
-        from PySide6.QtCore import QStandardPaths
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
-        if not Path(folder).is_dir():
-            folder = Path.home()     # a fresh profile may have no Documents folder yet
-    return Path(folder) / default_file_name(today)

@@ -79,9 +79,6 @@ def install(window):
             act.setToolTip(tip if ok else _refusal(window, what))
     menu.aboutToShow.connect(follow_role)
     menu.setToolTipsVisible(True)
-    # A new session asks afresh: the remembered reason goes with the last one.
-    window.unlock_page.unlock_requested.connect(lambda *_: forget_reason(window))
-    window.unlock_page.quick_unlock_requested.connect(lambda *_: forget_reason(window))
     return menu
 
 
@@ -220,6 +217,14 @@ def open_restriction(window) -> None:
 
 def forget_reason(window) -> None:
     window.last_reason = None
+    window.reason_owner = ""
+
+
+def keep_reason_for(window, user_name: str) -> None:
+    """After an unlock: the reason stays for the person who gave it (a lock
+    is a pause in the same work); anyone else is asked afresh."""
+    if getattr(window, "reason_owner", "") != user_name:
+        forget_reason(window)
 
 
 def ask_reason(window, what: str = "", default: str = journal.DEFAULT_REASON
@@ -230,4 +235,5 @@ def ask_reason(window, what: str = "", default: str = journal.DEFAULT_REASON
                               default=default)
     if reason is not None:
         window.last_reason = reason
+        window.reason_owner = window.user.name if getattr(window, "user", None) else ""
     return reason

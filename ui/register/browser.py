@@ -6,7 +6,10 @@ Rules: the register's rows are prepared on the vault thread, so the GUI
 thread only swaps them in; the dashboard loads only while its tab is shown;
 opening a record is journaled (a write), so it waits until the selection has
 settled (arrowing past rows is not consulting them) and asks the window for
-the reason; a restricted row shows no record at all.
+the reason; a restricted row shows no record at all. A subject the user has
+just added is chosen in the register, but its record is opened without
+asking only when a reason is already set for the session: otherwise the
+panel says how to open it, and the prompt waits until the user does.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class RecordBrowser(QObject):
         self.window, self.runner = window, runner
         self.register, self.panel, self.tabs, self.dashboard = register, panel, tabs, dashboard
         self.select_next = ""           # a reference to choose once the rows arrive
+        self.just_added = ""            # chosen after being added: opened only when asked
         self._dashboard_stale = True
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -111,7 +115,14 @@ class RecordBrowser(QObject):
         if not self.register.select(ref):
             self.refresh()
 
+    def select_added(self, ref: str) -> None:
+        """Choose a subject the user has just added (see the rules above)."""
+        self.just_added = ref
+        self.select_after_refresh(ref)
+
     def _selection_moved(self, ref: str) -> None:
+        if ref and ref != self.just_added:
+            self.just_added = ""          # another subject chosen: the next one asks
         if not ref:
             self._settle.stop()
             self.panel.clear()
@@ -129,6 +140,14 @@ class RecordBrowser(QObject):
             from .register_model import PLACEHOLDER_TIP
             self.panel.empty.setText(PLACEHOLDER_TIP)
             return
+        if (then is None and ref == self.just_added
+                and getattr(self.window, "last_reason", None) is None):
+            self.panel.clear()
+            self.panel.empty.setText(self.tr(
+                "%1 was added to the register. Press Enter to open its record; opening a "
+                "record asks why, for the journal.").replace("%1", ref))
+            return
+        self.just_added = ""
         reason = self.window.record_reason()
         if reason is None:
             self.panel.clear()

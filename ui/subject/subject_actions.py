@@ -82,7 +82,7 @@ class SubjectActions:
         def edit(v, on_success, **callbacks):
             def created(subject):
                 on_success()
-                self.window.select_after_refresh(subject.ref)
+                self.window.browser.select_added(subject.ref)
             return edits.create_subject(v, on_success=created, **callbacks)
         return self._show(dialog, edit)
 

@@ -17,6 +17,7 @@ from console.records.model import RAG, SubjectRecord
 from console.text import shown
 
 from ..register.register_model import RAG_COLOURS, RAG_TEXT, restriction_tip
+from ..widgets.elided_label import ElidedLabel
 from .tabs import AssessmentTab, HistoryTab, MeasuresTab, ProfileTab, ReferralsTab, ReportsTab
 
 
@@ -36,10 +37,9 @@ class SubjectPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.record: SubjectRecord | None = None
-        self.header = QLabel()
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        # A long name ends in "…" (whole in the tooltip) instead of being cut.
+        self.header = ElidedLabel()
         self.header.setObjectName("subjectHeader")
-        self.header.setAccessibleName("Subject")
         self.chip = QLabel()
         self.chip.setObjectName("ragChip")
         # A governor's view of a restricted record: who may see it.
@@ -69,11 +69,10 @@ class SubjectPanel(QWidget):
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(self.header)
+        top.addWidget(self.header, 1)
         top.addSpacing(12)
         top.addWidget(self.chip)
         top.addWidget(self.restriction)
-        top.addStretch(1)
         inner.addLayout(top)
         inner.addWidget(self.tabs)
         self.stack = QStackedWidget()
