@@ -159,13 +159,18 @@ def test_governor_changes_withholding_and_the_pack_never_holds_withheld_items(
 
     out = tmp_path / "pack.pdf"
     d.path_edit.setText(str(out))
+    assert not d.produce_button.isEnabled()          # nothing is signed unread
+    d.preview_button.click()
+    qtbot.waitUntil(lambda: d.previewed is d.pack and not d.busy, timeout=30_000)
+    assert d.views.currentWidget() is d.pdf and "PREVIEW" in d.pdf.text()
+    assert not out.exists() and d.produce_button.isEnabled()
     d.produce_button.click()
     qtbot.waitUntil(lambda: d.result_value is not None or d.error_label.isVisible(),
                     timeout=60_000)
     assert not d.error_label.isVisible(), d.error_label.text()
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and b"/ByteRange" in data
-    assert str(out) in d.saved_label.text()
+    assert str(out) in d.saved_label.text() and d.open_folder_button.isVisible()
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
                               text=True, check=True).stdout
@@ -183,6 +188,29 @@ def test_governor_changes_withholding_and_the_pack_never_holds_withheld_items(
     notes = [e.detail for e in entries if e.kind == "sar_decision"]
     assert any("Subject wrote it himself" in n for n in notes)
     assert any(source_key in n for n in notes)
+
+
+def test_the_items_column_keeps_the_start_of_each_item(qtbot, access_runner):
+    runner, ref = access_runner
+    d = _pack_dialog(qtbot, runner, ref)
+    d.resize(900, 600)
+    assert d.table.textElideMode() == Qt.TextElideMode.ElideRight
+    header = d.table.horizontalHeader()
+    assert header.sectionSize(1) >= 90                    # the item's name has the room
+    assert d.table.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_a_redraft_drops_the_preview(qtbot, access_runner, monkeypatch):
+    runner, ref = access_runner
+    d = _pack_dialog(qtbot, runner, ref)
+    d.preview_button.click()
+    qtbot.waitUntil(lambda: d.previewed is d.pack and not d.busy, timeout=30_000)
+    d.select_key("profile")
+    monkeypatch.setattr(decision_dialogs.WithholdPrompt, "ask", classmethod(
+        lambda cls, parent, label, current="": ("investigation", "Interview not yet held")))
+    d.withhold_button.click()
+    qtbot.waitUntil(lambda: not d.busy and d.pack is not None, timeout=10_000)
+    assert d.previewed is None and not d.produce_button.isEnabled()
 
 
 def test_a_deputy_cannot_change_withholding(qtbot, idle_runner):

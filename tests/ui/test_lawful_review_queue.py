@@ -243,3 +243,11 @@ def test_enter_in_the_reason_retains_once_and_keeps_the_window(qtbot, vault_runn
     qtbot.waitUntil(lambda: not w.busy, timeout=5000)
     assert [c[:2] for c in calls.log] == [("retain", "R-1")]
     assert dialog.isVisible()
+
+
+def test_an_empty_queue_shows_a_real_next_review_day(qtbot, vault_runner):
+    w = _widget(qtbot, _view(), vault_runner)
+    assert not w.next_review.isEnabled() or w.current_item() is None
+    day = w.next_review.date().toPython()
+    assert dt.date.today() < day <= dt.date.today() + dt.timedelta(days=3660)
+    assert "2000" not in w.next_review.text()

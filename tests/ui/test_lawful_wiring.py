@@ -80,14 +80,16 @@ def test_restrict_and_access_request_open_with_real_data(qtbot, make_window, fil
     assert restriction.ref == ref and not restriction.restricted
     assert names == ["governor", "dep"]
 
-    def fake_pack(subjects, runner, draft, produce, *, ref="", can_change=True, folder=None,
+    def fake_pack(subjects, runner, draft, produce, *, ref="", can_change=True, places=None,
                   requests=(), parent=None):
-        seen.update(subjects=subjects, ref=ref, draft=draft, requests=requests, runner=runner)
+        seen.update(subjects=subjects, ref=ref, draft=draft, requests=requests, runner=runner,
+                    places=places)
         return None
     monkeypatch.setattr(AccessPackDialog, "ask", staticmethod(fake_pack))
     window.act_access_request.trigger()
     qtbot.waitUntil(lambda: "draft" in seen, timeout=10_000)
     assert len(seen["subjects"]) == 2 and seen["ref"] == ref and seen["requests"] == []
+    assert seen["places"].user == "governor"        # this user's folder, not the vault's
     # The dialog runs its calls on the vault thread; so does this test.
     pack = run_on(qtbot, seen["runner"], lambda v: seen["draft"](v, ref, {}))
     assert pack.ref == ref and pack.items

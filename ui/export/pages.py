@@ -3,18 +3,15 @@ briefing itself (the preview, where it will be saved, and after signing who
 signed it and where it is). Widgets only: the dialog (``export_dialog``)
 runs the work and moves between them.
 
-The preview is shown from memory (``show_pdf`` takes the bytes through a
-``QBuffer``): an unsigned briefing is never written to disk, not even to a
-temporary file.
+The preview is shown from memory (``widgets.pdf_preview``): an unsigned
+briefing is never written to disk, not even to a temporary file.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,6 +29,7 @@ from PySide6.QtWidgets import (
 from ui.errors import error_label
 
 from ..widgets.passphrase import PassphraseEdit
+from ..widgets.pdf_preview import PdfPreview
 from .options import DEFAULT_DISTRIBUTION, SCOPES
 
 
@@ -106,13 +104,8 @@ class BriefingPage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.document = QPdfDocument(self)
-        self._buffer: QBuffer | None = None
-        self.view = QPdfView(self)
-        self.view.setAccessibleName(self.tr("Briefing preview"))
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view = PdfPreview(self, self.tr("Briefing preview"))
+        self.document = self.view.document
         self.view.setMinimumHeight(300)
         self.state = QLabel(self)
         self.state.setObjectName("previewState")
@@ -151,25 +144,13 @@ class BriefingPage(QWidget):
         lay.addWidget(self.done_label)
 
     def show_pdf(self, pdf: bytes, password: str = "") -> None:
-        """Show a PDF held in memory."""
-        self.document.close()
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.setPassword(password)
-        self.document.load(self._buffer)
+        self.view.show_pdf(pdf, password)
 
     def show_file(self, path: str, password: str = "") -> None:
-        self.document.close()
-        self.document.setPassword(password)
-        self.document.load(path)
+        self.view.show_file(path, password)
 
     def clear(self) -> None:
-        self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.setData(QByteArray())
-            self._buffer = None
+        self.view.clear()
 
     def show_done(self, result) -> None:
         """Who signed it and where it was saved."""

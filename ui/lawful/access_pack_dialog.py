@@ -3,15 +3,18 @@
 The governor picks the subject, sees every item the pack will hold and what
 is withheld by default (source-identifying fields, handling-code C reports,
 referrals while an investigation is live) with the reason, may withhold or
-release items (each change with a recorded reason), then produces the signed
-pack PDF and is told where it was saved.
+release items (each change with a recorded reason), reads the pack as a PDF
+(Preview: built off the UI thread, unsigned, shown from memory), and only
+then signs and saves it, in the folder this user saved in last (asked the
+first time), with Open folder afterwards.
 
 The dialog never reads the vault: ``draft(vault, ref, decisions) ->
 AccessPack`` and ``produce(vault, ref, path, decisions, received_on, notes)
 -> result`` run as operations on ``runner`` (the shell gives calls into
 ``console.lawful.subject_access`` and ``reports.access_pack``); both are
 journaled. ``notes`` maps each released item's key to the reason given for
-releasing it, for the journal. A withheld item arrives without its content,
+releasing it, for the journal; ``expect`` is the previewed pack's digest
+(``reports.access_pack.pack_content``), so what is signed is what was read. A withheld item arrives without its content,
 so this dialog cannot show it either.
 """
 
@@ -27,10 +30,8 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,30 +48,44 @@ from console.text import shown
 from ui.errors import error_label, sentence
 from ui.operation import Changes, Operation
 
-from ..tables import readonly_rows
+from ..save_location import SaveLocation, open_folder
+from ..tables import fit_columns, readonly_rows
+from ..widgets.pdf_preview import PdfPreview
 from .decision_dialogs import WithholdPrompt
 from .models import ROW_ROLE, PackItemsModel
 
 Draft = Callable[[Any, str, dict], Any]
-Produce = Callable[[Any, str, Path, dict, dt.date, dict], Any]
+Produce = Callable[..., Any]    # (vault, ref, path, decisions, received_on, notes, expect=)
 JOURNALED = Changes(journal=True)
 
 
-def default_path(ref: str, folder: Path | str | None = None) -> Path:
-    base = Path(folder) if folder else Path.home()
-    return base / f"access-pack-{ref or 'subject'}-{dt.date.today().isoformat()}.pdf"
+def file_name(ref: str) -> str:
+    return f"access-pack-{ref or 'subject'}-{dt.date.today().isoformat()}.pdf"
+
+
+def _preview_pdf(pack) -> bytes:
+    from reports.access_pack import preview_access_pack
+    return preview_access_pack(pack)
+
+
+def _digest(pack) -> str:
+    from reports.access_pack import pack_content
+    return pack_content(pack)
 
 
 class AccessPackDialog(QDialog):
     def __init__(self, subjects, runner, draft: Draft, produce: Produce, *, ref: str = "",
-                 can_change: bool = True, folder: Path | str | None = None,
-                 requests=(), parent: QWidget | None = None):
+                 can_change: bool = True, places: SaveLocation | None = None,
+                 requests=(), preview=_preview_pdf, digest=_digest,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Subject access request")
         self.setAccessibleName("Subject access request")
         self.runner = runner
         self._draft, self._produce = draft, produce
-        self._folder = folder
+        self._render, self._digest = preview, digest
+        self.places = places or SaveLocation(None, "")
+        self.previewed = None            # the pack the preview shows
         self._can_change = can_change
         # Requests already logged and still open (console.lawful.subject_access.AccessRequest).
         self._requests = {r.ref: r for r in requests}
@@ -96,10 +112,8 @@ class AccessPackDialog(QDialog):
         self.table.setAccessibleName("Items in the pack")
         self.table.setModel(self.model)
         readonly_rows(self.table, row_padding=10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The item's name keeps its start (what tells rows apart), cut at the end.
+        fit_columns(self.table, stretch=(1, 3))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_item())
         self.content = QPlainTextEdit(self)
         self.content.setReadOnly(True)
@@ -108,8 +122,10 @@ class AccessPackDialog(QDialog):
         self.release_button = QPushButton("Re&lease…", self)
         self.withhold_button.clicked.connect(self.withhold_current)
         self.release_button.clicked.connect(self.release_current)
+        self.pdf = PdfPreview(self, self.tr("Preview of the access pack"))
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName("Save the pack to")
+        self.path_edit.setPlaceholderText(self.tr("You choose where when you sign"))
         self.browse_button = QPushButton("B&rowse…", self)
         self.browse_button.clicked.connect(self.browse)
         self.error_label = error_label(self)
@@ -117,10 +133,18 @@ class AccessPackDialog(QDialog):
         self.saved_label.setWordWrap(True)
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(self)
+        self.preview_button = self.buttons.addButton(self.tr("&Preview"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.produce_button = self.buttons.addButton(
-            "&Produce signed pack", QDialogButtonBox.ButtonRole.ActionRole)
+            self.tr("&Sign and save"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button = self.buttons.addButton(
+            self.tr("Open &folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button.hide()
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.preview_button.clicked.connect(self.show_preview)
         self.produce_button.clicked.connect(self.produce)
+        self.open_folder_button.clicked.connect(
+            lambda: self.result_value is not None and open_folder(self.result_value.path))
         self.close_button.clicked.connect(self.reject)
         if not can_change:
             for b in (self.withhold_button, self.release_button):
@@ -148,6 +172,9 @@ class AccessPackDialog(QDialog):
         split.setStretchFactor(1, 1)
         split.setSizes([800, 300])
         split.setChildrenCollapsible(False)
+        self.views = QTabWidget(self)
+        self.views.addTab(split, self.tr("&Items"))
+        self.views.addTab(self.pdf, self.tr("P&review"))
         path_row = QHBoxLayout()
         save_label = QLabel("&Save to:", self)
         save_label.setBuddy(self.path_edit)
@@ -157,13 +184,14 @@ class AccessPackDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.summary)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.views, 1)
         lay.addLayout(path_row)
         lay.addWidget(self.error_label)
         lay.addWidget(self.saved_label)
         lay.addWidget(self.buttons)
         for button in (self.withhold_button, self.release_button, self.browse_button,
-                       self.produce_button, self.close_button):
+                       self.preview_button, self.produce_button, self.open_folder_button,
+                       self.close_button):
             button.setAutoDefault(False)    # nothing is produced by a stray Enter
         self.resize(1120, 600)
 
@@ -187,7 +215,8 @@ class AccessPackDialog(QDialog):
         else:
             self.received.setToolTip("The day the request arrived; the answer is due "
                                      "within one month.")
-        self.path_edit.setText(str(default_path(self.current_ref(), self._folder)))
+        suggested = self.places.suggested(file_name(self.current_ref()))
+        self.path_edit.setText(str(suggested) if suggested is not None else "")
         self.saved_label.clear()
         self.redraft()
 
@@ -196,6 +225,7 @@ class AccessPackDialog(QDialog):
         current = self.current_item()
         keep = current.key if current is not None else ""
         self.pack = None
+        self._forget_preview()
         self.model.set_rows(())
         self._show_item()
         if not ref:
@@ -249,7 +279,11 @@ class AccessPackDialog(QDialog):
                                         and not item.withheld)
         self.release_button.setEnabled(self._can_change and idle and item is not None
                                        and item.withheld)
-        self.produce_button.setEnabled(idle and self.pack is not None)
+        self.preview_button.setEnabled(idle and self.pack is not None)
+        ready = idle and self.pack is not None and self.previewed is self.pack
+        self.produce_button.setEnabled(ready)
+        self.produce_button.setToolTip("" if ready else self.tr(
+            "Preview the pack first: only what you have read is signed."))
         self.subject.setEnabled(idle)
 
     # -- changing what is withheld -------------------------------------------------------
@@ -282,26 +316,62 @@ class AccessPackDialog(QDialog):
         return text.strip() if ok and text.strip() else None
 
     # -- producing ---------------------------------------------------------------------
-    def browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the access pack as",
-                                              self.path_edit.text(), "PDF documents (*.pdf)")
-        if path:
-            self.path_edit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+    def browse(self) -> Path | None:
+        chosen = self.places.ask(self, self.tr("Save the access pack as"),
+                                 Path(self.path_edit.text().strip()).name
+                                 or file_name(self.current_ref()),
+                                 self.tr("PDF documents (*.pdf)"))
+        if chosen is not None:
+            if chosen.suffix.lower() != ".pdf":
+                chosen = chosen.with_name(chosen.name + ".pdf")
+            self.path_edit.setText(str(chosen))
+        return chosen
 
+    # -- previewing ----------------------------------------------------------------------
+    def show_preview(self) -> None:
+        """Lay the drafted pack out as a PDF, off the UI thread, and show it."""
+        pack, render = self.pack, self._render
+        if pack is None or self.busy:
+            return
+        op = Operation(lambda _none: render(pack), needs_vault=False, parent=self,
+                       on_success=lambda pdf: self._previewed(pack, pdf),
+                       on_failure=self._failed, on_finished=self._update_buttons)
+        self._running = [o for o in self._running if o.running] + [self.runner.run(op)]
+        self._update_buttons()
+
+    def _previewed(self, pack, pdf: bytes) -> None:
+        if pack is not self.pack:
+            return                          # redrafted meanwhile: that preview is stale
+        self.previewed = pack
+        self.pdf.show_pdf(pdf)
+        self.views.setCurrentWidget(self.pdf)
+        self._update_buttons()
+        self.produce_button.setFocus()
+
+    def _forget_preview(self) -> None:
+        self.previewed = None
+        self.pdf.clear()
+        if self.views.currentWidget() is self.pdf:
+            self.views.setCurrentIndex(0)
+
+    # -- producing ---------------------------------------------------------------------
     def produce(self) -> None:
         ref = self.current_ref()
-        path = Path(self.path_edit.text().strip()).expanduser()
-        if not self.path_edit.text().strip() or path.suffix.lower() != ".pdf":
-            self._say("Save the pack as a .pdf file.")
-            self.path_edit.setFocus()
+        if self.pack is None or self.busy or self.previewed is not self.pack:
             return
-        if self.pack is None or self.busy:
+        if not self.path_edit.text().strip() and self.browse() is None:
+            return                          # asked where, and no place was chosen
+        path = Path(self.path_edit.text().strip()).expanduser()
+        if path.suffix.lower() != ".pdf":
+            self._say(self.tr("Save the pack as a .pdf file."))
+            self.path_edit.setFocus()
             return
         self.error_label.hide()
         received = self.received.date().toPython()
         decisions, notes = dict(self.decisions), dict(self.release_notes)
-        produce = self._produce
-        self._start(lambda vault: produce(vault, ref, path, decisions, received, notes),
+        produce, expect = self._produce, self._digest(self.pack)
+        self._start(lambda vault: produce(vault, ref, path, decisions, received, notes,
+                                          expect=expect),
                     message=lambda r: f"Signed access pack saved to {r.path}.",
                     on_success=self._produced)
 
@@ -314,6 +384,8 @@ class AccessPackDialog(QDialog):
 
     def _produced(self, result) -> None:
         self.result_value = result
+        self.places.remember(result.path)
+        self.open_folder_button.show()
         given = getattr(result, "released", "?")
         withheld = getattr(result, "withheld", "?")
         self.saved_label.setText(f"Signed access pack saved to {getattr(result, 'path', '')} "
@@ -336,11 +408,11 @@ class AccessPackDialog(QDialog):
 
     @classmethod
     def ask(cls, subjects, runner, draft: Draft, produce: Produce, *, ref: str = "",
-            can_change: bool = True, folder=None, requests=(),
+            can_change: bool = True, places=None, requests=(),
             parent: QWidget | None = None):
         """Run the dialog; returns the produce result, or None if no pack was made."""
         dialog = cls(subjects, runner, draft, produce, ref=ref, can_change=can_change,
-                     folder=folder, requests=requests, parent=parent)
+                     places=places, requests=requests, parent=parent)
         try:
             dialog.exec()
             return dialog.result_value

@@ -23,7 +23,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +38,7 @@ from console.records.journal import JournalView
 from ui.errors import error_label, sentence
 from ui.operation import Changes, Operation
 
+from ..save_location import SaveLocation, open_folder
 from ..tables import EXTENDED, readonly_rows
 from .models import JournalFilter, JournalModel
 
@@ -46,9 +46,8 @@ ExportJournal = Callable[[Any, Path, dict], Any]
 ANY_DATE = QDate(2000, 1, 1)
 
 
-def default_path(folder: Path | str | None = None) -> Path:
-    base = Path(folder) if folder else Path.home()
-    return base / f"journal-{dt.date.today().isoformat()}.pdf"
+def file_name() -> str:
+    return f"journal-{dt.date.today().isoformat()}.pdf"
 
 
 class JournalWidget(QWidget):
@@ -56,13 +55,13 @@ class JournalWidget(QWidget):
 
     def __init__(self, view: JournalView, runner=None, export: ExportJournal | None = None, *,
                  reload: Callable[[Any], JournalView] | None = None,
-                 folder: Path | str | None = None, parent: QWidget | None = None):
+                 places: SaveLocation | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Consultation journal")
         self.runner = runner
         self._export = export
         self._reload = reload
-        self._folder = folder
+        self.places = places or SaveLocation(None, "")
         self.result_value = None
         self._running: list[Operation] = []
         if runner is not None:
@@ -108,6 +107,10 @@ class JournalWidget(QWidget):
         self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_button.setVisible(reload is not None)
         self.refresh_button.clicked.connect(self.refresh)
+        self.open_folder_button = QPushButton(self.tr("Open &folder"), self)
+        self.open_folder_button.hide()
+        self.open_folder_button.clicked.connect(
+            lambda: self.result_value is not None and open_folder(self.result_value.path))
 
         grid = QGridLayout()
         row = (("&User:", self.user), ("&Action:", self.kind), ("&Reason:", self.reason),
@@ -123,6 +126,7 @@ class JournalWidget(QWidget):
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
         bottom.addWidget(self.refresh_button)
+        bottom.addWidget(self.open_folder_button)
         bottom.addWidget(self.export_button)
         lay = QVBoxLayout(self)
         lay.addLayout(grid)
@@ -136,7 +140,8 @@ class JournalWidget(QWidget):
         for edit in (self.since, self.until):
             edit.dateChanged.connect(self.apply_filters)
         self.text.textChanged.connect(self.apply_filters)
-        for button in (self.clear_button, self.refresh_button, self.export_button):
+        for button in (self.clear_button, self.refresh_button, self.export_button,
+                       self.open_folder_button):
             button.setAutoDefault(False)    # Enter in a filter must not press a button
         self.set_view(view)
 
@@ -223,11 +228,12 @@ class JournalWidget(QWidget):
 
     # -- export ------------------------------------------------------------------------
     def choose_and_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the journal as",
-                                              str(default_path(self._folder)),
-                                              "PDF documents (*.pdf)")
-        if path:
-            self.export_to(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
+        """Ask where (opening in the folder this user saved in last), then export."""
+        path = self.places.ask(self, self.tr("Save the journal as"), file_name(),
+                               self.tr("PDF documents (*.pdf)"))
+        if path is not None:
+            self.export_to(path if path.suffix.lower() == ".pdf"
+                           else path.with_name(path.name + ".pdf"))
 
     def export_to(self, path: Path) -> None:
         if self._export is None or self.busy:
@@ -244,6 +250,8 @@ class JournalWidget(QWidget):
 
     def _exported(self, result, narrowed: bool) -> None:
         self.result_value = result
+        self.places.remember(getattr(result, "path", ""))
+        self.open_folder_button.show()
         self.saved_label.setText(_saved_text(result, narrowed))
         self.saved_label.show()
         self.exported.emit(result)

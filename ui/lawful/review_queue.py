@@ -133,6 +133,10 @@ class ReviewQueueWidget(QWidget):
         self.next_review.setAccessibleName("Next review date")
         self.next_review.setCalendarPopup(True)
         self.next_review.setDisplayFormat("yyyy-MM-dd")
+        # A real day even with no record chosen (never Qt's 2000-01-01).
+        self.next_review.setMinimumDate(QDate.currentDate().addDays(1))
+        self.next_review.setMaximumDate(QDate.currentDate().addYears(10))
+        self.next_review.setDate(QDate.currentDate().addYears(1))
         self.retain_button = QPushButton("&Retain", retain_box)
         self.retain_button.setAccessibleName("Retain the record")
         self.retain_button.clicked.connect(self.retain)

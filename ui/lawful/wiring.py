@@ -120,6 +120,12 @@ def _host(window, widget: QWidget, title: str, size: tuple[int, int]) -> QDialog
     return dialog
 
 
+def _places(window):
+    """Where this user's exports go (the folder saved in last; never the vault's)."""
+    from ..save_location import SaveLocation
+    return SaveLocation(window.settings, window.user.name if window.user else "")
+
+
 def _read(window, call, then) -> None:
     """Read what a widget needs on the vault thread, then open it."""
     window.runner.run(Operation(call, on_success=then))
@@ -149,8 +155,8 @@ def open_journal(window) -> None:
         return
 
     def show(view):
-        widget = JournalWidget(view, window.runner, export_journal,
-                               folder=window.vault_path.parent, reload=journal.journal_view)
+        widget = JournalWidget(view, window.runner, export_journal, places=_places(window),
+                               reload=journal.journal_view)
         window.journal_dialog = _host(window, widget, "Consultation journal", (1180, 620))
     _read(window, journal.journal_view, show)
 
@@ -164,13 +170,14 @@ def pack_calls():
     pack is produced."""
     requests: dict[str, int] = {}
 
-    def produce(vault, ref, path, decisions, received_on, notes):
+    def produce(vault, ref, path, decisions, received_on, notes, expect=None):
         from reports.access_pack import make_access_pack
         if ref not in requests:
             logged = [r for r in subject_access.requests(vault, open_only=True) if r.ref == ref]
             requests[ref] = (logged[0] if logged else subject_access.open_request(
                 vault, ref, received_on)).id
-        result = make_access_pack(vault, ref, path, decisions, request_id=requests[ref])
+        result = make_access_pack(vault, ref, path, decisions, request_id=requests[ref],
+                                  expect=expect)
         if notes:
             journal.record(vault, "sar_decision", ref, "subject_access",
                            detail="Released after review: " + "; ".join(
@@ -189,7 +196,7 @@ def open_access_request(window) -> None:
         draft, produce = pack_calls()
         AccessPackDialog.ask(listed, window.runner, draft, produce,
                              ref=window.register.current_ref(),
-                             folder=window.vault_path.parent, requests=open_requests,
+                             places=_places(window), requests=open_requests,
                              parent=window)
     _read(window, subjects, ask)
 
