@@ -40,8 +40,11 @@ def open_export(window) -> None:
 def open_users(window) -> None:
     from .users import UserActions, UsersDialog
 
+    from .save_location import SaveLocation
+
     def ask(listed):
-        UsersDialog.ask(window.runner, UserActions(), listed, window.user.name, window)
+        UsersDialog.ask(window.runner, UserActions(), listed, window.user.name, window,
+                        SaveLocation(window.settings, window.user.name))
     window.runner.run(Operation(users.list_users, on_success=ask))
 
 

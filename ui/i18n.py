@@ -2,8 +2,8 @@
 
 Every user-visible string of the desktop goes through Qt's ``tr()`` (or
 ``QCoreApplication.translate`` outside a QObject), and counts through its
-plural forms: ``self.tr("%n subject(s)", "", n)``. Qt leaves "%n
-subject(s)" as written unless a translation gives the forms, so English has
+plural forms: ``self.tr("%n subject(s)", "", n)``. Qt leaves such a
+message as written unless a translation gives the forms, so English has
 a translation file of its own holding the plural forms only
 (``resources/translations/console_en.ts``, made with ``lupdate -pluralonly``
 and compiled with ``lrelease``; ``tests/ui/test_translations.py`` keeps it in

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from console.text import shown
 
@@ -77,7 +77,9 @@ class TableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.columns)):
-            return self.columns[section].title
+            # A title marked with QT_TRANSLATE_NOOP under the model's class
+            # name is translated here, when shown.
+            return QCoreApplication.translate(type(self).__name__, self.columns[section].title)
         return None
 
     def flags(self, index):

@@ -22,7 +22,8 @@ GOOD = ImportPreview(
                     categories=("conveyance", "theft"), likelihood=4, impact=5, line=2),
           ImportRow("Sam Sample", line=4)],
     problems=[(3, "status is not one of: Concern logged, ...")],
-    warnings=["column 'Shoe size' is not a register column, so it was ignored"])
+    warnings=["column 'Shoe size' is not a register column, so it was ignored"],
+    names={3: "Robin Retired"}, cells={3: ("status", "retired")})
 
 
 class Fakes:
@@ -68,13 +69,18 @@ def test_preview_shows_rows_and_problems_before_writing(qtbot, tmp_path, vault_r
     assert d.rows_model.rowCount() == 2 and d.problems_model.rowCount() == 1
     assert d.rows_model.index(0, 1).data() == "Alex Example"
     assert d.rows_model.index(0, 7).data() == "Conveyance, Theft"
-    assert d.problems_model.index(0, 1).data().startswith("Status is not")
+    # The bad line is named, its value quoted, and the list of problems comes first.
+    assert [d.problems_model.index(0, c).data() for c in range(4)] == [
+        "3", "Robin Retired", "status", "“retired”"]
+    assert d.problems_model.index(0, 4).data().startswith("Status is not")
+    assert d.tabs.currentIndex() == 1
     assert "2 rows ready" in d.summary.text() and "1 line with problems" in d.summary.text()
     assert "Shoe size" in d.warnings.text()
-    # bad lines block the import until the governor chooses to skip them
+    # bad lines block the import until the governor chooses to skip them, and say so
     assert not d.import_button.isEnabled() and fakes.commits == []
+    assert "1 line has problems" in d.blocked.text() and not d.blocked.isHidden()
     d.skip_bad.setChecked(True)
-    assert d.import_button.isEnabled()
+    assert d.import_button.isEnabled() and d.blocked.isHidden()
     d.show()
     with qtbot.waitSignal(d.accepted, timeout=5000):
         d.import_button.click()
@@ -92,6 +98,40 @@ def test_enter_in_the_file_field_previews_but_never_imports(qtbot, tmp_path, vau
         qtbot.keyClick(d.path_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not d.busy, timeout=5000)
     assert fakes.commits == [] and d.isVisible()
+
+
+def test_leaving_the_file_field_reads_the_file_once(qtbot, tmp_path, vault_runner):
+    class Counting(Fakes):
+        reads = 0
+
+        def preview(self, vault, path):
+            Counting.reads += 1
+            return super().preview(vault, path)
+    fakes = Counting()
+    d = ImportDialog(vault_runner, fakes.preview, fakes.commit)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
+    d.path_edit.setFocus()
+    qtbot.waitUntil(d.path_edit.hasFocus)
+    qtbot.keyClicks(d.path_edit, str(tmp_path / "register.csv"))
+    qtbot.keyClick(d.path_edit, Qt.Key.Key_Tab)           # typed, then Tab: read
+    qtbot.waitUntil(lambda: d.preview_value is not None and not d.busy, timeout=5000)
+    assert Counting.reads == 1 and d.rows_model.rowCount() == 2
+    d.path_edit.setFocus()
+    qtbot.keyClick(d.path_edit, Qt.Key.Key_Tab)           # nothing new: not read again
+    qtbot.wait(50)
+    assert Counting.reads == 1 and fakes.commits == []
+
+
+def test_a_date_written_day_first_gets_its_iso_form():
+    from ui.import_csv.preview_models import line_problems
+    p = ImportPreview(problems=[(7, "next_review is not a date (YYYY-MM-DD)")],
+                      names={7: "Alex Smith"}, cells={7: ("next_review", "14/03/2019")})
+    [problem] = line_problems(p)
+    assert problem.name == "Alex Smith" and problem.value == "14/03/2019"
+    assert problem.problem == "Next_review is not a date (YYYY-MM-DD); write it as 2019-03-14"
 
 
 def test_fatal_file_cannot_be_imported(qtbot, tmp_path, vault_runner):
@@ -137,7 +177,8 @@ def test_slow_import_shows_progress_and_cancel_keeps_the_dialog(qtbot, tmp_path,
 
 def test_models_pass_the_model_tester(qtmodeltester):
     qtmodeltester.check(RowsModel(GOOD.rows))
-    qtmodeltester.check(ProblemsModel(GOOD.problems))
+    from ui.import_csv.preview_models import line_problems
+    qtmodeltester.check(ProblemsModel(line_problems(GOOD)))
 
 
 def test_with_a_real_vault(vault_runner, qtbot, tmp_path):
@@ -156,16 +197,22 @@ def test_with_a_real_vault(vault_runner, qtbot, tmp_path):
     d.load_preview()
     qtbot.waitUntil(lambda: d.preview_value is not None and not d.busy, timeout=5000)
     assert [r.name for r in d.rows_model.rows()] == ["Alex Example", "Sam Sample"]
-    assert [line for line, _ in d.problems_model.rows()] == [3]
+    [bad] = d.problems_model.rows()
+    assert (bad.line, bad.name, bad.column, bad.value) == (3, "Bad Row", "status", "nonsense")
     assert run_on(qtbot, vault_runner, register.register_rows) == []  # the preview wrote nothing
     assert announced == []
     d.skip_bad.setChecked(True)
-    with qtbot.waitSignal(d.accepted, timeout=10000):
-        d.import_button.click()
-    assert d.imported == 2
+    d.import_button.click()
+    qtbot.waitUntil(lambda: d.imported is not None, timeout=10000)
+    assert d.imported == 2 and d.isVisible() or not d.isVisible()
     assert len(run_on(qtbot, vault_runner, register.register_rows)) == 2
+    # The confirmation says which lines were left out, and the dialog keeps them in view.
     assert announced == [Changes(register=True, dashboard=True),
-                         "2 subject(s) imported in one transaction."]
+                         "2 subjects imported in one transaction. Left out: line 3."]
+    assert "Left out: line 3" in d.summary.text() and d.import_button.isHidden()
+    assert d.tabs.currentIndex() == 1
+    with qtbot.waitSignal(d.accepted, timeout=5000):
+        d.cancel_button.click()                      # now "Close": the import stands
 
 
 def test_cancelled_real_import_leaves_the_register_unchanged(vault_runner, qtbot, tmp_path):

@@ -142,6 +142,11 @@ def test_demo_vault_opens_as_its_governor(qtbot, make_window, tmp_path, fast_kdf
     note = window.findChild(DemoNote)
     assert note is not None and demo.GOVERNOR in note.text.text()
     assert demo.DEMO_PASSPHRASE in note.text.text()
+    # Each user is listed with their name and role, the way they sign in.
+    for user, display, role, _title in demo.USERS:
+        assert display in note.text.text() and user in note.text.text()
+    assert {p[3] for p in note.people} == {"governor", "deputy", "viewer"}
+    assert "Deputy" in note.text.text() and "Viewer" in note.text.text()
     note.accept()
     window.lock()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)

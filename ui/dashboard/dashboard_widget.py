@@ -172,8 +172,9 @@ class DashboardWidget(QWidget):
         open_cases = sum(n for k, n in d.by_status.items() if k != "closed")
         needs = len({r for r, *_ in (*d.unreferred, *d.unacknowledged, *d.overdue)})
         self.summary.setText(
-            f"{d.total} subject{'s' if d.total != 1 else ''} on the register · "
-            f"{open_cases} open · {needs} need{'s' if needs == 1 else ''} attention")
+            self.tr("%n subject(s) on the register", "", d.total) + " · "
+            + self.tr("%n open", "", open_cases) + " · "
+            + self.tr("%n [needs|need] attention", "", needs))
         self.rag_bar.set_counts(d.by_rag)
         self.heat_map.set_heat(d.heat or tuple((0,) * 5 for _ in range(5)))
         self.status_model.set_rows(

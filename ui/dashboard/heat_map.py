@@ -85,7 +85,7 @@ class HeatMap(QWidget):
         n = self.count(likelihood, impact)
         band = RAG.label(rules.rag(likelihood, impact))
         return (f"Likelihood {likelihood} × impact {impact} = {likelihood * impact} ({band}): "
-                f"{n} open case{'s' if n != 1 else ''}")
+                + self.tr("%n open case(s)", "", n))
 
     def event(self, event):
         if event.type() == QEvent.Type.ToolTip:

@@ -8,6 +8,14 @@ default ``console.records.importer``'s) as operations on ``runner``; the
 import announces the new rows and its sentence of success. Callers use
 ``ImportDialog.ask(...)``, which returns how many subjects were imported, or
 None.
+
+Around the edges: the file is read as soon as its path is typed and the
+field is left (Tab) or Enter is pressed, once per path; a line with a
+problem is listed with its row's name, the column and the value at fault
+and the reason (``preview_models.line_problems``), and the dialog opens on
+that list; while lines with problems block the import, the reason stands
+beside the Import button; after importing only the good rows the dialog
+stays open to say which lines were left out.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ from ui.errors import error_label, sentence
 from ui.operation import Cancelled, Changes, Operation
 
 from ..tables import EXTENDED, readonly_rows
-from .preview_models import ProblemsModel, RowsModel
+from .preview_models import ProblemsModel, RowsModel, line_problems
 
 Preview = Callable[[Any, Path], Any]
 Commit = Callable[[Any, Path, bool, Callable[[int, int], None]], Any]
@@ -72,7 +80,11 @@ class ImportDialog(QDialog):
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName("CSV file")
         self.path_edit.setPlaceholderText("Choose the CSV file saved from the spreadsheet")
+        # Enter reads the file typed (again, if it was edited meanwhile);
+        # leaving the field (Tab) reads it if it is not the one read already.
         self.path_edit.returnPressed.connect(self.load_preview)
+        self.path_edit.editingFinished.connect(self._left_field)
+        self._loaded_path: Path | None = None
         self.choose_button = QPushButton("&Choose file…", self)
         self.choose_button.clicked.connect(self.choose)
         file_label = QLabel("&File:", self)
@@ -105,6 +117,10 @@ class ImportDialog(QDialog):
         self.skip_bad.toggled.connect(self._update_buttons)
         self.error_label = error_label(self)
 
+        self.blocked = QLabel(self)        # why Import is unavailable, beside it
+        self.blocked.setObjectName("importBlocked")
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("color: #9a5b00;")
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton("&Import",
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -121,7 +137,10 @@ class ImportDialog(QDialog):
         lay.addWidget(self.warnings)
         lay.addWidget(self.skip_bad)
         lay.addWidget(self.error_label)
-        lay.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.blocked, 1)
+        bottom.addWidget(self.buttons)
+        lay.addLayout(bottom)
         self.resize(860, 560)
         self._show_preview(None)
         if path:
@@ -140,10 +159,15 @@ class ImportDialog(QDialog):
         text = self.path_edit.text().strip()
         return Path(text) if text else None
 
+    def _left_field(self) -> None:
+        if self.path() != self._loaded_path:
+            self.load_preview()
+
     def load_preview(self) -> None:
         path = self.path()
         if path is None or self.busy:
             return
+        self._loaded_path = path
         self._show_preview(None)
         self.summary.setText("Reading the file…")
         preview = self._preview_fn
@@ -156,13 +180,13 @@ class ImportDialog(QDialog):
         problems = sorted(getattr(preview, "problems", []) or [])
         warnings = list(getattr(preview, "warnings", []) or [])
         self.rows_model.set_rows(rows)
-        self.problems_model.set_rows(problems)
+        self.problems_model.set_rows(line_problems(preview))
         self.rows_view.resizeColumnsToContents()
-        self.problems_view.resizeColumnToContents(0)
+        self.problems_view.resizeColumnsToContents()
         self.tabs.setTabText(0, f"Rows to import ({len(rows)})")
         self.tabs.setTabText(1, f"Lines with problems ({len(problems)})")
-        if problems and (not rows or getattr(preview, "fatal", False)):
-            self.tabs.setCurrentIndex(1)
+        # Problems come first: they are what stands between the file and the import.
+        self.tabs.setCurrentIndex(1 if problems else 0)
         bad_lines = len({line for line, _ in problems})
         if preview is None:
             self.summary.setText("Choose a file to see what would be imported.")
@@ -170,9 +194,8 @@ class ImportDialog(QDialog):
             self.summary.setText("This file cannot be imported as it is; see the problems "
                                  "below, fix the file and choose it again.")
         else:
-            self.summary.setText(
-                f"{len(rows)} row{'s' if len(rows) != 1 else ''} ready to import; "
-                f"{bad_lines} line{'s' if bad_lines != 1 else ''} with problems.")
+            self.summary.setText(self.tr("%n row(s) ready to import; ", "", len(rows))
+                                 + self.tr("%n line(s) with problems.", "", bad_lines))
         self.warnings.setText("\n".join(f"Note: {w}." for w in warnings))
         self.warnings.setVisible(bool(warnings))
         self.skip_bad.setChecked(False)
@@ -186,11 +209,20 @@ class ImportDialog(QDialog):
         ok = (p is not None and rows and not getattr(p, "fatal", False)
               and (not problems or self.skip_bad.isChecked()) and not self.busy)
         self.import_button.setEnabled(bool(ok))
-        if p is not None and rows and problems and not self.skip_bad.isChecked():
-            self.import_button.setToolTip("Fix the lines with problems, or tick 'Import only "
-                                          "the good rows'.")
-        else:
-            self.import_button.setToolTip("")
+        why = ""
+        if self.imported is not None:
+            why = ""
+        elif p is not None and getattr(p, "fatal", False):
+            why = self.tr("Import is unavailable: the file cannot be read as a register.")
+        elif p is not None and rows and problems and not self.skip_bad.isChecked():
+            bad = len({line for line, _ in p.problems})
+            why = self.tr("Import is unavailable: %n line(s) [has|have] problems. Fix them "
+                          "in the file, or tick 'Import only the good rows'.", "", bad)
+        elif p is not None and not rows:
+            why = self.tr("Import is unavailable: no row of the file is good.")
+        self.import_button.setToolTip(why)
+        self.blocked.setText(why)
+        self.blocked.setVisible(bool(why))
 
     # -- importing ---------------------------------------------------------
     def start_import(self) -> None:
@@ -201,12 +233,34 @@ class ImportDialog(QDialog):
         commit = self._commit_fn
         self._run(lambda vault, on_progress: commit(vault, path, skip, on_progress),
                   "Importing the register…", self._imported, write=True,
-                  changes=Changes(register=True, dashboard=True),
-                  message=lambda r: f"{_count(r)} subject(s) imported in one transaction.")
+                  changes=Changes(register=True, dashboard=True), message=self._imported_text)
+
+    def _left_out(self, result) -> list[int]:
+        return sorted({line for line, _ in getattr(result, "problems", None) or ()})
+
+    def _imported_text(self, result) -> str:
+        text = self.tr("%n subject(s) imported in one transaction.", "", _count(result))
+        left = self._left_out(result)
+        if left:
+            text += " " + self.tr("Left out: line(s) %1.", "", len(left)).replace(
+                "%1", ", ".join(str(n) for n in left))
+        return text
 
     def _imported(self, result) -> None:
         self.imported = _count(result)
-        self.accept()
+        left = self._left_out(result)
+        if not left:
+            self.accept()
+            return
+        # Some lines were left out: say which, and keep them in view.
+        self.summary.setText(self._imported_text(result) + " " + self.tr(
+            "Correct the lines left out in the file and import those again; the reasons "
+            "are listed under Lines with problems."))
+        self.tabs.setCurrentIndex(1)
+        self.import_button.hide()
+        self.skip_bad.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Close"))
 
     @property
     def busy(self) -> bool:
@@ -221,7 +275,7 @@ class ImportDialog(QDialog):
             on_finished=self._finished, **options))
 
     def _finished(self) -> None:
-        self.choose_button.setEnabled(True)
+        self.choose_button.setEnabled(self.imported is None)
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
@@ -234,6 +288,9 @@ class ImportDialog(QDialog):
     def reject(self) -> None:
         if self.busy:  # the transaction either completes or is rolled back; never cut
             self.operation.cancel()
+            return
+        if self.imported is not None:
+            self.accept()                 # closing after an import: it happened
             return
         super().reject()
 

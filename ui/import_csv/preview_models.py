@@ -1,12 +1,18 @@
 """Table models for the import preview: the good rows and the bad lines.
 
 Both hold the snapshot from ``console.records.importer.preview`` (``ImportRow``
-objects and ``(line, reason)`` pairs) and never read the file themselves.
+objects, and for each bad line a ``LineProblem`` built by ``line_problems``:
+the line, the row's name, the column and the value at fault, the reason) and
+never read the file themselves. The name and the value are on screen only,
+as the rows themselves are; the core keeps them out of its reasons.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from console.records.model import CATEGORY_SHORT, EMPLOYMENT, OUTCOMES, STATUSES
 
@@ -50,8 +56,60 @@ class RowsModel(_Model):
     )
 
 
-class ProblemsModel(_Model):
-    """Lines that cannot be imported, and why."""
+@dataclass(frozen=True)
+class LineProblem:
+    line: int
+    reason: str
+    name: str = ""          # the row's name cell
+    column: str = ""        # the column at fault, when one is
+    value: str = ""         # what that cell holds
 
-    columns = (Column("Line", lambda p: p[0], align=RIGHT),
-               Column("Problem", lambda p: p[1][:1].upper() + p[1][1:]))
+    @property
+    def problem(self) -> str:
+        text = self.reason[:1].upper() + self.reason[1:]
+        hint = _date_hint(self.column, self.value)
+        return f"{text}; {hint}" if hint else text
+
+
+DATE_COLUMNS = ("start_date", "next_review")
+_DAY_FIRST = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
+
+
+def _date_hint(column: str, value: str) -> str:
+    """For a day written the British way, the same day as the file needs it."""
+    if column not in DATE_COLUMNS:
+        return ""
+    for fmt in _DAY_FIRST:
+        try:
+            day = dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+        return QCoreApplication.translate("ImportDialog", "write it as %1").replace(
+            "%1", day.isoformat())
+    return ""
+
+
+def line_problems(preview) -> list[LineProblem]:
+    """Each problem of a preview, with its row's name and the cell at fault."""
+    names = getattr(preview, "names", {}) or {}
+    cells = getattr(preview, "cells", {}) or {}
+    out = []
+    for line, reason in sorted(getattr(preview, "problems", []) or []):
+        column, value = cells.get(line, ("", ""))
+        out.append(LineProblem(line, reason, names.get(line, ""), column, value))
+    return out
+
+
+def _quoted(value: str) -> str:
+    return f"“{value}”" if value else ""
+
+
+class ProblemsModel(_Model):
+    """Lines that cannot be imported: which row, what it holds, and why."""
+
+    columns = (Column(QT_TRANSLATE_NOOP("ProblemsModel", "Line"), lambda p: p.line,
+                      align=RIGHT),
+               Column(QT_TRANSLATE_NOOP("ProblemsModel", "Name"), lambda p: p.name),
+               Column(QT_TRANSLATE_NOOP("ProblemsModel", "Column"), lambda p: p.column),
+               Column(QT_TRANSLATE_NOOP("ProblemsModel", "Value"), lambda p: _quoted(p.value)),
+               Column(QT_TRANSLATE_NOOP("ProblemsModel", "Problem"), lambda p: p.problem))

@@ -242,9 +242,10 @@ class AccessPackDialog(QDialog):
         self.pack = pack
         self.model.set_rows(pack.items)
         self.summary.setText(
-            f"{len(pack.released)} items will be given in full and {len(pack.withheld)} "
-            "withheld, each with its reason. Source-identifying details and handling-code C "
-            "reports are withheld by default.")
+            self.tr("%n item(s) will be given in full", "", len(pack.released)) + "; "
+            + self.tr("%n withheld, each with its reason.", "", len(pack.withheld))
+            + " " + self.tr("Source-identifying details and handling-code C reports are "
+                            "withheld by default."))
         row = next((n for n, i in enumerate(pack.items) if i.key == keep), 0)
         if pack.items:
             self.table.setCurrentIndex(self.model.index(row, 0))

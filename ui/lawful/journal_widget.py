@@ -199,8 +199,9 @@ class JournalWidget(QWidget):
                                reason=f.get("reason", ""), since=f.get("since"),
                                until=f.get("until"), text=self.text.text())
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{total} entries" if shown == total
-                                 else f"Showing {shown} of {total} entries")
+        self.count_label.setText(self.tr("%n [entry|entries]", "", total) if shown == total
+                                 else self.tr("Showing %1 of %n [entry|entries]", "",
+                                              total).replace("%1", str(shown)))
 
     def clear_filters(self) -> None:
         for box in (self.user, self.kind, self.reason):

@@ -25,12 +25,21 @@ import gc
 from dataclasses import dataclass
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from console.records.model import CATEGORY_SHORT, RAG, STATUSES, RegisterRow
 from console.text import folded as fold
 from console.text import shown
+
+translate = QCoreApplication.translate
 
 RAG_COLOURS = {"red": QColor("#c62828"), "amber": QColor("#f2a900"),
                "green": QColor("#2e7d32")}
@@ -118,8 +127,23 @@ def restriction_tip(names) -> str:
     return f"Restricted (need-to-know): open to {who}, and to governors."
 
 
+def flag_labels(flags) -> list[str]:
+    """What needs attention, in words (counts through Qt's plural forms)."""
+    out = []
+    if flags.unreferred:
+        out.append(translate("Flags", "%n unreferred", None, flags.unreferred))
+    if flags.unacknowledged:
+        out.append(translate("Flags", "%n unacknowledged", None, flags.unacknowledged))
+    if flags.overdue_review:
+        out.append(translate("Flags", "review overdue"))
+    if flags.overdue_measures:
+        out.append(translate("Flags", "%n measure review(s) overdue", None,
+                             flags.overdue_measures))
+    return out
+
+
 def _flags(row: RegisterRow) -> str:
-    return "; ".join(row.flags.labels())
+    return "; ".join(flag_labels(row.flags))
 
 
 def _cells(row: RegisterRow) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ from console.records.model import (
 )
 from console.text import shown
 
+from ..register.register_model import flag_labels
 from ..tables import fit_columns, readonly_rows
 from .risk_matrix import RiskMatrix
 from .snapshot_model import SnapshotModel
@@ -115,7 +116,7 @@ class ProfileTab(QWidget):
         f["categories"].setText("\n".join(CATEGORIES.label(c) for c in s.categories) or "—")
         f["owner"].setText(shown(s.owner, one_line=True) or "—")
         f["review"].setText(s.next_review.isoformat() if s.next_review else "—")
-        flags = rec.flags.labels()
+        flags = flag_labels(rec.flags)
         f["flags"].setText(", ".join(flags) if flags else "Nothing overdue")
         f["flags"].setStyleSheet("color: #c62828; font-weight: 600;" if flags else "")
         self.notes.setPlainText(shown(s.notes))

@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from console.storage.identity import cert_fingerprint
 from ui.errors import ERROR_STYLE, sentence
 from ui.operation import Changes, Operation
 
+from ..save_location import SaveLocation
 from ..tables import readonly_rows
 from . import user_forms
 from .actions import UserActions
@@ -46,8 +46,10 @@ from .users_model import UsersModel
 
 class UsersDialog(QDialog):
     def __init__(self, runner, actions: UserActions | None = None, users=(),
-                 current_user: str = "", parent: QWidget | None = None):
+                 current_user: str = "", parent: QWidget | None = None,
+                 places: SaveLocation | None = None):
         super().__init__(parent)
+        self.places = places or SaveLocation(None, current_user)
         self.setWindowTitle("Users")
         self.setAccessibleName("Users")
         self.runner = runner
@@ -187,11 +189,11 @@ class UsersDialog(QDialog):
     def export_certificate(self) -> None:
         if self._pem is None:
             return
-        default = Path.home() / f"{self.current_user or 'governor'}-certificate.pem"
-        path, _ = QFileDialog.getSaveFileName(self, "Export certificate", str(default),
-                                              "PEM certificates (*.pem *.crt)")
-        if path:
-            self.save_certificate(Path(path))
+        path = self.places.ask(self, self.tr("Export certificate"),
+                               f"{self.current_user or 'governor'}-certificate.pem",
+                               self.tr("PEM certificates (*.pem *.crt)"))
+        if path is not None:
+            self.save_certificate(path)
 
     def save_certificate(self, path: Path) -> None:
         from console.storage.fileio import atomic_write_bytes
@@ -201,9 +203,12 @@ class UsersDialog(QDialog):
             self._show("The certificate could not be saved there; choose another folder."
                        if isinstance(exc, OSError) else sentence(exc), error=True)
         message = f"Certificate saved to {path}."
+
+        def saved(_result) -> None:
+            self.places.remember(path)
+            self._show(message)
         self._read(Operation(lambda _none: atomic_write_bytes(path, pem), needs_vault=False,
-                             message=message, on_success=lambda _r: self._show(message),
-                             on_failure=failed))
+                             message=message, on_success=saved, on_failure=failed))
 
     # -- running -------------------------------------------------------------
     @property
@@ -269,8 +274,8 @@ class UsersDialog(QDialog):
 
     @classmethod
     def ask(cls, runner, actions: UserActions | None = None, users=(), current_user: str = "",
-            parent: QWidget | None = None) -> None:
-        dialog = cls(runner, actions, users, current_user, parent)
+            parent: QWidget | None = None, places: SaveLocation | None = None) -> None:
+        dialog = cls(runner, actions, users, current_user, parent, places)
         try:
             dialog.exec()
         finally:
