@@ -86,13 +86,14 @@ def test_users_menu_reaches_the_core(qtbot, make_window, filled_vault, monkeypat
     unlock(qtbot, window)
     seen = {}
 
-    def fake_ask(runner, actions, listed, current_user, parent=None):
-        seen.update(runner=runner, actions=actions, listed=listed, current=current_user)
+    def fake_ask(runner, actions, listed, current_user, parent=None, places=None):
+        seen.update(runner=runner, actions=actions, listed=listed, current=current_user,
+                    places=places)
     monkeypatch.setattr(users.UsersDialog, "ask", staticmethod(fake_ask))
     menu_action(window, "users").trigger()
     qtbot.waitUntil(lambda: "actions" in seen, timeout=10_000)
     assert [u.name for u in seen["listed"]] == ["governor", "dep"]
-    assert seen["current"] == "governor"
+    assert seen["current"] == "governor" and seen["places"].user == "governor"
     actions = seen["actions"]
     names = [u.name for u in run_on(qtbot, seen["runner"], actions.list_users)]
     assert names == ["governor", "dep"]

@@ -33,6 +33,11 @@ def test_adding_a_subject(qtbot, make_window, filled_vault):
     dialog.impact.setValue(4)
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: window.register.model.rowCount() == 3, timeout=10_000)
+    # Chosen at once; its record opens when asked for (the reason is asked then).
+    qtbot.waitUntil(lambda: window.register.current_row() is not None
+                    and window.register.current_row().subject.name == "Robin Hart",
+                    timeout=10_000)
+    window.browser.when_loaded(lambda: None)
     qtbot.waitUntil(lambda: window.panel.ref != "" and
                     window.panel.record.subject.name == "Robin Hart", timeout=10_000)
     assert gone(dialog)

@@ -9,7 +9,7 @@ The chosen subject is the current row only while it is selected: focus
 arriving in the table (after unlocking, say) or a click on the blank space
 below the rows chooses nothing, so no record is opened, and journaled,
 that the user did not ask for. Tab leaves the table. The columns fit the
-width (Name and Flags share what is left), and the header's menu
+width (Flags take what is left), and the header's menu
 (``widgets.columns``) shows, hides, moves and resets them.
 """
 
@@ -37,7 +37,8 @@ from .register_filter import RegisterFilter, RegisterProxy
 from .register_model import Column, RegisterModel
 
 # Shown until the user chooses otherwise (right-click a heading).
-HIDDEN_BY_DEFAULT = (Column.ROLE, Column.LOCATION, Column.CATEGORIES, Column.OWNER)
+HIDDEN_BY_DEFAULT = (Column.ROLE, Column.LOCATION, Column.CATEGORIES, Column.OWNER,
+                     Column.NEXT_REVIEW)
 
 
 class RegisterView(QWidget):
@@ -78,13 +79,14 @@ class RegisterView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(60)
-        for col, width in ((Column.REF, 100), (Column.NAME, 160), (Column.RISK, 112),
-                           (Column.STATUS, 150), (Column.FLAGS, 170), (Column.ROLE, 150),
+        for col, width in ((Column.REF, 100), (Column.NAME, 165), (Column.RISK, 112),
+                           (Column.STATUS, 148), (Column.FLAGS, 170), (Column.ROLE, 150),
                            (Column.LOCATION, 110), (Column.CATEGORIES, 180),
                            (Column.OWNER, 150), (Column.NEXT_REVIEW, 96)):
             header.resizeSection(col, width)
-        for col in (Column.NAME, Column.FLAGS):       # the text that needs the room
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        # Flags take what is left: they are what needs the room, and what the
+        # register is read for.
+        header.setSectionResizeMode(Column.FLAGS, QHeaderView.ResizeMode.Stretch)
         for col in HIDDEN_BY_DEFAULT:
             header.setSectionHidden(col, True)
         self.columns = ColumnChooser(self.table, self)

@@ -32,6 +32,10 @@ class ElidedLabel(QFrame):
 
     setText = set_text  # noqa: N815 - QLabel's name, for callers that treat it as one
 
+    def textFormat(self) -> Qt.TextFormat:  # noqa: N802 - as QLabel's
+        """Always plain text: nothing it shows is read as markup."""
+        return Qt.TextFormat.PlainText
+
     def clear(self) -> None:
         self.set_text("")
 
