@@ -36,13 +36,15 @@ def readonly_rows(view: QTableView, *, selection=SINGLE,
     return view
 
 
-def fit_columns(view: QTableView, stretch: tuple[int, ...]) -> QTableView:
+def fit_columns(view: QTableView, stretch: tuple[int, ...],
+                give_way: tuple[int, ...] = ()) -> QTableView:
     """Size the columns to the view's width whenever it or the rows change:
     each column as wide as its contents while they fit, the columns in
     ``stretch`` taking what is left; when they do not fit, the ``stretch``
-    columns give way first, then every column, never below a readable
+    columns give way first, then the columns in ``give_way`` are left out,
+    in that order, then every column narrows, never below a readable
     minimum. Text that does not fit ends in "…"."""
-    _Fitter(view, stretch)
+    _Fitter(view, stretch, give_way)
     return view
 
 
@@ -51,10 +53,11 @@ MIN_ANY = 44
 
 
 class _Fitter(QObject):
-    def __init__(self, view: QTableView, stretch: tuple[int, ...]):
+    def __init__(self, view: QTableView, stretch: tuple[int, ...], give_way: tuple[int, ...]):
         super().__init__(view)
-        self.view, self.stretch = view, stretch
+        self.view, self.stretch, self.give_way = view, stretch, give_way
         header = view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -73,12 +76,22 @@ class _Fitter(QObject):
 
     def fit(self, *_args) -> None:
         view, header = self.view, self.view.horizontalHeader()
-        cols = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        cols = list(range(header.count()))
         if not cols:
             return
         width = max(view.viewport().width(), 1)
         natural = {c: max(header.sectionSizeFromContents(c).width(),
                           view.sizeHintForColumn(c), MIN_ANY) for c in cols}
+
+        def least(c: int) -> int:
+            return min(natural[c], MIN_TEXT) if c in self.stretch else natural[c]
+        for c in self.give_way:                  # too narrow: the lesser columns go
+            if sum(least(k) for k in cols) <= width:
+                break
+            cols.remove(c)
+        for c in range(header.count()):
+            header.setSectionHidden(c, c not in cols)
+        natural = {c: natural[c] for c in cols}
         stretch = [c for c in cols if c in self.stretch]
         spare = width - sum(natural.values())
         sizes = dict(natural)

@@ -255,3 +255,27 @@ def test_plain_string_list_model_is_enough_for_the_chooser(qtbot):
     chooser = ColumnChooser(view)
     chooser.capture_defaults()
     assert chooser.visible_count() == 1 and chooser.build_menu().actions()
+
+
+def test_the_subject_panels_lists_fit_their_width_without_sideways_scrolling(qtbot):
+    import datetime as dt
+
+    from console.records import model
+    from ui.subject.tabs import MeasuresTab
+    tab = MeasuresTab()
+    qtbot.addWidget(tab)
+    tab.model.set_items(tuple(model.Measure(
+        i, 7, "protect", "moved", status="active", review_due=dt.date.today(),
+        owner="Daniel Osei (Deputy Governor)", start_on=dt.date.today()) for i in (1, 2)))
+    header = tab.view.horizontalHeader()
+    for width, left_out in ((380, {4, 5}), (900, set()), (380, {4, 5})):
+        tab.resize(width, 500)
+        tab.show()
+        qtbot.waitUntil(lambda: tab.view.viewport().width() < width)
+        qtbot.wait(20)
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        assert set(range(header.count())) - set(shown) == left_out
+        assert sum(header.sectionSize(c) for c in shown) <= tab.view.viewport().width()
+        assert header.sectionSize(0) >= 80            # the measure's name keeps room
+    assert tab.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert not tab.view.tabKeyNavigation()

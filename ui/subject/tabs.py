@@ -39,18 +39,21 @@ from console.text import shown
 
 from ..register.register_model import flag_labels
 from ..tables import fit_columns, readonly_rows
+from ..widgets.flow_layout import FlowLayout
 from .risk_matrix import RiskMatrix
 from .snapshot_model import SnapshotModel
 
 
-def table(model, name: str, stretch: tuple[int, ...]) -> QTableView:
+def table(model, name: str, stretch: tuple[int, ...],
+          give_way: tuple[int, ...] = ()) -> QTableView:
     """A read-only list fitted to the panel's width (``stretch``: its text
-    columns), so nothing needs scrolling sideways."""
+    columns; ``give_way``: those left out first when the panel is narrow),
+    so nothing needs scrolling sideways."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
     readonly_rows(view)
-    return fit_columns(view, stretch)
+    return fit_columns(view, stretch, give_way)
 
 
 def button(text: str, name: str) -> QPushButton:
@@ -59,12 +62,13 @@ def button(text: str, name: str) -> QPushButton:
     return b
 
 
-def actions_row(*buttons) -> QHBoxLayout:
-    row = QHBoxLayout()
+def actions_row(*buttons) -> QWidget:
+    """The tab's buttons, wrapping onto a second line in a narrow panel."""
+    host = QWidget()
+    row = FlowLayout(host)
     for b in buttons:
         row.addWidget(b)
-    row.addStretch(1)
-    return row
+    return host
 
 
 class ProfileTab(QWidget):
@@ -94,7 +98,7 @@ class ProfileTab(QWidget):
         self.delete_button = button("Delete…", "Delete subject")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(actions_row(self.edit_button, self.status_button, self.delete_button))
+        layout.addWidget(actions_row(self.edit_button, self.status_button, self.delete_button))
         layout.addStretch(1)
 
     def show_record(self, rec: SubjectRecord) -> None:
@@ -132,13 +136,14 @@ class AssessmentTab(QWidget):
         legend = QLabel("● inherent risk   ○ residual risk (with measures in force)\n"
                         "Likelihood runs up, impact along the bottom.")
         legend.setObjectName("hint")
+        legend.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.addWidget(self.matrix, 0, Qt.AlignmentFlag.AlignTop)
         layout.addSpacing(16)
         right = QVBoxLayout()
         right.addWidget(self.summary)
         right.addWidget(legend)
-        right.addLayout(actions_row(self.assess_button))
+        right.addWidget(actions_row(self.assess_button))
         right.addStretch(1)
         layout.addLayout(right, 1)
 
@@ -176,7 +181,7 @@ class ReportsTab(QWidget):
         split.addWidget(self.view)
         split.addWidget(self.full_text)
         layout.addWidget(split)
-        layout.addLayout(actions_row(self.add_button, self.refer_button, self.show_button))
+        layout.addWidget(actions_row(self.add_button, self.refer_button, self.show_button))
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.hide_text())
         self.show_button.toggled.connect(self._toggle)
 
@@ -224,13 +229,13 @@ class ReferralsTab(QWidget):
              ("OVERDUE" if f.unacknowledged_overdue else "awaited")),
             ("Next chase", lambda f: f.next_chase or ""), ("Outcome", lambda f: f.outcome)),
             self)
-        self.view = table(self.model, "Referrals", stretch=(1, 3, 6))
+        self.view = table(self.model, "Referrals", stretch=(1, 3, 6), give_way=(2, 5, 3))
         self.add_button = button("&Record referral…", "Record referral")
         self.ack_button = button("Mark &acknowledged today", "Mark referral acknowledged")
         self.update_button = button("&Update referral…", "Update the chosen referral")
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
-        layout.addLayout(actions_row(self.add_button, self.ack_button, self.update_button))
+        layout.addWidget(actions_row(self.add_button, self.ack_button, self.update_button))
 
     def show_record(self, rec: SubjectRecord) -> None:
         # Like measures: keep the chosen referral, else choose the first one
@@ -262,7 +267,7 @@ class MeasuresTab(QWidget):
             ("Aim", lambda m: AIMS.label(m.aim)), ("Started", lambda m: m.start_on or ""),
             ("Owner", lambda m: m.owner)), self,
             tooltip=lambda m, c: m.details or None)
-        self.view = table(self.model, "Measures", stretch=(0, 4, 6))
+        self.view = table(self.model, "Measures", stretch=(0, 6), give_way=(4, 5, 3))
         self.log_model = SnapshotModel((
             ("When", lambda e: e.at[:16].replace("T", " ")), ("By", lambda e: e.by_user),
             ("Entry", lambda e: (f"[corrects #{e.corrects}] " if e.corrects else "") + e.text)),
@@ -277,7 +282,7 @@ class MeasuresTab(QWidget):
         split.addWidget(self.view)
         split.addWidget(self.log_view)
         layout.addWidget(split)
-        layout.addLayout(actions_row(self.add_button, self.update_button, self.log_button))
+        layout.addWidget(actions_row(self.add_button, self.update_button, self.log_button))
         self.view.selectionModel().currentRowChanged.connect(self._show_log)
 
     def show_record(self, rec: SubjectRecord) -> None:
@@ -304,10 +309,12 @@ class HistoryTab(QWidget):
         self.model = SnapshotModel((
             ("#", lambda a: a.seq), ("When", lambda a: a.at[:19].replace("T", " ")),
             ("By", lambda a: a.user), ("What", lambda a: describe(a))), self)
-        self.view = table(self.model, "History from the audit chain", stretch=(3,))
+        self.view = table(self.model, "History from the audit chain", stretch=(3,),
+                          give_way=(0,))
         layout = QVBoxLayout(self)
         note = QLabel("Every change to this subject, from the signed audit chain.")
         note.setObjectName("hint")
+        note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(self.view)
 
