@@ -294,8 +294,9 @@ class MainWindow(QMainWindow):
     def record_reason(self):
         """Why records are opened in this session, for the journal: asked at the
         first opening (Enter accepts the reason used last), then reused until
-        changed with Ctrl+R or someone else signs in (a lock keeps it for the
-        person who gave it)."""
+        changed with Ctrl+R or someone else signs in. (The desktop console
+        starts afresh when it locks, which forgets it; locked in place, it is
+        kept for the person who gave it.)"""
         reason = getattr(self, "last_reason", None)
         if reason is None:
             reason = self.ask_reason()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from console import clock
 from console.records import model
 from console.records.commands import (
     PROFILE,
@@ -55,24 +56,24 @@ def test_the_forms_take_dates_from_a_calendar_and_check_with_the_core(qtbot):
     assert cleaned["likelihood"] == 5 and cleaned["start_date"] == dt.date(2026, 1, 5)
     assert cleaned["next_review"] is None
     # A start in the future cannot be picked; the calendar stops at today.
-    assert adding.start_date.edit.maximumDate().toPython() == dt.date.today()
+    assert adding.start_date.edit.maximumDate().toPython() == clock.today()
 
     report = ReportDialog()
     qtbot.addWidget(report)
-    assert report.received_on.value() == dt.date.today()
+    assert report.received_on.value() == clock.today()
     assert isinstance(report.value(), ReportFields)
     report.handling.setCurrentIndex(report.handling.findData("C"))
     assert report.check_at()[0] == "handling_condition"
 
     measure = MeasureDialog()
     qtbot.addWidget(measure)
-    assert measure.review_due.value() is None and measure.start_on.value() == dt.date.today()
+    assert measure.review_due.value() is None and measure.start_on.value() == clock.today()
     assert measure.check() == "" and isinstance(measure.value(), MeasureFields)
 
     referral = ReferralDialog()
     qtbot.addWidget(referral)
     referral.next_chase.set_box.setChecked(True)
-    assert referral.next_chase.value() == dt.date.today() + dt.timedelta(days=14)
+    assert referral.next_chase.value() == clock.today() + dt.timedelta(days=14)
     assert isinstance(referral.value(), ReferralFields) and referral.check() == ""
 
 

@@ -9,6 +9,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 
+from console import clock
 from console.audit import roles
 from console.errors import PermissionDenied
 from console.records import register, subjects
@@ -209,8 +210,8 @@ def test_report_referral_and_measure_through_the_panel(qtbot, make_window, fille
     assert panel.record.reports[0].referred
     dialog = window.actions.update_referral(panel.record.referrals[0].id)
     # A calendar that cannot reach tomorrow: the core refuses a future acknowledgement too.
-    assert dialog.acknowledged_on.edit.maximumDate().toPython() == dt.date.today()
-    dialog.acknowledged_on.set_value(dt.date.today())
+    assert dialog.acknowledged_on.edit.maximumDate().toPython() == clock.today()
+    dialog.acknowledged_on.set_value(clock.today())
     dialog.outcome.setPlainText("Accepted by HQ")
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: panel.record.referrals[0].outcome == "Accepted by HQ",

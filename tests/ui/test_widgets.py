@@ -11,6 +11,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QWidget
 
+from console import clock
 from ui.settings import Settings
 from ui.widgets.columns import ColumnChooser
 from ui.widgets.dates import DateField
@@ -29,25 +30,25 @@ def test_a_date_field_is_a_calendar_written_as_the_core_writes_dates(qtbot):
 
 
 def test_an_optional_date_is_unset_until_ticked_and_never_shows_a_made_up_day(qtbot):
-    field = DateField(None, optional=True, suggest=dt.date.today() + dt.timedelta(days=30))
+    field = DateField(None, optional=True, suggest=clock.today() + dt.timedelta(days=30))
     qtbot.addWidget(field)
     assert field.value() is None and not field.edit.isEnabled()
-    assert field.edit.text() == "Not set"           # not 2000-01-01, nor 1752-09-14
+    assert field.edit.text() == "Not set"           # not 2000-01-01, nor 1899-12-31
     field.set_box.setChecked(True)
-    assert field.value() == dt.date.today() + dt.timedelta(days=30)
+    assert field.value() == clock.today() + dt.timedelta(days=30)
     field.set_box.setChecked(False)
     assert field.value() is None and field.edit.text() == "Not set"
 
 
 def test_a_review_date_in_the_past_is_pointed_out_but_kept(qtbot):
-    field = DateField(dt.date.today() + dt.timedelta(days=3), warns_past=True)
+    field = DateField(clock.today() + dt.timedelta(days=3), warns_past=True)
     qtbot.addWidget(field)
     field.show()
     assert field.warning.isHidden()
-    field.edit.setDate(dt.date.today() - dt.timedelta(days=1))
+    field.edit.setDate(clock.today() - dt.timedelta(days=1))
     assert field.warning.isVisible() and "already passed" in field.warning.text()
-    assert field.value() == dt.date.today() - dt.timedelta(days=1)
-    field.edit.setDate(dt.date.today())
+    assert field.value() == clock.today() - dt.timedelta(days=1)
+    field.edit.setDate(clock.today())
     assert field.warning.isHidden()
 
 
@@ -265,8 +266,8 @@ def test_the_subject_panels_lists_fit_their_width_without_sideways_scrolling(qtb
     tab = MeasuresTab()
     qtbot.addWidget(tab)
     tab.model.set_items(tuple(model.Measure(
-        i, 7, "protect", "moved", status="active", review_due=dt.date.today(),
-        owner="Daniel Osei (Deputy Governor)", start_on=dt.date.today()) for i in (1, 2)))
+        i, 7, "protect", "moved", status="active", review_due=clock.today(),
+        owner="Daniel Osei (Deputy Governor)", start_on=clock.today()) for i in (1, 2)))
     header = tab.view.horizontalHeader()
     for width, left_out in ((380, {4, 5}), (900, set()), (380, {4, 5})):
         tab.resize(width, 500)

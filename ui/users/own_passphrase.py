@@ -5,11 +5,12 @@ users dialog).
 The dialog is ``user_forms.PassphraseDialog`` (current passphrase, the new
 one twice with the strength meter and show/hide, the weak-passphrase
 warning); the change is ``console.records.users.change_passphrase``, which
-checks the current passphrase against the user's own key slot and rewraps
-only that slot. It runs as an operation on the vault thread with progress
-when slow and no Cancel (a slot half rewritten must not be left). A wrong
-current passphrase is said in the status bar in one sentence; nothing else
-changes.
+checks the current passphrase against the user's own key slot, gives the
+user new keys, turns their quick unlock off and rotates the vault's data key.
+It runs as an operation on the vault thread with progress when slow and no
+Cancel (the core finishes or settles a change cut short at the next
+unlock). A wrong current passphrase is said in the status bar in one
+sentence; nothing else changes.
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ def change_my_passphrase(window, ask=None) -> Operation | None:
     ask = ask or PassphraseDialog.ask
     got = ask(translate("OwnPassphrase", "Change my passphrase"),
               translate("OwnPassphrase", "Type your current passphrase, then the new one "
-                        "twice. Only your own key slot changes; your records, signing "
-                        "certificate and everyone else's passphrases stay as they are."),
+                        "twice. Your keys are renewed and quick unlock on this computer is "
+                        "turned off; the records, your certificate and everyone else's "
+                        "passphrases stay as they are."),
               True, window)
     if got is None:
         return None
