@@ -131,3 +131,20 @@ def test_enter_repeats_the_last_reason(qtbot):
     dialog.show()
     qtbot.keyClick(dialog, "\r")
     assert dialog.value is not None and dialog.value.key == "referral"
+
+
+def test_reloading_the_register_keeps_the_subject_in_hand(qtbot, make_window, filled_vault,
+                                                         monkeypatch):
+    monkeypatch.setattr(ReasonPrompt, "ask", classmethod(
+        lambda cls, *a, **k: journal.parse_reason("case_review")))
+    window = make_window(filled_vault)
+    unlock(qtbot, window)
+    ref = window.register.model.row_at(0).subject.ref
+    window.register.select(ref)
+    qtbot.waitUntil(lambda: window.panel.ref == ref, timeout=5000)
+    seen = []
+    window.register.current_changed.connect(seen.append)
+    window.refresh()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
+    assert seen == [] and window.register.current_ref() == ref   # never "nothing chosen"
+    assert window.panel.record is not None

@@ -114,6 +114,7 @@ class RegisterView(QWidget):
             combo.currentIndexChanged.connect(self._filter_changed)
         self.attention.toggled.connect(self._filter_changed)
         self._chosen = ""
+        self._quiet = False
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._chosen_maybe_changed)
         selection.selectionChanged.connect(self._chosen_maybe_changed)
@@ -156,10 +157,18 @@ class RegisterView(QWidget):
     def set_rows(self, rows) -> None:
         """Show ``rows``: the snapshots, or a ``register_model.Prepared``."""
         keep = self.current_ref()
-        self.model.set_rows(rows)
-        self._update_count()      # the proxy refilters after its own reset signal
-        if keep:
-            self.select(keep)
+        # New rows for the same register: the subject in hand stays chosen
+        # through the reset (no "nothing chosen" in between), or is dropped
+        # once if it has gone.
+        self._quiet = True
+        try:
+            self.model.set_rows(rows)
+            self._update_count()      # the proxy refilters after its own reset signal
+            if keep:
+                self.select(keep)
+        finally:
+            self._quiet = False
+        self._chosen_maybe_changed()
 
     def clear(self) -> None:
         """Drop the rows and what was typed to filter them (it may hold a name),
@@ -212,6 +221,8 @@ class RegisterView(QWidget):
                            self.tr("%1 of %n subject(s)", "", total).replace("%1", str(shown)))
 
     def _chosen_maybe_changed(self, *_args) -> None:
+        if self._quiet:
+            return
         ref = self.current_ref()
         if ref != self._chosen:
             self._chosen = ref
