@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self.unlock_page.load(self.vault_path, self.settings.get("unlock/last_user"))
         self._first_paint = AfterFirstPaint(self.unlock_page)
+        self.after_first_paint(self.unlock_page.add_reveal_toggle)
         if defer_workspace:
             self.after_first_paint(self.build_workspace)
         else:

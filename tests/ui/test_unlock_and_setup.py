@@ -135,3 +135,16 @@ def test_wizard_demo_choice_finishes_at_once(qtbot):
     wizard.choice.demo.setChecked(True)
     assert wizard.choice.isFinalPage() or wizard.choice.nextId() == -1
     assert wizard.result_value.mode == "demo"
+
+
+def test_the_unlock_passphrase_can_be_shown_once_the_page_has_painted(qtbot, make_window,
+                                                                     filled_vault):
+    from PySide6.QtWidgets import QLineEdit
+    window = make_window(filled_vault)
+    page = window.unlock_page
+    qtbot.waitUntil(lambda: getattr(page, "reveal", None) is not None, timeout=5000)
+    page.passphrase.setText("typed so far")
+    page.reveal.action.trigger()
+    assert page.passphrase.echoMode() == QLineEdit.EchoMode.Normal
+    page.passphrase.clear()                 # a cleared field is hidden again
+    assert page.passphrase.echoMode() == QLineEdit.EchoMode.Password

@@ -17,7 +17,8 @@ from ui.widgets.columns import ColumnChooser
 from ui.widgets.dates import DateField
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.flow_layout import FlowLayout
-from ui.widgets.passphrase import PassphraseEdit, StrengthMeter, accept_passphrase, assess
+from ui.widgets.passphrase import StrengthMeter, accept_passphrase, assess
+from ui.widgets.passphrase_edit import PassphraseEdit
 
 
 # -- dates ------------------------------------------------------------------------------

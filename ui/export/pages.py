@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import error_label
 
-from ..widgets.passphrase import PassphraseEdit
+from ..widgets.passphrase_edit import PassphraseEdit
 from ..widgets.pdf_preview import PdfPreview
 from .options import DEFAULT_DISTRIBUTION, SCOPES
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from console.records.users import MIN_PASSPHRASE
 from console.storage import quick_unlock
 
-from ..widgets.passphrase import PassphraseEdit, StrengthMeter, accept_passphrase
+from ..widgets.passphrase import StrengthMeter, accept_passphrase
+from ..widgets.passphrase_edit import PassphraseEdit
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 from console.storage import keyslots
 
 from ..errors import ERROR_STYLE, clear_inline
-from ..widgets.passphrase import PassphraseEdit
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_S = 30
@@ -74,7 +74,9 @@ class UnlockPage(QWidget):
         self.user = QComboBox()
         self.user.setEditable(True)
         self.user.setAccessibleName("User name")
-        self.passphrase = PassphraseEdit(accessible_name="Passphrase")
+        self.passphrase = QLineEdit()       # the show/hide eye: ``add_reveal_toggle``
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase")
         self.passphrase.setPlaceholderText("Passphrase")
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -170,6 +172,12 @@ class UnlockPage(QWidget):
             return
         self.set_busy(True)
         self.unlock_requested.emit(user, self.passphrase.text())
+
+    def add_reveal_toggle(self) -> None:
+        """The eye that shows or hides the passphrase (after the first paint)."""
+        if getattr(self, "reveal", None) is None:
+            from ..widgets.passphrase_edit import RevealToggle
+            self.reveal = RevealToggle(self.passphrase)
 
     def set_busy(self, busy: bool) -> None:
         self.unlock_button.setEnabled(not busy and self._wait == 0)

@@ -30,7 +30,8 @@ from console.records.users import MIN_PASSPHRASE
 from console.storage.accounts import User
 from ui.errors import error_label
 
-from ..widgets.passphrase import PassphraseEdit, StrengthMeter, accept_passphrase
+from ..widgets.passphrase import StrengthMeter, accept_passphrase
+from ..widgets.passphrase_edit import PassphraseEdit
 from .actions import NewUser
 
 NAME_SHAPE = re.compile(r"[\w.-]{1,64}")

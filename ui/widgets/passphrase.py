@@ -2,9 +2,10 @@
 (the setup wizard's, used wherever a new passphrase is chosen), and the
 warning before a weak one is accepted.
 
-The unlock page uses ``PassphraseEdit`` before anything of the core is
-loaded, so the core's rule (``MIN_PASSPHRASE``) is imported only when a
-passphrase is rated.
+The field itself (``PassphraseEdit``) lives in ``passphrase_edit``, which the
+unlock page loads before its first paint; this module, the meter and the
+warning, is loaded by the forms that choose a new passphrase. The core's
+rule (``MIN_PASSPHRASE``) is imported only when a passphrase is rated.
 
 Rules: the text is never copied anywhere (no undo history, no drag out, no
 context menu "copy" while hidden, as Qt's Password echo mode already does);
@@ -19,17 +20,7 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QIcon,
-    QKeySequence,
-    QPainter,
-    QPainterPath,
-    QPalette,
-    QPen,
-    QPixmap,
-)
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 
@@ -90,86 +81,6 @@ def strength(passphrase: str) -> tuple[int, str]:
 def is_weak(passphrase: str) -> bool:
     """Long enough for the core, but easy to guess."""
     return assess(passphrase)[1] == "weak"
-
-
-# -- the show/hide toggle -----------------------------------------------------------
-
-def _eye(colour, crossed: bool, size: int = 32) -> QPixmap:
-    pm = QPixmap(size, size)
-    pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(colour, size / 14)
-    p.setPen(pen)
-    outline = QPainterPath()
-    outline.moveTo(size * 0.08, size * 0.5)
-    outline.quadTo(size * 0.5, size * 0.05, size * 0.92, size * 0.5)
-    outline.quadTo(size * 0.5, size * 0.95, size * 0.08, size * 0.5)
-    p.drawPath(outline)
-    p.setBrush(colour)
-    p.drawEllipse(QRectF(size * 0.38, size * 0.38, size * 0.24, size * 0.24))
-    if crossed:
-        p.drawLine(QPointF(size * 0.15, size * 0.85), QPointF(size * 0.85, size * 0.15))
-    p.end()
-    return pm
-
-
-class PassphraseEdit(QLineEdit):
-    """A hidden line edit with an eye at its end that shows or hides the text."""
-
-    visibility_changed = Signal(bool)
-
-    def __init__(self, parent: QWidget | None = None, accessible_name: str = ""):
-        super().__init__(parent)
-        self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText
-                                 | Qt.InputMethodHint.ImhSensitiveData
-                                 | Qt.InputMethodHint.ImhNoPredictiveText)
-        if accessible_name:
-            self.setAccessibleName(accessible_name)
-        self.toggle = QAction(self)
-        self.toggle.setObjectName("showPassphrase")
-        self.toggle.setCheckable(True)
-        self.toggle.toggled.connect(self.set_revealed)
-        self.addAction(self.toggle, QLineEdit.ActionPosition.TrailingPosition)
-        self.textChanged.connect(lambda text: text or self.set_revealed(False))
-        self._paint_toggle()
-
-    @property
-    def revealed(self) -> bool:
-        return self.echoMode() == QLineEdit.EchoMode.Normal
-
-    def set_revealed(self, on: bool) -> None:
-        self.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
-        if self.toggle.isChecked() != on:
-            self.toggle.blockSignals(True)
-            self.toggle.setChecked(on)
-            self.toggle.blockSignals(False)
-        self._paint_toggle()
-        self.visibility_changed.emit(on)
-
-    def _paint_toggle(self) -> None:
-        on = self.revealed
-        colour = self.palette().color(QPalette.ColorRole.Text)
-        self.toggle.setIcon(QIcon(_eye(colour, crossed=on)))
-        tip = (translate("Passphrase", "Hide the passphrase") if on
-               else translate("Passphrase", "Show the passphrase"))
-        self.toggle.setText(tip)
-        self.toggle.setToolTip(tip)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        # Undo and redo would bring back what was typed before a clear; a
-        # passphrase field keeps no history (as KDE's password fields do).
-        if event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-                QKeySequence.StandardKey.Redo):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._paint_toggle()      # follow a switch to a dark or light scheme
-        super().changeEvent(event)
 
 
 # -- the strength meter ----------------------------------------------------------------
