@@ -181,4 +181,31 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>ReplicaBanner</name>
+        <message numerus="yes">
+            <source>%n days ago</source>
+            <translation>
+                <numerusform>%n days ago</numerusform>
+                <numerusform>%n days ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s)</source>
+            <translation>
+                <numerusform>%n change</numerusform>
+                <numerusform>%n changes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplicasDialog</name>
+        <message numerus="yes">
+            <source>Needs a decision: %n proposed change(s) met a measure that had moved on since the replica's copy; nothing was overwritten.</source>
+            <translation>
+                <numerusform>Needs a decision: %n proposed change met a measure that had moved on since the replica's copy; nothing was overwritten.</numerusform>
+                <numerusform>Needs a decision: %n proposed changes met a measure that had moved on since the replica's copy; nothing was overwritten.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -54,11 +54,12 @@ class ReplicaBanner(QFrame):
         else:
             ago = self.tr("%n days ago", "", status.days)
         where = shown(establishment, one_line=True) if establishment else self.tr("the vault")
+        pending = self.tr("%n change(s)", "", status.pending)
         text = self.tr("This is a replica of %1's register for %2, not the governor's vault. "
-                       "Last synchronised with the governor on %3 (%4); %5 change(s) not yet "
+                       "Last synchronised with the governor on %3 (%4); %5 not yet "
                        "sent or not yet taken in.").replace("%1", where).replace(
             "%2", shown(person or status.user, one_line=True)).replace(
-            "%3", status.last_sync[:10]).replace("%4", ago).replace("%5", str(status.pending))
+            "%3", status.last_sync[:10]).replace("%4", ago).replace("%5", pending)
         if status.read_only:
             text += " " + shown(status.read_only, one_line=True)
         self.text.setText(text)
