@@ -169,7 +169,7 @@ class Shots:
         dialog.reject()
 
     def export_preview(self, w) -> None:
-        from PySide6.QtPdf import QPdfDocument
+        from ui.pdf_preview import PdfDocument
 
         from reports.briefing_service import make_briefing, preview_briefing
         from ui.export import ExportDialog
@@ -179,7 +179,7 @@ class Shots:
                               signer=w.user.display_name)
         dialog.show()
         dialog.preview_button.click()
-        self.wait(lambda: dialog.document.status() == QPdfDocument.Status.Ready)
+        self.wait(lambda: dialog.document.status() == PdfDocument.Status.Ready)
         dialog.resize(min(self.width - 80, 900), self.height - 80)
         dialog.move(40, 30)
         self.grab("export-preview")

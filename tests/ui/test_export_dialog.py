@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QPushButton
 
 from console.records.commands import SubjectFields
@@ -20,6 +19,7 @@ from tests.ui.conftest import run_on
 from ui.export import ExportDialog, ExportOptions
 from ui.export.export_dialog import BRIEFED
 from ui.export.options import default_file_name
+from ui.pdf_preview import PdfDocument
 from ui.save_location import SaveLocation
 from ui.settings import Settings
 
@@ -86,7 +86,7 @@ def make(qtbot, service, runner=None, places=None, **kw):
 
 def previewed(qtbot, d):
     with qtbot.waitSignal(d.document.statusChanged, timeout=5000,
-                          check_params_cb=lambda s: s == QPdfDocument.Status.Ready):
+                          check_params_cb=lambda s: s == PdfDocument.Status.Ready):
         d.preview_button.click()
 
 
@@ -113,7 +113,7 @@ def test_the_preview_comes_first_and_records_nothing(qtbot, tmp_path, pool):
                                               True, None, "HQ CCU and Area Manager")]
     assert service.signed == [] and announced == []          # nothing numbered or counted
     assert d.pages.currentIndex() == 1 and d.document.pageCount() == 2
-    text = d.document.getAllText(0).text()
+    text = d.document.text(0)
     assert "preview" in text
     assert "not signed" in d.briefing_page.state.text().lower()
     assert "3 subjects" in d.briefing_page.state.text()
@@ -252,8 +252,8 @@ def test_with_the_real_briefing_service(qtbot, tmp_path, pool):
     d.password.setText("briefing password")
     d.confirm.setText("briefing password")
     d.preview_button.click()
-    qtbot.waitUntil(lambda: d.document.status() == QPdfDocument.Status.Ready, timeout=30000)
-    text = "".join(d.document.getAllText(n).text() for n in range(d.document.pageCount()))
+    qtbot.waitUntil(lambda: d.document.status() == PdfDocument.Status.Ready, timeout=30000)
+    text = "".join(d.document.text(n) for n in range(d.document.pageCount()))
     assert "PREVIEW" in text and s.ref in text and "Alex Example" not in text
     assert run_on(qtbot, pool, briefings.last_briefing) is None     # not counted yet
     d.path_edit.setText(str(tmp_path / "b.pdf"))
@@ -266,6 +266,6 @@ def test_with_the_real_briefing_service(qtbot, tmp_path, pool):
     assert d.result_value.fingerprint == fingerprint
     assert fingerprint in d.briefing_page.done_label.text()
     assert run_on(qtbot, pool, briefings.last_briefing).reference == d.result_value.reference
-    qtbot.waitUntil(lambda: d.document.status() == QPdfDocument.Status.Ready, timeout=5000)
-    signed = "".join(d.document.getAllText(n).text() for n in range(d.document.pageCount()))
+    qtbot.waitUntil(lambda: d.document.status() == PdfDocument.Status.Ready, timeout=5000)
+    signed = "".join(d.document.text(n) for n in range(d.document.pageCount()))
     assert "PREVIEW" not in signed and d.result_value.reference in signed

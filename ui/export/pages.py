@@ -3,7 +3,7 @@ briefing itself (the preview, where it will be saved, and after signing who
 signed it and where it is). Widgets only: the dialog (``export_dialog``)
 runs the work and moves between them.
 
-The preview is shown from memory (``widgets.pdf_preview``): an unsigned
+The preview is shown from memory (``widgets.pdf_pane``): an unsigned
 briefing is never written to disk, not even to a temporary file.
 """
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ui.errors import error_label
 
 from ..widgets.passphrase_edit import PassphraseEdit
-from ..widgets.pdf_preview import PdfPreview
+from ..widgets.pdf_pane import PdfPane
 from .options import DEFAULT_DISTRIBUTION, SCOPES
 
 
@@ -104,7 +104,7 @@ class BriefingPage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.view = PdfPreview(self, self.tr("Briefing preview"))
+        self.view = PdfPane(self, self.tr("Briefing preview"))
         self.document = self.view.document
         self.view.setMinimumHeight(300)
         self.state = QLabel(self)

@@ -50,7 +50,7 @@ from ui.operation import Changes, Operation
 
 from ..save_location import SaveLocation, open_folder
 from ..tables import fit_columns, readonly_rows
-from ..widgets.pdf_preview import PdfPreview
+from ..widgets.pdf_pane import PdfPane
 from .decision_dialogs import WithholdPrompt
 from .models import ROW_ROLE, PackItemsModel
 
@@ -122,7 +122,7 @@ class AccessPackDialog(QDialog):
         self.release_button = QPushButton("Re&lease…", self)
         self.withhold_button.clicked.connect(self.withhold_current)
         self.release_button.clicked.connect(self.release_current)
-        self.pdf = PdfPreview(self, self.tr("Preview of the access pack"))
+        self.pdf = PdfPane(self, self.tr("Preview of the access pack"))
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName("Save the pack to")
         self.path_edit.setPlaceholderText(self.tr("You choose where when you sign"))
