@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -272,12 +273,21 @@ def fixture(subjects: int, *, seed: int = SEED, restricted_every: int = 0) -> Pa
     kind = f"{subjects}r{restricted_every}" if restricted_every else f"{subjects}"
     folder = base / f"vault-{kind}-{seed}-{today.isoformat()}-{tag}"
     if not (folder / "complete").exists():
-        if folder.exists():
-            shutil.rmtree(folder)
-        for old in base.glob(f"vault-{kind}-*"):
-            shutil.rmtree(old, ignore_errors=True)
-        generate(folder, subjects, seed=seed, today=today, restricted_every=restricted_every)
-        (folder / "complete").write_text("built\n")
+        # Built under a name of this process's own and moved into place
+        # whole, so two bench runs (from two checkouts, whose tags differ)
+        # never build into or delete each other's vault; only earlier days'
+        # vaults are cleared away.
+        for old in base.glob(f"vault-{kind}-{seed}-*"):
+            if f"-{today.isoformat()}-" not in old.name:
+                shutil.rmtree(old, ignore_errors=True)
+        building = base / f"building-{kind}-{os.getpid()}"
+        shutil.rmtree(building, ignore_errors=True)
+        generate(building, subjects, seed=seed, today=today, restricted_every=restricted_every)
+        (building / "complete").write_text("built\n")
+        try:
+            building.rename(folder)
+        except OSError:                     # another run finished the same vault first
+            shutil.rmtree(building, ignore_errors=True)
     return folder
 
 
