@@ -13,11 +13,15 @@ not whole and signed by its author.
 
 Then every operation is taken in inside one write (all of it lands, or none
 of it: a crash leaves the vault as it was): an operation already taken in
-(keyed by origin and number, its hash unique) is "already applied"; each new
-one passes the services' checks at this moment (the author's role has the
-right; the subject still exists and the author may still see it; the
+(keyed by origin and number, its hash unique) is "already applied", and so
+is the same signed entry sent again under another number or origin; each
+new one passes the services' checks at this moment (the author's role has
+the right; the subject still exists and the author may still see it; the
 measure still exists there and has not ended; the text passes the field's
-rules) and is applied as the author did it (their name, their time), in an
+rules; the author's time is written as the console writes times and falls
+within the replica's life: not before it was made, not after its stale limit
+ran out since the last update sent to it, with a day's slack for a laptop's
+clock) and is applied as the author did it (their name, their time), in an
 entry the governor signs (``sync.apply``) that embeds the operation as its
 author signed it. A proposed change to a measure that moved on since it was
 based on goes to the decisions list (``sync.conflict``) instead. An
@@ -27,18 +31,21 @@ it is not offered again.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
 from console.audit import chain, replay, roles
 from console.audit.current import now
-from console.clock import now_iso
+from console.clock import now_iso, utcnow
 from console.errors import ConsoleError, PackRefused, ValidationError
 from console.records import commands, fields, ids, sealed
 from console.records.commands import MeasureFields
 from console.storage.identity import verify_signature
 from console.sync import ops, packs, tables, visible
 
+STALE_DEFAULT = 30
+CLOCK_SLACK = dt.timedelta(days=1)
 _UPDATABLE = ("aim", "type", "details", "owner", "start_on", "review_due", "status",
               "effectiveness")
 
@@ -123,7 +130,7 @@ def _operations(opened, meta: dict, state, vault, user: str, done: int) -> list[
         items = json.loads(opened.blob.decode("utf-8"))
         if not isinstance(items, list):
             raise ValueError
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         _refuse(packs.DAMAGED)
     seqs = [op.get("seq") if isinstance(op, dict) else None for op in items]
     if not all(isinstance(s, int) and not isinstance(s, bool) for s in seqs):
@@ -162,6 +169,7 @@ def take(vault, opened: packs.Opened, on_progress=None) -> Taken:
                                               for op, _e in items))
     seen = visible.for_user(vault, user)
     member = state.member(user)
+    window = _window(vault, state, rid)
     outcomes = []
     with vault.write():
         for i, (op, e) in enumerate(items):
@@ -173,7 +181,12 @@ def take(vault, opened: packs.Opened, on_progress=None) -> Taken:
                             "under that number.")
                 outcomes.append(Outcome(op["seq"], "already applied", ref=e["entity_id"]))
                 continue
-            outcomes.append(_one(vault, rid, user, member.role, seen, op, e))
+            twin = vault.conn.execute("SELECT 1 FROM sync_applied WHERE op_hash = ?",
+                                      (e["hash"],)).fetchone()
+            if twin is not None:    # the same signed entry under another number or origin
+                outcomes.append(Outcome(op["seq"], "already applied", ref=e["entity_id"]))
+                continue
+            outcomes.append(_one(vault, rid, user, member.role, seen, window, op, e))
             if on_progress and i % 100 == 0:
                 on_progress(i, len(items))
         top = max([done] + [op["seq"] for op, _e in items])
@@ -185,12 +198,13 @@ def take(vault, opened: packs.Opened, on_progress=None) -> Taken:
     return Taken(rid, user, meta["pack_no"], tuple(outcomes))
 
 
-def _one(vault, rid: str, user: str, role: str, seen, op: dict, e: dict) -> Outcome:
+def _one(vault, rid: str, user: str, role: str, seen, window, op: dict, e: dict) -> Outcome:
     ref = e["entity_id"]
     try:
+        _check_time(e["at"], window)
         outcome, audit_seq, ids_ = _apply(vault, rid, user, role, seen, op, e)
         reason = ""
-    except (ConsoleError, ValueError, KeyError, TypeError) as exc:
+    except (ConsoleError, ValueError, KeyError, TypeError, RecursionError) as exc:
         outcome, audit_seq, ids_ = "refused", None, (None, None)
         reason = str(exc) if isinstance(exc, ConsoleError) else \
             "its details cannot be read"
@@ -199,6 +213,38 @@ def _one(vault, rid: str, user: str, role: str, seen, op: dict, e: dict) -> Outc
         "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
         (rid, op["seq"], e["hash"], audit_seq, outcome, ids_[0], ids_[1]))
     return Outcome(op["seq"], outcome, reason, ref)
+
+
+def _window(vault, state, rid: str) -> tuple[dt.datetime, dt.datetime]:
+    """When the replica could have made an operation: from when it was made
+    to the end of its stale limit after the last update sent to it (or now,
+    if sooner), a day's slack either side for a laptop's clock."""
+    with vault.guard():
+        made, last = vault.conn.execute("SELECT created_at, last_update FROM sync_replicas "
+                                        "WHERE replica_id = ?", (rid,)).fetchone()
+    stale = state.setting("replica_stale_days", STALE_DEFAULT)
+    stale = stale if isinstance(stale, int) and 0 < stale <= 365 else STALE_DEFAULT
+    end = min(utcnow(), dt.datetime.fromisoformat(last or made) + dt.timedelta(days=stale))
+    return dt.datetime.fromisoformat(made) - CLOCK_SLACK, end + CLOCK_SLACK
+
+
+def _check_time(at, window) -> None:
+    """The author's time is kept, never trusted: it must be written as the
+    console writes times (UTC, to the microsecond) and fall within the
+    replica's life, or the operation is refused."""
+    try:
+        when = dt.datetime.fromisoformat(at)
+        if when.utcoffset() != dt.timedelta(0) or when.isoformat(
+                timespec="microseconds") != at:
+            raise ValueError
+    except (TypeError, ValueError):
+        raise ValidationError("Its time is not written as the console writes times, so it "
+                              "was changed after it was made.") from None
+    if not window[0] <= when <= window[1]:
+        raise ValidationError(
+            f"Its time ({at[:10]}) is outside the days its replica could have made it "
+            f"({window[0].date().isoformat()} to {window[1].date().isoformat()}): the "
+            "time was changed, or the replica's clock was wrong.")
 
 
 def _apply(vault, rid, user, role, seen, op, e):

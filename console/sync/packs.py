@@ -23,7 +23,9 @@ sender's ECDSA signature over the meta bytes, checked by the caller against
 the certificate the signed chain gives the sender.
 
 Rules: every failure here is one ``PackRefused`` sentence; nothing is read
-from a pack that has not decrypted whole.
+from a pack that has not decrypted whole. JSON nested deeper than the
+parser's stack (anyone can write such a header, and a sender can sign such
+a blob) is damage like any other.
 """
 
 from __future__ import annotations
@@ -121,7 +123,7 @@ def header_of(raw: bytes) -> tuple[dict, bytes]:
         for name in ("to", "eph", "nonce"):
             if not isinstance(header.get(name), str):
                 raise ValueError
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise PackRefused(DAMAGED) from None
     return header, header_bytes
 
@@ -152,7 +154,7 @@ def open_(raw: bytes, private_key, public_b64: str) -> Opened:
         meta = json.loads(meta_bytes.decode("utf-8"))
         if not isinstance(meta, dict) or meta.get("kind") not in KINDS:
             raise ValueError
-    except (struct.error, ValueError, UnicodeDecodeError):
+    except (struct.error, ValueError, UnicodeDecodeError, RecursionError):
         raise PackRefused(DAMAGED) from None
     if meta.get("blob_sha256") != hashlib.sha256(blob).hexdigest():
         raise PackRefused(DAMAGED)

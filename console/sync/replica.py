@@ -11,7 +11,8 @@ only this replica knows.
 
 ``on_unlock`` (every unlock, see ``session``):
 - the stale rule: a replica the governor has not refreshed for more than
-  ``replica_stale_days`` (a vault setting, default 30) opens read-only, with
+  ``replica_stale_days`` (a vault setting as the signed chain has it, default
+  30) opens read-only, with
   a sentence saying so and what to do. The count starts from the time in the
   governor's signed stamp of the last update, which the replica cannot move;
   the latest time the replica has seen is kept, and a clock set back before
@@ -134,8 +135,11 @@ def _undo(folder: Path, made: bool) -> None:
 # -- every unlock ---------------------------------------------------------------------------
 
 def _stale_days(vault) -> int:
-    value = vault.setting("replica_stale_days")
-    return int(value) if isinstance(value, int) and value > 0 else STALE_DEFAULT
+    """The limit as the signed chain sets it (a governor's entry, within
+    ``audit.limits``), never the settings row, which the replica's own user
+    can edit with its data key."""
+    value = now(vault).setting("replica_stale_days", STALE_DEFAULT)
+    return value if isinstance(value, int) and 0 < value <= 365 else STALE_DEFAULT
 
 
 def _parse(at: str) -> dt.datetime:

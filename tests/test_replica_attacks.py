@@ -1,0 +1,232 @@
+"""Replicas and packs attacked as hostile insiders would: a deputy or viewer
+holding their replica's data key (raw SQL, their own signing key, the
+project's own code), someone with the packs on a stick (copy, alter, cut,
+reorder, replay, swap), a removed user with an old replica. Every attack is
+refused with one sentence and nothing applied, or shown to change nothing
+at the governor's vault."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import struct
+
+import pytest
+
+from console.audit import chain
+from console.audit.hashing import digest, payload_hash
+from console.clock import now_iso
+from console.errors import PackRefused
+from console.records import access, users
+from console.sync import packs, tables
+from tests import replicas_world as rw
+from tests.test_replicas import counts, deputy_logs, world, world_template  # noqa: F401
+
+REPLICA = "replica-deputy"
+
+
+# -- what a deputy can make with their own key ---------------------------------------------
+
+def forged_entry(r, action: str, ref: str, after: dict, *, before=None, at=None, user=None,
+                 identity=None, seq=10**6) -> dict:
+    """A chain entry signed with ``identity`` (default: the signed-in user's
+    own key) that was never made through a service."""
+    salt = secrets.token_bytes(16)
+    a = chain.canonical(after).decode()
+    b = chain.canonical(before).decode() if before is not None else None
+    ph = payload_hash(salt, b, a)
+    at = at or now_iso()
+    who = user or r.user.name
+    prev = "0" * 64
+    h = digest(prev, seq, at, who, action, "subject", ref, ph)
+    sig = (identity or r.identity()).sign(bytes.fromhex(h))
+    return {"seq": seq, "at": at, "user": who, "action": action, "entity": "subject",
+            "entity_id": ref, "prev": prev, "hash": h, "signature": packs.b64(sig),
+            "salt": packs.b64(salt), "before": b, "after": a}
+
+
+def forged_pack(r, out, items: list, *, pack_no=None, prev_pack=None, sender=None,
+                replica_id=None, sign=None, blob=None):
+    """A change pack of the deputy's own making: ``items`` are operations
+    (dicts) or entries (numbered from the next operation the governor
+    expects), signed with the deputy's key (or ``sign``)."""
+    m = tables.meta(r.conn)
+    rid = replica_id or m["replica_id"]
+    first = int(m.get("acked", 0)) + 1
+    ops_ = [i if "entry" in i else {"origin": rid, "seq": first + n, "entry": i}
+            for n, i in enumerate(items)]
+    seqs = [o["seq"] for o in ops_]
+    meta = {"kind": "changes", "vault_id": r.vault_id, "replica_id": rid,
+            "sender": sender or r.user.name, "recipient": m["governor"],
+            "recipient_key": m["governor_key"],
+            "pack_no": pack_no or int(m.get("pack_no", 0)) + 1,
+            "prev_pack": m.get("pack_hash", "") if prev_pack is None else prev_pack,
+            "first": seqs[0] if seqs else 0, "last": seqs[-1] if seqs else 0,
+            "count": len(seqs), "created_at": now_iso()}
+    raw = packs.seal(meta, blob if blob is not None else json.dumps(ops_).encode(),
+                     sign or r.identity().sign, m["governor_key"])
+    out.write_bytes(raw)
+    return out
+
+
+def receive(world, pack):
+    with world.gov() as g:
+        return rw.receive(g, pack)
+
+
+def outcomes(got):
+    return [(o.outcome, o.reason) for o in got.taken.outcomes]
+
+
+def log_rows(world, text: str) -> int:
+    with world.gov() as g:
+        return g.query("SELECT count(*) FROM measure_log WHERE text = ?", (text,))[0][0]
+
+
+# -- operations forged or edited on the replica ----------------------------------------------
+
+def test_the_same_signed_entry_under_two_numbers_is_taken_in_once(world):
+    deputy_logs(world, "Written once")
+    with world.open_replica(world.root / REPLICA) as r:
+        (op,) = [json.loads(o) for (o,) in r.query("SELECT op FROM sync_ops")]
+        pack = forged_pack(r, world.root / "dup.gcpack", [op["entry"], op["entry"]],
+                           pack_no=1, prev_pack="")
+    got = receive(world, pack)
+    assert [o for o, _ in outcomes(got)] == ["applied", "already applied"]
+    assert log_rows(world, "Written once") == 1
+
+
+@pytest.mark.parametrize("at", ["yesterday at noon", "2999-01-01T00:00:00.000000+00:00",
+                                "2001-01-01T00:00:00.000000+00:00",
+                                "2026-01-01T09:00:00.000000+14:00"])
+def test_an_operation_dated_outside_its_replicas_life_is_refused(world, at):
+    with world.open_replica(world.root / REPLICA) as r:
+        e = forged_entry(r, "log.add", world.refs[0], {
+            "measure_id": world.measures[0], "entry_id": 99, "text": "Backdated",
+            "corrects": None}, at=at)
+        pack = forged_pack(r, world.root / "at.gcpack", [e])
+    got = receive(world, pack)
+    ((outcome, reason),) = outcomes(got)
+    assert outcome == "refused" and "time" in reason
+    assert log_rows(world, "Backdated") == 0
+
+
+def test_an_operation_on_a_record_the_deputy_never_held_is_refused(world):
+    """The restricted record's reference and measure number are guessable
+    (references are in the chain's headers): a forged operation on it."""
+    with world.open_replica(world.root / REPLICA) as r:
+        e = forged_entry(r, "log.add", world.refs[2], {
+            "measure_id": world.measures[2], "entry_id": 99, "text": "Planted on it",
+            "corrects": None})
+        moved = forged_entry(r, "log.add", world.refs[0], {
+            "measure_id": world.measures[2], "entry_id": 98, "text": "Planted on it",
+            "corrects": None})
+        pack = forged_pack(r, world.root / "hidden.gcpack", [e, moved])
+    got = receive(world, pack)
+    assert [o for o, _ in outcomes(got)] == ["refused", "refused"]
+    assert "may no longer see it" in outcomes(got)[0][1]
+    assert "no longer exists" in outcomes(got)[1][1]
+    assert log_rows(world, "Planted on it") == 0
+
+
+def test_an_operation_on_a_record_restricted_away_since_is_refused(world):
+    pack = deputy_logs(world, "Written before the restriction")
+    with world.gov() as g:
+        access.restrict(g, world.refs[0], "Police operation", allow=[])
+    got = receive(world, pack)
+    ((outcome, reason),) = outcomes(got)
+    assert outcome == "refused" and "may no longer see it" in reason
+    assert log_rows(world, "Written before the restriction") == 0
+
+
+def test_a_deputy_made_viewer_since_has_their_operations_refused(world):
+    pack = deputy_logs(world, "Written as a deputy")
+    with world.gov() as g:
+        users.set_role(g, "deputy", "viewer")
+    got = receive(world, pack)
+    ((outcome, reason),) = outcomes(got)
+    assert outcome == "refused" and "log entry" in reason
+    assert log_rows(world, "Written as a deputy") == 0
+
+
+def test_a_pack_or_operation_claiming_another_author_is_refused(world):
+    from console.storage.identity import generate_identity
+    before = counts(world)
+    with world.open_replica(world.root / REPLICA) as r:
+        mine = forged_entry(r, "log.add", world.refs[0], {
+            "measure_id": world.measures[0], "entry_id": 99, "text": "Claimed",
+            "corrects": None})
+        fake = generate_identity("Gwen Governor", "Governor", "HMP Testshire")
+        as_gov = forged_entry(r, "log.add", world.refs[0], {
+            "measure_id": world.measures[0], "entry_id": 99, "text": "Claimed",
+            "corrects": None}, user="governor", identity=fake)
+        a = forged_pack(r, world.root / "a.gcpack", [mine], sender="governor")
+        b = forged_pack(r, world.root / "b.gcpack", [mine], sign=fake.sign)
+        c = forged_pack(r, world.root / "c.gcpack", [as_gov])
+    for pack, why in ((a, "not signed by the user its replica was made for"),
+                      (b, "does not carry deputy's signature"),
+                      (c, "does not carry its author's signature")):
+        with world.gov() as g, pytest.raises(PackRefused, match=why):
+            rw.receive(g, pack)
+    assert counts(world) == before
+
+
+# -- packs that are too big or too deep ------------------------------------------------------
+
+def test_a_header_nested_too_deep_is_refused_in_one_sentence(world):
+    deep = b"[" * 200_000 + b"]" * 200_000
+    bad = world.root / "deep.gcpack"
+    bad.write_bytes(packs.MAGIC + struct.pack(">I", len(deep)) + deep + b"\0" * 32)
+    with world.gov() as g, pytest.raises(PackRefused, match="damaged or was changed"):
+        rw.receive(g, bad)
+    with pytest.raises(PackRefused, match="damaged or was changed"):
+        rw.open_replica(world, bad, folder=world.root / "deep")
+
+
+def test_operations_nested_too_deep_are_refused_in_one_sentence(world):
+    before = counts(world)
+    with world.open_replica(world.root / REPLICA) as r:
+        deep = b"[" * 200_000 + b"]" * 200_000
+        pack = forged_pack(r, world.root / "deep.gcpack", [], blob=deep)
+    with world.gov() as g, pytest.raises(PackRefused, match="damaged or was changed"):
+        rw.receive(g, pack)
+    assert counts(world) == before
+
+
+# -- the stale rule ---------------------------------------------------------------------------
+
+def test_a_stale_limit_raised_by_sql_on_the_replica_changes_nothing(world, monkeypatch):
+    import datetime as dt
+
+    from console.clock import utcnow
+    from console.sync import replica
+    folder = world.root / REPLICA
+    with world.open_replica(folder) as r:
+        r.conn.execute("INSERT INTO meta(key, value) VALUES ('replica_stale_days', '365') "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        r.conn.commit()
+    later = utcnow() + dt.timedelta(days=31)
+    monkeypatch.setattr(replica, "utcnow", lambda: later)
+    with world.open_replica(folder) as r:
+        assert r.read_only and "more than 30 days ago" in r.read_only
+
+
+def test_operations_made_after_the_replica_went_stale_are_refused(world):
+    """The deputy lifts read-only with their own script and keeps writing
+    (their clock right): the governor's vault holds the stale rule too."""
+    import datetime as dt
+
+    from console.clock import utcnow
+    late = (utcnow() + dt.timedelta(days=40)).isoformat(timespec="microseconds")
+    with world.open_replica(world.root / REPLICA) as r:
+        e = forged_entry(r, "log.add", world.refs[0], {
+            "measure_id": world.measures[0], "entry_id": 99, "text": "Written while stale",
+            "corrects": None}, at=late)
+        pack = forged_pack(r, world.root / "stale.gcpack", [e])
+    import console.sync.apply as apply
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(apply, "utcnow", lambda: utcnow() + dt.timedelta(days=41))
+        got = receive(world, pack)
+    ((outcome, reason),) = outcomes(got)
+    assert outcome == "refused" and "outside the days its replica could have made it" in reason
+    assert log_rows(world, "Written while stale") == 0
