@@ -230,3 +230,107 @@ def test_operations_made_after_the_replica_went_stale_are_refused(world):
     ((outcome, reason),) = outcomes(got)
     assert outcome == "refused" and "outside the days its replica could have made it" in reason
     assert log_rows(world, "Written while stale") == 0
+
+
+# -- what a replica, its packs and the governor's vault give away -----------------------------
+
+def _pack_database(pack, user: str, passphrase: str, folder) -> tuple[list[bytes], bytes]:
+    """A replica pack opened as its user can with their passphrase and a few
+    lines of Python: the database inside (under the key the pack carries),
+    every cell and every decrypted page of it."""
+    from console.storage import keyslots
+    from console.storage.keyslots import SlotFile
+    from tests import insider_dump as dump
+    raw = pack.read_bytes()
+    header, _ = packs.header_of(raw)
+    slots = SlotFile(header["vault_id"], {user: dict(header["slot"])},
+                     keyslots.KdfParams(**header["slot"]["passphrase"]["kdf"]))
+    secret = slots.user_secret_from_passphrase(user, passphrase)
+    opened = packs.open_(raw, keyslots.user_private_key(secret), header["slot"]["public"])
+    folder.mkdir()
+    (folder / "register.db").write_bytes(opened.blob)
+    key = bytes.fromhex(opened.meta["db_key"])
+    return dump.cells(folder, key) + dump.pages(folder, key), opened.blob
+
+
+def test_what_a_user_may_not_see_is_in_no_page_of_their_pack_or_replica(world):
+    """A subject whose staff number is the user's (barred, not restricted, so
+    clear in the governor's vault) and the sealed record: in no cell and no
+    decrypted page (free pages included) of the pack's database, nor of the
+    opened replica's file and log."""
+    from console.records import measures, subjects
+    from console.records.commands import MeasureFields, SubjectFields
+    from tests import insider_dump as dump
+    barred = ["Barnaby Conflictworth", "barred-notes-text", "barred-measure-details"]
+    with world.gov() as g:
+        users.add_user(g, "dep2", "second deputy passphrase", "deputy", staff_number="D900")
+        s = subjects.create_subject(g, SubjectFields(name=barred[0], staff_number="D900",
+                                                     notes=barred[1]))
+        measures.add_measure(g, s.ref, MeasureFields(aim="protect", type="enhanced_searching",
+                                                     details=barred[2], status="active"))
+    pack = rw.make_replica(world, "dep2", "dep2.gcpack")
+    secret = barred + [rw.SECRET_NAME, "SN200", "Search lockers (2)"]
+    blobs, blob = _pack_database(pack, "dep2", "second deputy passphrase", world.root / "x")
+    assert dump.found(secret, blobs) == set()
+    assert dump.found([rw.NAMES[0]], blobs) == {rw.NAMES[0]}      # the scan does find text
+    folder = rw.open_replica(world, pack, "dep2", "second deputy passphrase")
+    key = dump.data_key(folder, "dep2", "second deputy passphrase")
+    assert dump.found(secret, dump.cells(folder, key) + dump.pages(folder, key)) == set()
+    everything = b"".join(p.read_bytes() for p in world.root.rglob("*") if p.is_file()
+                          and "home" not in p.parts)
+    assert dump.found(secret, [everything]) == set()
+
+
+def test_a_sealed_records_changes_from_a_replica_stay_sealed_at_home(world):
+    """A record restricted to the deputy: their log entry and proposed change
+    come home through a pack (one applied, one left for a decision). The
+    viewer, off its list, holding the governor's vault's data key, finds
+    neither text in any cell or page, nor in a backup made after."""
+    from console.records import measures
+    from console.records.commands import MeasureFields
+    from console.storage import snapshot
+    from tests import insider_dump as dump
+    texts = ["sealed-sync-log-text", "sealed-sync-proposal", rw.NAMES[1]]
+    with world.gov() as g:
+        access.restrict(g, world.refs[1], "Need to know", allow=["deputy"])
+    pack = rw.make_replica(world, "deputy", "sealed.gcpack")
+    folder = rw.open_replica(world, pack, folder=world.root / "sealed-replica")
+    with world.open_replica(folder) as r:
+        measures.add_log_entry(r, world.measures[1], texts[0])
+        measures.update_measure(r, world.measures[1], MeasureFields(details=texts[1]))
+        rw.send(r, world.root / "c.gcpack")
+    with world.gov() as g:
+        measures.update_measure(g, world.measures[1], MeasureFields(details="Governor's own"))
+        got = rw.receive(g, world.root / "c.gcpack")
+        assert [o.outcome for o in got.taken.outcomes] == ["applied", "needs a decision"]
+        snapshot.automatic_backup(g, "daily")
+    key = dump.data_key(world.home, "viewer", rw.VIEWER_PASS)
+    blobs = dump.cells(world.home, key) + dump.pages(world.home, key)
+    assert dump.found(texts, blobs) == set()
+    assert dump.found([rw.NAMES[0]], blobs) == {rw.NAMES[0]}      # the scan does find text
+    import zipfile
+    (backup,) = (world.home / "backups").glob("*.gcbackup")
+    copy = world.root / "backup-copy"
+    copy.mkdir()
+    with zipfile.ZipFile(backup) as z:
+        (copy / "register.db").write_bytes(z.read("register.db"))
+    blobs = dump.cells(copy, key) + dump.pages(copy, key)
+    assert dump.found(texts + [rw.NAMES[0]], blobs) == {rw.NAMES[0]}
+
+
+def test_a_pack_larger_than_its_kind_allows_is_refused_unread(world):
+    big = world.root / "big.gcpack"
+    with big.open("wb") as fh:                  # sparse: nothing is written or read
+        fh.truncate(packs.MAX_CHANGES + 1)
+    before = counts(world)
+    with world.gov() as g, pytest.raises(PackRefused, match="larger than any pack of this kind"):
+        rw.receive(g, big)
+    assert counts(world) == before
+    with big.open("wb") as fh:
+        fh.truncate(packs.MAX_PACK + 1)
+    with world.open_replica(world.root / REPLICA) as r, \
+            pytest.raises(PackRefused, match="larger than any pack"):
+        rw.receive(r, big)
+    with pytest.raises(PackRefused, match="larger than any pack"):
+        rw.open_replica(world, big, folder=world.root / "big")
+    big.unlink()

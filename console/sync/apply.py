@@ -127,7 +127,7 @@ def _check_order(meta: dict, digest: str, pack_no: int, pack_hash: str | None) -
 
 def _operations(opened, meta: dict, state, vault, user: str, done: int) -> list[tuple]:
     try:
-        items = json.loads(opened.blob.decode("utf-8"))
+        items = json.loads(str(opened.blob, "utf-8"))
         if not isinstance(items, list):
             raise ValueError
     except (ValueError, UnicodeDecodeError, RecursionError):

@@ -40,12 +40,14 @@ def send(vault, out, for_user: str | None = None, on_progress=None):
 
 
 def receive(vault, pack_file, on_progress=None) -> Received:
-    raw = packs.read_file(pack_file)
+    replica_side = tables.is_replica(vault)
+    raw = packs.read_file(pack_file, packs.MAX_PACK if replica_side else packs.MAX_CHANGES)
     me = vault.user.name
     public = vault.slots.users[me]["public"]
     private = keyslots.user_private_key(vault.user_secret())
     opened = packs.open_(raw, private, public)
-    if tables.is_replica(vault):
+    del raw
+    if replica_side:
         return Received("update", refreshed=refresh.take(vault, opened, on_progress))
     if opened.meta.get("kind") != "changes":
         raise PackRefused("This pack is for a replica, not the governor's vault; open it on "
