@@ -334,3 +334,35 @@ def test_a_pack_larger_than_its_kind_allows_is_refused_unread(world):
     with pytest.raises(PackRefused, match="larger than any pack"):
         rw.open_replica(world, big, folder=world.root / "big")
     big.unlink()
+
+
+def test_a_replica_pack_with_another_vault_id_in_its_header_opens_nowhere(world):
+    """The vault id in a replica pack's clear header names folders later (a
+    policy backup folder): a traversal put there is refused, since the key
+    slot beside it is bound to the real one."""
+    pack = world.root / "replica.gcpack"
+    raw = pack.read_bytes()
+    header, header_bytes = packs.header_of(raw)
+    header["vault_id"] = "../../escaped"
+    new = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
+    rest = raw[len(packs.MAGIC) + 4 + len(header_bytes):]
+    bad = world.root / "traversal.gcpack"
+    bad.write_bytes(packs.MAGIC + struct.pack(">I", len(new)) + new + rest)
+    with pytest.raises(PackRefused, match="does not open this pack"):
+        rw.open_replica(world, bad, folder=world.root / "t" / "replica")
+    assert not (world.root / "t").exists() and not (world.root.parent / "escaped").exists()
+
+
+@pytest.mark.slow
+def test_an_update_for_the_users_other_replica_is_refused(world):
+    """The governor made the deputy a second replica (a new laptop): an
+    update for it opens with the deputy's key but is not for the first."""
+    second = rw.make_replica(world, "deputy", "second.gcpack")
+    rw.open_replica(world, second, folder=world.root / "second-replica")
+    with world.gov() as g:
+        rw.send(g, world.root / "u.gcpack", "deputy")     # for the newest replica
+    with world.open_replica(world.root / REPLICA) as r:
+        before = r.query("SELECT count(*) FROM audit")[0][0]
+        with pytest.raises(PackRefused, match="made for someone else"):
+            rw.receive(r, world.root / "u.gcpack")
+        assert r.query("SELECT count(*) FROM audit")[0][0] == before
