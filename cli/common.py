@@ -19,6 +19,7 @@ from pathlib import Path
 
 from console.errors import ValidationError
 from console.text import UNSAFE, shown
+from console.i18n import _
 
 # Exit codes: 0 fine, 1 the thing checked is not fine (e.g. chain broken),
 # 2 usage or user error, 3 unexpected failure.
@@ -44,17 +45,17 @@ def utf8_output() -> None:
             pass  # a closed or detached stream: nothing to write to anyway
 
 
-def passphrase_from_env_or_prompt(prompt: str = "Passphrase: ", confirm: bool = False) -> str:
+def passphrase_from_env_or_prompt(prompt: str | None = None, confirm: bool = False) -> str:
     value = os.environ.get("CONSOLE_PASSPHRASE")
     if value is not None:
         return value
     if not sys.stdin or not sys.stdin.isatty():
-        raise ValidationError("No passphrase given: set CONSOLE_PASSPHRASE or run the command "
-                              "in a terminal.")
+        raise ValidationError(_("No passphrase given: set CONSOLE_PASSPHRASE or run the command "
+                                "in a terminal."))
     import getpass
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise ValidationError("The two passphrases do not match.")
+    first = getpass.getpass(prompt or _("Passphrase: "))
+    if confirm and getpass.getpass(_("Repeat the passphrase: ")) != first:
+        raise ValidationError(_("The two passphrases do not match."))
     return first
 
 
@@ -64,7 +65,7 @@ def password_from_stdin() -> str:
     line = sys.stdin.readline() if sys.stdin else ""
     password = line.rstrip("\r\n")
     if not password:
-        raise ValidationError("No password was given on standard input.")
+        raise ValidationError(_("No password was given on standard input."))
     return password
 
 
@@ -81,8 +82,8 @@ def open_vault(args):
     path = vault_path(args)
     if not path.exists():
         from console.errors import VaultNotFound
-        raise VaultNotFound("There is no vault at that path; check --vault, or create one "
-                            "with 'init'.")
+        raise VaultNotFound(_("There is no vault at that path; check --vault, or create one with "
+                              "'init'."))
     passphrase = passphrase_from_env_or_prompt()
     vault = unlock.open_vault(path, getattr(args, "user", None), passphrase)
     say_findings(vault)
@@ -94,7 +95,7 @@ def say_findings(vault) -> None:
     for text in vault.notices:
         print(text, file=sys.stderr)
     for _seq, text in vault.findings:
-        print("Tampering: " + text, file=sys.stderr)
+        print(_("Tampering: {finding}").format(finding=text), file=sys.stderr)
 
 
 def term(text, *, one_line: bool = False) -> str:

@@ -18,57 +18,58 @@ from cli.common import passphrase_from_env_or_prompt, password_from_stdin
 from cli.vault_commands import term
 from console.errors import ValidationError
 from hq import COMMANDS
+from console.i18n import _
 
 
 def add_commands(sub, _common) -> None:
     import argparse
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", required=True, metavar="DB",
-                    help="the HQ store: a folder, or a postgresql:// URL")
-    hq = sub.add_parser("hq", help="headquarters: ingest briefings into a national store "
-                                   "(with only --db: the HQ window)")
+                    help=_("the HQ store: a folder, or a postgresql:// URL"))
+    hq = sub.add_parser("hq", help=_("headquarters: ingest briefings into a national store (with "
+                                     "only --db: the HQ window)"))
     hq.add_argument("--db", metavar="DB", help=argparse.SUPPRESS)
     hq.set_defaults(func=_no_command)
     cmds = hq.add_subparsers(dest="hq_command", metavar="COMMAND")
 
-    p = cmds.add_parser("init", parents=[db], help="create an HQ store")
+    p = cmds.add_parser("init", parents=[db], help=_("create an HQ store"))
     p.add_argument("--overdue-days", type=int, default=35, metavar="N",
-                   help="a briefing is overdue when the last is older (default 35)")
+                   help=_("a briefing is overdue when the last is older (default 35)"))
     p.set_defaults(func=cmd_init)
 
     p = cmds.add_parser("trust", parents=[db],
-                        help="pin a governor's certificate for an establishment")
+                        help=_("pin a governor's certificate for an establishment"))
     p.add_argument("establishment", metavar="ESTABLISHMENT")
     p.add_argument("cert", metavar="CERT.pem")
     p.set_defaults(func=cmd_trust)
 
-    p = cmds.add_parser("ingest", parents=[db], help="verify briefings and keep their data")
+    p = cmds.add_parser("ingest", parents=[db], help=_("verify briefings and keep their data"))
     p.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
     p.add_argument("--password-stdin", action="store_true",
-                   help="password of encrypted briefings, from the first line of stdin")
+                   help=_("password of encrypted briefings, from the first line of stdin"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_ingest)
 
-    for name, func, text in (("status", cmd_status, "the national picture"),
-                             ("staff", cmd_staff, "staff numbers seen in several "
-                                                  "establishments")):
+    for name, func, text in (("status", cmd_status, _("the national picture")),
+                             ("staff", cmd_staff, _("staff numbers seen in several "
+                                                    "establishments"))):
         p = cmds.add_parser(name, parents=[db], help=text)
         p.add_argument("--json", action="store_true")
-        p.add_argument("--at", metavar="TIME", help="judge ages and deadlines as of this "
-                                                    "UTC time (default: now)")
+        p.add_argument("--at", metavar="TIME", help=_("judge ages and deadlines as of this UTC "
+                                                      "time (default: now)"))
         p.set_defaults(func=func)
 
-    p = cmds.add_parser("report", parents=[db], help="the signed national summary (PDF)")
+    p = cmds.add_parser("report", parents=[db], help=_("the signed national summary (PDF)"))
     p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.add_argument("--at", metavar="TIME", help="as of this UTC time (default: now)")
+    p.add_argument("--at", metavar="TIME", help=_("as of this UTC time (default: now)"))
     p.add_argument("--cert-out", metavar="CERT.pem",
-                   help="also write HQ's signing certificate, to verify the summary")
+                   help=_("also write HQ's signing certificate, to verify the summary"))
     p.set_defaults(func=cmd_report)
 
 
 def _no_command(args) -> int:
-    raise ValidationError("Name an HQ command (init, trust, ingest, status, staff, report), "
-                          "or run 'hq --db DB' on a desktop to open the HQ window.")
+    raise ValidationError(_("Name an HQ command (init, trust, ingest, status, staff, report), or "
+                            "run 'hq --db DB' on a desktop to open the HQ window."))
 
 
 def _at(text: str | None) -> dt.datetime | None:
@@ -77,13 +78,13 @@ def _at(text: str | None) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise ValidationError("--at must be a time such as 2026-12-01T09:00:00Z.") from None
+        raise ValidationError(_("--at must be a time such as 2026-12-01T09:00:00Z.")) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def open_store(args):
     from hq.store.store import Store
-    return Store.open(args.db, passphrase_from_env_or_prompt("HQ passphrase: "))
+    return Store.open(args.db, passphrase_from_env_or_prompt(_("HQ passphrase: ")))
 
 
 def _json(obj) -> None:
@@ -93,13 +94,14 @@ def _json(obj) -> None:
 def cmd_init(args) -> int:
     from hq.store.store import DEFAULT_SETTINGS, Store
     if not 1 <= args.overdue_days <= 3650:
-        raise ValidationError("--overdue-days must be between 1 and 3650.")
-    passphrase = passphrase_from_env_or_prompt("New HQ passphrase: ", confirm=True)
+        raise ValidationError(_("--overdue-days must be between 1 and 3650."))
+    passphrase = passphrase_from_env_or_prompt(_("New HQ passphrase: "), confirm=True)
     with Store.create(args.db, passphrase) as store:
         if args.overdue_days != DEFAULT_SETTINGS["overdue_days"]:
             store.set_setting("overdue_days", args.overdue_days)
-        print(f"HQ store created: {store.location.label}.")
-        print(f"HQ's signing certificate SHA-256: {store.identity().fingerprint}")
+        print(_("HQ store created: {label}.").format(label=store.location.label))
+        print(_("HQ's signing certificate SHA-256: {fingerprint}").format(
+                fingerprint=store.identity().fingerprint))
     return 0
 
 
@@ -108,17 +110,20 @@ def cmd_trust(args) -> int:
     try:
         pem = Path(args.cert).expanduser().read_bytes()
     except OSError:
-        raise ValidationError("The certificate file could not be read; check the path.") \
+        raise ValidationError(_("The certificate file could not be read; check the path.")) \
             from None
     with open_store(args) as store:
         done = pin(store, args.establishment, pem)
     if done.unchanged:
-        print(f"That certificate is already pinned for {term(done.label)}; nothing changed.")
+        print(_("That certificate is already pinned for {label}; nothing changed.").format(
+                label=term(done.label)))
     else:
-        print(f"Pinned the certificate of {term(done.subject)} for {term(done.label)}.")
+        print(_("Pinned the certificate of {subject} for {label}.").format(
+                subject=term(done.subject), label=term(done.label)))
         if done.replaced:
-            print(f"It replaces certificate {done.replaced}, which is no longer accepted.")
-    print(f"SHA-256 fingerprint: {done.fingerprint}")
+            print(_("It replaces certificate {replaced}, which is no longer accepted.").format(
+                    replaced=done.replaced))
+    print(_("SHA-256 fingerprint: {fingerprint}").format(fingerprint=done.fingerprint))
     return 0
 
 
@@ -137,8 +142,8 @@ def cmd_ingest(args) -> int:
             print(term(o.sentence), file=sys.stderr if o.result == REFUSED else sys.stdout)
         held = sum(1 for o in outcomes if o.result == "held")
         refused = sum(1 for o in outcomes if o.result == REFUSED)
-        print(f"{held} held, {len(outcomes) - held - refused} already held, {refused} "
-              "refused.")
+        print(_("{held} held, {already} already held, {refused} refused.").format(
+            held=held, already=len(outcomes) - held - refused, refused=refused))
     return 1 if any(o.result == REFUSED for o in outcomes) else 0
 
 
@@ -163,10 +168,11 @@ def cmd_staff(args) -> int:
         _json(rows)
         return 0
     if not rows:
-        print("No staff number appears in more than one establishment's briefings.")
+        print(_("No staff number appears in more than one establishment's briefings."))
     for r in rows:
-        places = "; ".join(f"{term(e['establishment'])} ({term(e['ref'])}, last seen "
-                           f"{e['last_seen'][:10]})" for e in r["establishments"])
+        places = "; ".join(_("{establishment} ({ref}, last seen {day})").format(
+            establishment=term(e["establishment"]), ref=term(e["ref"]), day=e["last_seen"][:10])
+            for e in r["establishments"])
         print(f"{term(r['staff_number'])}: {places}")
     return 0
 
@@ -180,7 +186,9 @@ def cmd_report(args) -> int:
     if args.cert_out:
         from console.storage.fileio import atomic_write_bytes
         atomic_write_bytes(Path(args.cert_out).expanduser(), cert, mode=0o644)
-    print(f"National summary saved to {result.path}: {result.pages} pages, signed by HQ.")
-    print(f"SHA-256 of the file: {result.sha256}")
-    print(f"HQ's signing certificate SHA-256: {result.fingerprint}")
+    print(_("National summary saved to {path}: {pages} pages, signed by HQ.").format(
+            path=result.path, pages=result.pages))
+    print(_("SHA-256 of the file: {sha256}").format(sha256=result.sha256))
+    print(_("HQ's signing certificate SHA-256: {fingerprint}").format(
+            fingerprint=result.fingerprint))
     return 0

@@ -26,6 +26,7 @@ from cli import (
 from cli.common import EXIT_BUG, EXIT_USER, term, utf8_output
 from console import APP_NAME, __version__
 from console.errors import ConsoleError
+from console.i18n import _
 
 COMMAND_MODULES = (vault_commands, data_commands, backup_commands, lawful_commands,
                    briefing_commands, lawful_pdf_commands, policy_commands, hq_commands,
@@ -36,14 +37,14 @@ def build_parser():
     import argparse
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--vault", metavar="PATH",
-                        help="vault folder (default: the standard location for this user)")
+                        help=_("vault folder (default: the standard location for this user)"))
     common.add_argument("--user", metavar="NAME",
-                        help="user to sign in as (default: the governor who created the vault)")
+                        help=_("user to sign in as (default: the governor who created the vault)"))
     parser = argparse.ArgumentParser(
         prog="governors-console",
-        description=f"{APP_NAME}: an encrypted register of staff corruption threats. "
-                    "With no command (or 'gui') it opens the desktop console: "
-                    "'--vault PATH' on that vault, '--demo' on the demo vault.")
+        description=_("{app}: an encrypted register of staff corruption threats. With no "
+                      "command (or 'gui') it opens the desktop console: '--vault PATH' on that "
+                      "vault, '--demo' on the demo vault.").format(app=APP_NAME))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{parser.prog}: {term(exc, one_line=True)}", file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:
-        print(f"{parser.prog}: stopped.", file=sys.stderr)
+        print(_("{prog}: stopped.").format(prog=parser.prog), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         import logging
         logging.getLogger(__name__).error("unexpected error in command %s: %s",
                                           args.command, type(exc).__name__)
-        print(f"{parser.prog}: something went wrong inside the console ({type(exc).__name__}); "
-              "nothing was changed by the failed step. Please report it.", file=sys.stderr)
+        print(_("{prog}: something went wrong inside the console ({error}); nothing was changed "
+                "by the failed step. Please report it.").format(
+                prog=parser.prog, error=type(exc).__name__), file=sys.stderr)
         return EXIT_BUG

@@ -13,63 +13,76 @@ import sys
 from cli.common import emit_json, open_vault, passphrase_from_env_or_prompt, term, vault_path
 from console.audit import chain as audit
 from console.records import fields, register, users
-from console.records.model import CATEGORY_SHORT, OUTCOMES, REFERRAL_TARGETS, STATUSES
+from console.audit.roles import ROLES
+from console.records.model import (
+    AIMS,
+    CATEGORY_SHORT,
+    MEASURE_STATUSES,
+    MEASURE_TYPES,
+    OUTCOMES,
+    RAG,
+    REFERRAL_TARGETS,
+    STATUSES,
+)
+from console.i18n import _, ngettext
 
 
 def add_commands(sub, common) -> None:
-    p = sub.add_parser("init", parents=[common], help="create a new vault (you become its governor)")
-    p.add_argument("--establishment", required=True, help="e.g. 'HMP Ashdown'")
-    p.add_argument("--name", help="your full name as it should appear on briefings")
-    p.add_argument("--title", default="Governor", help="your job title (default: Governor)")
+    p = sub.add_parser("init", parents=[common], help=_("create a new vault (you become its "
+                                                        "governor)"))
+    p.add_argument("--establishment", required=True, help=_("e.g. 'HMP Ashdown'"))
+    p.add_argument("--name", help=_("your full name as it should appear on briefings"))
+    p.add_argument("--title", default="Governor", help=_("your job title (default: Governor)"))
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("user", help="add, remove or list users, or change your passphrase")
+    p = sub.add_parser("user", help=_("add, remove or list users, or change your passphrase"))
     usub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    a = usub.add_parser("add", parents=[common], help="add a deputy or viewer")
-    a.add_argument("name", help="sign-in name (letters, digits, . _ -)")
+    a = usub.add_parser("add", parents=[common], help=_("add a deputy or viewer"))
+    a.add_argument("name", help=_("sign-in name (letters, digits, . _ -)"))
     a.add_argument("--role", choices=["deputy", "viewer", "governor"], default="deputy")
     a.add_argument("--display-name", default="")
     a.add_argument("--title", default="")
     a.add_argument("--staff-number", default="")
     a.set_defaults(func=cmd_user_add)
     r = usub.add_parser("remove", parents=[common],
-                        help="remove a user (the vault key is then rotated)")
+                        help=_("remove a user (the vault key is then rotated)"))
     r.add_argument("name")
     r.set_defaults(func=cmd_user_remove)
-    w = usub.add_parser("passwd", parents=[common], help="change your own passphrase")
+    w = usub.add_parser("passwd", parents=[common], help=_("change your own passphrase"))
     w.set_defaults(func=cmd_user_passwd)
     from cli import authority_commands
     authority_commands.add_user_commands(usub, common)
-    ls = usub.add_parser("list", parents=[common], help="list the vault's users")
+    ls = usub.add_parser("list", parents=[common], help=_("list the vault's users"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=cmd_user_list)
 
-    p = sub.add_parser("list", parents=[common], help="list the register")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("list", parents=[common], help=_("list the register"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", parents=[common], help="show one subject's full record")
-    p.add_argument("ref", help="subject reference, e.g. CC-2026-001")
+    p = sub.add_parser("show", parents=[common], help=_("show one subject's full record"))
+    p.add_argument("ref", help=_("subject reference, e.g. CC-2026-001"))
     p.add_argument("--json", action="store_true")
     p.add_argument("--reason", default="case review",
-                   help="why you are opening the record, for the journal (default: case "
-                        "review; also referral, briefing, subject access request, legal "
-                        "advice, or your own words)")
+                   help=_("why you are opening the record, for the journal (default: case "
+                          "review; also referral, briefing, subject access request, legal "
+                          "advice, or your own words)"))
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("audit-verify", parents=[common],
-                       help="check the audit chain has not been edited")
+                       help=_("check the audit chain has not been edited"))
     p.set_defaults(func=cmd_audit_verify)
 
 
 def cmd_init(args) -> int:
     from console.audit.genesis import create_vault
     path = vault_path(args)
-    passphrase = passphrase_from_env_or_prompt("New passphrase: ", confirm=True)
+    passphrase = passphrase_from_env_or_prompt(_("New passphrase: "), confirm=True)
     user = args.user or "governor"
     with create_vault(path, user, passphrase, args.establishment,
                       display_name=args.name or user, job_title=args.title) as v:
-        print(f"Created a vault for {v.establishment} at {path}; you ({user}) are its governor.")
+        print(_("Created a vault for {establishment} at {path}; you ({user}) are its governor.").format(
+                establishment=v.establishment, path=path, user=user))
     return 0
 
 
@@ -79,8 +92,9 @@ def cmd_user_add(args) -> int:
         u = users.add_user(v, args.name, new_pass, role=args.role,
                            display_name=args.display_name, job_title=args.title,
                            staff_number=args.staff_number)
-        print(f"Added {u.name} as {u.role}. Give them their passphrase in person; they should "
-              "change it with 'user passwd'.")
+        print(_("Added {name} as {role}. Give them their passphrase in person; they should "
+                "change it with 'user passwd'.").format(
+                    name=u.name, role=ROLES.label(u.role).lower()))
     return 0
 
 
@@ -92,20 +106,20 @@ def _new_user_passphrase() -> str:
     import getpass
     if not sys.stdin or not sys.stdin.isatty():
         from console.errors import ValidationError
-        raise ValidationError("No passphrase for the new user: set CONSOLE_NEW_PASSPHRASE or "
-                              "run the command in a terminal.")
-    first = getpass.getpass("Passphrase for the new user: ")
+        raise ValidationError(_("No passphrase for the new user: set CONSOLE_NEW_PASSPHRASE or "
+                                "run the command in a terminal."))
+    first = getpass.getpass(_("Passphrase for the new user: "))
     if getpass.getpass("Repeat it: ") != first:
         from console.errors import ValidationError
-        raise ValidationError("The two passphrases do not match.")
+        raise ValidationError(_("The two passphrases do not match."))
     return first
 
 
 def cmd_user_remove(args) -> int:
     with open_vault(args) as v:
         users.remove_user(v, args.name)
-        print(f"Removed {args.name}; the vault's key was rotated so any copy they kept is "
-              "useless.")
+        print(_("Removed {name}; the vault's key was rotated so any copy they kept is useless.").format(
+                name=args.name))
     return 0
 
 
@@ -118,7 +132,7 @@ def cmd_user_passwd(args) -> int:
         new = _new_user_passphrase()
     with unlock.open_vault(vault_path(args), args.user, old) as v:
         users.change_passphrase(v, old, new)
-        print("Your passphrase was changed.")
+        print(_("Your passphrase was changed."))
     return 0
 
 
@@ -129,7 +143,8 @@ def cmd_user_list(args) -> int:
             emit_json([dataclasses.asdict(u) for u in rows])
         else:
             for u in rows:
-                print(f"{u.name:20} {u.role:9} {term(u.display_name, one_line=True)}")
+                print(f"{u.name:20} {ROLES.label(u.role).lower():11} "
+                      f"{term(u.display_name, one_line=True)}")
     return 0
 
 
@@ -166,23 +181,28 @@ def cmd_list(args) -> int:
             emit_json([row_json(r) for r in rows])
             return 0
         if not rows:
-            print("The register is empty.")
+            print(_("The register is empty."))
             return 0
-        print(f"{'REF':13} {'RAG':6} {'STATUS':22} {'NAME':28} FLAGS")
+        # Translators: column headings of 'list', in capitals like the English.
+        head = (_("REF"), _("RAG"), _("STATUS"), _("NAME"), _("FLAGS"))
+        print(f"{head[0]:13} {head[1]:6} {head[2]:22} {head[3]:28} {head[4]}")
         for r in rows:
             s = r.subject
-            flags = "restricted" if r.restricted else ", ".join(
+            flags = _("restricted") if r.restricted else ", ".join(
                 ([_restricted_to(r.restricted_to)] if r.restricted_to is not None else [])
                 + r.flags.labels())
-            print(f"{s.ref:13} {r.rag:6} {STATUSES.label(s.status)[:22]:22} "
+            print(f"{s.ref:13} {RAG.label(r.rag).lower():6} {STATUSES.label(s.status)[:22]:22} "
                   f"{term(s.name, one_line=True)[:28]:28} {flags}")
         attention = sum(1 for r in rows if r.flags.needs_attention)
-        print(f"\n{len(rows)} subjects; {attention} need attention.")
+        print("\n" + ngettext("{n} subject; {attention} need attention.",
+                              "{n} subjects; {attention} need attention.", len(rows)).format(
+            n=len(rows), attention=attention))
     return 0
 
 
 def _restricted_to(names) -> str:
-    return "restricted to " + (", ".join(names) if names else "governors only")
+    return (_("restricted to {names}").format(names=", ".join(names)) if names
+            else _("restricted to governors only"))
 
 
 def cmd_show(args) -> int:
@@ -191,41 +211,57 @@ def cmd_show(args) -> int:
         if args.json:
             emit_json(dataclasses.asdict(rec))
             return 0
-        s = rec.subject
-        print(f"{s.ref}  {term(s.name)}  ({term(s.role) or 'role not recorded'}, "
-              f"{term(s.location) or 'location not recorded'})")
-        status = STATUSES.label(s.status)
-        if s.outcome:
-            status += f" - {OUTCOMES.label(s.outcome)}"
-        side = [t for t, on in (("suspended", s.suspended),
-                                ("restricted duties", s.restricted_duties)) if on]
-        print(f"Status: {status}{' (' + ', '.join(side) + ')' if side else ''}")
-        if rec.restricted_to is not None:
-            print(f"Need-to-know: {_restricted_to(rec.restricted_to)} (and governors)")
-        print("Categories: " + (", ".join(CATEGORY_SHORT.get(c, c) for c in s.categories)
-                                or "none"))
-        print(f"Threat: likelihood {s.likelihood} x impact {s.impact} = {s.score} "
-              f"({rec.rag}); residual {s.residual_score} ({rec.residual_rag})")
-        print(f"Owner: {term(s.owner) or '-'}   Next review: {fields.plain(s.next_review) or '-'}")
-        if rec.flags.needs_attention:
-            print("Needs attention: " + ", ".join(rec.flags.labels()))
-        print(f"\nReports ({len(rec.reports)}):")
-        for r in rec.reports:
-            mark = " UNREFERRED" if r.unreferred_overdue else ""
-            print(f"  #{r.id} {r.received_on} {r.grading}{mark}: {term(r.summary)}")
-        print(f"Referrals ({len(rec.referrals)}):")
-        for f in rec.referrals:
-            ack = f"acknowledged {f.acknowledged_on}" if f.acknowledged_on else "not acknowledged"
-            print(f"  #{f.id} {REFERRAL_TARGETS.label(f.target)} on {f.referred_on}, "
-                  f"{term(f.reference) or 'no reference'}, {ack}"
-                  f"{', outcome: ' + term(f.outcome) if f.outcome else ''}")
-        print(f"Measures ({len(rec.measures)}):")
-        for m in rec.measures:
-            print(f"  #{m.id} [{m.status}] {m.aim}/{m.type}: {term(m.details)} (review "
-                  f"{fields.plain(m.review_due) or '-'}{', OVERDUE' if m.overdue else ''})")
-            for e in m.log[-5:]:
-                print(f"      {e.at[:16]} {e.by_user}: {term(e.text)}")
+        _print_record(rec)
     return 0
+
+
+def _print_record(rec) -> None:
+    s = rec.subject
+    print(f"{s.ref}  {term(s.name)}  ({term(s.role) or _('role not recorded')}, "
+          f"{term(s.location) or _('location not recorded')})")
+    status = STATUSES.label(s.status)
+    if s.outcome:
+        status += f" - {OUTCOMES.label(s.outcome)}"
+    side = [t for t, on in ((_("suspended"), s.suspended),
+                            (_("restricted duties"), s.restricted_duties)) if on]
+    print(_("Status: {status}").format(status=status)
+          + (" (" + ", ".join(side) + ")" if side else ""))
+    if rec.restricted_to is not None:
+        print(_("Need-to-know: {restricted_to} (and governors)").format(
+            restricted_to=_restricted_to(rec.restricted_to)))
+    print(_("Categories: {categories}").format(
+        categories=", ".join(CATEGORY_SHORT.get(c, c) for c in s.categories) or _("none")))
+    print(_("Threat: likelihood {likelihood} x impact {impact} = {score} ({rag}); residual "
+            "{residual_score} ({residual_rag})").format(
+        likelihood=s.likelihood, impact=s.impact, score=s.score,
+        rag=RAG.label(rec.rag).lower(), residual_score=s.residual_score,
+        residual_rag=RAG.label(rec.residual_rag).lower()))
+    print(_("Owner: {owner}   Next review: {day}").format(
+        owner=term(s.owner) or "-", day=fields.plain(s.next_review) or "-"))
+    if rec.flags.needs_attention:
+        print(_("Needs attention: {flags}").format(flags=", ".join(rec.flags.labels())))
+    print("\n" + _("Reports ({n}):").format(n=len(rec.reports)))
+    for r in rec.reports:
+        mark = " " + _("UNREFERRED") if r.unreferred_overdue else ""
+        print(f"  #{r.id} {r.received_on} {r.grading}{mark}: {term(r.summary)}")
+    print(_("Referrals ({n}):").format(n=len(rec.referrals)))
+    for f in rec.referrals:
+        ack = (_("acknowledged {day}").format(day=f.acknowledged_on) if f.acknowledged_on
+               else _("not acknowledged"))
+        outcome = (", " + _("outcome: {outcome}").format(outcome=term(f.outcome))
+                   if f.outcome else "")
+        print(_("  #{id} {target} on {day}, {reference}, {ack}").format(
+            id=f.id, target=REFERRAL_TARGETS.label(f.target), day=f.referred_on,
+            reference=term(f.reference) or _("no reference"), ack=ack) + outcome)
+    print(_("Measures ({n}):").format(n=len(rec.measures)))
+    for m in rec.measures:
+        review = (fields.plain(m.review_due) or "-") + (", " + _("OVERDUE") if m.overdue else "")
+        print(_("  #{id} [{status}] {aim}/{type}: {details} (review {review})").format(
+            id=m.id, status=MEASURE_STATUSES.label(m.status).lower(),
+            aim=AIMS.label(m.aim).lower(), type=MEASURE_TYPES.label(m.type).lower(),
+            details=term(m.details), review=review))
+        for e in m.log[-5:]:
+            print(f"      {e.at[:16]} {e.by_user}: {term(e.text)}")
 
 
 def cmd_audit_verify(args) -> int:

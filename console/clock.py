@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+from console.i18n import _
+
 ESTABLISHMENT_ZONE = "Europe/London"
 
 
@@ -48,4 +50,5 @@ def today_words() -> str:
     utc, local = today(), local_today()
     if utc == local:
         return f"{utc.isoformat()} (UTC)"
-    return f"{utc.isoformat()} in UTC ({local.isoformat()} at the establishment)"
+    return _("{utc} in UTC ({local} at the establishment)").format(
+        utc=utc.isoformat(), local=local.isoformat())

@@ -3,8 +3,11 @@
 Every error a user can cause is a ``ConsoleError`` whose ``str()`` is one plain
 sentence saying what happened and what to do. Messages never contain record
 data (names, notes, report text): they may end up in logs or on a screen
-someone else can see.
+someone else can see. They are in the language the process speaks
+(``console.i18n``): marked ``_()`` where they are made.
 """
+
+from console.i18n import N_, _
 
 
 class ConsoleError(Exception):
@@ -101,22 +104,22 @@ class ImportRejected(ConsoleError):
 # The one boundary where sqlcipher3's own exception classes and OSErrors
 # become a ConsoleError; nothing above the storage room ever sees either.
 
-_FULL_MESSAGE = ("The disk is full, so nothing was saved; free some space and try again. "
-                 "Everything saved before is intact.")
-DAMAGED_MESSAGE = ("The vault's database is damaged or is not a vault; restore it from a "
-                   "backup (File › Backups… › Restore, or the 'restore' command).")
+_FULL_MESSAGE = N_("The disk is full, so nothing was saved; free some space and try again. "
+                    "Everything saved before is intact.")
+DAMAGED_MESSAGE = N_("The vault's database is damaged or is not a vault; restore it from a "
+                     "backup (File › Backups… › Restore, or the 'restore' command).")
 
 
 def storage_error(exc: OSError) -> StorageFull | None:
     """``StorageFull`` for a disk-full or file-too-large error, else None."""
     import errno
     if exc.errno in {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}:
-        return StorageFull(_FULL_MESSAGE)
+        return StorageFull(_(_FULL_MESSAGE))
     return None
 
 
 def storage_full() -> StorageFull:
-    return StorageFull(_FULL_MESSAGE)
+    return StorageFull(_(_FULL_MESSAGE))
 
 
 def translate(exc: BaseException) -> ConsoleError:
@@ -127,11 +130,11 @@ def translate(exc: BaseException) -> ConsoleError:
         full = storage_error(exc)
         if full:
             return full
-        return ConsoleError("The vault could not be read or written (the operating system "
-                            "refused); check the folder is reachable and try again.")
+        return ConsoleError(_("The vault could not be read or written (the operating system "
+                              "refused); check the folder is reachable and try again."))
     text = str(exc).lower()
     if "full" in text or "too big" in text or "disk i/o" in text:
         return storage_full()
     if "locked" in text or "busy" in text:
-        return VaultInUse("The vault is busy in another program; close it there and try again.")
-    return VaultDamaged(DAMAGED_MESSAGE)
+        return VaultInUse(_("The vault is busy in another program; close it there and try again."))
+    return VaultDamaged(_(DAMAGED_MESSAGE))

@@ -25,6 +25,7 @@ import json
 from sqlalchemy import select
 
 from hq.store import tables as t
+from console.i18n import _
 
 
 def _brief(row) -> tuple[str, int, str]:
@@ -62,21 +63,22 @@ def check(conn, establishment_id: int, doc: dict) -> str | None:
             .where(b.establishment_id == establishment_id, b.full_register.is_(True)))
     same = conn.execute(base.where(b.chain_entries == entries)).first()
     if same is not None and not _on(spans, same.chain_entries):
-        return (f"its audit chain has the same length as briefing {same.number}'s but is not "
-                "the same briefing, so the register was forked")
+        return (_("its audit chain has the same length as briefing {number}'s but is not the "
+                  "same briefing, so the register was forked").format(number=same.number))
     before = _nearest(conn, base.where(b.chain_entries < entries)
                       .order_by(b.chain_entries.desc()), spans)
     if before is not None:
         named = {h["number"]: (h["number"], h["chain"]["entries"], h["chain"]["head"])
                  for h in doc["full_register_history"]}
         if named.get(before.number) != _brief(before):
-            return (f"its audit chain does not continue briefing {before.number}'s, the "
-                    "previous full-register briefing held from this establishment")
+            return (_("its audit chain does not continue briefing {number}'s, the previous "
+                      "full-register briefing held from this establishment").format(
+                      number=before.number))
     after = _nearest(conn, base.where(b.chain_entries > entries)
                      .order_by(b.chain_entries.asc()), spans)
     if after is not None:
         later = {n: (n, e, h) for n, e, h in json.loads(after.history)}
         if later.get(number) != (number, entries, head):
-            return (f"briefing {after.number}, already held, does not continue its audit "
-                    "chain")
+            return (_("briefing {number}, already held, does not continue its audit chain").format(
+                      number=after.number))
     return None

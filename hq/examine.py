@@ -14,6 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from console.i18n import _
 
 
 @dataclass(frozen=True)
@@ -41,34 +42,34 @@ def examine(path: str, password: str | None = None) -> Examined:
     try:
         raw = p.read_bytes()
     except OSError:
-        return _refuse(name, "unreadable", f"{name} could not be read; check the path and "
-                                           "that you may open it.")
+        return _refuse(name, "unreadable", _("{name} could not be read; check the path and that "
+                                             "you may open it.").format(name=name))
     sha = hashlib.sha256(raw).hexdigest()
     verdict = verify_bytes(name, raw, None, password, extract=True)
     if not verdict.intact:   # whether the signer is pinned is decided against the store
         return _refuse(name, "signature", verdict.sentence, sha256=sha)
     common = dict(sha256=sha, signer=verdict.signer, fingerprint=verdict.fingerprint)
     if verdict.data is None:
-        return _refuse(name, "data", f"{name} is signed but carries no briefing data "
-                                     "(briefing.json); ask the establishment for a briefing "
-                                     "made with the current console.", **common)
+        return _refuse(name, "data", _("{name} is signed but carries no briefing data "
+                                       "(briefing.json); ask the establishment for a briefing "
+                                       "made with the current console.").format(name=name), **common)
     try:
         doc = json.loads(verdict.data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return _refuse(name, "data", f"{name} carries briefing data that is not valid JSON; "
-                                     "it was not ingested.", **common)
+        return _refuse(name, "data", _("{name} carries briefing data that is not valid JSON; it "
+                                       "was not ingested.").format(name=name), **common)
     wrong = briefing_json.problems(doc)
     if wrong:
-        return _refuse(name, "data", f"{name} carries briefing data that does not match the "
-                                     f"briefing data format (at {wrong[0]}); it was not "
-                                     "ingested.", **common)
+        return _refuse(name, "data", _("{name} carries briefing data that does not match the "
+                                       "briefing data format (at {wrong}); it was not ingested.").format(
+                                       name=name, wrong=wrong[0]), **common)
     if doc["establishment"]["certificate_sha256"] != verdict.fingerprint:
-        return _refuse(name, "data", f"{name} carries briefing data naming another "
-                                     "certificate than the one that signed it; it was not "
-                                     "ingested.", **common)
+        return _refuse(name, "data", _("{name} carries briefing data naming another certificate "
+                                       "than the one that signed it; it was not ingested.").format(
+                                       name=name), **common)
     number = doc["briefing"]["number"]
     if not verdict.reason.endswith(f" {number}"):
-        return _refuse(name, "data", f"{name} carries briefing data for another briefing "
-                                     "number than the signed document's; it was not "
-                                     "ingested.", **common)
+        return _refuse(name, "data", _("{name} carries briefing data for another briefing number "
+                                       "than the signed document's; it was not ingested.").format(
+                                       name=name), **common)
     return Examined(name, True, doc=doc, **common)

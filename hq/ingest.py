@@ -23,6 +23,7 @@ from hq import continuity, rows
 from hq.examine import Examined, examine
 from hq.store import tables as t
 from hq.times import iso
+from console.i18n import _, ngettext
 
 HELD, ALREADY, REFUSED = "held", "already held", "refused"
 
@@ -95,8 +96,8 @@ def ingest(store, paths, *, now: dt.datetime | None = None, password: str | None
            workers: int | None = None, on_progress=None) -> list[Outcome]:
     files = expand(paths)
     missing = [f for f in files if not f.is_file()]
-    outcomes = [Outcome(f.name, REFUSED, f"{f.name} does not exist or is not a file; check "
-                                         "the path.") for f in missing]
+    outcomes = [Outcome(f.name, REFUSED, _("{name} does not exist or is not a file; check the "
+                                           "path.").format(name=f.name)) for f in missing]
     present = [f for f in files if f.is_file()]
     examined = examine_all(present, password, workers, on_progress)
     settings = store.settings()
@@ -128,8 +129,9 @@ def _keep(store, e: Examined, settings: dict, now: dt.datetime) -> Outcome:
                             .join(t.establishments)
                             .where(t.briefings.c.sha256 == e.sha256)).first()
         if held is not None:
-            return Outcome(e.file, ALREADY, f"{e.file}: briefing {held.number} from "
-                                            f"{held.label} is already held; nothing changed.",
+            return Outcome(e.file, ALREADY, _("{file}: briefing {number} from {label} is already "
+                                              "held; nothing changed.").format(
+                                              file=e.file, number=held.number, label=held.label),
                            held.label, held.number)
         cert = conn.execute(select(t.certificates, t.establishments.c.label,
                                    t.establishments.c.vault_id)
@@ -140,24 +142,27 @@ def _keep(store, e: Examined, settings: dict, now: dt.datetime) -> Outcome:
     if cert is None:
         if bound is not None:
             return _refuse(store, e, "untrusted", (
-                f"{e.file} is signed by {e.signer} with certificate {e.fingerprint}, which "
-                f"is not the certificate pinned for {bound.label}; it was not ingested. "
-                "If the governor has a new certificate, confirm its fingerprint with them and "
-                "pin it with 'hq trust'."), bound.id, at, bound.label)
+                _("{file} is signed by {signer} with certificate {fingerprint}, which is not the "
+                  "certificate pinned for {label}; it was not ingested. If the governor has a "
+                  "new certificate, confirm its fingerprint with them and pin it with 'hq trust'.").format(
+                  file=e.file, signer=e.signer, fingerprint=e.fingerprint, label=bound.label)), bound.id, at, bound.label)
         return _refuse(store, e, "unknown", (
-            f"{e.file} is signed by {e.signer} with certificate {e.fingerprint}, which is not "
-            "pinned for any establishment; it was not ingested. Confirm the fingerprint with "
-            "the governor, then pin it with 'hq trust'."), at=at)
+            _("{file} is signed by {signer} with certificate {fingerprint}, which is not pinned "
+              "for any establishment; it was not ingested. Confirm the fingerprint with the "
+              "governor, then pin it with 'hq trust'.").format(
+              file=e.file, signer=e.signer, fingerprint=e.fingerprint)), at=at)
     est_id, label = cert.establishment_id, cert.label
     if cert.replaced_at is not None:
         return _refuse(store, e, "untrusted", (
-            f"{e.file} is signed with a certificate of {label} that was replaced on "
-            f"{cert.replaced_at[:10]}; it was not ingested."), est_id, at, label)
+            _("{file} is signed with a certificate of {label} that was replaced on "
+              "{replaced_at}; it was not ingested.").format(
+              file=e.file, label=label, replaced_at=cert.replaced_at[:10])), est_id, at, label)
     if cert.vault_id is not None and cert.vault_id != vault_id or \
             bound is not None and bound.id != est_id:
         return _refuse(store, e, "data", (
-            f"{e.file} is signed by {label}'s governor but comes from another register "
-            f"(vault) than the one {label}'s briefings come from; it was not ingested."),
+            _("{file} is signed by {label}'s governor but comes from another register (vault) "
+              "than the one {label}'s briefings come from; it was not ingested.").format(
+              file=e.file, label=label)),
             est_id, at, label)
     return _store(store, e, est_id, label, settings, at)
 
@@ -169,8 +174,9 @@ def _store(store, e: Examined, est_id: int, label: str, settings: dict, at: str)
         same_number = conn.execute(select(t.briefings.c.id).where(
             t.briefings.c.establishment_id == est_id, t.briefings.c.number == number)).first()
         if same_number is not None:
-            sentence = (f"{e.file}: briefing {number} from {label} is already held with "
-                        "other content; it was not ingested.")
+            sentence = (_("{file}: briefing {number} from {label} is already held with other "
+                          "content; it was not ingested.").format(
+                          file=e.file, number=number, label=label))
             broken = None
         else:
             sentence = None
@@ -194,13 +200,15 @@ def _store(store, e: Examined, est_id: int, label: str, settings: dict, at: str)
             if doc["briefing"]["edition"] == "full":
                 _note_staff(conn, est_id, doc)
             n = len(subjects)
-            return Outcome(e.file, HELD, f"{e.file}: briefing {number} from {label} held "
-                                         f"({n} subject{'s' if n != 1 else ''}).",
-                           label, number)
+            return Outcome(e.file, HELD, ngettext(
+                "{file}: briefing {number} from {label} held ({n} subject).",
+                "{file}: briefing {number} from {label} held ({n} subjects).", n).format(
+                    file=e.file, number=number, label=label, n=n), label, number)
     if broken is not None:
         return _refuse(store, e, "discontinuous", (
-            f"{e.file}: briefing {number} from {label} was refused: {broken}. Ask the "
-            "establishment to run 'audit-verify' and explain."), est_id, at, label)
+            _("{file}: briefing {number} from {label} was refused: {broken}. Ask the "
+              "establishment to run 'audit-verify' and explain.").format(
+              file=e.file, number=number, label=label, broken=broken)), est_id, at, label)
     return _refuse(store, e, "duplicate", sentence, est_id, at, label)
 
 

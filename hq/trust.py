@@ -18,6 +18,7 @@ from console.clock import utcnow
 from console.errors import ValidationError
 from hq.store import tables as t
 from hq.times import iso
+from console.i18n import _
 
 MAX_LABEL = 200
 
@@ -34,10 +35,10 @@ class Pinned:
 def check_label(label: str) -> str:
     label = " ".join((label or "").split())
     if not label:
-        raise ValidationError("Give the establishment's name, e.g. \"HMP Ashdown\".")
+        raise ValidationError(_('Give the establishment\'s name, e.g. "HMP Ashdown".'))
     if len(label) > MAX_LABEL or any(ord(c) < 32 for c in label):
-        raise ValidationError(f"An establishment's name is at most {MAX_LABEL} printable "
-                              "characters.")
+        raise ValidationError(_("An establishment's name is at most {MAX_LABEL} printable "
+                                "characters.").format(MAX_LABEL=MAX_LABEL))
     return label
 
 
@@ -47,8 +48,8 @@ def read_certificate(pem: bytes) -> tuple[str, str]:
     try:
         return cert_fingerprint(pem), subject_common_name(pem)[:200]
     except ValueError:
-        raise ValidationError("That file is not a PEM certificate; give the file the "
-                              "governor exported with 'export-cert'.") from None
+        raise ValidationError(_("That file is not a PEM certificate; give the file the governor "
+                                "exported with 'export-cert'.")) from None
 
 
 def pin(store, label: str, pem: bytes, now: dt.datetime | None = None) -> Pinned:
@@ -62,13 +63,13 @@ def pin(store, label: str, pem: bytes, now: dt.datetime | None = None) -> Pinned
             .where(t.certificates.c.fingerprint == fingerprint)).first()
         if known is not None:
             if known.label != label:
-                raise ValidationError("That certificate is already pinned for another "
-                                      f"establishment ({known.label}); one certificate "
-                                      "identifies one establishment.")
+                raise ValidationError(_("That certificate is already pinned for another "
+                                        "establishment ({label}); one certificate identifies one "
+                                        "establishment.").format(label=known.label))
             if known.replaced_at is not None:
-                raise ValidationError("That certificate was replaced for this establishment "
-                                      f"on {known.replaced_at[:10]}; a replaced certificate "
-                                      "is not pinned again.")
+                raise ValidationError(_("That certificate was replaced for this establishment on "
+                                        "{replaced_at}; a replaced certificate is not pinned "
+                                        "again.").format(replaced_at=known.replaced_at[:10]))
             return Pinned(label, fingerprint, subject, unchanged=True)
         est = conn.execute(select(t.establishments.c.id)
                            .where(t.establishments.c.label == label)).first()

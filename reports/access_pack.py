@@ -9,7 +9,9 @@ governor's identity, writes the file atomically and journals the decision.
 
 Also holds the small page furniture (styles, running header and footer, the
 signature slot) shared with ``journal_pdf``. Every user string goes through
-``markup.para``; reportlab is imported inside the functions.
+``markup.para``; reportlab is imported inside the functions. Both documents
+are worded in the language the console speaks (``console.i18n``), with the
+English marking on every page and the Welsh form beside it in Welsh.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from console import i18n
 from console.errors import ValidationError
+from console.i18n import _, ngettext
 from console.text import shown
 from reports import fonts
+from reports.language import Words
 from reports.markup import has_rtl, para
 from reports.pdf_parts import (
-    MARKING,
     STAMP_H,
     STAMP_W,
     Built,
@@ -74,6 +78,11 @@ def P(text, style: str = "body"):
     return Paragraph(para(text), st)
 
 
+def marking() -> str:
+    """The protective marking in the language spoken (English always there)."""
+    return Words(i18n.language()).marking
+
+
 def render(story, *, title: str, author: str, subject: str, header: str,
            preview: bool = False) -> Built:
     """Lay ``story`` out on A4 with the marking and "page N" on every page,
@@ -92,11 +101,12 @@ def render(story, *, title: str, author: str, subject: str, header: str,
     def furniture(canvas, doc):
         canvas.saveState()
         canvas.setFont(fonts.SANS_BOLD, 8)
-        canvas.drawCentredString(w / 2, h - 12 * 72 / 25.4, MARKING)
-        canvas.drawCentredString(w / 2, 8 * 72 / 25.4, MARKING)
+        canvas.drawCentredString(w / 2, h - 12 * 72 / 25.4, marking())
+        canvas.drawCentredString(w / 2, 8 * 72 / 25.4, marking())
         canvas.setFont(fonts.SANS, 7)
         canvas.drawString(margin, h - 17 * 72 / 25.4, shown(header, one_line=True)[:120])
-        canvas.drawRightString(w - margin, 13 * 72 / 25.4, f"Page {doc.page}")
+        canvas.drawRightString(w - margin, 13 * 72 / 25.4,
+                               _("Page {page}").format(page=doc.page))
         canvas.restoreState()
         if preview:
             preview_mark(canvas, w, h)
@@ -104,7 +114,7 @@ def render(story, *, title: str, author: str, subject: str, header: str,
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=margin, rightMargin=margin,
                             topMargin=24 * 72 / 25.4, bottomMargin=22 * 72 / 25.4,
                             title=title, author=author, subject=subject,
-                            creator="Governor's Console")
+                            creator="Governor's Console", lang=Words(i18n.language()).lang)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     page, x, y = sink[0]
     return Built(buf.getvalue(), page, SignatureSlot(page - 1, (x, y, x + STAMP_W,
@@ -114,9 +124,9 @@ def render(story, *, title: str, author: str, subject: str, header: str,
 def check_out_path(out_path) -> Path:
     out_path = Path(out_path).expanduser()
     if out_path.suffix.lower() != ".pdf":
-        raise ValidationError("The file name must end in .pdf.")
+        raise ValidationError(_("The file name must end in .pdf."))
     if not out_path.parent.is_dir():
-        raise ValidationError("The folder to save it in does not exist.")
+        raise ValidationError(_("The folder to save it in does not exist."))
     return out_path
 
 
@@ -138,23 +148,36 @@ def preview_access_pack(pack) -> bytes:
     return build_access_pack(pack, preview=True).pdf
 
 
+def pack_title(pack) -> str:
+    return _("Subject access pack {ref}").format(ref=pack.ref)
+
+
 def build_access_pack(pack, preview: bool = False) -> Built:
     from reportlab.platypus import Spacer
 
     when = pack.prepared_at[:16].replace("T", " ")
-    story = [P("Subject access: information held about you", "title"),
-             P(f"{pack.establishment} · counter-corruption register · reference {pack.ref}"),
-             P(f"Prepared {when} UTC by {pack.prepared_by}"
-               f"{', ' + pack.prepared_role if pack.prepared_role else ''}"
-               + (f", in answer to your request received {pack.received_on.isoformat()}"
-                  if pack.received_on else "") + "."),
+    by = pack.prepared_by + (f", {pack.prepared_role}" if pack.prepared_role else "")
+    prepared = (_("Prepared {when} UTC by {by}, in answer to your request received {day}.")
+                if pack.received_on else _("Prepared {when} UTC by {by}.")).format(
+        when=when, by=by, day=pack.received_on.isoformat() if pack.received_on else "")
+    released, withheld = len(pack.released), len(pack.withheld)
+    story = [P(_("Subject access: information held about you"), "title"),
+             P(_("{establishment} · counter-corruption register · reference {ref}").format(
+                 establishment=pack.establishment, ref=pack.ref)),
+             P(prepared),
              Spacer(1, 6),
-             P(f"This pack lists every item the register holds about you. "
-               f"{len(pack.released)} items are given in full below. "
-               f"{len(pack.withheld)} items are withheld, wholly or in part; each is listed "
-               "with the reason, as the Data Protection Act 2018 requires, so you know it "
-               "exists. You may ask the Information Commissioner's Office to review a "
-               "restriction."),
+             P(_("This pack lists every item the register holds about you.") + " "
+               + ngettext("{n} item is given in full below.",
+                          "{n} items are given in full below.", released).format(n=released)
+               + " "
+               + ngettext("{n} item is withheld, wholly or in part; it is listed with the "
+                          "reason, as the Data Protection Act 2018 requires, so you know it "
+                          "exists.",
+                          "{n} items are withheld, wholly or in part; each is listed with the "
+                          "reason, as the Data Protection Act 2018 requires, so you know it "
+                          "exists.", withheld).format(n=withheld)
+               + " " + _("You may ask the Information Commissioner's Office to review a "
+                         "restriction.")),
              ]
     section = None
     for item in pack.items:
@@ -163,17 +186,17 @@ def build_access_pack(pack, preview: bool = False) -> Built:
             story.append(P(section, "h2"))
         story.append(P(item.label, "label"))
         if item.withheld:
-            story.append(P(f"Withheld: {item.reason_label}.", "withheld"))
+            story.append(P(_("Withheld: {reason}.").format(reason=item.reason_label),
+                           "withheld"))
         else:
             for line in (item.text or "").split("\n"):
                 story.append(P(line or " "))
     if pack.withheld:
-        story.append(P("Summary of items withheld", "h2"))
+        story.append(P(_("Summary of items withheld"), "h2"))
         for item in pack.withheld:
             story.append(P(f"• {item.label} — {item.reason_label}"))
-    title = f"Subject access pack {pack.ref}"
-    return render(story, title=title, author=pack.prepared_by,
-                  subject=f"{MARKING} subject access pack",
+    return render(story, title=pack_title(pack), author=pack.prepared_by,
+                  subject=marking() + " " + _("subject access pack"),
                   header=f"{pack.establishment} · {pack_reference(pack)}", preview=preview)
 
 
@@ -193,9 +216,9 @@ def make_access_pack(vault, ref, out_path, decisions: dict | None = None,
     built = build_access_pack(pack)
     from reports.signing import sign_and_save
     _signed, digest = sign_and_save(
-        vault, built, out_path, title=f"Subject access pack {pack.ref}",
-        subject=f"{MARKING} subject access pack", reference=pack_reference(pack),
-        purpose="subject access pack", password=password)
+        vault, built, out_path, title=pack_title(pack),
+        subject=marking() + " " + _("subject access pack"), reference=pack_reference(pack),
+        purpose="subject access pack", password=password, language=i18n.language())
     subject_access.record_decision(vault, pack, digest, recipients)
     return AccessPackResult(out_path, digest, len(pack.released), len(pack.withheld),
                             built.pages)

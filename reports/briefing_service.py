@@ -27,7 +27,9 @@ from pathlib import Path
 
 from console.audit import roles
 from console.errors import ValidationError
+from console.i18n import _
 from console.records import briefings, journal
+from reports.language import LANGUAGES
 
 SCOPES = ("all", "selected", "since_last")
 
@@ -40,6 +42,7 @@ class BriefingOptions:
     password: str | None = None   # AES-256 via pyHanko, before signing
     distribution: str = "HQ Counter-Corruption Unit"
     reason: str = "briefing"       # journal justification for the disclosure
+    language: str = "en"           # "en", "cy" or "both" (Welsh first): reports.language
 
 
 @dataclass(frozen=True)
@@ -67,18 +70,20 @@ PREVIEW_REFERENCE = "PREVIEW"
 
 def _check_options(options: BriefingOptions) -> None:
     if options.scope not in SCOPES:
-        raise ValidationError("A briefing's scope must be all, selected or since_last.")
+        raise ValidationError(_("A briefing's scope must be all, selected or since_last."))
     if options.password is not None and len(options.password) < MIN_PASSWORD:
-        raise ValidationError(f"A briefing password must be at least {MIN_PASSWORD} "
-                              "characters long.")
+        raise ValidationError(_("A briefing password must be at least {n} characters "
+                                "long.").format(n=MIN_PASSWORD))
+    if options.language not in LANGUAGES:
+        raise ValidationError(_("A briefing's language must be en, cy or both."))
 
 
 def _check(options: BriefingOptions, out_path: Path) -> None:
     _check_options(options)
     if out_path.suffix.lower() != ".pdf":
-        raise ValidationError("A briefing must be saved as a .pdf file.")
+        raise ValidationError(_("A briefing must be saved as a .pdf file."))
     if not out_path.parent.is_dir():
-        raise ValidationError("The folder to save the briefing in does not exist.")
+        raise ValidationError(_("The folder to save the briefing in does not exist."))
 
 
 def _content(data) -> str:
@@ -116,7 +121,7 @@ def preview_briefing(vault, options: BriefingOptions, on_progress=None) -> Brief
     from reports.content import build
     briefings.check_continuity(vault)     # say now if signing would be refused
     data, _head, _dist, _at = _collect(vault, options, PREVIEW_REFERENCE, on_progress, 1)
-    built = build(data, preview=True)
+    built = build(data, preview=True, language=options.language)
     if on_progress:
         on_progress(len(data.records) + 1, len(data.records) + 1)
     return BriefingPreview(built.pdf, len(data.records), built.pages, _content(data))
@@ -130,7 +135,7 @@ def make_briefing(vault, out_path, options: BriefingOptions,
     out_path = Path(out_path).expanduser()
     _check(options, out_path)
     from reports import briefing_json
-    from reports.content import MARKING, build, title_of
+    from reports.content import build, subject_of, title_of
     from reports.signing import sign_and_save
 
     briefings.check_continuity(vault)     # refuses when the last one's head is gone
@@ -138,19 +143,20 @@ def make_briefing(vault, out_path, options: BriefingOptions,
     data, head_seq, distribution, generated_at = _collect(vault, options, reference,
                                                           on_progress, 2)
     if expect is not None and _content(data) != expect:
-        raise ValidationError("The register changed after the preview, so nothing was "
-                              "signed; look at the new preview, then sign it.")
+        raise ValidationError(_("The register changed after the preview, so nothing was "
+                                "signed; look at the new preview, then sign it."))
     total = len(data.records) + 2
-    built = build(data)
+    built = build(data, language=options.language)
     if on_progress:
         on_progress(total - 1, total)
     _signed, digest = sign_and_save(
-        vault, built, out_path, title=title_of(data),
-        subject=f"{MARKING} counter-corruption briefing for {data.establishment}",
+        vault, built, out_path, title=title_of(data, options.language),
+        subject=subject_of(data, options.language),
         reference=reference, purpose="briefing", password=options.password,
         signed_at=generated_at, attachments=[(
             briefing_json.FILE_NAME, briefing_json.encode(briefing_json.document(data)),
-            briefing_json.MIME, "The briefing's data for headquarters (JSON)")])
+            briefing_json.MIME, "The briefing's data for headquarters (JSON)")],
+        language=options.language)
     briefings.record_briefing(
         vault, reference=reference, sha256=digest, scope=options.scope,
         edition=data.edition, subjects=len(data.records), audit_seq=head_seq,

@@ -14,8 +14,9 @@ import datetime as dt
 
 from console.audit import chain as audit
 from console.errors import NotFound, ValidationError
+from console.i18n import _
 from console.records import briefings, register
-from console.records.model import MEASURE_STATUSES, STATUSES, SubjectRecord
+from console.records.model import SubjectRecord
 from reports.data import FULL, PSEUDONYMISED, BriefingData, Change
 from reports.pseudonym import Pseudonymiser
 
@@ -23,35 +24,18 @@ MAX_CHANGES = 2000
 # Audit actions that change a subject's record (views and journal entries do not).
 CHANGE_PREFIXES = ("subject.", "report.", "referral.", "measure.", "log.")
 
-_PHRASES = {
-    "subject.create": "added to the register",
-    "subject.update": "profile updated",
-    "subject.assess": "threat reassessed",
-    "subject.side_state": "suspension or restricted duties changed",
-    "subject.delete": "removed from the register",
-    "subject.erase": "details erased",
-    "report.add": "report added",
-    "report.regrade": "report regraded",
-    "referral.add": "referral recorded",
-    "referral.update": "referral updated",
-    "measure.add": "measure added",
-    "measure.update": "measure changed",
-    "log.add": "log entry added",
-    "conflict.bar": "conflict of interest recorded",
-}
 
-
-def describe(entry) -> str:
-    """A short, name-free sentence for one audit entry."""
+def describe(entry) -> Change:
+    """The change one audit entry made, as a briefing lists it (no names)."""
     after = entry.after or {}
+    detail = ""
     if entry.action == "subject.status":
-        label = STATUSES.label(after.get("status")) if after.get("status") else ""
-        return f"status changed to {label}" if label else "status changed"
-    if entry.action in ("report.add", "report.regrade") and after.get("grading"):
-        return f"{_PHRASES[entry.action]} (graded {after['grading']})"
-    if entry.action == "measure.update" and after.get("status") in MEASURE_STATUSES:
-        return f"measure now {MEASURE_STATUSES.label(after['status']).lower()}"
-    return _PHRASES.get(entry.action, entry.action.replace(".", " ").replace("_", " "))
+        detail = str(after.get("status") or "")
+    elif entry.action in ("report.add", "report.regrade"):
+        detail = str(after.get("grading") or "")
+    elif entry.action == "measure.update":
+        detail = str(after.get("status") or "")
+    return Change(entry.entity_id, entry.at, entry.action, detail)
 
 
 def _refs_for_scope(scope: str, refs, visible: list[str], changed: set[str]):
@@ -62,15 +46,15 @@ def _refs_for_scope(scope: str, refs, visible: list[str], changed: set[str]):
     if scope == "selected":
         wanted = [str(r).strip().upper() for r in refs if str(r).strip()]
         if not wanted:
-            raise ValidationError("Choose at least one subject for a briefing on selected "
-                                  "subjects.")
+            raise ValidationError(_("Choose at least one subject for a briefing on selected "
+                                    "subjects."))
         missing = [r for r in wanted if r not in visible]
         if missing:
-            raise NotFound("No subject you can see has the reference "
-                           f"{missing[0]}; check the references chosen.")
+            raise NotFound(_("No subject you can see has the reference {ref}; check the "
+                             "references chosen.").format(ref=missing[0]))
         seen = set()
         return [r for r in wanted if not (r in seen or seen.add(r))]
-    raise ValidationError("A briefing's scope must be all, selected or since_last.")
+    raise ValidationError(_("A briefing's scope must be all, selected or since_last."))
 
 
 def collect(vault, *, scope: str = "all", refs=(), pseudonymise: bool = False,
@@ -100,7 +84,7 @@ def collect(vault, *, scope: str = "all", refs=(), pseudonymise: bool = False,
         records.append(subject_record(vault, ref))
         if on_progress and (i % 10 == 0 or i == total - 1):
             on_progress(i + 1, total)
-    changes = tuple(Change(e.entity_id, e.at, describe(e)) for e in entries[:MAX_CHANGES])
+    changes = tuple(describe(e) for e in entries[:MAX_CHANGES])
 
     history = full_register_history(vault)
     # The head the previous briefing recorded when it was signed (not whatever

@@ -1,7 +1,8 @@
 """The briefing's pages, laid out with reportlab Platypus from ``BriefingData``.
 
 ``build_briefing(data) -> bytes`` is pure: no vault, no files. ``build`` also
-returns where the signature block was placed, for the signing step.
+returns where the signature block was placed, for the signing step. Each
+subject's pages are laid out by ``subject_pages``.
 
 Rules: every user string goes through ``markup.para``/``escape`` before it
 reaches a Paragraph; reports show only their sanitised summary, never the
@@ -10,31 +11,21 @@ says nothing the pages do not show; long tables are cut into chunks of ``CHUNK``
 briefing stays linear; every page carries the protective marking top and
 bottom, the establishment, the briefing reference, the generation time and
 "Page N of M" (the total is a form drawn once at the end, so one pass does).
+The words are in the briefing's language (``language``: English, Welsh, or
+both with Welsh first); the English marking is on every page whatever it is.
 """
 
 from __future__ import annotations
 
 import io
 
-from console.records.model import (
-    AIMS,
-    CATEGORIES,
-    EMPLOYMENT,
-    MEASURE_STATUSES,
-    MEASURE_TYPES,
-    OUTCOMES,
-    REFERRAL_TARGETS,
-    REPORT_TYPES,
-    STATUSES,
-)
+from console.records.model import CATEGORIES, RAG, STATUSES
 from console.records.rules import rag as rag_band
 from reports import fonts
-from reports.briefing_json import report_referred_on
 from reports.data import BriefingData
-from reports.markup import escape, has_rtl, para
+from reports.language import ENGLISH, Words
+from reports.markup import escape
 from reports.pdf_parts import (
-    LOG_ENTRIES_SHOWN,
-    MARKING,
     MM,
     RAG_FILL,
     STAMP_H,
@@ -42,39 +33,70 @@ from reports.pdf_parts import (
     TOTAL_FORM,
     Blocks,
     Built,
-    Heading,
     SignatureSlot,
     canvas_class,
     fit,
     preview_mark,
     signature_slot,
 )
+from reports.subject_pages import SubjectPages, when
 
 
-def build_briefing(data: BriefingData) -> bytes:
-    return build(data).pdf
+def build_briefing(data: BriefingData, language: str = ENGLISH) -> bytes:
+    return build(data, language=language).pdf
 
 
-def title_of(data: BriefingData) -> str:
-    edition = " (pseudonymised edition)" if data.pseudonymised else ""
-    return f"Counter-corruption briefing {data.reference}{edition}"
+def title_of(data: BriefingData, language: str = ENGLISH) -> str:
+    w = Words(language)
+    if data.pseudonymised:
+        return w.say("Counter-corruption briefing {reference} (pseudonymised edition)",
+                     reference=data.reference)
+    return w.say("Counter-corruption briefing {reference}", reference=data.reference)
 
 
-def _d(value) -> str:
-    if value is None or value == "":
-        return "–"
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+def subject_of(data: BriefingData, language: str = ENGLISH) -> str:
+    """The PDF's subject line: the marking, then what it is and for whom."""
+    w = Words(language)
+    return w.marking + " " + w.say("counter-corruption briefing for {establishment}",
+                                   establishment=data.establishment)
 
 
-def _when(at: str) -> str:
-    """An ISO timestamp as 'YYYY-MM-DD HH:MM' (UTC as stored)."""
-    return at[:16].replace("T", " ") if at else "–"
+def plain_summary(d: BriefingData, tr) -> str:
+    """The cover's summary in one language (``tr``, a catalogue)."""
+    dash = d.dashboard
+    n = d.open_cases
+    parts = [tr.ngettext("{n} member of staff is managed as a corruption threat",
+                         "{n} members of staff are managed as corruption threats", n)]
+    if d.previous_reference:
+        parts.append(tr.ngettext("{new} new since the last briefing",
+                                 "{new} new since the last briefing", d.new_since_last))
+    red = dash.by_rag.get("red", 0)
+    parts.append(tr.ngettext("{red} is rated red", "{red} are rated red", red))
+    u = len(dash.unreferred)
+    parts.append(tr.ngettext("{u} report remains unreferred past the {days}-day deadline",
+                             "{u} reports remain unreferred past the {days}-day deadline", u))
+    a = len(dash.unacknowledged)
+    if a:
+        parts.append(tr.ngettext(
+            "{a} referral awaits acknowledgement past {ack_days} days",
+            "{a} referrals await acknowledgement past {ack_days} days", a))
+    o = len(dash.overdue)
+    parts.append(tr.ngettext("{o} review is overdue", "{o} reviews are overdue", o))
+    closed = dash.by_status.get("closed", 0)
+    text = "; ".join(parts) + "."
+    if closed:
+        text += " " + tr.ngettext("{closed} closed case remains on the register.",
+                                  "{closed} closed cases remain on the register.", closed)
+    text = text.format(n=n, new=d.new_since_last, red=red, u=u, days=d.unreferred_days, a=a,
+                       ack_days=d.unacknowledged_days, o=o, closed=closed)
+    return text[0].upper() + text[1:]
 
 
-class _Builder(Blocks):
-    def __init__(self, data: BriefingData):
+class _Builder(Blocks, SubjectPages):
+    def __init__(self, data: BriefingData, language: str = ENGLISH):
         super().__init__()
         self.data = data
+        self.w = Words(language)
         self.slot_pos: list = [None]
         self.preview = False
 
@@ -93,9 +115,9 @@ class _Builder(Blocks):
         author = f"{d.prepared_by}, {d.prepared_role}" if d.prepared_role else d.prepared_by
         doc = SimpleDocTemplate(
             buf, pagesize=A4, leftMargin=self.margin, rightMargin=self.margin,
-            topMargin=26 * mm, bottomMargin=22 * mm, title=title_of(d), author=author,
-            subject=f"{MARKING} counter-corruption briefing for {d.establishment}",
-            creator="Governor's Console", invariant=0, lang="en-GB")
+            topMargin=26 * mm, bottomMargin=22 * mm, title=title_of(d, self.w.code),
+            author=author, subject=subject_of(d, self.w.code),
+            creator="Governor's Console", invariant=0, lang=self.w.lang)
         story = self.cover() + self.summary()
         for rec in d.records:
             story += self.subject(rec)
@@ -108,188 +130,220 @@ class _Builder(Blocks):
 
     def decorate(self, canvas, doc):
         """Marking, establishment, reference, time and page number on every page."""
-        d = self.data
+        d, w = self.data, self.w
         canvas.saveState()
-        w, h = self.page_w, self.page_h
+        pw, h = self.page_w, self.page_h
         m = self.margin
         canvas.setFont(fonts.SANS_BOLD, 10)
-        canvas.drawCentredString(w / 2, h - 11 * MM, MARKING)
-        canvas.drawCentredString(w / 2, 8 * MM, MARKING)
+        canvas.drawCentredString(pw / 2, h - 11 * MM, w.marking)
+        canvas.drawCentredString(pw / 2, 8 * MM, w.marking)
         canvas.setFont(fonts.SANS, 7.5)
         canvas.setFillColor(self.colors.HexColor("#333333"))
-        canvas.drawString(m, h - 17 * MM, fit(d.establishment, fonts.SANS, 7.5, w / 2 - m))
-        canvas.drawRightString(w - m, h - 17 * MM, f"Briefing {d.reference}")
+        canvas.drawString(m, h - 17 * MM, fit(d.establishment, fonts.SANS, 7.5, pw / 2 - m))
+        canvas.drawRightString(pw - m, h - 17 * MM,
+                               w.say("Briefing {reference}", reference=d.reference))
         canvas.setStrokeColor(self.colors.HexColor("#9aa7b4"))
         canvas.setLineWidth(0.5)
-        canvas.line(m, h - 19 * MM, w - m, h - 19 * MM)
-        canvas.line(m, 16 * MM, w - m, 16 * MM)
-        canvas.drawString(m, 12 * MM,
-                          f"Generated {d.generated_at.strftime('%Y-%m-%d %H:%M')} UTC")
-        label = f"Page {doc.page} of "
-        x = w - m - canvas.stringWidth(label + "0000", fonts.SANS, 7.5)
-        canvas.drawString(x, 12 * MM, label)
-        canvas.saveState()
-        canvas.translate(x + canvas.stringWidth(label, fonts.SANS, 7.5), 12 * MM)
-        canvas.doForm(TOTAL_FORM)
+        canvas.line(m, h - 19 * MM, pw - m, h - 19 * MM)
+        canvas.line(m, 16 * MM, pw - m, 16 * MM)
+        canvas.drawString(m, 12 * MM, w.say("Generated {at} UTC",
+                                            at=d.generated_at.strftime('%Y-%m-%d %H:%M')))
+        # "Page N of M" in each language, each followed by the total's form
+        # (room for four digits), the last ending at the right margin.
+        labels = list(dict.fromkeys(c.gettext("Page {page} of ").format(page=doc.page)
+                                    for c in w.catalogues))
+        digits = canvas.stringWidth("0000", fonts.SANS, 7.5)
+        sep = "  /  "
+        widths = [canvas.stringWidth(t, fonts.SANS, 7.5) + digits for t in labels]
+        x = pw - m - sum(widths) - canvas.stringWidth(sep, fonts.SANS, 7.5) * (len(labels) - 1)
+        for i, label in enumerate(labels):
+            canvas.drawString(x, 12 * MM, label)
+            canvas.saveState()
+            canvas.translate(x + canvas.stringWidth(label, fonts.SANS, 7.5), 12 * MM)
+            canvas.doForm(TOTAL_FORM)
+            canvas.restoreState()
+            x += widths[i]
+            if i + 1 < len(labels):
+                canvas.drawString(x, 12 * MM, sep)
+                x += canvas.stringWidth(sep, fonts.SANS, 7.5)
         canvas.restoreState()
-        canvas.restoreState()
+        self.after_decorate(canvas, pw, h)
         if self.preview:
-            preview_mark(canvas, w, h)
+            preview_mark(canvas, pw, h)
+
+    def after_decorate(self, canvas, width, height) -> None:
+        """Anything more on every page (nothing here)."""
+
+    def paragraphs(self, texts: list[str], style=None) -> list:
+        return [self.P(t, style) for t in texts]
 
     # -- cover -------------------------------------------------------------------
     def cover(self) -> list:
         from reportlab.platypus import PageBreak, Spacer
-        d = self.data
-        st = self.st
-        edition = ("Pseudonymised edition: subjects are named by reference only"
-                   if d.pseudonymised else "Full edition: contains subjects' names")
-        scope = {"all": "every subject on the register",
-                 "selected": "selected subjects",
-                 "since_last": "subjects changed since the last briefing"}.get(d.scope, d.scope)
+        d, w, st = self.data, self.w, self.st
+        edition = (w.say("Pseudonymised edition: subjects are named by reference only")
+                   if d.pseudonymised else w.say("Full edition: contains subjects' names"))
+        scope = {"all": w.say("every subject on the register"),
+                 "selected": w.say("selected subjects"),
+                 "since_last": w.say("subjects changed since the last briefing")
+                 }.get(d.scope, d.scope)
         period_end = d.generated_at.date().isoformat()
-        period = (f"{d.period_start} to {period_end}" if d.period_start else
-                  f"up to {period_end}")
+        period = (w.say("{start} to {end}", start=d.period_start, end=period_end)
+                  if d.period_start else w.say("up to {end}", end=period_end))
         prepared = d.prepared_by + (f", {d.prepared_role}" if d.prepared_role else "")
-        out = [Spacer(1, 30), self.M(MARKING, st.marking),
-               self.M("Counter-corruption briefing", st.cover_title),
-               self.P(d.establishment, st.cover_sub),
-               self.M(escape(d.reference), st.cover_sub), Spacer(1, 24)]
+        first = w.say("None: this is the first briefing")
+        unrecorded = w.say("not recorded")
+        out = [Spacer(1, 30), self.M(escape(w.marking), st.marking)]
+        out += [self.M(escape(t), st.cover_title)
+                for t in w.prose("Counter-corruption briefing")]
+        out += [self.P(d.establishment, st.cover_sub),
+                self.M(escape(d.reference), st.cover_sub), Spacer(1, 24)]
         out.append(self.kv([
-            ("Establishment", d.establishment), ("Period covered", period),
-            ("Prepared by", prepared), ("Date", period_end),
-            ("Distribution", d.distribution), ("Edition", edition),
-            ("Subjects covered", f"{len(d.records)} ({scope})"),
-            ("Previous briefing", f"{d.previous_reference} of {_when(d.previous_at)}"
-             if d.previous_reference else "None: this is the first briefing"),
-            ("Audit chain", f"{d.audit_entries} entries; last entry {d.audit_head[:16]}"
-             if d.audit_head else "not recorded"),
-            ("Chain at the previous briefing",
-             f"{d.previous_audit_entries} entries; last entry {d.previous_audit_head[:16]}"
-             if d.previous_audit_head else "None: this is the first briefing"
-             if not d.previous_reference else "not recorded"),
-            ("Register identity", f"vault {d.vault_id}" if d.vault_id else "not recorded"),
-        ], widths=(120, None)))
-        out += [Spacer(1, 18), self.M("In brief", st.h2), self.P(self.plain_summary(), st.body)]
+            (w.say("Establishment"), d.establishment), (w.say("Period covered"), period),
+            (w.say("Prepared by"), prepared), (w.say("Date"), period_end),
+            (w.say("Distribution"), d.distribution), (w.say("Edition"), edition),
+            (w.say("Subjects covered"), f"{len(d.records)} ({scope})"),
+            (w.say("Previous briefing"), w.say("{reference} of {at}", reference=d.previous_reference,
+                                                at=when(d.previous_at))
+             if d.previous_reference else first),
+            (w.say("Audit chain"), w.say("{n} entries; last entry {head}", n=d.audit_entries,
+                                         head=d.audit_head[:16])
+             if d.audit_head else unrecorded),
+            (w.say("Chain at the previous briefing"),
+             w.say("{n} entries; last entry {head}", n=d.previous_audit_entries,
+                   head=d.previous_audit_head[:16])
+             if d.previous_audit_head else first if not d.previous_reference else unrecorded),
+            (w.say("Register identity"), w.say("vault {id}", id=d.vault_id)
+             if d.vault_id else unrecorded),
+        ], widths=(150 if w.bilingual else 120, None)))
+        out += [Spacer(1, 18), self.M(escape(w.say("In brief")), st.h2)]
+        out += [self.P(t, st.body) for t in dict.fromkeys(
+            plain_summary(d, c) for c in w.catalogues)]
         if d.withheld:
-            out.append(self.P(f"{d.withheld} subject record(s) are withheld from this briefing "
-                              "because the signer is barred from them (conflict of "
-                              "interest).", st.note))
+            out += self.paragraphs(
+                [c.ngettext("{n} subject record is withheld from this briefing because the "
+                            "signer is barred from it (conflict of interest).",
+                            "{n} subject records are withheld from this briefing because the "
+                            "signer is barred from them (conflict of interest).",
+                            d.withheld).format(n=d.withheld) for c in w.catalogues], st.note)
         out.append(Spacer(1, 12))
-        out.append(self.P("Handling: this document is marked OFFICIAL-SENSITIVE. It is "
-                          "digitally signed; any change after signing invalidates the "
-                          "signature. Reports appear only as their sanitised summaries.",
-                          st.note))
+        out += self.paragraphs(w.prose(
+            "Handling: this document is marked OFFICIAL-SENSITIVE. It is digitally signed; "
+            "any change after signing invalidates the signature. Reports appear only as "
+            "their sanitised summaries."), st.note)
         out.append(PageBreak())
         return out
-
-    def plain_summary(self) -> str:
-        d = self.data
-        dash = d.dashboard
-        n = d.open_cases
-        parts = [f"{n} member{'s' if n != 1 else ''} of staff "
-                 f"{'are' if n != 1 else 'is'} managed as corruption threats"]
-        if d.previous_reference:
-            parts.append(f"{d.new_since_last} new since the last briefing")
-        red = dash.by_rag.get("red", 0)
-        parts.append(f"{red} {'is' if red == 1 else 'are'} rated red")
-        u = len(dash.unreferred)
-        parts.append(f"{u} report{'s' if u != 1 else ''} "
-                     f"{'remains' if u == 1 else 'remain'} unreferred past the "
-                     f"{d.unreferred_days}-day deadline")
-        a = len(dash.unacknowledged)
-        if a:
-            parts.append(f"{a} referral{'s' if a != 1 else ''} "
-                         f"{'awaits' if a == 1 else 'await'} acknowledgement past "
-                         f"{d.unacknowledged_days} days")
-        o = len(dash.overdue)
-        parts.append(f"{o} review{'s' if o != 1 else ''} "
-                     f"{'is' if o == 1 else 'are'} overdue")
-        closed = dash.by_status.get("closed", 0)
-        text = "; ".join(parts) + "."
-        if closed:
-            text += (f" {closed} closed case{'s' if closed != 1 else ''} "
-                     f"{'remain' if closed != 1 else 'remains'} on the register.")
-        return text[0].upper() + text[1:]
 
     # -- summary -----------------------------------------------------------------
     def summary(self) -> list:
         from reportlab.platypus import Spacer, Table, TableStyle
-        d = self.data
-        st = self.st
+        d, w, st = self.data, self.w, self.st
         dash = d.dashboard
         fw = self.frame_width
-        out = [self.M("Summary", st.h1), self.M("Needs action first", st.h2)]
+        subject = w.say("Subject")
+        out = [self.M(escape(w.say("Summary")), st.h1),
+               self.M(escape(w.say("Needs action first")), st.h2)]
         if not (dash.unreferred or dash.overdue or dash.unacknowledged):
-            out.append(self.P("Nothing is overdue: every report has been referred within "
-                              f"{d.unreferred_days} days and every review is in date."))
+            out += self.paragraphs(w.prose(
+                "Nothing is overdue: every report has been referred within {days} days and "
+                "every review is in date.", days=d.unreferred_days))
         if dash.unreferred:
-            out.append(self.M(f"Reports unreferred past the {d.unreferred_days}-day deadline "
-                              f"({len(dash.unreferred)})", st.h3))
-            out += self.table(["Subject", "Report", "Received"],
+            out.append(self.M(escape(w.say(
+                "Reports unreferred past the {days}-day deadline ({n})",
+                days=d.unreferred_days, n=len(dash.unreferred))), st.h3))
+            out += self.table([subject, w.say("Report"), w.say("Received")],
                               [[r, f"#{rid}", rec] for r, rid, rec in dash.unreferred],
                               [fw * 0.3, fw * 0.3, fw * 0.4])
         if dash.unacknowledged:
-            out.append(self.M(f"Referrals awaiting acknowledgement past "
-                              f"{d.unacknowledged_days} days ({len(dash.unacknowledged)})",
-                              st.h3))
-            out += self.table(["Subject", "Referral", "Referred on"],
+            out.append(self.M(escape(w.say(
+                "Referrals awaiting acknowledgement past {days} days ({n})",
+                days=d.unacknowledged_days, n=len(dash.unacknowledged))), st.h3))
+            out += self.table([subject, w.say("Referral"), w.say("Referred on")],
                               [[r, f"#{fid}", on] for r, fid, on in dash.unacknowledged],
                               [fw * 0.3, fw * 0.3, fw * 0.4])
         if dash.overdue:
-            out.append(self.M(f"Overdue reviews ({len(dash.overdue)})", st.h3))
-            out += self.table(["Subject", "What is overdue"],
-                              [[r, what] for r, what in dash.overdue],
+            out.append(self.M(escape(w.say("Overdue reviews ({n})", n=len(dash.overdue))),
+                              st.h3))
+            from console.records.model import OVERDUE
+            out += self.table([subject, w.say("What is overdue")],
+                              [[r, w.each(lambda c, k=kind, due=due: c.gettext(
+                                  "{what}, due {day}").format(
+                                      what=OVERDUE.label_in(k, c), day=due))]
+                               for r, kind, due in dash.overdue],
                               [fw * 0.3, fw * 0.7])
 
-        out.append(self.M("The register at a glance", st.h2))
-        status_rows = [[STATUSES.label(k), str(dash.by_status.get(k, 0))]
+        out.append(self.M(escape(w.say("The register at a glance")), st.h2))
+        count = w.say("Subjects")
+        status_rows = [[w.label(STATUSES, k), str(dash.by_status.get(k, 0))]
                        for k in STATUSES.keys()]
-        status_rows.append(["Total", str(dash.total)])
-        left = self.table(["Status", "Subjects"], status_rows, [130, 50],
-                          extra_style=[("FONTNAME", (0, -1), (-1, -1), fonts.SANS_BOLD)])
-        rag_rows = [[self.rag_cell(b), str(dash.by_rag.get(b, 0))]
-                    for b in ("red", "amber", "green")]
+        status_rows.append([w.say("Total"), str(dash.total)])
+        label_w = 150 if w.bilingual else 130
+        left = self.table([w.say("Status"), count], status_rows, [label_w, 50],
+                          extra_style=[("FONT", (0, -1), (-1, -1), fonts.SANS_BOLD)])
+        bands = ("red", "amber", "green")
+        rag_rows = [[self.rag_cell(b, w.label(RAG, b)), str(dash.by_rag.get(b, 0))]
+                    for b in bands]
         left += [Spacer(1, 8)] + self.table(
-            ["Risk band (open cases)", "Subjects"], rag_rows, [130, 50],
+            [w.say("Risk band (open cases)"), count], rag_rows, [label_w, 50],
             extra_style=[("BACKGROUND", (0, i + 1), (0, i + 1),
-                          self.colors.HexColor(RAG_FILL[b]))
-                         for i, b in enumerate(("red", "amber", "green"))])
-        right = [self.M("Likelihood × impact (open cases)", st.h3), self.matrix()]
+                          self.colors.HexColor(RAG_FILL[b])) for i, b in enumerate(bands)])
+        right = [self.M(escape(w.say("Likelihood × impact (open cases)")), st.h3),
+                 self.matrix()]
+        right += self.paragraphs(w.prose(
+            "Bands by score (likelihood × impact): 1 to 4 green, 5 to 12 amber, 15 to 25 "
+            "red."), st.small)
         grid = Table([[left, right]], colWidths=[fw * 0.44, fw * 0.56])
         grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         out.append(grid)
         out.append(Spacer(1, 8))
-        cat_rows = [[CATEGORIES.label(k), str(dash.by_category.get(k, 0))]
+        cat_rows = [[w.label(CATEGORIES, k), str(dash.by_category.get(k, 0))]
                     for k in CATEGORIES.keys()]
-        out.append(self.M("Categories of corruption (a subject may fall in several)", st.h3))
-        out += self.table(["Category", "Subjects"], cat_rows, [fw * 0.8, fw * 0.2])
-
-        out.append(self.M("Changes since the last briefing", st.h2))
-        if not d.previous_reference:
-            out.append(self.P("This is the first briefing from this register, so there is "
-                              "nothing to compare with."))
-        elif not d.changes:
-            out.append(self.P(f"Nothing has changed since briefing {d.previous_reference} "
-                              f"of {_when(d.previous_at)}."))
-        else:
-            out.append(self.P(f"{d.changes_total} change(s) since briefing "
-                              f"{d.previous_reference} of {_when(d.previous_at)}, newest "
-                              "first" + (f"; the latest {len(d.changes)} are listed."
-                                         if d.changes_total > len(d.changes) else ".")))
-            out += self.table(["When (UTC)", "Subject", "What changed"],
-                              [[_when(c.at), c.ref, c.what] for c in d.changes],
-                              [fw * 0.22, fw * 0.2, fw * 0.58])
+        out.append(self.M(escape(w.say(
+            "Categories of corruption (a subject may fall in several)")), st.h3))
+        out += self.table([w.say("Category"), count], cat_rows, [fw * 0.8, fw * 0.2])
+        out += self.changes()
         if d.register_total > len(d.records) + d.withheld:
             out.append(Spacer(1, 6))
-            out.append(self.P(f"This briefing details {len(d.records)} of the "
-                              f"{d.register_total} subjects on the register.", st.note))
+            out += self.paragraphs(w.prose(
+                "This briefing details {n} of the {total} subjects on the register.",
+                n=len(d.records), total=d.register_total), st.note)
+        return out
+
+    def changes(self) -> list:
+        d, w, st = self.data, self.w, self.st
+        fw = self.frame_width
+        out = [self.M(escape(w.say("Changes since the last briefing")), st.h2)]
+        if not d.previous_reference:
+            return out + self.paragraphs(w.prose(
+                "This is the first briefing from this register, so there is nothing to "
+                "compare with."))
+        values = dict(reference=d.previous_reference, at=when(d.previous_at),
+                      n=d.changes_total, shown=len(d.changes))
+        if not d.changes:
+            return out + self.paragraphs(w.prose(
+                "Nothing has changed since briefing {reference} of {at}.", **values))
+        if d.changes_total > len(d.changes):
+            texts = [c.ngettext("{n} change since briefing {reference} of {at}, newest first; "
+                                "the latest {shown} are listed.",
+                                "{n} changes since briefing {reference} of {at}, newest "
+                                "first; the latest {shown} are listed.", d.changes_total)
+                     for c in w.catalogues]
+        else:
+            texts = [c.ngettext("{n} change since briefing {reference} of {at}.",
+                                "{n} changes since briefing {reference} of {at}, newest first.",
+                                d.changes_total) for c in w.catalogues]
+        out += self.paragraphs(list(dict.fromkeys(t.format(**values) for t in texts)))
+        out += self.table([w.say("When (UTC)"), w.say("Subject"), w.say("What changed")],
+                          [[when(c.at), c.ref, w.each(c.words)] for c in d.changes],
+                          [fw * 0.22, fw * 0.2, fw * 0.58])
         return out
 
     def matrix(self):
         """The 5x5 likelihood x impact grid, each cell coloured by its risk band
-        and showing how many open cases sit there."""
-        from reportlab.graphics.shapes import Drawing, Rect, String
+        and showing how many open cases sit there (the bands are also named in
+        words under it)."""
+        from reportlab.graphics.shapes import Drawing, Group, Rect, String
         colors = self.colors
         dash = self.data.dashboard
         cell, left, bottom = 34, 46, 34
@@ -310,143 +364,33 @@ class _Builder(Blocks):
         for im in range(1, 6):
             dr.add(String(left + (im - 1) * cell + cell / 2, bottom - 11, str(im),
                           fontName=fonts.SANS, fontSize=8, textAnchor="middle"))
-        dr.add(String(left + 2.5 * cell, bottom - 26, "Impact", fontName=fonts.SANS_BOLD,
-                      fontSize=8.5, textAnchor="middle"))
-        lab = String(0, 0, "Likelihood", fontName=fonts.SANS_BOLD, fontSize=8.5,
+        dr.add(String(left + 2.5 * cell, bottom - 26, self.w.say("Impact"),
+                      fontName=fonts.SANS_BOLD, fontSize=8.5, textAnchor="middle"))
+        lab = String(0, 0, self.w.say("Likelihood"), fontName=fonts.SANS_BOLD, fontSize=8.5,
                      textAnchor="middle")
-        from reportlab.graphics.shapes import Group
         g = Group(lab)
         g.translate(14, bottom + 2.5 * cell)
         g.rotate(90)
         dr.add(g)
         return dr
 
-    # -- one subject ---------------------------------------------------------------
-    def subject(self, rec) -> list:
-        from reportlab.platypus import PageBreak, Spacer
-        d = self.data
-        st = self.st
-        s = rec.subject
-        fw = self.frame_width
-        title = s.ref if d.pseudonymised else f"{s.ref} — {s.name}"
-        h1 = self.st.shaped(st.h1) if has_rtl(title) else st.h1
-        heading = Heading(para(title, bold=True), h1, key=f"s{s.id}", outline=title)
-        out = [PageBreak(), heading]
-        status = STATUSES.label(s.status)
-        if s.status == "closed" and s.outcome:
-            status += f" ({OUTCOMES.label(s.outcome)})"
-        side = [x for x, on in (("suspended", s.suspended),
-                                ("on restricted duties", s.restricted_duties)) if on]
-        profile = []
-        if not d.pseudonymised:
-            profile += [("Name", s.name), ("Staff number", s.staff_number or "–")]
-        profile += [
-            ("Reference", s.ref), ("Role", s.role or "–"), ("Location", s.location or "–"),
-            ("Employment", EMPLOYMENT.label(s.employment_type)),
-            ("Start date", _d(s.start_date)),
-            ("Categories", "; ".join(CATEGORIES.label(c) for c in s.categories) or "–"),
-            ("Status", status + (f"; {', '.join(side)}" if side else "")),
-            ("Case owner", s.owner or "–"), ("Next review", _d(s.next_review)
-                                              + (" (overdue)" if rec.flags.overdue_review
-                                                 else "")),
-        ]
-        if s.notes:
-            profile.append(("Notes", s.notes))
-        out += [self.M("Profile", st.h2), self.kv(profile)]
-
-        out.append(self.M("Threat assessment", st.h2))
-        out += self.table(
-            ["", "Likelihood", "Impact", "Score", "Band"],
-            [["Inherent", str(s.likelihood), str(s.impact), str(s.score),
-              self.rag_cell(rec.rag)],
-             ["Residual (with measures)", str(s.residual_likelihood), str(s.residual_impact),
-              str(s.residual_score), self.rag_cell(rec.residual_rag)]],
-            [fw * 0.36, fw * 0.16, fw * 0.16, fw * 0.16, fw * 0.16])
-        if rec.flags.needs_attention:
-            out.append(self.M('<font color="#9b1c12"><b>Needs attention:</b></font> '
-                              + escape("; ".join(rec.flags.labels())) + ".", st.flag))
-
-        out.append(self.M(f"Graded reports ({len(rec.reports)})", st.h2))
-        if rec.reports:
-            out.append(self.P("Grading is 3x5x2: source evaluation, intelligence assessment, "
-                              "handling code. Only the sanitised summary is shown.", st.note))
-            rows = []
-            for r in rec.reports:
-                summary = r.summary or "(no sanitised summary recorded)"
-                if r.handling == "C" and r.handling_condition:
-                    summary += f"\nHandling condition: {r.handling_condition}"
-                when = report_referred_on(r, rec.referrals) if r.referred else None
-                referred = (f"Yes, {when}" if when else "Yes") if r.referred else \
-                    ("No (overdue)" if r.unreferred_overdue else "Not yet")
-                rows.append([_d(r.received_on), REPORT_TYPES.label(r.type),
-                             f"{r.source_grade}{r.intel_grade}{r.handling}",
-                             referred, summary])
-            out += self.table(["Received", "Type", "Grade", "Referred", "Sanitised summary"],
-                              rows, [fw * 0.13, fw * 0.2, fw * 0.08, fw * 0.16, fw * 0.43])
-        else:
-            out.append(self.P("No reports recorded.", st.small))
-
-        out.append(self.M(f"Referrals and outcomes ({len(rec.referrals)})", st.h2))
-        if rec.referrals:
-            rows = [[REFERRAL_TARGETS.label(f.target), _d(f.referred_on), f.referred_by,
-                     f.reference or "–",
-                     _d(f.acknowledged_on) if f.acknowledged_on else
-                     ("Not yet (overdue)" if f.unacknowledged_overdue else "Not yet"),
-                     f.outcome or "–"] for f in rec.referrals]
-            out += self.table(["To", "Referred", "By", "Their reference", "Acknowledged",
-                               "Outcome"], rows,
-                              [fw * 0.17, fw * 0.13, fw * 0.17, fw * 0.15, fw * 0.14,
-                               fw * 0.24])
-        else:
-            out.append(self.P("No referrals recorded.", st.small))
-
-        out.append(self.M(f"Mitigation measures ({len(rec.measures)})", st.h2))
-        if not rec.measures:
-            out.append(self.P("No measures recorded.", st.small))
-        for m in rec.measures:
-            review = _d(m.review_due) + (" (overdue)" if m.overdue else "")
-            out += self.table(
-                ["Aim", "Measure", "Status", "Owner", "Review due"],
-                [[AIMS.label(m.aim), MEASURE_TYPES.label(m.type),
-                  MEASURE_STATUSES.label(m.status), m.owner or "–", review]],
-                [fw * 0.12, fw * 0.34, fw * 0.12, fw * 0.24, fw * 0.18])
-            detail = []
-            if m.details:
-                detail.append(("Details", m.details))
-            if m.effectiveness:
-                detail.append(("Effectiveness", m.effectiveness))
-            if detail:
-                out.append(self.kv(detail, widths=(80, None)))
-            recent = list(m.log)[-LOG_ENTRIES_SHOWN:]
-            if recent:
-                more = len(m.log) - len(recent)
-                out.append(self.M("Recent log entries" + (f" (latest {len(recent)} of "
-                                                          f"{len(m.log)})" if more else ""),
-                                  st.small))
-                out += self.table(["When (UTC)", "By", "Entry"],
-                                  [[_when(e.at), e.by_user,
-                                    (f"(corrects entry {e.corrects}) " if e.corrects else "")
-                                    + e.text] for e in reversed(recent)],
-                                  [fw * 0.2, fw * 0.15, fw * 0.65])
-            out.append(Spacer(1, 6))
-        return out
-
     # -- end ---------------------------------------------------------------------------
     def closing(self) -> list:
         from reportlab.platypus import KeepTogether, Spacer
-        d = self.data
-        st = self.st
-        block = [Spacer(1, 10), self.M("Signature", st.h2),
-                 self.P(f"This briefing was prepared by {d.prepared_by} and is signed with "
-                        "their digital signature below. To check it has not been changed, "
-                        "open it in Adobe Reader, or run 'pdfsig' or 'python main.py "
-                        f"verify' on it. Reference {d.reference}.", st.body),
-                 signature_slot(self.slot_pos)]
+        d, w, st = self.data, self.w, self.st
+        block = [Spacer(1, 10), self.M(escape(w.say("Signature")), st.h2)]
+        block += self.paragraphs(w.prose(
+            "This briefing was prepared by {name} and is signed with their digital signature "
+            "below. To check it has not been changed, open it in Adobe Reader, or run "
+            "'pdfsig' or 'python main.py verify' on it. Reference {reference}.",
+            name=d.prepared_by, reference=d.reference), st.body)
+        block.append(signature_slot(self.slot_pos))
         return [KeepTogether(block)]
 
 
-def build(data: BriefingData, *, preview: bool = False) -> Built:
-    """Lay the briefing out; a ``preview`` is marked as unsigned on every page."""
-    builder = _Builder(data)
+def build(data: BriefingData, *, language: str = ENGLISH, preview: bool = False) -> Built:
+    """Lay the briefing out in ``language`` ("en", "cy" or "both"); a
+    ``preview`` is marked as unsigned on every page."""
+    builder = _Builder(data, language)
     builder.preview = preview
     return builder.build()

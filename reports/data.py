@@ -8,18 +8,61 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from console.records.model import Dashboard, SubjectRecord
+from console import i18n
+from console.i18n import N_
+from console.records.model import MEASURE_STATUSES, STATUSES, Dashboard, SubjectRecord
 
 FULL = "full"
 PSEUDONYMISED = "pseudonymised"
 
+_PHRASES = {
+    "subject.create": N_("added to the register"),
+    "subject.update": N_("profile updated"),
+    "subject.assess": N_("threat reassessed"),
+    "subject.side_state": N_("suspension or restricted duties changed"),
+    "subject.delete": N_("removed from the register"),
+    "subject.erase": N_("details erased"),
+    "report.add": N_("report added"),
+    "report.regrade": N_("report regraded"),
+    "referral.add": N_("referral recorded"),
+    "referral.update": N_("referral updated"),
+    "measure.add": N_("measure added"),
+    "measure.update": N_("measure changed"),
+    "log.add": N_("log entry added"),
+    "conflict.bar": N_("conflict of interest recorded"),
+}
+
 
 @dataclass(frozen=True)
 class Change:
-    """One line of 'changes since the last briefing'."""
+    """One line of 'changes since the last briefing': the audit entry's
+    action and what of its details the line names (a status or measure
+    status key, a grading), never a name."""
     ref: str
     at: str
-    what: str
+    action: str
+    detail: str = ""
+
+    def words(self, tr=None) -> str:
+        """A short, name-free sentence, in ``tr``'s language (a catalogue
+        from ``console.i18n``; by default the one spoken)."""
+        tr = tr or i18n.current()
+        if self.action == "subject.status":
+            label = STATUSES.label_in(self.detail, tr) if self.detail else ""
+            return (tr.gettext("status changed to {label}").format(label=label) if label
+                    else tr.gettext("status changed"))
+        if self.action in ("report.add", "report.regrade") and self.detail:
+            return tr.gettext("{what} (graded {grading})").format(
+                what=tr.gettext(_PHRASES[self.action]), grading=self.detail)
+        if self.action == "measure.update" and self.detail in MEASURE_STATUSES:
+            return tr.gettext("measure now {status}").format(
+                status=MEASURE_STATUSES.label_in(self.detail, tr).lower())
+        phrase = _PHRASES.get(self.action)
+        return tr.gettext(phrase) if phrase else self.action.replace(".", " ").replace("_", " ")
+
+    @property
+    def what(self) -> str:
+        return self.words()
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from reports.access_pack import P, check_out_path, render, styles
-from reports.pdf_parts import MARKING
+from console import i18n
+from console.i18n import _, ngettext
+from reports.access_pack import P, check_out_path, marking, render, styles
 
 CHUNK = 200
 
@@ -28,7 +29,9 @@ class JournalPdfResult:
 
 
 def _refs(e) -> str:
-    return ", ".join(e.refs) if len(e.refs) <= 4 else f"{len(e.refs)} subjects"
+    if len(e.refs) <= 4:
+        return ", ".join(e.refs)
+    return ngettext("{n} subject", "{n} subjects", len(e.refs)).format(n=len(e.refs))
 
 
 def build_journal_pdf(entries, *, establishment: str, prepared_by: str,
@@ -43,17 +46,21 @@ def build_journal_pdf(entries, *, establishment: str, prepared_by: str,
     def c(text):
         return Paragraph(para(text), cell)
 
-    story = [P("Consultation and disclosure journal", "title"),
-             P(f"{establishment} · generated {generated_at:%Y-%m-%d %H:%M} UTC by "
-               f"{prepared_by}"),
-             P(f"{len(entries)} entries{' · ' + filters if filters else ''}. Every entry is "
-               "also in the vault's signed audit chain ('audit-verify' checks it). Records "
-               "are named by reference only.", "small")]
-    head = [c(h) for h in ("When (UTC)", "User", "What", "Record", "Why", "Recipients / detail")]
+    title = _("Consultation and disclosure journal")
+    count = ngettext("{n} entry", "{n} entries", len(entries)).format(n=len(entries))
+    story = [P(title, "title"),
+             P(_("{establishment} · generated {at} UTC by {name}").format(
+                 establishment=establishment, at=f"{generated_at:%Y-%m-%d %H:%M}",
+                 name=prepared_by)),
+             P(count + (" · " + filters if filters else "") + ". "
+               + _("Every entry is also in the vault's signed audit chain ('audit-verify' "
+                   "checks it). Records are named by reference only."), "small")]
+    head = [c(h) for h in (_("When (UTC)"), _("User"), _("What"), _("Record"), _("Why"),
+                           _("Recipients / detail"))]
     widths = [62, 50, 72, 62, 100, 135]
     rows = [[c(e.at[:16].replace("T", " ")), c(e.user), c(e.kind_label), c(_refs(e)),
              c(e.reason_label),
-             c("record erased: details removed" if e.erased else
+             c(_("record erased: details removed") if e.erased else
                "; ".join(x for x in (", ".join(e.recipients), e.detail) if x))]
             for e in entries]
     style = TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
@@ -63,9 +70,9 @@ def build_journal_pdf(entries, *, establishment: str, prepared_by: str,
         t = Table([head] + rows[i:i + CHUNK], colWidths=widths, repeatRows=1)
         t.setStyle(style)
         story.append(t)
-    return render(story, title="Consultation and disclosure journal", author=prepared_by,
-                  subject=f"{MARKING} consultation journal",
-                  header=f"{establishment} · consultation journal")
+    return render(story, title=title, author=prepared_by,
+                  subject=marking() + " " + _("consultation journal"),
+                  header=establishment + " · " + _("consultation journal"))
 
 
 def make_journal_pdf(vault, out_path, password: str | None = None, **filters
@@ -79,9 +86,10 @@ def make_journal_pdf(vault, out_path, password: str | None = None, **filters
     ref = f"JNL-{dt.date.today().isoformat()}"
     from reports.signing import sign_and_save
     _signed, digest = sign_and_save(vault, built, out_path,
-                                    title="Consultation and disclosure journal",
-                                    subject=f"{MARKING} consultation journal", reference=ref,
-                                    purpose="journal", password=password)
+                                    title=_("Consultation and disclosure journal"),
+                                    subject=marking() + " " + _("consultation journal"),
+                                    reference=ref, purpose="journal", password=password,
+                                    language=i18n.language())
     journal.record(vault, "journal_export", [], "other", reason_text="audit of the journal",
                    detail=f"{len(entries)} entries; SHA-256 {digest}")
     return JournalPdfResult(out_path, digest, len(entries), built.pages)

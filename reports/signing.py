@@ -24,13 +24,19 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from console.i18n import N_, _
 from console.text import shown
 from reports import fonts
-from reports.markup import has_rtl, para
+from reports.language import Words
+from reports.markup import escape, has_rtl, para
 from reports.pdf_parts import STAMP_H, STAMP_W, SignatureSlot
 
 FIELD_NAME = "BriefingSignature"
 
+
+# What each signed document is called in its stamp and in messages.
+PURPOSES = {"briefing": N_("briefing"), "subject access pack": N_("subject access pack"),
+            "journal": N_("journal"), "national summary": N_("national summary")}
 
 @dataclass(frozen=True)
 class SignRequest:
@@ -45,7 +51,8 @@ class SignRequest:
     slot: SignatureSlot
     password: str | None = None
     signed_at: dt.datetime | None = None
-    purpose: str = "briefing"  # what the document is, as named in the stamp
+    purpose: str = "briefing"  # what the document is, as named in the stamp (PURPOSES)
+    language: str = "en"       # the stamp's words: "en", "cy" or "both" (reports.language)
     # Files embedded in the signed revision before signing, so the signature
     # covers them: (name, bytes, MIME type, description).
     attachments: tuple[tuple[str, bytes, str, str], ...] = ()
@@ -77,11 +84,14 @@ def stamp_pdf(req: SignRequest, signed_at: dt.datetime) -> bytes:
     fp = req.fingerprint
     half = len(fp) // 2 + (1 if len(fp) % 2 else 0)
     cut = fp.rfind(":", 0, half + 2) + 1 or half
-    story = [p("Digitally signed by", style),
+    w = Words(req.language)
+    what = w.say(PURPOSES[req.purpose]) if req.purpose in PURPOSES else req.purpose
+    story = [p(w.say("Digitally signed by"), style),
              p(req.signer_name, bold),
              p(role, style),
-             p(f"{signed_at.strftime('%Y-%m-%d %H:%M')} UTC · {req.purpose} {req.reference}", style),
-             p("", small, markup=f"Certificate SHA-256 {fp[:cut]}<br/>{fp[cut:]}")]
+             p(f"{signed_at.strftime('%Y-%m-%d %H:%M')} UTC · {what} {req.reference}", style),
+             p("", small, markup=escape(w.say("Certificate SHA-256 {fingerprint}",
+                                                fingerprint=fp[:cut])) + f"<br/>{fp[cut:]}")]
     Frame(4, 2, STAMP_W - 8, STAMP_H - 4, leftPadding=2, rightPadding=2, topPadding=2,
           bottomPadding=0, showBoundary=0).addFromList(story, c)
     c.showPage()
@@ -199,7 +209,7 @@ def sign_pdf(pdf: bytes, identity, req: SignRequest) -> bytes:
 def sign_and_save(vault, built, out_path, *, title: str, subject: str, reference: str,
                   purpose: str, password: str | None = None,
                   signed_at: dt.datetime | None = None,
-                  attachments=()) -> tuple[bytes, str]:
+                  attachments=(), language: str = "en") -> tuple[bytes, str]:
     """Sign ``built`` with the signed-in user's identity and write it
     atomically; returns the signed bytes and their SHA-256. ``purpose`` names
     the document in the stamp and in error messages ("briefing", ...)."""
@@ -215,18 +225,20 @@ def sign_and_save(vault, built, out_path, *, title: str, subject: str, reference
                       signer_name=vault.user.display_name, signer_role=vault.user.job_title,
                       establishment=vault.establishment, reference=reference,
                       fingerprint=identity.fingerprint, slot=built.slot, password=password,
-                      signed_at=signed_at, purpose=purpose, attachments=tuple(attachments))
+                      signed_at=signed_at, purpose=purpose, attachments=tuple(attachments),
+                      language=language)
     try:
         signed = sign_pdf(built.pdf, identity, req)
     except ConsoleError:
         raise
     except Exception as exc:
-        raise ConsoleError(f"The {purpose} could not be signed with your signing identity "
-                           f"({type(exc).__name__}); check your certificate in Settings "
-                           "and try again.") from None
+        raise ConsoleError(_("The {purpose} could not be signed with your signing identity "
+                             "({error}); check your certificate in Settings and try again.").format(
+                             purpose=_(PURPOSES.get(purpose, purpose)),
+                             error=type(exc).__name__)) from None
     try:
         atomic_write_bytes(out_path, signed)
     except OSError:
-        raise ConsoleError(f"The {purpose} could not be saved there; choose a folder you can "
-                           "write to and try again.") from None
+        raise ConsoleError(_("The {purpose} could not be saved there; choose a folder you can "
+                             "write to and try again.").format(purpose=_(PURPOSES.get(purpose, purpose)))) from None
     return signed, hashlib.sha256(signed).hexdigest()

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.text import shown
+from console.i18n import _
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _pem_fingerprint(pem: bytes) -> str:
 
 
 def _fail(name: str, why: str, **kw) -> Verdict:
-    return Verdict(False, f"{name} is not a valid briefing: {why}.", **kw)
+    return Verdict(False, _("{name} is not a valid briefing: {why}.").format(name=name, why=why), **kw)
 
 
 def _byte_range_ok(data: bytes, byte_range) -> bool:
@@ -84,8 +85,8 @@ def verify_pdf(path, trusted_cert_pem: bytes | None = None,
     try:
         data = path.read_bytes()
     except OSError:
-        return Verdict(False, f"{name} could not be read; check the path and that you may "
-                              "open it.")
+        return Verdict(False, _("{name} could not be read; check the path and that you may open "
+                                "it.").format(name=name))
     return verify_bytes(name, data, trusted_cert_pem, password, extract)
 
 
@@ -94,19 +95,19 @@ def verify_bytes(name: str, data: bytes, trusted_cert_pem: bytes | None = None,
     """``verify_pdf`` on a file already read; ``name`` names it in sentences."""
     name = shown(name, one_line=True)
     if not data.startswith(b"%PDF-"):
-        return _fail(name, "it is not a PDF file")
+        return _fail(name, _("it is not a PDF file"))
     trusted_fp = None
     if trusted_cert_pem is not None:
         try:
             trusted_fp = _pem_fingerprint(trusted_cert_pem)
         except ValueError:
-            return Verdict(False, "The trusted certificate could not be read; give the PEM "
-                                  "file exported from the governor's console.")
+            return Verdict(False, _("The trusted certificate could not be read; give the PEM "
+                                    "file exported from the governor's console."))
     try:
         return _check(name, data, trusted_fp, password, extract)
     except Exception as exc:  # a damaged file must give a reason, never a traceback
-        return _fail(name, "its signature or structure is damaged and cannot be checked "
-                           f"({type(exc).__name__})")
+        return _fail(name, _("its signature or structure is damaged and cannot be checked "
+                             "({error})").format(error=type(exc).__name__))
 
 
 def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
@@ -121,21 +122,21 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     if reader.encrypted:
         if not password:
-            return _fail(name, "it is encrypted; give its password to check it")
+            return _fail(name, _("it is encrypted; give its password to check it"))
         result = reader.decrypt(password)
         if getattr(result, "status", None) is not None and result.status.name == "FAILED":
-            return _fail(name, "the password given does not open it")
+            return _fail(name, _("the password given does not open it"))
     sigs = list(reader.embedded_signatures)
     if not sigs:
-        return _fail(name, "it is not signed")
+        return _fail(name, _("it is not signed"))
     if len(sigs) > 1:
-        return _fail(name, f"it carries {len(sigs)} signatures where a briefing has exactly "
-                           "one, so it was changed after signing")
+        return _fail(name, _("it carries {n} signatures where a briefing has exactly one, so it "
+                             "was changed after signing").format(n=len(sigs)))
     sig = sigs[0]
     cert = sig.signer_cert
     fp = _fingerprint_der(cert.dump())
     signer = shown(cert.subject.native.get("common_name", ""), one_line=True).strip() \
-        or "an unnamed signer"
+        or _("an unnamed signer")
     vc = ValidationContext(trust_roots=[cert], allow_fetching=False)
     status = validate_pdf_signature(sig, signer_validation_context=vc)
     signed_at = status.signer_reported_dt
@@ -148,27 +149,27 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
                   covers_whole_file=whole, trusted=trusted,
                   reason=shown(reason, one_line=True) if reason is not None else "")
     if not status.intact:
-        return _fail(name, "its contents were altered after it was signed (the signed bytes "
-                           "no longer match the signature)", **common)
+        return _fail(name, _("its contents were altered after it was signed (the signed bytes no "
+                             "longer match the signature)"), **common)
     if not status.valid:
-        return _fail(name, "its signature does not verify against the signer's certificate",
+        return _fail(name, _("its signature does not verify against the signer's certificate"),
                      **common)
     if not whole:
-        return _fail(name, "something was added to the file after it was signed (the "
-                           "signature no longer covers the whole file), even though the "
-                           "signed part is intact", **common)
+        return _fail(name, _("something was added to the file after it was signed (the signature "
+                             "no longer covers the whole file), even though the signed part is "
+                             "intact"), **common)
     if status.docmdp_ok is False:
-        return _fail(name, "it was modified in a way its certification forbids", **common)
+        return _fail(name, _("it was modified in a way its certification forbids"), **common)
     if trusted is False:
-        return _fail(name, f"it was signed by {signer} with certificate {fp}, which is not "
-                           "the trusted certificate given", **common)
+        return _fail(name, _("it was signed by {signer} with certificate {fp}, which is not the "
+                             "trusted certificate given").format(signer=signer, fp=fp), **common)
     when = signed_at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") \
-        if signed_at else "an unrecorded time"
-    certified = ("; it certifies the document with no further changes permitted"
+        if signed_at else _("an unrecorded time")
+    certified = (_("; it certifies the document with no further changes permitted")
                  if sig.docmdp_level is not None else "")
-    signed = (f"it was signed by {signer} (certificate SHA-256 {fp}) on {when}; the "
-              "signature covers the whole file, so nothing was changed or added after "
-              f"signing{certified}")
+    signed = (_("it was signed by {signer} (certificate SHA-256 {fp}) on {when}; the signature "
+                "covers the whole file, so nothing was changed or added after signing{certified}").format(
+                signer=signer, fp=fp, when=when, certified=certified))
     from reports.briefing_json import FILE_NAME, attachments
     found = [d for n, d in attachments(reader) if n == FILE_NAME]
     embedded = found[0] if len(found) == 1 else None
@@ -176,13 +177,15 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
         common["data"] = embedded
     heads = _heads(embedded)
     if not trusted:
-        return Verdict(False, f"{name} is intact, but the signer is not pinned: {signed}. "
-                              "Anyone can make a certificate in any name, so this does not "
-                              "show who signed it: run again with --trust and the "
-                              f"certificate headquarters pinned for this governor.{heads}",
+        return Verdict(False, _("{name} is intact, but the signer is not pinned: {signed}. "
+                                "Anyone can make a certificate in any name, so this does not "
+                                "show who signed it: run again with --trust and the certificate "
+                                "headquarters pinned for this governor.{heads}").format(
+                                name=name, signed=signed, heads=heads),
                        intact=True, **common)
-    return Verdict(True, f"{name} is intact: {signed}. The signer's certificate is the "
-                         f"trusted certificate given.{heads}", intact=True, **common)
+    return Verdict(True, _("{name} is intact: {signed}. The signer's certificate is the trusted "
+                           "certificate given.{heads}").format(
+                           name=name, signed=signed, heads=heads), intact=True, **common)
 
 
 _NUMBER = re.compile(r"BR-[0-9]{8}-[0-9]{2,4}")
@@ -200,15 +203,17 @@ def _heads(embedded: bytes | None) -> str:
         entries, head = int(doc["chain"]["entries"]), str(doc["chain"]["head"])
         if not _HASH.fullmatch(head):
             return ""
-        text = f" Its audit chain: {entries} entries, last entry {head[:16]}."
+        text = _(" Its audit chain: {entries} entries, last entry {head}.").format(
+                 entries=entries, head=head[:16])
         previous = doc.get("previous")
         if not previous:
-            return text + " It names no previous briefing."
+            return text + _(" It names no previous briefing.")
         number, prev = str(previous["number"]), previous["chain"]
         prev_entries, prev_head = int(prev["entries"]), str(prev["head"])
         if not (_NUMBER.fullmatch(number) and _HASH.fullmatch(prev_head)):
             return text
-        return text + (f" The previous briefing, {number}, was taken at {prev_entries} "
-                       f"entries, last entry {prev_head[:16]}.")
+        return text + (_(" The previous briefing, {number}, was taken at {prev_entries} entries, "
+                         "last entry {prev_head}.").format(
+                         number=number, prev_entries=prev_entries, prev_head=prev_head[:16]))
     except (ValueError, KeyError, TypeError, AttributeError):
         return ""

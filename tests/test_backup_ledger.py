@@ -140,7 +140,7 @@ def test_the_backups_command_shows_the_flags(vault, vault_path, cli):
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert "DELETE: It was made before a record was erased" in lines[1]
-    assert "1 of 1 backups should be deleted" in out.stdout
+    assert "1 of 1 backup should be deleted" in out.stdout
 
 
 # -- backup --out -----------------------------------------------------------------------------

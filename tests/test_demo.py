@@ -61,8 +61,8 @@ def test_demo_has_the_promised_register(shared):
     assert dash.total == 10
     assert len(dash.unreferred) >= 1        # reports unreferred past the 7-day deadline
     assert len(dash.unacknowledged) == 1    # one referral unacknowledged past the deadline
-    assert any("subject review" in what for _, what in dash.overdue)
-    assert any("measure review" in what for _, what in dash.overdue)
+    assert any(kind == "subject" for _, kind, _due in dash.overdue)
+    assert any(kind == "measure" for _, kind, _due in dash.overdue)
     # a recent unacknowledged referral that is not yet overdue
     assert q(v, "SELECT count(*) FROM referrals WHERE acknowledged_on IS NULL")[0][0] == 2
 

@@ -297,7 +297,7 @@ def test_cli_import_reports_lines_and_exit_codes(vault, tmp_path, monkeypatch, c
     assert "nothing was imported" in err and "Bad Date" not in err
     assert cli.main(["import", "--vault", str(path), str(bad), "--skip-bad"]) == 0
     out, err = capsys.readouterr()
-    assert "Imported 1 subject(s)" in out and "skipped 1 row(s)" in out
+    assert "Imported 1 subject (" in out and "skipped 1 row with problems" in out
     assert "line 3:" in err
     with Vault.open(path, None, PASS) as v:
         assert count(v) == 1

@@ -152,8 +152,8 @@ def test_quick_unlock_is_off_where_several_users_share_the_computer(folder):
         v.conn.commit()
         users.set_setting(v, "quick_unlock_shared", 1)      # the governor, knowingly
         ok, why = quick.availability(v)
-        assert ok and "including 1 other user(s) of this vault" in why
-        assert "24 hour(s) after governor last typed the passphrase" in why
+        assert ok and "including 1 other user of this vault" in why
+        assert "24 hours after governor last typed the passphrase" in why
         quick.enable(v)
     with quick.open_quick(folder, "governor") as v:
         assert v.user.role == "governor"

@@ -162,7 +162,7 @@ def test_an_erased_record_stays_erased_and_its_backup_stays_flagged(folder, tmp_
         retention.erase(v, s.ref, "Retention period over")
         erased_at = retention.erased(v)[-1]
     result = restore_backup(folder, daily, "governor", PASS)
-    assert "1 record(s) erased since the backup were erased again." in result.carried
+    assert "1 record erased since the backup was erased again." in result.carried
     assert _names(folder) == ["Alex Smith"]
     with unlock.open_vault(folder, "governor", PASS) as v:
         tomb = [e for e in chain.entries(v) if e.action == "subject.erase"]

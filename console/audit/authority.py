@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from console.audit import roles
 from console.audit.limits import check_setting
+from console.i18n import _
 
 FORMAT = 2          # of the state as sealed in key slots (see ``seal``)
 GENESIS_FORMAT = 2  # of the first entry's payload: authority included
@@ -153,18 +154,23 @@ def apply(state: State, e: Entry) -> str | None:
         return _found(state, e)
     signer = state.users.get(e.user)
     if signer is None:
-        return f"it is signed by {e.user}, who was not a user of this vault at that point"
+        return _("it is signed by {user}, who was not a user of this vault at that point").format(
+                 user=e.user)
     if not signer.active:
-        return (f"it is signed by {e.user}, who had been removed from the vault "
-                f"(entry #{signer.role_seq})")
+        return (_("it is signed by {user}, who had been removed from the vault (entry "
+                  "#{role_seq})").format(user=e.user, role_seq=signer.role_seq))
     right = roles.right_for(e.action, legacy=not state.attested)
     if right is None:
-        return f"its action ({e.action[:40]}) is not one this version knows"
+        return _("its action ({action}) is not one this version knows").format(
+                 action=e.action[:40])
     if not roles.allowed(signer.role, right):
-        return (f"{e.user} was a {signer.role} at that point (entry #{signer.role_seq}), "
-                f"and only {_holders(right)} may {roles.PERMISSIONS[right][1]}")
+        return (_("{user} was a {role} at that point (entry #{role_seq}), and only {holders} may "
+                  "{what}").format(
+                  user=e.user, role=roles.ROLES.label(signer.role).lower(),
+                  role_seq=signer.role_seq, holders=_holders(right),
+                  what=_(roles.PERMISSIONS[right][1])))
     if right in roles.OWN and e.entity_id != e.user:
-        return "it changes another user's own account"
+        return _("it changes another user's own account")
     handler = _HANDLERS.get(e.action)
     reason = handler(state, e) if handler else None
     if reason is None and e.entity == "subject":
@@ -175,20 +181,20 @@ def apply(state: State, e: Entry) -> str | None:
 def _holders(right: str) -> str:
     allowed = roles.PERMISSIONS[right][0]
     if not allowed:
-        return "nobody"
-    return "the governor" if allowed == {GOVERNOR} else "the governor or a deputy"
+        return _("nobody")
+    return _("the governor") if allowed == {GOVERNOR} else _("the governor or a deputy")
 
 
 # -- the first entry and the attestation ---------------------------------------------
 
 def _found(state: State, e: Entry) -> str | None:
     if e.action != "vault.create":
-        return "the chain does not open with the vault's creation"
+        return _("the chain does not open with the vault's creation")
     a = e.after or {}
     state.vault_id, state.founder = e.entity_id, e.user
     if a.get("format") == GENESIS_FORMAT:
         if a.get("fingerprint") != e.signer_fingerprint:
-            return "the certificate it names is not the one that signed it"
+            return _("the certificate it names is not the one that signed it")
         state.users[e.user] = Member(GOVERNOR, str(a.get("display_name") or e.user),
                                      e.signer_fingerprint, 1, 1, slot=a.get("slot"),
                                      staff_number=str(a.get("staff_number") or ""),
@@ -203,7 +209,7 @@ def _found(state: State, e: Entry) -> str | None:
             if not (isinstance(ftk, dict) and ftk.get("version") == 1
                     and isinstance(ftk.get("commitment"), str)
                     and len(ftk["commitment"]) == 64):
-                return "the full-text key it names cannot be read"
+                return _("the full-text key it names cannot be read")
             state.keys[FULLTEXT] = [1, ftk["commitment"], 1]
         state.attested = 1
     else:
@@ -213,20 +219,21 @@ def _found(state: State, e: Entry) -> str | None:
 
 def _attest(state: State, e: Entry) -> str | None:
     if state.attested:
-        return f"the vault's authority was already in the chain (entry #{state.attested})"
+        return _("the vault's authority was already in the chain (entry #{attested})").format(
+                 attested=state.attested)
     founder = state.users.get(state.founder)
     if founder is not None and founder.active and e.user != state.founder:
-        return (f"only the founding governor ({state.founder}) may attest the vault's "
-                "users, and it is signed by someone else")
+        return (_("only the founding governor ({founder}) may attest the vault's users, and it "
+                  "is signed by someone else").format(founder=state.founder))
     a = e.after or {}
     listed = a.get("users") or {}
     chain_users = state.active()
     if set(listed) != set(chain_users):
-        return "it lists users other than those the chain holds"
+        return _("it lists users other than those the chain holds")
     for name, item in listed.items():
         m = chain_users[name]
         if item.get("role") != m.role or item.get("fingerprint") != m.fingerprint:
-            return f"it gives {name} a role or certificate the chain did not"
+            return _("it gives {name} a role or certificate the chain did not").format(name=name)
         m.slot = item.get("slot")
         m.staff_number = str(item.get("staff_number") or "")
         if item.get("display_name"):
@@ -247,12 +254,12 @@ def _new_member(state: State, e: Entry) -> str | None:
     a = e.after or {}
     role = a.get("role")
     if role not in roles.ROLES.keys():
-        return "it gives a role that does not exist"
+        return _("it gives a role that does not exist")
     old = state.users.get(e.entity_id)
     if old is not None and old.active:
-        return f"it adds {e.entity_id}, who was already a user"
+        return _("it adds {entity_id}, who was already a user").format(entity_id=e.entity_id)
     if state.attested and not (a.get("fingerprint") and a.get("slot")):
-        return "it adds a user without naming their certificate and key slot"
+        return _("it adds a user without naming their certificate and key slot")
     state.users[e.entity_id] = Member(
         role, str(a.get("display_name") or e.entity_id), str(a.get("fingerprint") or ""),
         e.seq, e.seq, slot=a.get("slot"),
@@ -264,7 +271,8 @@ def _new_member(state: State, e: Entry) -> str | None:
 def _target(state: State, e: Entry) -> Member | str:
     m = state.users.get(e.entity_id)
     if m is None or not m.active:
-        return f"it concerns {e.entity_id}, who was not a user at that point"
+        return _("it concerns {entity_id}, who was not a user at that point").format(
+                 entity_id=e.entity_id)
     return m
 
 
@@ -273,7 +281,7 @@ def _remove(state: State, e: Entry) -> str | None:
     if isinstance(m, str):
         return m
     if e.entity_id == e.user:
-        return "a governor cannot remove themselves"
+        return _("a governor cannot remove themselves")
     m.active, m.role_seq, m.sealed = False, e.seq, False
     return None
 
@@ -284,7 +292,7 @@ def _reset(state: State, e: Entry) -> str | None:
         return m
     a = e.after or {}
     if state.attested and not (a.get("fingerprint") and a.get("slot")):
-        return "it resets a user without naming their new certificate and key slot"
+        return _("it resets a user without naming their new certificate and key slot")
     m.fingerprint, m.cert_seq = str(a.get("fingerprint") or ""), e.seq
     if state.attested:
         m.slot, m.sealed = a.get("slot"), True
@@ -297,9 +305,9 @@ def _set_role(state: State, e: Entry) -> str | None:
         return m
     role = (e.after or {}).get("role")
     if role not in roles.ROLES.keys():
-        return "it gives a role that does not exist"
+        return _("it gives a role that does not exist")
     if e.entity_id == e.user:
-        return "a governor cannot change their own role"
+        return _("a governor cannot change their own role")
     m.role, m.role_seq = role, e.seq
     return None
 
@@ -307,7 +315,7 @@ def _set_role(state: State, e: Entry) -> str | None:
 def _replace_identity(state: State, e: Entry) -> str | None:
     fp = (e.after or {}).get("fingerprint")
     if not fp:
-        return "it replaces a certificate without naming the new one"
+        return _("it replaces a certificate without naming the new one")
     m = state.users[e.user]
     m.fingerprint, m.cert_seq = str(fp), e.seq
     return None
@@ -318,7 +326,7 @@ def _passphrase(state: State, e: Entry) -> str | None:
     slot = (e.after or {}).get("slot")
     if slot is not None and state.attested:
         if not isinstance(slot, str) or not slot:
-            return "it changes a passphrase without naming the new key slot"
+            return _("it changes a passphrase without naming the new key slot")
         m = state.users[e.user]
         m.slot, m.sealed = slot, True
     return None
@@ -339,7 +347,7 @@ def _setting(state: State, e: Entry) -> str | None:
     elif key in a:
         value = a[key]
     else:
-        return "it changes a setting without saying to what"
+        return _("it changes a setting without saying to what")
     problem = check_setting(key, value)
     if problem:
         return problem
@@ -359,7 +367,7 @@ def _restrict(state: State, e: Entry) -> str | None:
     else:
         item = state.restrictions.get(ref)
         if item is None:
-            return "it changes who may see a record that is not restricted"
+            return _("it changes who may see a record that is not restricted")
         names = list(item[0])
         user = str(e.after.get("user") or "")
         if e.action == "subject.grant" and user not in names:
@@ -369,7 +377,7 @@ def _restrict(state: State, e: Entry) -> str | None:
     if e.action != "subject.revoke":
         for n in names:
             if n not in state.active():
-                return f"it names {n}, who was not a user at that point"
+                return _("it names {n}, who was not a user at that point").format(n=n)
     state.restrictions[ref] = [sorted(names), e.seq]
     return None
 
@@ -389,7 +397,7 @@ def _lift(state: State, e: Entry) -> str | None:
         return None
     user, sn = str(e.after.get("user") or ""), str(e.after.get("staff_number") or "")
     if not user or not sn:
-        return "it lifts a bar without naming the user and staff number"
+        return _("it lifts a bar without naming the user and staff number")
     state.lifts[f"{user} {e.entity_id}"] = [sn, e.seq]
     return None
 
@@ -402,8 +410,8 @@ def _staff_number_rule(state: State, e: Entry) -> str | None:
     owner = state.staff_owner(str(e.after.get("staff_number") or ""))
     if owner is None or state.users[e.user].role == GOVERNOR:
         return None
-    return (f"it gives a subject the staff number of {owner}, a user of the console, "
-            "without a governor confirming it")
+    return (_("it gives a subject the staff number of {owner}, a user of the console, without a "
+              "governor confirming it").format(owner=owner))
 
 
 def _keys(state: State, e: Entry) -> str | None:
@@ -415,25 +423,25 @@ def _keys(state: State, e: Entry) -> str | None:
     elif e.entity == "vault" and e.entity_id == FULLTEXT:
         scope = FULLTEXT
     else:
-        return "it seals something that is neither a record nor the reports' full text"
+        return _("it seals something that is neither a record nor the reports' full text")
     have = state.keys.get(scope)
     if e.action == "keys.unseal":
         if have is None or scope == FULLTEXT:
-            return "it unseals something that is not sealed"
+            return _("it unseals something that is not sealed")
         del state.keys[scope]
         return None
     version, commitment = e.after.get("version"), e.after.get("commitment")
     if not isinstance(version, int) or not isinstance(commitment, str) or len(commitment) != 64:
-        return "it gives a sealing key without its version and commitment"
+        return _("it gives a sealing key without its version and commitment")
     if e.action == "keys.seal":
         if have is not None:
-            return "it seals something that is already sealed"
+            return _("it seals something that is already sealed")
         if scope != FULLTEXT and scope not in state.restrictions:
-            return "it seals a record that is not restricted"
+            return _("it seals a record that is not restricted")
         if version != 1:
-            return "a sealing key starts at version 1"
+            return _("a sealing key starts at version 1")
     elif have is None or version != int(have[0]) + 1:
-        return "it changes a sealing key out of order"
+        return _("it changes a sealing key out of order")
     state.keys[scope] = [version, commitment, e.seq]
     return None
 

@@ -32,18 +32,18 @@ from console.audit import current, replay
 from console.clock import utcnow
 from console.storage import snapshot
 from console.storage.identity import public_key, verify_with
+from console.i18n import N_, _
 
 DAY = dt.timedelta(days=1)
 PLACED, REPLACED = "placed", "replaced"
 DAMAGED, FOREIGN, UNSIGNED, UNVERIFIED = "damaged", "foreign", "unsigned", "unverified"
 WHY = {
-    DAMAGED: "It cannot be read: the file is damaged or is not a backup.",
-    FOREIGN: "It is not a backup of this vault's chain (another vault, or a history this "
-             "vault's chain does not continue).",
-    UNSIGNED: "It was made by an earlier version, without a signed label, so the chain "
-              "cannot place it.",
-    UNVERIFIED: "Its label is not signed by a user of this vault, so the chain cannot "
-                "place it.",
+    DAMAGED: N_("It cannot be read: the file is damaged or is not a backup."),
+    FOREIGN: N_("It is not a backup of this vault's chain (another vault, or a history this "
+               "vault's chain does not continue)."),
+    UNSIGNED: N_("It was made by an earlier version, without a signed label, so the chain cannot "
+                "place it."),
+    UNVERIFIED: N_("Its label is not signed by a user of this vault, so the chain cannot place it."),
 }
 _CERT_ACTIONS = ("vault.create", "authority.attest", "user.add", "user.reset",
                  "identity.replace")
@@ -65,7 +65,7 @@ class Placed:
     @property
     def why(self) -> str:
         """Why the chain cannot place it ("" when it can)."""
-        return WHY.get(self.status, "")
+        return _(WHY[self.status]) if self.status in WHY else ""
 
 
 class _Chain:

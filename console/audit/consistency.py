@@ -16,6 +16,8 @@ import json
 
 from console.audit.authority import State
 from console.audit.limits import KNOWN
+from console.audit.roles import ROLES
+from console.i18n import _
 
 
 def findings(conn, state: State, staff: dict[str, tuple[str, int]] | None = None
@@ -39,23 +41,28 @@ def _users(conn, state: State) -> list[tuple[int, str]]:
         row = rows.pop(name, None)
         if row is None:
             if m.active:
-                out.append((m.role_seq, f"There is no users row for {name}, whom entry "
-                                        f"#{m.role_seq} made a {m.role}."))
+                out.append((m.role_seq, _("There is no users row for {name}, whom entry "
+                                          "#{role_seq} made a {role}.").format(
+                                          name=name, role_seq=m.role_seq,
+                                          role=ROLES.label(m.role).lower())))
             continue
         role, active, staff_number = row
         if bool(active) != m.active:
             now = "active" if active else "removed"
-            out.append((m.role_seq, f"The users table shows {name} as {now}, but entry "
-                                    f"#{m.role_seq} says otherwise."))
+            out.append((m.role_seq, _("The users table shows {name} as {now}, but entry "
+                                      "#{role_seq} says otherwise.").format(
+                                      name=name, now=now, role_seq=m.role_seq)))
         elif m.active and role != m.role:
-            out.append((m.role_seq, f"The users table says {name} is a {role}, but entry "
-                                    f"#{m.role_seq} made them a {m.role}."))
+            out.append((m.role_seq, _("The users table says {name} is a {role}, but entry "
+                                      "#{role_seq} made them a {role2}.").format(
+                                      name=name, role=ROLES.label(role).lower(),
+                                      role_seq=m.role_seq, role2=ROLES.label(m.role).lower())))
         elif m.active and m.staff_number is not None and (staff_number or "") != m.staff_number:
-            out.append((m.role_seq, f"The staff number stored for {name} is not the one the "
-                                    "chain gave them."))
+            out.append((m.role_seq, _("The staff number stored for {name} is not the one the "
+                                      "chain gave them.").format(name=name)))
     for name in sorted(rows):
-        out.append((state.seq, f"The users table has {name}, whom no entry of the chain "
-                               "added."))
+        out.append((state.seq, _("The users table has {name}, whom no entry of the chain added.").format(
+                                 name=name)))
     return out
 
 
@@ -70,8 +77,9 @@ def _certificates(conn, state: State) -> list[tuple[int, str]]:
         except ValueError:
             fp = None
         if fp != m.fingerprint:
-            out.append((m.cert_seq, f"The certificate stored for {name} is not the one "
-                                    f"entry #{m.cert_seq} gave them."))
+            out.append((m.cert_seq, _("The certificate stored for {name} is not the one entry "
+                                      "#{cert_seq} gave them.").format(
+                                      name=name, cert_seq=m.cert_seq)))
     return out
 
 
@@ -82,13 +90,13 @@ def _settings(conn, state: State) -> list[tuple[int, str]]:
         item = state.settings.get(key)
         if item is None:
             if key in rows:
-                out.append((state.seq, f"The vault's setting {key} was set outside the "
-                                       "console: no entry of the chain set it."))
+                out.append((state.seq, _("The vault's setting {key} was set outside the console: "
+                                         "no entry of the chain set it.").format(key=key)))
             continue
         value, seq = item
         if rows.get(key) != value:
-            out.append((seq, f"The vault's setting {key} is not what entry #{seq} set it "
-                             "to."))
+            out.append((seq, _("The vault's setting {key} is not what entry #{seq} set it to.").format(
+                               key=key, seq=seq)))
     return out
 
 
@@ -116,16 +124,17 @@ def _restrictions(conn, state: State) -> list[tuple[int, str]]:
                     "SELECT ref FROM subjects WHERE ref IN (%s)" % ",".join(
                         "?" * len(state.restrictions)), list(state.restrictions))}
             if ref in existing:
-                out.append((seq, f"Entry #{seq} restricted {ref}, but the vault's rows leave "
-                                 "it open to everyone."))
+                out.append((seq, _("Entry #{seq} restricted {ref}, but the vault's rows leave it "
+                                   "open to everyone.").format(seq=seq, ref=ref)))
         elif got != set(allowed):
-            out.append((seq, f"Who may see {ref} is not what entry #{seq} decided."))
+            out.append((seq, _("Who may see {ref} is not what entry #{seq} decided.").format(
+                               ref=ref, seq=seq)))
     for ref in sorted(rows):
-        out.append((state.seq, f"{ref} is restricted in the vault's rows, but no entry of the "
-                               "chain restricted it."))
+        out.append((state.seq, _("{ref} is restricted in the vault's rows, but no entry of the "
+                                 "chain restricted it.").format(ref=ref)))
     for ref in sorted(named - set(state.restrictions) - set(rows)):
-        out.append((state.seq, f"The vault's rows name users on {ref}, which no entry of the "
-                               "chain restricted."))
+        out.append((state.seq, _("The vault's rows name users on {ref}, which no entry of the "
+                                 "chain restricted.").format(ref=ref)))
     return out
 
 
@@ -134,6 +143,6 @@ def _staff_numbers(conn, staff: dict[str, tuple[str, int]]) -> list[tuple[int, s
     for ref, sn in conn.execute("SELECT ref, staff_number FROM subjects"):
         item = staff.get(ref)
         if item is not None and (sn or "") != item[0]:
-            out.append((item[1], f"The staff number of {ref} was changed outside the "
-                                 f"console (entry #{item[1]} set it last)."))
+            out.append((item[1], _("The staff number of {ref} was changed outside the console "
+                                   "(entry #{item} set it last).").format(ref=ref, item=item[1])))
     return out

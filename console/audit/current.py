@@ -13,14 +13,16 @@ from __future__ import annotations
 from console.audit import replay
 from console.audit.authority import State
 from console.errors import ChainBroken
+from console.i18n import N_, _
 
-RESTORE_HINT = ("restore the vault from a backup (File › Backups…, or the 'backups' and "
-                "'restore' commands), or ask the governor to")
+RESTORE_HINT = (N_("restore the vault from a backup (File › Backups…, or the 'backups' and "
+                  "'restore' commands), or ask the governor to"))
 
 
 def intact(report: replay.ChainReport) -> replay.ChainReport:
     if not report.intact:
-        raise ChainBroken(f"{report.sentence()} Nothing was opened; {RESTORE_HINT}.")
+        raise ChainBroken(_("{sentence} Nothing was opened; {RESTORE_HINT}.").format(
+                            sentence=report.sentence(), RESTORE_HINT=_(RESTORE_HINT)))
     return report
 
 

@@ -15,6 +15,7 @@ from console.errors import ValidationError
 from console.storage import settings
 from console.storage.keyslots import KdfParams
 from console.storage.vault import Vault
+from console.i18n import _
 
 
 def create_vault(folder: Path | str, user: str, passphrase: str, establishment: str,
@@ -23,7 +24,7 @@ def create_vault(folder: Path | str, user: str, passphrase: str, establishment: 
                  staff_number: str = "") -> Vault:
     """A new vault with ``user`` as its founding governor, unlocked."""
     if check_setting("establishment", establishment):
-        raise ValidationError("The establishment's name must be 1 to 300 characters.")
+        raise ValidationError(_("The establishment's name must be 1 to 300 characters."))
 
     def founding(vault: Vault) -> None:
         ident = vault.identity()

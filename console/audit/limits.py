@@ -9,6 +9,7 @@ class. Messages name the setting and its range, never a record.
 """
 
 from __future__ import annotations
+from console.i18n import _
 
 # key -> (lowest, highest) for whole-number settings
 RANGES: dict[str, tuple[int, int]] = {
@@ -33,17 +34,19 @@ def check_setting(key: str, value) -> str | None:
     if key in RANGES:
         lo, hi = RANGES[key]
         if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
-            return f"it sets {key} outside its limits ({lo} to {hi})"
+            return _("it sets {key} outside its limits ({lo} to {hi})").format(
+                     key=key, lo=lo, hi=hi)
         return None
     if key == RETENTION_KEY:
         lo, hi = RETENTION_MONTHS
         if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
                 and lo <= v <= hi for k, v in value.items()):
-            return f"it sets a retention period outside its limits ({lo} to {hi} months)"
+            return _("it sets a retention period outside its limits ({lo} to {hi} months)").format(
+                     lo=lo, hi=hi)
         return None
     if key in TEXT_SETTINGS:
         if not isinstance(value, str) or not value.strip() or len(value) > TEXT_SETTINGS[key]:
-            return f"it sets {key} to something that is not a short text"
+            return _("it sets {key} to something that is not a short text").format(key=key)
         return None
-    return f"it changes a setting ({str(key)[:40]}) this version does not know"
+    return _("it changes a setting ({key}) this version does not know").format(key=str(key)[:40])

@@ -28,6 +28,7 @@ import json
 import os
 
 from console.audit.hashing import canonical, payload_hash
+from console.i18n import _
 
 READABLE = frozenset({
     "subject.restrict", "subject.unrestrict", "subject.grant", "subject.revoke",
@@ -127,18 +128,18 @@ def check_forms(conn, seq: int, ref: str, forms, action: str = "keys.seal") -> s
     try:
         wanted = sorted({int(k) for k in forms})
     except (TypeError, ValueError):
-        return "its list of changed details cannot be read"
+        return _("its list of changed details cannot be read")
     if wanted[-1] >= seq:
-        return "it attests details of an entry that comes after it"
+        return _("it attests details of an entry that comes after it")
     rows = conn.execute("SELECT seq, action, entity, entity_id FROM audit WHERE seq IN "
                         "(SELECT value FROM json_each(?))", (json.dumps(wanted),)).fetchall()
     if len(rows) != len(wanted):
-        return "it attests details of entries that are not in the chain"
+        return _("it attests details of entries that are not in the chain")
     if action == ERASE_ACTION:
         if any(not a.startswith("journal.") or (e == "subject" and eid == ref)
                for _s, a, e, eid in rows):
-            return "it changes the details of entries other than the journal's"
+            return _("it changes the details of entries other than the journal's")
         return None
     if any(e != "subject" or eid != ref for _s, _a, e, eid in rows):
-        return "it attests details of entries about another record"
+        return _("it attests details of entries about another record")
     return None

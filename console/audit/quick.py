@@ -32,6 +32,7 @@ from console.errors import QuickUnlockUnavailable, WrongPassphrase
 from console.storage import keyslots, quick_unlock
 from console.storage.settings import DEFAULT_SETTINGS
 from console.storage.vault import default_user
+from console.i18n import N_, _, ngettext
 
 HOURS, SHARED = "quick_unlock_hours", "quick_unlock_shared"
 MOST_HOURS = 24
@@ -45,7 +46,7 @@ def _account() -> str:
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no name for the account: say so plainly
-        return "this one"
+        return _("this one")
 
 
 def others_here(slots, user: str) -> list[str]:
@@ -62,14 +63,19 @@ def availability(vault) -> tuple[bool, str]:
     others = others_here(vault.slots, vault.user.name)
     hours = _setting(state, HOURS)
     if others and not _setting(state, SHARED):
-        return False, (f"Quick unlock is off: {len(others) + 1} people sign in to this vault "
-                       "on this computer, so one click would let any of them in as you. The "
-                       "governor can allow it for shared computers.")
-    who = (f"anyone signed in to this computer's account ({_account()})"
-           + (f", including {len(others)} other user(s) of this vault," if others else ""))
-    return True, (f"Quick unlock lets {who} open the vault as {vault.user.name} with one "
-                  f"click, for {hours} hour(s) after {vault.user.name} last typed the "
-                  "passphrase.")
+        return False, (_("Quick unlock is off: {value} people sign in to this vault on this "
+                         "computer, so one click would let any of them in as you. The governor "
+                         "can allow it for shared computers.").format(value=len(others) + 1))
+    who = (_("anyone signed in to this computer's account ({account})").format(account=_account())
+           + (ngettext(", including {n} other user of this vault,",
+                       ", including {n} other users of this vault,", len(others)).format(
+                           n=len(others)) if others else ""))
+    return True, (ngettext("Quick unlock lets {who} open the vault as {name} with one click, "
+                           "for {hours} hour after {name} last typed the passphrase.",
+                           "Quick unlock lets {who} open the vault as {name} with one click, "
+                           "for {hours} hours after {name} last typed the passphrase.",
+                           hours).format(
+                    who=who, name=vault.user.name, hours=hours))
 
 
 def enable(vault) -> None:
@@ -91,8 +97,8 @@ def _age(stamped: str | None) -> dt.timedelta | None:
         return None
 
 
-AGAIN = ("Quick unlock asks for your passphrase at least once every {h} hour(s); type it to "
-         "continue.")
+AGAIN = (N_("Quick unlock asks for your passphrase at least once every {h} hours; type it "
+            "to continue."))
 
 
 def open_quick(folder, user: str | None, opener=None):
@@ -106,16 +112,16 @@ def open_quick(folder, user: str | None, opener=None):
     secret = quick_unlock.user_secret(slots, user)
     age = _age(slots.quick_stamp(user, secret))
     if age is None or age < dt.timedelta(0) or age > dt.timedelta(hours=MOST_HOURS):
-        raise WrongPassphrase(AGAIN.format(h=MOST_HOURS))
+        raise WrongPassphrase(_(AGAIN).format(h=MOST_HOURS))
     vault = (opener or unlock.open_vault)(folder, user, user_secret=secret)
     try:
         state = current.now(vault)
         if others_here(vault.slots, user) and not _setting(state, SHARED):
-            raise WrongPassphrase("Quick unlock is off while several people sign in to this "
-                                  "vault on this computer; type your passphrase.")
+            raise WrongPassphrase(_("Quick unlock is off while several people sign in to this "
+                                    "vault on this computer; type your passphrase."))
         hours = _setting(state, HOURS)
         if age > dt.timedelta(hours=hours):
-            raise WrongPassphrase(AGAIN.format(h=hours))
+            raise WrongPassphrase(_(AGAIN).format(h=hours))
     except BaseException:
         vault.close()
         raise

@@ -32,6 +32,7 @@ from console.audit import authority, payloads
 from console.audit.authority import Entry, State
 from console.audit.hashing import GENESIS, digest, payload_hash
 from console.storage.identity import cert_fingerprint, public_key, verify_with
+from console.i18n import _, ngettext
 
 ERASE_ACTION = "subject.erase"
 SLICE = 4000
@@ -88,16 +89,26 @@ class ChainReport:
 
     def sentence(self) -> str:
         if not self.finished:
-            return "The audit chain check did not finish; run it again."
+            return _("The audit chain check did not finish; run it again.")
         if self.first_bad is not None:
-            return f"The audit chain is broken at entry {self.first_bad}: {self.reason}."
-        extra = (f" ({self.erased} entries' details were lawfully erased)"
+            return _("The audit chain is broken at entry {first_bad}: {reason}.").format(
+                     first_bad=self.first_bad, reason=self.reason)
+        extra = (ngettext(" ({erased} entry's details were lawfully erased)",
+                          " ({erased} entries' details were lawfully erased)",
+                          self.erased).format(erased=self.erased)
                  if self.erased else "")
-        text = (f"The audit chain is intact: {self.entries} entries, each linked to the "
-                f"one before and signed by the user who made the change{extra}.")
+        text = (ngettext("The audit chain is intact: {entries} entry, signed by the user who "
+                         "made the change{extra}.",
+                         "The audit chain is intact: {entries} entries, each linked to the one "
+                         "before and signed by the user who made the change{extra}.",
+                         self.entries).format(
+                  entries=self.entries, extra=extra))
         if self.findings:
-            text += (f" But {len(self.findings)} row(s) of the vault disagree with it, so "
-                     "they were changed outside the console: "
+            n = len(self.findings)
+            text += (ngettext(" But {n} row of the vault disagrees with it, so it was changed "
+                              "outside the console: ",
+                              " But {n} rows of the vault disagree with it, so they were "
+                              "changed outside the console: ", n).format(n=n)
                      + " ".join(s for _seq, s in self.findings[:5]))
         return text
 
@@ -197,7 +208,7 @@ class _Replay:
                     self.on_progress(count, total)
         for ref, n in self.pending.items():   # an erasure named but not reached
             if not _erasures_after(self.conn, ref, 0):
-                return self.broken(count, self.state.seq, "details were deleted")
+                return self.broken(count, self.state.seq, _("details were deleted"))
         return ChainReport(True, count, head=self.state.head, erased=self.erased,
                            state=self.state, restores=tuple(self.restores))
 
@@ -207,24 +218,24 @@ class _Replay:
         st = self.state
         expected = st.seq + 1
         if seq != expected:
-            return expected, "an entry is missing or out of order"
+            return expected, _("an entry is missing or out of order")
         if prev_hash != st.head:
-            return seq, "it does not link to the entry before it"
+            return seq, _("it does not link to the entry before it")
         if digest(st.head, seq, at, user, action, entity, eid, ph) != h:
-            return seq, "it was changed after it was written"
+            return seq, _("it was changed after it was written")
         if pseq is None and self.headers_only and action not in _AUTHORITY \
                 and action != ERASE_ACTION:
             details = None   # a replica holds only the details its user may read
         elif pseq is None:
             if entity != "subject" or not _erasures_after(self.conn, eid, seq):
-                return seq, "its details were deleted"
+                return seq, _("its details were deleted")
             self.pending[eid] = self.pending.get(eid, 0) + 1
             self.erased += 1
             details = None
         else:
             form = self.forms.get(seq)
             if payload_hash(bytes(salt), before, after) != (form[0] if form else ph):
-                return seq, "its details were changed after it was written"
+                return seq, _("its details were changed after it was written")
             details = after
         parsed = None
         if details is not None and (action in _AUTHORITY or action == ERASE_ACTION or (
@@ -232,7 +243,7 @@ class _Replay:
             try:
                 parsed = json.loads(details)
             except ValueError:
-                return seq, "its details cannot be read"
+                return seq, _("its details cannot be read")
         signer_fp = self.verify_signature(seq, user, h, sig, parsed)
         if isinstance(signer_fp, tuple):
             return signer_fp
@@ -247,8 +258,8 @@ class _Replay:
             reason = payloads.check_forms(self.conn, seq, eid, parsed.get("forms"), action)
         if reason is not None:
             if action == ERASE_ACTION and self.pending.get(eid):
-                reason += (f", and the details of {self.pending[eid]} earlier entries about "
-                           "that subject were deleted")
+                reason += (_(", and the details of {pending} earlier entries about that subject "
+                             "were deleted").format(pending=self.pending[eid]))
             return seq, reason
         if action == "vault.restore" and parsed is not None:
             replaced = parsed.get("replaced", LEGACY)
@@ -270,21 +281,23 @@ class _Replay:
                 fp = self.certs.add(parsed["cert"])
                 if verify_with(self.certs.key(fp, 1), data, signature):
                     return fp
-                return seq, "its signature does not match the certificate it names"
+                return seq, _("its signature does not match the certificate it names")
             for pem in self.certs.pool().get(user, ()):   # a vault from before
                 if verify_with(public_key(pem), data, signature):
                     return self.certs.add(pem.decode())
-            return seq, "its signature does not match the user named on it"
+            return seq, _("its signature does not match the user named on it")
         m = self.state.users.get(user)
         if m is None:
-            return seq, f"it is signed by {user}, who was not a user of this vault at that point"
+            return seq, _("it is signed by {user}, who was not a user of this vault at that point").format(
+                          user=user)
         key = self.certs.key(m.fingerprint, m.cert_seq)
         if key is None:
-            return seq, (f"the certificate the chain gave {user} (entry #{m.cert_seq}) is "
-                         "missing from the vault")
+            return seq, (_("the certificate the chain gave {user} (entry #{cert_seq}) is missing "
+                           "from the vault").format(user=user, cert_seq=m.cert_seq))
         if not verify_with(key, data, signature):
-            return seq, ("its signature does not match the user named on it: not the "
-                         f"certificate the chain gave {user} (entry #{m.cert_seq})")
+            return seq, (_("its signature does not match the user named on it: not the "
+                           "certificate the chain gave {user} (entry #{cert_seq})").format(
+                           user=user, cert_seq=m.cert_seq))
         return m.fingerprint
 
     def carried_certificates(self, parsed) -> str | None:
@@ -294,12 +307,13 @@ class _Replay:
         for item in items:
             if isinstance(item, dict) and item.get("cert"):
                 if self.certs.add(item["cert"]) != item.get("fingerprint"):
-                    return "the certificate it carries does not match its fingerprint"
+                    return _("the certificate it carries does not match its fingerprint")
         return None
 
     def erasure(self, e: Entry) -> str | None:
         if _still_registered(self.conn, e.entity_id, e.seq):
-            return f"it erases {e.entity_id[:40]}, which is still on the register"
+            return _("it erases {entity_id}, which is still on the register").format(
+                     entity_id=e.entity_id[:40])
         self.pending.pop(e.entity_id, None)
         return None
 

@@ -12,45 +12,46 @@ named as tampering, however it got there.
 from __future__ import annotations
 
 from console.errors import PermissionDenied
+from console.i18n import N_, _
 from console.vocabulary import Choice
 
 GOVERNOR, DEPUTY, VIEWER = "governor", "deputy", "viewer"
-ROLES = Choice((GOVERNOR, "Governor"), (DEPUTY, "Deputy"), (VIEWER, "Viewer"))
+ROLES = Choice((GOVERNOR, N_("Governor")), (DEPUTY, N_("Deputy")), (VIEWER, N_("Viewer")))
 _ALL = {GOVERNOR, DEPUTY, VIEWER}
 _STAFF = {GOVERNOR, DEPUTY}
 
 # right -> (roles allowed, what it is called in a refusal)
 PERMISSIONS: dict[str, tuple[set[str], str]] = {
-    "view": (_ALL, "view the register"),
-    "create_subject": (_STAFF, "add a subject"),
-    "edit_profile": (_STAFF, "edit a subject's profile"),
-    "assess_threat": ({GOVERNOR}, "change a threat assessment"),
-    "change_status": ({GOVERNOR}, "change a subject's status"),
-    "delete_subject": ({GOVERNOR}, "delete a subject"),
-    "add_report": (_STAFF, "add a report"),
-    "regrade_report": ({GOVERNOR}, "change a report's grading"),
-    "refer": ({GOVERNOR}, "record or change a referral"),
-    "add_measure": (_STAFF, "add a measure"),
-    "edit_measure": (_STAFF, "change a measure"),
-    "add_log": (_STAFF, "add a log entry"),
-    "manage_users": ({GOVERNOR}, "manage users"),
-    "sign_briefing": ({GOVERNOR}, "sign a briefing"),
-    "change_settings": ({GOVERNOR}, "change the vault's settings"),
-    "import": ({GOVERNOR}, "import a register"),
-    "restore": ({GOVERNOR}, "restore a backup"),
-    "backup": (_STAFF, "make a backup"),
-    "delete_backup": ({GOVERNOR}, "delete a backup"),
-    "read_full_text": (_STAFF, "read the full text of reports"),
-    "erase": ({GOVERNOR}, "erase a record"),
-    "restrict": ({GOVERNOR}, "change who may see a record"),
-    "review_conflict": ({GOVERNOR}, "record or lift a conflict-of-interest bar"),
-    "lawful": ({GOVERNOR}, "decide a record's retention, legal hold or processing basis"),
-    "own_account": (_ALL, "change your own passphrase or signing identity"),
-    "attest": ({GOVERNOR}, "attest the vault's users and roles"),
+    "view": (_ALL, N_("view the register")),
+    "create_subject": (_STAFF, N_("add a subject")),
+    "edit_profile": (_STAFF, N_("edit a subject's profile")),
+    "assess_threat": ({GOVERNOR}, N_("change a threat assessment")),
+    "change_status": ({GOVERNOR}, N_("change a subject's status")),
+    "delete_subject": ({GOVERNOR}, N_("delete a subject")),
+    "add_report": (_STAFF, N_("add a report")),
+    "regrade_report": ({GOVERNOR}, N_("change a report's grading")),
+    "refer": ({GOVERNOR}, N_("record or change a referral")),
+    "add_measure": (_STAFF, N_("add a measure")),
+    "edit_measure": (_STAFF, N_("change a measure")),
+    "add_log": (_STAFF, N_("add a log entry")),
+    "manage_users": ({GOVERNOR}, N_("manage users")),
+    "sign_briefing": ({GOVERNOR}, N_("sign a briefing")),
+    "change_settings": ({GOVERNOR}, N_("change the vault's settings")),
+    "import": ({GOVERNOR}, N_("import a register")),
+    "restore": ({GOVERNOR}, N_("restore a backup")),
+    "backup": (_STAFF, N_("make a backup")),
+    "delete_backup": ({GOVERNOR}, N_("delete a backup")),
+    "read_full_text": (_STAFF, N_("read the full text of reports")),
+    "erase": ({GOVERNOR}, N_("erase a record")),
+    "restrict": ({GOVERNOR}, N_("change who may see a record")),
+    "review_conflict": ({GOVERNOR}, N_("record or lift a conflict-of-interest bar")),
+    "lawful": ({GOVERNOR}, N_("decide a record's retention, legal hold or processing basis")),
+    "own_account": (_ALL, N_("change your own passphrase or signing identity")),
+    "attest": ({GOVERNOR}, N_("attest the vault's users and roles")),
     # Held by nobody: the vault's creation is the chain's first entry only.
-    "found": (set(), "create the vault again"),
-    "keys": ({GOVERNOR}, "change the keys records are sealed under"),
-    "replicas": ({GOVERNOR}, "make replicas, take in change packs or decide their conflicts"),
+    "found": (set(), N_("create the vault again")),
+    "keys": ({GOVERNOR}, N_("change the keys records are sealed under")),
+    "replicas": ({GOVERNOR}, N_("make replicas, take in change packs or decide their conflicts")),
 }
 
 # audit action -> the right its signer must hold when it is written
@@ -105,16 +106,29 @@ def right_for(action: str, legacy: bool = False) -> str | None:
 
 
 def allowed(role: str, action: str) -> bool:
-    roles, _ = PERMISSIONS[action]
+    roles, _what = PERMISSIONS[action]
     return role in roles
+
+
+def signed_in_as(role: str) -> str:
+    """"you are signed in as a deputy", in the language spoken."""
+    if role == GOVERNOR:
+        return _("you are signed in as a governor")
+    if role == DEPUTY:
+        return _("you are signed in as a deputy")
+    if role == VIEWER:
+        return _("you are signed in as a viewer")
+    return _("you are signed in as {role}").format(role=role)
 
 
 def why_not(role: str, action: str) -> str:
     """The sentence shown when ``role`` may not do ``action`` (tooltips too)."""
     roles, what = PERMISSIONS[action]
-    who = "the governor" if roles == {GOVERNOR} else "the governor or a deputy"
-    article = "an" if role[:1] in "aeiou" else "a"
-    return f"Only {who} can {what}; you are signed in as {article} {role}."
+    if roles == {GOVERNOR}:
+        text = _("Only the governor can {what}; {signed_in_as}.")
+    else:
+        text = _("Only the governor or a deputy can {what}; {signed_in_as}.")
+    return text.format(what=_(what), signed_in_as=signed_in_as(role))
 
 
 def require(vault, action: str) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 from console.audit.authority import State, canonical
 from console.clock import now_iso
 from console.errors import ConsoleError, VaultDamaged
+from console.i18n import _
 
 FORMAT = 1
 BACK = 24
@@ -90,7 +91,7 @@ def read(slots, user: str, user_secret: bytes, blob: dict | None = None) -> Seal
         return Sealed(int(body["seq"]), str(body["hash"]), str(body["at"]),
                       tuple((int(s), str(h)) for s, h in body.get("back", [])), state)
     except (ValueError, KeyError, TypeError):
-        raise VaultDamaged("Your key slot's record of the chain was altered.") from None
+        raise VaultDamaged(_("Your key slot's record of the chain was altered.")) from None
 
 
 def parting(conn, sealed: Sealed) -> int:

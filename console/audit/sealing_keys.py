@@ -42,6 +42,7 @@ from functools import cache
 from types import SimpleNamespace
 
 from console.audit.authority import FULLTEXT  # noqa: F401 (the scope's name, shared)
+from console.i18n import _, ngettext
 
 PACK_AFTER = 8        # distinct ephemeral keys before a user's keys are packed into one
 
@@ -274,10 +275,13 @@ def keyring(vault) -> KeyRing:
             with vault.guard():
                 ring = load(vault, state.keys)
             if ring.problems:
-                vault.findings.append((0, f"{ring.problems} sealing key(s) wrapped to "
-                                          f"{vault.user.name} do not match the keys the signed "
-                                          "chain names: they were planted or damaged, and "
-                                          "are not used."))
+                vault.findings.append((0, ngettext(
+                    "{problems} sealing key wrapped to {name} does not match the keys the "
+                    "signed chain names: it was planted or damaged, and is not used.",
+                    "{problems} sealing keys wrapped to {name} do not match the keys the "
+                    "signed chain names: they were planted or damaged, and are not used.",
+                    ring.problems).format(
+                                            problems=ring.problems, name=vault.user.name)))
         else:                      # a vault not yet upgraded: nothing is sealed
             ring = KeyRing(vault.vault_id)
             ring.tables = False
@@ -300,6 +304,6 @@ def record_key(vault, ref: str) -> tuple[int, bytes] | None:
     item = ring.current(ref)
     if item is None or item[0] != int(row[0]):
         from console.errors import PermissionDenied
-        raise PermissionDenied("This record is restricted to named users (need-to-know); ask "
-                               "the governor if you need to see it.")
+        raise PermissionDenied(_("This record is restricted to named users (need-to-know); ask "
+                                 "the governor if you need to see it."))
     return item

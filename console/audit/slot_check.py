@@ -23,6 +23,7 @@ from __future__ import annotations
 from console.audit import chain
 from console.audit.authority import State
 from console.errors import VaultDamaged, WrongPassphrase
+from console.i18n import _
 
 
 def strangers(state: State, slots) -> dict[str, str]:
@@ -31,13 +32,14 @@ def strangers(state: State, slots) -> dict[str, str]:
     for name, slot in slots.users.items():
         m = state.member(name)
         if m is None:
-            out[name] = "no user of that name in the chain"
+            out[name] = _("no user of that name in the chain")
         elif not m.active:
-            out[name] = f"removed in entry #{m.role_seq}"
+            out[name] = _("removed in entry #{role_seq}").format(role_seq=m.role_seq)
         elif state.attested and m.slot is not None and slot.get("public") != m.slot:
-            out[name] = f"not the key entry #{m.role_seq} gave {name}"
+            out[name] = _("not the key entry #{role_seq} gave {name}").format(
+                          role_seq=m.role_seq, name=name)
         elif state.attested and m.slot is None:
-            out[name] = "the chain holds no key for this user"
+            out[name] = _("the chain holds no key for this user")
     return out
 
 
@@ -72,14 +74,14 @@ def settle_changes(vault, state: State) -> None:
     mine = slots.public_of(vault.user_secret())
     if state.attested and m is not None and m.slot is not None and mine != m.slot:
         if mine == slots.users.get(me, {}).get("public") and slots.pending_public(me) == m.slot:
-            raise WrongPassphrase("Your passphrase was changed; sign in with the new one.")
+            raise WrongPassphrase(_("Your passphrase was changed; sign in with the new one."))
         if mine == slots.pending_public(me):
-            raise WrongPassphrase("Your last passphrase change did not finish, so your "
-                                  "previous passphrase still applies; sign in with it, then "
-                                  "change it again.")
-        raise VaultDamaged("Your key slot is not the one the signed chain gives you: it was "
-                           "replaced outside the console, so nothing was opened. Ask the "
-                           "governor to reset your account.")
+            raise WrongPassphrase(_("Your last passphrase change did not finish, so your "
+                                    "previous passphrase still applies; sign in with it, then "
+                                    "change it again."))
+        raise VaultDamaged(_("Your key slot is not the one the signed chain gives you: it was "
+                             "replaced outside the console, so nothing was opened. Ask the "
+                             "governor to reset your account."))
     changed = False
     for name in list(slots.users):
         pending, member = slots.pending_public(name), state.member(name)

@@ -33,6 +33,7 @@ from console.clock import now_iso
 from console.errors import ChainBroken, ChainRewound, ConsoleError, UnknownUser, VaultDamaged
 from console.storage.accounts import User
 from console.storage.vault import Vault
+from console.i18n import _, ngettext
 
 
 
@@ -85,22 +86,22 @@ def _sealed_head(vault: Vault, use_copy: bool) -> seal.Sealed | None:
         sealed = seal.read(vault.slots, name, vault.user_secret())
     except VaultDamaged:
         sealed = None
-        vault.findings.append((0, f"{name}'s key slot held a record of the chain that no "
-                                  "longer opens: it was altered."))
+        vault.findings.append((0, _("{name}'s key slot held a record of the chain that no longer "
+                                    "opens: it was altered.").format(name=name)))
     copy = seal.read_copy(vault.slots, name, vault.user_secret()) if use_copy else None
     if copy is not None and sealed is not None and copy.seq > sealed.seq:
-        vault.findings.append((sealed.seq, f"{name}'s key slot holds an older record of the "
-                                           "chain than the copy this computer keeps: an older "
-                                           "slot file was put back."))
+        vault.findings.append((sealed.seq, _("{name}'s key slot holds an older record of the "
+                                             "chain than the copy this computer keeps: an older "
+                                             "slot file was put back.").format(name=name)))
     # What is already sealed, in the slot and in the copy: an unlock that finds
     # nothing new writes neither again.
     vault.sealed_seq = sealed.seq if sealed is not None and sealed.state is not None else -1
     vault.copied_seq = copy.seq if copy is not None else -1
     if copy is not None and (sealed is None or copy.seq > sealed.seq):
         if sealed is None and not vault.findings:
-            vault.findings.append((0, f"{name}'s key slot no longer holds the record of the "
-                                      "chain they last verified; this computer's copy of it "
-                                      "was used."))
+            vault.findings.append((0, _("{name}'s key slot no longer holds the record of the "
+                                        "chain they last verified; this computer's copy of it "
+                                        "was used.").format(name=name)))
         return copy
     return sealed
 
@@ -118,9 +119,9 @@ def verified_state(vault: Vault, use_copy: bool = True) -> State:
     me = report.state.member(vault.user.name)
     if sealed is None:
         if me is not None and me.sealed and not vault.findings:
-            vault.findings.append((0, f"{vault.user.name}'s key slot no longer holds the "
-                                      "record of the chain they last verified: it was "
-                                      "removed, which could hide entries removed since."))
+            vault.findings.append((0, _("{name}'s key slot no longer holds the record of the "
+                                        "chain they last verified: it was removed, which could "
+                                        "hide entries removed since.").format(name=vault.user.name)))
         return report.state
     row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (sealed.seq,)).fetchone()
     if row and row[0] == sealed.hash:
@@ -128,12 +129,14 @@ def verified_state(vault: Vault, use_copy: bool = True) -> State:
     restored = [r for r in report.restores if r.explains(sealed.seq)]
     when = sealed.at[:10]
     if not restored:
-        raise ChainRewound(f"Entries after #{seal.parting(conn, sealed)} were removed or "
-                           f"changed since you last signed in on {when}; {RESTORE_HINT}.")
+        raise ChainRewound(_("Entries after #{parting} were removed or changed since you last "
+                             "signed in on {when}; {RESTORE_HINT}.").format(
+                             parting=seal.parting(conn, sealed), when=when,
+                             RESTORE_HINT=_(RESTORE_HINT)))
     r = restored[-1]
-    vault.notices.append(f"The vault was restored from a backup on {r.at[:10]} (entry "
-                         f"#{r.seq}): entries after #{r.restored_to} that you had seen on "
-                         f"{when} are not in it.")
+    vault.notices.append(_("The vault was restored from a backup on {at} (entry #{seq}): entries "
+                           "after #{restored_to} that you had seen on {when} are not in it.").format(
+                           at=r.at[:10], seq=r.seq, restored_to=r.restored_to, when=when))
     return report.state
 
 
@@ -144,7 +147,7 @@ def settle(vault: Vault, use_copy: bool = True) -> None:
     state = verified_state(vault, use_copy)
     me = state.member(vault.user.name)
     if me is None or not me.active:
-        raise UnknownUser("That user is no longer allowed into this vault.")
+        raise UnknownUser(_("That user is no longer allowed into this vault."))
     vault.user = user_from_chain(vault, state)
     vault.authority = state
     if vault.user.role == "governor":
@@ -163,20 +166,23 @@ def settle(vault: Vault, use_copy: bool = True) -> None:
         if attest.can_attest(vault, state):
             attest.attest(vault, state)
             state = current(vault)
-            vault.notices.append("This vault's users, key slots and settings are now "
-                                 "attested in its signed chain.")
+            vault.notices.append(_("This vault's users, key slots and settings are now attested "
+                                   "in its signed chain."))
         else:
             founder = state.founder
             vault.notices.append(
-                f"This vault's users and key slots are not yet attested in its signed chain; "
-                f"until its founding governor ({founder}) signs in, roles come from the "
-                "chain but planted key slots cannot be found.")
+                _("This vault's users and key slots are not yet attested in its signed chain; "
+                  "until its founding governor ({founder}) signs in, roles come from the chain "
+                  "but planted key slots cannot be found.").format(founder=founder))
     if vault.user.role == "governor":
         dropped = slot_check.drop_strangers(vault, state)
         if dropped:
             state = current(vault)
-            vault.notices.append(f"{len(dropped)} key slot(s) the chain does not list were "
-                                 "removed and the vault's key was changed.")
+            vault.notices.append(ngettext(
+                "{n} key slot the chain does not list was removed and the vault's key was "
+                "changed.",
+                "{n} key slots the chain does not list were removed and the vault's key was "
+                "changed.", len(dropped)).format(n=len(dropped)))
     if not state.users[vault.user.name].sealed:
         from console.audit import chain
         with vault.write():
@@ -215,9 +221,10 @@ def _own_identity(vault: Vault, state: State) -> None:
     from console.storage.identity import Identity, public_key
     mine = vault.identity()
     if mine.private_key().public_key().public_numbers() != public_key(pem).public_numbers():
-        raise ChainBroken(f"Your signing key is not the one the signed chain gives you (entry "
-                          f"#{m.cert_seq}), so its history may have been rewritten. Nothing "
-                          f"was opened; {RESTORE_HINT}.")
+        raise ChainBroken(_("Your signing key is not the one the signed chain gives you (entry "
+                            "#{cert_seq}), so its history may have been rewritten. Nothing was "
+                            "opened; {RESTORE_HINT}.").format(
+                            cert_seq=m.cert_seq, RESTORE_HINT=_(RESTORE_HINT)))
     if mine.cert_pem != pem:
         with vault.write():
             identities.store(vault.conn, vault.vault_id, vault.user.name, vault.user_secret(),

@@ -19,6 +19,7 @@ from console.audit import roles
 from console.clock import utcnow
 from console.errors import ValidationError, translate
 from console.storage import snapshot
+from console.i18n import _
 
 
 def make_backup(vault, out_path, on_progress=None, *, force: bool = False,
@@ -40,16 +41,16 @@ def backup_target(vault, out_path, *, force: bool = False, create_folder: bool =
         as_folder = True
     folder = path if as_folder else path.parent
     if _inside(folder, Path(vault.folder)):
-        raise ValidationError("A backup cannot be saved inside the vault's own folder (its "
-                              "database, key slots and automatic backups live there); choose "
-                              "a folder elsewhere, ideally removable media.")
+        raise ValidationError(_("A backup cannot be saved inside the vault's own folder (its "
+                                "database, key slots and automatic backups live there); choose a "
+                                "folder elsewhere, ideally removable media."))
     if not folder.is_dir():
         if folder.exists():
-            raise ValidationError("The place to save the backup in is a file, not a folder; "
-                                  "choose a folder.")
+            raise ValidationError(_("The place to save the backup in is a file, not a folder; "
+                                    "choose a folder."))
         if not create_folder:
-            raise ValidationError("The folder to save the backup in does not exist; create it "
-                                  "first, or ask for it to be created (--mkdir).")
+            raise ValidationError(_("The folder to save the backup in does not exist; create it "
+                                    "first, or ask for it to be created (--mkdir)."))
     if create_folder and not folder.is_dir():
         try:
             folder.mkdir(parents=True)
@@ -57,10 +58,10 @@ def backup_target(vault, out_path, *, force: bool = False, create_folder: bool =
             raise translate(exc) from None
     target = folder / snapshot.auto_name(utcnow(), "manual") if as_folder else path
     if target.is_dir():
-        raise ValidationError("A folder of that name exists; choose a file name.")
+        raise ValidationError(_("A folder of that name exists; choose a file name."))
     if target.exists() and not force:
-        raise ValidationError("A file of that name exists already; choose another name, or "
-                              "replace it knowingly (--force).")
+        raise ValidationError(_("A file of that name exists already; choose another name, or "
+                                "replace it knowingly (--force)."))
     return target
 
 
@@ -77,12 +78,12 @@ def delete_backup(vault, path) -> None:
     folder = snapshot.backups_dir(vault.folder).resolve()
     path = Path(path).resolve()
     if path.parent != folder or path.suffix != snapshot.SUFFIX or not path.is_file():
-        raise ValidationError("Only a backup in this vault's own backups folder can be "
-                              "deleted here.")
+        raise ValidationError(_("Only a backup in this vault's own backups folder can be deleted "
+                                "here."))
     with vault.write():
         audit.append(vault, "backup.delete", "vault", vault.vault_id, after={"file": path.name})
         try:
             path.unlink()
         except OSError:
-            raise ValidationError("That backup could not be deleted; check that the file is "
-                                  "not open elsewhere, then try again.") from None
+            raise ValidationError(_("That backup could not be deleted; check that the file is "
+                                    "not open elsewhere, then try again.")) from None

@@ -63,10 +63,10 @@ from console.storage.layout import BACKUP_DIR, DB_FILE, LOCK_FILE
 from console.storage.lock import VaultLock
 from console.storage.snapshot import BAD_BACKUP, DB_MEMBER, SLOTS_MEMBER, read_manifest, stamp
 from console.storage.vault import Vault
+from console.i18n import N_, _
 
-OTHER_VAULT = ("That backup is of a different vault from the one in this folder (its signed "
-               "chain says so); choose a backup of this vault, or restore it into a new "
-               "folder.")
+OTHER_VAULT = (N_("That backup is of a different vault from the one in this folder (its signed "
+                 "chain says so); choose a backup of this vault, or restore it into a new folder."))
 
 
 @dataclass(frozen=True)
@@ -87,18 +87,18 @@ def _unpack(backup_file: Path, manifest: dict, into: Path) -> None:
                 with zf.open(member) as src, open(into / member, "wb") as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)
     except (zipfile.BadZipFile, KeyError, EOFError, ValueError):
-        raise VaultDamaged(BAD_BACKUP) from None
+        raise VaultDamaged(_(BAD_BACKUP)) from None
     except OSError as exc:
         full = storage_error(exc)
         if full:
             raise full from None
-        raise VaultDamaged(BAD_BACKUP) from None
+        raise VaultDamaged(_(BAD_BACKUP)) from None
     digest = hashlib.sha256()
     with open(into / DB_MEMBER, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     if digest.hexdigest() != manifest.get("db_sha256"):
-        raise VaultDamaged(BAD_BACKUP)
+        raise VaultDamaged(_(BAD_BACKUP))
 
 
 def open_checked(folder: Path, user: str | None, passphrase: str,
@@ -110,15 +110,15 @@ def open_checked(folder: Path, user: str | None, passphrase: str,
     try:
         v = Vault.open(folder, user, passphrase, migrate=False, trust_rows=False)
     except VaultDamaged:
-        raise VaultDamaged("That backup is damaged and cannot be opened; nothing was "
-                           "changed. Choose another backup.") from None
+        raise VaultDamaged(_("That backup is damaged and cannot be opened; nothing was changed. "
+                             "Choose another backup.")) from None
     v.backup_before_rekey = False
     try:
         try:
             check_integrity(v)
         except VaultDamaged:
-            raise VaultDamaged("That backup's database is damaged; nothing was changed. "
-                               "Choose another backup.") from None
+            raise VaultDamaged(_("That backup's database is damaged; nothing was changed. Choose "
+                                 "another backup.")) from None
         # An older backup is brought up to this version's schema here, in the
         # scratch copy: the backup file itself is the copy taken before.
         if schema.migrations.pending(v.db):
@@ -126,9 +126,9 @@ def open_checked(folder: Path, user: str | None, passphrase: str,
                 schema.migrations.apply(v.db)
         report = audit.verify(v)
         if not report.ok:
-            raise VaultDamaged("That backup's audit chain is broken, or its rows disagree "
-                               "with it, so it may have been altered; nothing was changed. "
-                               "Choose another backup.")
+            raise VaultDamaged(_("That backup's audit chain is broken, or its rows disagree with "
+                                 "it, so it may have been altered; nothing was changed. Choose "
+                                 "another backup."))
         _require_governor(v, report.state)
         _label_matches(v, manifest, report)
         with v.guard():
@@ -139,10 +139,9 @@ def open_checked(folder: Path, user: str | None, passphrase: str,
             # of the restorer's seal, which is of the vault being replaced.
             unlock.settle(v, use_copy=False)
         except ConsoleError:
-            raise VaultDamaged("That backup does not hold your signing key or key slot as "
-                               "its own signed chain gives them, so it was made or edited "
-                               "outside the console; nothing was changed. Choose another "
-                               "backup.") from None
+            raise VaultDamaged(_("That backup does not hold your signing key or key slot as its "
+                                 "own signed chain gives them, so it was made or edited outside "
+                                 "the console; nothing was changed. Choose another backup.")) from None
         return v, report.entries, at[0] if at else ""
     except BaseException:
         v.close()
@@ -158,9 +157,9 @@ def _require_governor(v: Vault, state) -> None:
     v.user = dataclasses.replace(v.user, role=m.role, active=True)
     roles.require(v, "restore")
     if state.attested and m.slot != v.slots.public_of(v.user_secret()):
-        raise VaultDamaged(f"That backup's key slot for {v.user.name} is not the one its own "
-                           "signed chain gives them, so it was written outside the console; "
-                           "nothing was changed. Choose another backup.")
+        raise VaultDamaged(_("That backup's key slot for {name} is not the one its own signed "
+                             "chain gives them, so it was written outside the console; nothing "
+                             "was changed. Choose another backup.").format(name=v.user.name))
 
 
 def _label_matches(v: Vault, manifest: dict, report) -> None:
@@ -178,9 +177,9 @@ def _label_matches(v: Vault, manifest: dict, report) -> None:
     except (TypeError, KeyError, ValueError):
         same = False
     if not signed or not same:
-        raise VaultDamaged("That backup's label does not match its contents (its signed "
-                           "chain head, or who made it), so it was altered after it was made; "
-                           "nothing was changed. Choose another backup.")
+        raise VaultDamaged(_("That backup's label does not match its contents (its signed chain "
+                             "head, or who made it), so it was altered after it was made; "
+                             "nothing was changed. Choose another backup."))
 
 
 def _swap_contents(folder: Path, work: Path, aside: Path) -> None:
@@ -222,8 +221,8 @@ def _existing_vault(folder: Path) -> bool:
         (folder / n).exists() for n in (DB_FILE, keyslots.SLOTS_FILE))
     if folder.exists() and not existing:
         if any(folder.iterdir()):
-            raise ValidationError("That folder holds other files and no vault; restore into "
-                                  "an empty or new folder.")
+            raise ValidationError(_("That folder holds other files and no vault; restore into an "
+                                    "empty or new folder."))
         folder.rmdir()
     return existing
 
@@ -265,7 +264,7 @@ def restore_backup(folder, backup_file, user: str | None, passphrase: str,
                 standing = restore_standing.read_standing(folder, user, current_passphrase,
                                                           lock)
                 if standing.vault_id != backup_id:
-                    raise ValidationError(OTHER_VAULT)
+                    raise ValidationError(_(OTHER_VAULT))
             step(2)
             aside = (folder.with_name(f"{folder.name}.replaced-{stamp(_utcnow())}")
                      if existing else None)

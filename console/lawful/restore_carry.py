@@ -29,6 +29,7 @@ from console.lawful import retention
 from console.records import users
 from console.storage import identities
 from console.storage.identity import cert_fingerprint
+from console.i18n import _, ngettext
 
 
 def carry_forward(v, standing, backup_passphrase: str, current_passphrase: str) -> list[str]:
@@ -37,7 +38,9 @@ def carry_forward(v, standing, backup_passphrase: str, current_passphrase: str) 
     said: list[str] = []
     erased = _erasures(v, standing)
     if erased:
-        said.append(f"{erased} record(s) erased since the backup were erased again.")
+        said.append(ngettext("{erased} record erased since the backup was erased again.",
+                             "{erased} records erased since the backup were erased again.",
+                             erased).format(erased=erased))
     mine, cur, me = unlock.current(v), standing.state, v.user.name
     removed, roles, keys, dropped = [], [], [], []
     for name, m in sorted(mine.active().items()):
@@ -54,24 +57,24 @@ def carry_forward(v, standing, backup_passphrase: str, current_passphrase: str) 
         if cur.attested and c.slot and c.slot != m.slot:
             (keys if _carry_slot(v, standing, name) else dropped).append(name)
     if removed:
-        said.append("Removed again, as in the replaced vault: " + ", ".join(removed) + ".")
+        said.append(_("Removed again, as in the replaced vault: ") + ", ".join(removed) + ".")
     if roles:
-        said.append("Roles changed again, as in the replaced vault: " + ", ".join(roles) + ".")
+        said.append(_("Roles changed again, as in the replaced vault: ") + ", ".join(roles) + ".")
     if keys:
-        said.append("Passphrases changed since the backup stay changed: " + ", ".join(keys)
+        said.append(_("Passphrases changed since the backup stay changed: ") + ", ".join(keys)
                     + ".")
     if dropped:
-        said.append("These users changed their passphrase after the backup and could not be "
-                    "given their new one; reset them: " + ", ".join(dropped) + ".")
+        said.append(_("These users changed their passphrase after the backup and could not be "
+                      "given their new one; reset them: ") + ", ".join(dropped) + ".")
     mine = unlock.current(v)
     added = sorted(n for n in cur.active() if n not in mine.active())
     if added:
-        said.append("Added after the backup, and not in it; add them again: "
+        said.append(_("Added after the backup, and not in it; add them again: ")
                     + ", ".join(added) + ".")
     own = cur.member(me)
     if cur.attested and own is not None and own.slot != mine.member(me).slot:
         users.change_passphrase(v, backup_passphrase, current_passphrase)
-        said.append("Your own passphrase is the one you use today.")
+        said.append(_("Your own passphrase is the one you use today."))
     return said
 
 
@@ -82,8 +85,9 @@ def _erasures(v, standing) -> int:
                           "entity_id = ? AND action = 'subject.create'", (ref,))[0][0]
         held = v.query("SELECT 1 FROM subjects WHERE ref = ?", (ref,))
         if held and created is not None and created < seq:
-            retention.erase(v, ref, f"Erased in entry #{seq} of the vault this restore "
-                            "replaced; erased again on restoring a backup made before it.",
+            retention.erase(v, ref, _("Erased in entry #{seq} of the vault this restore "
+                                      "replaced; erased again on restoring a backup made before "
+                                      "it.").format(seq=seq),
                             carried_from=seq)
             count += 1
     return count

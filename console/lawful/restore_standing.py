@@ -41,17 +41,18 @@ from console.errors import (
 from console.storage import keyslots
 from console.storage.layout import DB_FILE
 from console.storage.vault import Vault
+from console.i18n import N_, _
 
 MIN_DATABASE = 4096   # one SQLCipher page: anything shorter holds nothing to read
-NOT_OPENED = ("Your key slot in the vault in that folder does not open its database: the "
-              "database is damaged at its start, or the vault's key was changed after your "
-              "slot was written (as when a user is removed). Nothing can be checked, so "
-              "nothing was changed; restore into a new folder instead.")
+NOT_OPENED = (N_("Your key slot in the vault in that folder does not open its database: the "
+                "database is damaged at its start, or the vault's key was changed after your "
+                "slot was written (as when a user is removed). Nothing can be checked, so "
+                "nothing was changed; restore into a new folder instead."))
 
-UNREADABLE = ("The vault in that folder cannot be read, and your key slot there does not "
-              "hold a record of it, so the console cannot check that you are its governor or "
-              "carry its erasures and removals forward; restore into a new folder instead "
-              "(the files in this one stay as they are).")
+UNREADABLE = (N_("The vault in that folder cannot be read, and your key slot there does not hold "
+                "a record of it, so the console cannot check that you are its governor or carry "
+                "its erasures and removals forward; restore into a new folder instead (the files "
+                "in this one stay as they are)."))
 
 
 @dataclass
@@ -72,13 +73,13 @@ def _refuse_unless_governor(state: State, user: str, slots, secret: bytes) -> No
     m = state.member(user)
     if m is None or not m.active or m.role != GOVERNOR:
         when = f" (entry #{m.role_seq})" if m is not None else ""
-        raise ValidationError(f"The vault in that folder no longer lists you as one of its "
-                              f"governors{when}, so you cannot restore a backup over it; "
-                              "nothing was changed.")
+        raise ValidationError(_("The vault in that folder no longer lists you as one of its "
+                                "governors{when}, so you cannot restore a backup over it; "
+                                "nothing was changed.").format(when=when))
     if state.attested and m.slot is not None and m.slot != slots.public_of(secret):
-        raise ValidationError("Your key slot in the vault in that folder is not the one its "
-                              "signed chain gives you, so it was replaced outside the console; "
-                              "nothing was changed.")
+        raise ValidationError(_("Your key slot in the vault in that folder is not the one its "
+                                "signed chain gives you, so it was replaced outside the console; "
+                                "nothing was changed."))
 
 
 def read_standing(folder, user: str, passphrase: str, lock) -> Standing:
@@ -87,18 +88,18 @@ def read_standing(folder, user: str, passphrase: str, lock) -> Standing:
     try:
         slots = keyslots.SlotFile.load(folder)
     except ConsoleError:
-        raise ValidationError(UNREADABLE) from None
+        raise ValidationError(_(UNREADABLE)) from None
     try:
         secret = slots.user_secret_from_passphrase(user, passphrase)
     except UnknownUser:
-        raise ValidationError("You have no key slot in the vault in that folder (its "
-                              "governor removed you, or you were never its user), so you "
-                              "cannot restore a backup over it; nothing was changed.") from None
+        raise ValidationError(_("You have no key slot in the vault in that folder (its governor "
+                                "removed you, or you were never its user), so you cannot restore "
+                                "a backup over it; nothing was changed.")) from None
     except WrongPassphrase:
-        raise WrongPassphrase("That is not your current passphrase for the vault being "
-                              "replaced; give the one you sign in with today.") from None
+        raise WrongPassphrase(_("That is not your current passphrase for the vault being "
+                                "replaced; give the one you sign in with today.")) from None
     except ConsoleError:
-        raise ValidationError(UNREADABLE) from None
+        raise ValidationError(_(UNREADABLE)) from None
     db = Path(folder) / DB_FILE
     if not db.exists() or db.stat().st_size < MIN_DATABASE:
         standing = _from_seal(user, secret, slots)
@@ -113,7 +114,7 @@ def _from_database(folder, user, secret, slots, lock) -> Standing:
         v = Vault.open(folder, user, user_secret=secret, migrate=False, trust_rows=False,
                        held_lock=lock)
     except VaultDamaged:
-        raise ValidationError(NOT_OPENED) from None
+        raise ValidationError(_(NOT_OPENED)) from None
     try:
         with v.guard():
             report = replay.run(v.conn, rows=False)
@@ -135,18 +136,19 @@ def _from_database(folder, user, secret, slots, lock) -> Standing:
     state, note = report.state, ""
     me = state.member(user)
     if sealed is None and me is not None and me.sealed:
-        note = ("Your key slot in the replaced vault no longer held the record of the chain "
-                "you last verified (it was removed), so entries cut from its chain since "
-                "could not be seen.")
+        note = (_("Your key slot in the replaced vault no longer held the record of the chain "
+                  "you last verified (it was removed), so entries cut from its chain since could "
+                  "not be seen."))
     if cut and sealed.state is not None:
         state = sealed.state
-        note = (f"The replaced vault's chain no longer holds entry #{sealed.seq} as you last "
-                "saw it; what you had verified was carried forward instead.")
+        note = (_("The replaced vault's chain no longer holds entry #{seq} as you last saw it; "
+                  "what you had verified was carried forward instead.").format(seq=sealed.seq))
     elif not report.intact:
-        note = (f"The replaced vault's chain is broken at entry {report.first_bad}; only what "
-                f"it recorded before that entry was carried forward.")
+        note = (_("The replaced vault's chain is broken at entry {first_bad}; only what it "
+                  "recorded before that entry was carried forward.").format(
+                  first_bad=report.first_bad))
     if not state.vault_id:
-        raise ValidationError(UNREADABLE)
+        raise ValidationError(_(UNREADABLE))
     return Standing(state.vault_id, state, secret, slots, head=tuple(head) if head else None,
                     erased=dict(state.erased), identities=rows, note=note, briefings=made)
 
@@ -162,8 +164,8 @@ def _from_seal(user, secret, slots) -> Standing:
     sealed = _sealed(user, secret, slots)
     state = sealed.state if sealed is not None else None
     if state is None or not state.vault_id:
-        raise ValidationError(UNREADABLE)
-    note = (f"The replaced vault's database could not be read; what you had verified of it "
-            f"(up to entry #{state.seq}) was carried forward, and nothing written after "
-            "that could be checked.")
+        raise ValidationError(_(UNREADABLE))
+    note = (_("The replaced vault's database could not be read; what you had verified of it (up "
+              "to entry #{seq}) was carried forward, and nothing written after that could be "
+              "checked.").format(seq=state.seq))
     return Standing(state.vault_id, state, secret, slots, erased=dict(state.erased), note=note)

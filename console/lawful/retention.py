@@ -40,14 +40,15 @@ from console.lawful import scrub
 from console.records.model import OUTCOMES, STATUSES, Choice
 from console.records.names import NameMatcher
 from console.storage import settings
+from console.i18n import N_, _
 
 BASES = Choice(
-    ("part3", "Law enforcement processing (DPA 2018 Part 3)"),
-    ("uk_gdpr", "Employment and conduct (UK GDPR)"))
+    ("part3", N_("Law enforcement processing (DPA 2018 Part 3)")),
+    ("uk_gdpr", N_("Employment and conduct (UK GDPR)")))
 DATA_CATEGORIES = Choice(
-    ("suspect", "Suspect"), ("convicted", "Convicted"), ("witness", "Witness"),
-    ("other", "Other"))
-RETENTION_CLASSES = Choice(("open", "Open case"), *OUTCOMES.pairs)
+    ("suspect", N_("Suspect")), ("convicted", N_("Convicted")), ("witness", N_("Witness")),
+    ("other", N_("Other")))
+RETENTION_CLASSES = Choice(("open", N_("Open case")), *OUTCOMES.source_pairs)
 
 SETTING = "retention_months"
 BACKUP_SETTING = "backup_horizon_days"
@@ -134,15 +135,15 @@ def retention_defaults(vault) -> dict[str, int]:
 
 
 def set_retention_default(vault, retention_class: str, months) -> dict[str, int]:
-    access.require_governor(vault, "change the retention defaults")
-    key = fields.choice(retention_class, RETENTION_CLASSES, "Retention class")
+    access.require_governor(vault, _("change the retention defaults"))
+    key = fields.choice(retention_class, RETENTION_CLASSES, _("Retention class"))
     try:
         months = int(months)
     except (TypeError, ValueError):
-        raise ValidationError("The retention period must be a whole number of months.") \
+        raise ValidationError(_("The retention period must be a whole number of months.")) \
             from None
     if not 1 <= months <= 1200:
-        raise ValidationError("The retention period must be between 1 and 1,200 months.")
+        raise ValidationError(_("The retention period must be between 1 and 1,200 months."))
     with vault.write():
         old = retention_defaults(vault)
         new = {**old, key: months}
@@ -194,12 +195,12 @@ def processing(vault, ref) -> Processing:
 
 def set_processing(vault, ref, *, basis: str | None = None,
                    category: str | None = None) -> Processing:
-    access.require_governor(vault, "change a record's processing basis or category")
+    access.require_governor(vault, _("change a record's processing basis or category"))
     values = {}
     if basis is not None:
-        values["basis"] = fields.choice(basis, BASES, "Processing basis")
+        values["basis"] = fields.choice(basis, BASES, _("Processing basis"))
     if category is not None:
-        values["category"] = fields.choice(category, DATA_CATEGORIES, "Data-subject category")
+        values["category"] = fields.choice(category, DATA_CATEGORIES, _("Data-subject category"))
     with vault.write():
         sid = access.require_subject(vault, ref)
         before = processing(vault, sid)
@@ -215,7 +216,7 @@ def set_processing(vault, ref, *, basis: str | None = None,
 def review_queue(vault, today: dt.date | None = None, within_days: int = 0
                  ) -> list[ReviewItem]:
     """Records due for review (or due within ``within_days``), most overdue first."""
-    access.require_governor(vault, "see the retention review queue")
+    access.require_governor(vault, _("see the retention review queue"))
     today = today or clock.today()
     horizon = today + dt.timedelta(days=int(within_days))
     months = retention_defaults(vault)
@@ -254,13 +255,13 @@ def _sealed_rows(vault, barred: set[int]) -> list[tuple]:
 
 def retain(vault, ref, reason: str, next_review) -> Processing:
     """Decide to keep a record: why, and when it is next reviewed."""
-    access.require_governor(vault, "decide to retain a record")
-    reason = fields.text(reason, "The reason for keeping the record", required=True,
+    access.require_governor(vault, _("decide to retain a record"))
+    reason = fields.text(reason, _("The reason for keeping the record"), required=True,
                          limit=2000, multiline=True).strip()
-    when = fields.date(next_review, "The next review date", required=True)
+    when = fields.date(next_review, _("The next review date"), required=True)
     if when <= clock.today():
-        raise ValidationError("The next review date must be after today, "
-                              f"{clock.today_words()}.")
+        raise ValidationError(_("The next review date must be after today, {today_words}.").format(
+                                today_words=clock.today_words()))
     with vault.write():
         sid = access.require_subject(vault, ref)
         p = processing(vault, sid)
@@ -280,8 +281,8 @@ def retain(vault, ref, reason: str, next_review) -> Processing:
 
 def set_legal_hold(vault, ref, on: bool, reason: str) -> Processing:
     """Place or lift a legal hold (litigation, an inquiry, a live prosecution)."""
-    access.require_governor(vault, "place or lift a legal hold")
-    reason = fields.text(reason, "The reason for the legal hold", required=True,
+    access.require_governor(vault, _("place or lift a legal hold"))
+    reason = fields.text(reason, _("The reason for the legal hold"), required=True,
                          limit=2000, multiline=True).strip()
     with vault.write():
         sid = access.require_subject(vault, ref)
@@ -315,7 +316,7 @@ def erase(vault, ref, reason: str, *, carried_from: int | None = None) -> Erasur
     so a legal hold in the older backup does not stop it: the hold had been
     lifted when the record was erased."""
     access.require_governor(vault, "erase a record")
-    reason = fields.text(reason, "The reason for erasure", required=True, limit=2000,
+    reason = fields.text(reason, _("The reason for erasure"), required=True, limit=2000,
                          multiline=True).strip()
     sid = access.require_subject(vault, ref)
     p = processing(vault, sid)
@@ -323,14 +324,14 @@ def erase(vault, ref, reason: str, *, carried_from: int | None = None) -> Erasur
     name, staff_number = vault.query(f"SELECT name, staff_number FROM {schema}.subjects "
                                      "WHERE id = ?", (sid,))[0]
     if carried_from is None and NameMatcher([(p.ref, name, staff_number)]).found_in(reason):
-        raise ValidationError("The reason for erasure is kept after the record goes, so it "
-                              "must not name the subject; use the reference instead.")
+        raise ValidationError(_("The reason for erasure is kept after the record goes, so it "
+                                "must not name the subject; use the reference instead."))
     if p.legal_hold and carried_from is None:
         with vault.write():
             audit.append(vault, "subject.erase_refused", "subject", p.ref,
-                         after={"reason": "legal hold"})
-        raise LegalHold("This record is under legal hold, so it cannot be erased; lift the "
-                        "hold first if it no longer applies.")
+                         after={"reason": _("legal hold")})
+        raise LegalHold(_("This record is under legal hold, so it cannot be erased; lift the "
+                          "hold first if it no longer applies."))
     conn = vault.conn
     with vault.guard():
         old_secure = conn.execute("PRAGMA secure_delete").fetchone()[0]
@@ -403,8 +404,8 @@ def backup_flags(vault, now: dt.datetime | None = None) -> list[BackupFlag]:
     for p in placed:
         made = p.made_at or p.info.created_at
         if not p.counted:
-            out.append(BackupFlag(p.info.path, made, p.why + " Delete it unless you know "
-                                  "what it is."))
+            out.append(BackupFlag(p.info.path, made, p.why + _(" Delete it unless you know what "
+                                                               "it is.")))
             continue
         later = [(seq, action, eid) for seq, action, eid in events if seq > p.position]
         erasure = min((seq for seq, action, _e in later if action == audit.ERASE_ACTION),
@@ -414,20 +415,23 @@ def backup_flags(vault, now: dt.datetime | None = None) -> list[BackupFlag]:
         removal = min(((seq, eid) for seq, action, eid in later if action == "user.remove"),
                       default=before_rotation.get(p.info.path))
         if erasure is not None:
-            out.append(BackupFlag(p.info.path, made, f"It was made before a record was "
-                                  f"erased (entry #{erasure}) and still holds that record; "
-                                  "delete it."))
+            out.append(BackupFlag(p.info.path, made, _("It was made before a record was erased "
+                                                       "(entry #{erasure}) and still holds that "
+                                                       "record; delete it.").format(
+                                                       erasure=erasure)))
         elif sealing is not None:
-            out.append(BackupFlag(p.info.path, made, "It was made before a restricted "
-                                  "record or the reports' full text was sealed, and holds "
-                                  "them readable to every user; delete it."))
+            out.append(BackupFlag(p.info.path, made, _("It was made before a restricted record "
+                                                       "or the reports' full text was sealed, "
+                                                       "and holds them readable to every user; "
+                                                       "delete it.")))
         elif removal is not None:
-            out.append(BackupFlag(p.info.path, made, f"It opens with the key {removal[1]} knew "
-                                  f"before they were removed (entry #{removal[0]}); delete "
-                                  "it."))
+            out.append(BackupFlag(p.info.path, made, _("It opens with the key {removal} knew "
+                                                       "before they were removed (entry "
+                                                       "#{removal2}); delete it.").format(
+                                                       removal=removal[1], removal2=removal[0])))
         elif made < horizon:
-            out.append(BackupFlag(p.info.path, made, "It is older than the backup "
-                                  "retention horizon; delete it."))
+            out.append(BackupFlag(p.info.path, made, _("It is older than the backup retention "
+                                                       "horizon; delete it.")))
     return out
 
 

@@ -40,24 +40,27 @@ from console.records.model import (
     MEASURE_STATUSES,
     MEASURE_TYPES,
     OUTCOMES,
+    RAG,
     REFERRAL_TARGETS,
     REPORT_TYPES,
     STATUSES,
     Choice,
+    system_words,
 )
+from console.i18n import N_, _
 
 WITHHOLD_REASONS = Choice(
-    ("investigation", "Would prejudice an investigation, inquiry or proceedings"),
-    ("source", "Would identify a source or another person"),
-    ("handling", "Handling code C: shared only on the provider's conditions"),
-    ("public_security", "Would prejudice public security"),
-    ("national_security", "Would prejudice national security"),
-    ("other", "Other"))
+    ("investigation", N_("Would prejudice an investigation, inquiry or proceedings")),
+    ("source", N_("Would identify a source or another person")),
+    ("handling", N_("Handling code C: shared only on the provider's conditions")),
+    ("public_security", N_("Would prejudice public security")),
+    ("national_security", N_("Would prejudice national security")),
+    ("other", N_("Other")))
 
 LIVE_STATUSES = {"referred_hq", "under_investigation", "criminal_proceedings", "disciplinary"}
 DUE_MONTHS = 1   # the statutory period: one calendar month from receipt
-ANOTHER_RECORD = ("Access request {n} is about another record; choose the request this "
-                  "person made, or log one with 'access-request'.")
+ANOTHER_RECORD = (N_("Access request {n} is about another record; choose the request this person "
+                    "made, or log one with 'access-request'."))
 
 
 @dataclass(frozen=True)
@@ -133,78 +136,91 @@ def _item(key, section, detail, text="", withheld=False, reason="", plain="",
 
 
 def _items(rec) -> list[PackItem]:
-    """Every item with its content and its default decision."""
+    """Every item with its content and its default decision, worded in the
+    language spoken (the pack is written for the person it is about)."""
     s = rec.subject
     live = s.status in LIVE_STATUSES
     status = STATUSES.label(s.status) + (f" - {OUTCOMES.label(s.outcome)}" if s.outcome else "")
-    side = ", ".join(t for t, on in (("suspended", s.suspended),
-                                      ("restricted duties", s.restricted_duties)) if on)
-    out = [_item("profile", "About you", "Details held", _lines(
-        ("Name", s.name), ("Staff number", s.staff_number), ("Role", s.role),
-        ("Post or wing", s.location), ("Employment", EMPLOYMENT.label(s.employment_type)),
-        ("Start date", _d(s.start_date) if s.start_date else ""),
-        ("Added to the register", s.created_at[:10]),
-        ("Concerns recorded", "; ".join(CATEGORIES.label(c) for c in s.categories)),
-        ("Status", status + (f" ({side})" if side else "")),
-        ("Next review", _d(s.next_review) if s.next_review else "")))]
-    out.append(_item("assessment", "About you", "Threat assessment", _lines(
-        ("Likelihood x impact", f"{s.likelihood} x {s.impact} = {s.score} ({rec.rag})"),
-        ("Residual", f"{s.residual_likelihood} x {s.residual_impact} = {s.residual_score} "
-                     f"({rec.residual_rag})"))))
+    side = ", ".join(t for t, on in ((_("suspended"), s.suspended),
+                                      (_("restricted duties"), s.restricted_duties)) if on)
+    about = _("About you")
+    out = [_item("profile", about, _("Details held"), _lines(
+        (_("Name"), s.name), (_("Staff number"), s.staff_number), (_("Role"), s.role),
+        (_("Post or wing"), s.location), (_("Employment"), EMPLOYMENT.label(s.employment_type)),
+        (_("Start date"), _d(s.start_date) if s.start_date else ""),
+        (_("Added to the register"), s.created_at[:10]),
+        (_("Concerns recorded"), "; ".join(CATEGORIES.label(c) for c in s.categories)),
+        (_("Status"), status + (f" ({side})" if side else "")),
+        (_("Next review"), _d(s.next_review) if s.next_review else "")))]
+    out.append(_item("assessment", about, _("Threat assessment"), _lines(
+        (_("Likelihood x impact"), f"{s.likelihood} x {s.impact} = {s.score} "
+                                   f"({RAG.label(rec.rag).lower()})"),
+        (_("Residual"), f"{s.residual_likelihood} x {s.residual_impact} = {s.residual_score} "
+                        f"({RAG.label(rec.residual_rag).lower()})"))))
     if s.notes.strip():
-        out.append(_item("notes", "About you", "Notes", s.notes, live,
+        out.append(_item("notes", about, _("Notes"), s.notes, live,
                          "investigation" if live else ""))
+    received = _("Information received")
     for n, r in enumerate(rec.reports, 1):
         key = f"report:{r.id}"
-        detail = f"Report received {_d(r.received_on)} ({REPORT_TYPES.label(r.type)})"
-        body = _lines(("Grading", r.grading), ("Summary", r.summary))
+        detail = _("Report received {day} ({type})").format(
+            day=_d(r.received_on), type=REPORT_TYPES.label(r.type))
+        body = _lines((_("Grading"), r.grading), (_("Summary"), r.summary))
         c = r.handling == "C"
-        out.append(_item(key, "Information received", detail, body, c, "handling" if c else "",
-                         f"Report {n}"))
-        src = _lines(("Author", "" if r.author_withheld else r.author),
-                     ("Intelligence reference", r.external_ref))
+        out.append(_item(key, received, detail, body, c, "handling" if c else "",
+                         _("Report {n}").format(n=n)))
+        src = _lines((_("Author"), "" if r.author_withheld else r.author),
+                     (_("Intelligence reference"), r.external_ref))
         if src:
-            out.append(_item(f"{key}:source", "Information received",
-                             f"{detail}: who provided it", src, True, "source",
-                             f"Report {n}: who provided it", [key]))
+            out.append(_item(f"{key}:source", received,
+                             _("{detail}: who provided it").format(detail=detail), src, True,
+                             "source", _("Report {n}: who provided it").format(n=n), [key]))
         if r.full_text.strip():
-            out.append(_item(f"{key}:text", "Information received",
-                             f"{detail}: full text (the summary above is given)",
-                             r.full_text, True, "source", f"Report {n}: full text", [key]))
+            out.append(_item(f"{key}:text", received,
+                             _("{detail}: full text (the summary above is given)").format(
+                                 detail=detail),
+                             r.full_text, True, "source",
+                             _("Report {n}: full text").format(n=n), [key]))
     referral_keys = []
     for n, f in enumerate(rec.referrals, 1):
         key = f"referral:{f.id}"
         referral_keys.append(key)
-        detail = f"Referral to {REFERRAL_TARGETS.label(f.target)} on {_d(f.referred_on)}"
-        body = _lines(("Reference", f.reference),
-                      ("Acknowledged", _d(f.acknowledged_on) if f.acknowledged_on else ""),
-                      ("Outcome", f.outcome)) or "Referred."
-        about = [f"report:{f.report_id}"] if f.report_id else []
-        out.append(_item(key, "Referrals", detail, body, live, "investigation" if live else "",
-                         f"Referral {n}", about))
+        detail = _("Referral to {target} on {day}").format(
+            target=REFERRAL_TARGETS.label(f.target), day=_d(f.referred_on))
+        body = _lines((_("Reference"), f.reference),
+                      (_("Acknowledged"), _d(f.acknowledged_on) if f.acknowledged_on else ""),
+                      (_("Outcome"), f.outcome)) or _("Referred.")
+        ties = [f"report:{f.report_id}"] if f.report_id else []
+        out.append(_item(key, _("Referrals"), detail, body, live,
+                         "investigation" if live else "", _("Referral {n}").format(n=n), ties))
     if rec.status_history:   # its reasons are free text about the case
         out.insert(3 if s.notes.strip() else 2, _item(
-            "history", "About you", "Status history", "\n".join(
+            "history", about, _("Status history"), "\n".join(
                 f"{h.at[:10]}: {STATUSES.label(h.to_status)}"
-                f"{' - ' + OUTCOMES.label(h.outcome) if h.outcome else ''} ({h.reason})"
+                f"{' - ' + OUTCOMES.label(h.outcome) if h.outcome else ''} "
+                f"({system_words(h.reason)})"
                 for h in rec.status_history), ties=referral_keys))
+    measures = _("Measures")
     for n, m in enumerate(rec.measures, 1):
         key = f"measure:{m.id}"
-        detail = f"{AIMS.label(m.aim)}: {MEASURE_TYPES.label(m.type)} from {_d(m.start_on)}"
-        body = _lines(("Details", m.details), ("Status", MEASURE_STATUSES.label(m.status)),
-                      ("Review due", _d(m.review_due) if m.review_due else ""),
-                      ("Effectiveness", m.effectiveness))
-        out.append(_item(key, "Measures", detail, body, plain=f"Measure {n}",
+        detail = _("{aim}: {type} from {day}").format(
+            aim=AIMS.label(m.aim), type=MEASURE_TYPES.label(m.type), day=_d(m.start_on))
+        body = _lines((_("Details"), m.details),
+                      (_("Status"), MEASURE_STATUSES.label(m.status)),
+                      (_("Review due"), _d(m.review_due) if m.review_due else ""),
+                      (_("Effectiveness"), m.effectiveness))
+        out.append(_item(key, measures, detail, body, plain=_("Measure {n}").format(n=n),
                          ties=referral_keys))
         if m.log:
-            out.append(_item(f"{key}:log", "Measures", f"{detail}: log",
+            out.append(_item(f"{key}:log", measures, _("{detail}: log").format(detail=detail),
                              "\n".join(f"{e.at[:10]}: {e.text}" for e in m.log),
-                             plain=f"Measure {n}: log", ties=[key]))
+                             plain=_("Measure {n}: log").format(n=n), ties=[key]))
         staff = sorted({x for x in [m.owner, *(e.by_user for e in m.log)] if x})
         if staff:
-            out.append(_item(f"{key}:staff", "Measures", f"{detail}: staff involved",
+            out.append(_item(f"{key}:staff", measures,
+                             _("{detail}: staff involved").format(detail=detail),
                              ", ".join(staff), True, "source",
-                             f"Measure {n}: staff involved", [key]))
+                             _("Measure {n}: staff involved").format(n=n), [key]))
     return out
 
 
@@ -213,7 +229,7 @@ def _apply(items: list[PackItem], decisions: dict | None) -> tuple[PackItem, ...
     keys = {i.key for i in items}
     unknown = set(decisions) - keys
     if unknown:
-        raise ValidationError("A decision names an item that is not in this record.")
+        raise ValidationError(_("A decision names an item that is not in this record."))
     by_key = {}
     for i in items:
         if i.key in decisions:
@@ -222,11 +238,11 @@ def _apply(items: list[PackItem], decisions: dict | None) -> tuple[PackItem, ...
                 i = replace(i, withheld=False, reason="", reason_text="")
             else:
                 reason, text = (d, "") if isinstance(d, str) else d
-                key = fields.choice(reason, WITHHOLD_REASONS, "The reason for withholding")
-                text = fields.text(text, "The reason", limit=500).strip()
+                key = fields.choice(reason, WITHHOLD_REASONS, _("The reason for withholding"))
+                text = fields.text(text, _("The reason"), limit=500).strip()
                 if key == "other" and not text:
-                    raise ValidationError("Say why an item is withheld when the reason is "
-                                          "'other'.")
+                    raise ValidationError(_("Say why an item is withheld when the reason is "
+                                            "'other'."))
                 i = replace(i, withheld=True, reason=key, reason_text=text)
         by_key[i.key] = i
     changed = True
@@ -256,11 +272,11 @@ def draft_pack(vault, ref, decisions: dict | None = None,
                request_id: int | None = None) -> AccessPack:
     """The access pack for one subject with the default and given decisions.
     Reading the record for it is journaled (reason: subject access request)."""
-    access.require_governor(vault, "answer a subject access request")
+    access.require_governor(vault, _("answer a subject access request"))
     rec = register.subject_record(vault, ref, reason="subject_access")
     req = _request(vault, request_id) if request_id else None
     if req is not None and req.ref != rec.subject.ref:
-        raise ValidationError(ANOTHER_RECORD.format(n=req.id))
+        raise ValidationError(_(ANOTHER_RECORD).format(n=req.id))
     return AccessPack(
         rec.subject.ref, rec.subject.name, vault.establishment, vault.user.display_name,
         vault.user.job_title, now_iso(), request_id, req.received_on if req else None,
@@ -269,8 +285,8 @@ def draft_pack(vault, ref, decisions: dict | None = None,
 
 def open_request(vault, ref, received_on=None) -> AccessRequest:
     """Log a subject access request (journaled)."""
-    access.require_governor(vault, "log a subject access request")
-    received = fields.date(received_on or clock.today(), "Date received", required=True,
+    access.require_governor(vault, _("log a subject access request"))
+    received = fields.date(received_on or clock.today(), _("Date received"), required=True,
                            past=True)
     with vault.write():
         sid = access.require_subject(vault, ref)
@@ -298,7 +314,7 @@ def _request(vault, request_id: int) -> AccessRequest:
         "a.withheld, a.subject_id FROM access_requests a JOIN subjects s ON "
         "s.id = a.subject_id WHERE a.id = ?", (int(request_id),))
     if not rows:
-        raise NotFound("There is no access request with that number.")
+        raise NotFound(_("There is no access request with that number."))
     r = rows[0]
     access.require_subject(vault, r[8])
     return AccessRequest(r[0], r[1], fields.parse_date(r[2]), fields.parse_date(r[3]), r[4],
@@ -306,7 +322,7 @@ def _request(vault, request_id: int) -> AccessRequest:
 
 
 def requests(vault, open_only: bool = False) -> list[AccessRequest]:
-    access.require_governor(vault, "see subject access requests")
+    access.require_governor(vault, _("see subject access requests"))
     barred = access.barred_ids(vault)
     sql = "SELECT id, subject_id FROM access_requests"
     if open_only:
@@ -319,8 +335,9 @@ def record_decision(vault, pack: AccessPack, sha256: str = "",
                     recipients=("the data subject",)) -> int:
     """Journal that the pack was issued: what was withheld and why (never
     the withheld content), and to whom. Closes the request, if one is named."""
-    access.require_governor(vault, "answer a subject access request")
+    access.require_governor(vault, _("answer a subject access request"))
     withheld = [(i.key, i.reason) for i in pack.withheld]
+    # The journal's own words, stored as they are (English, like every journal entry).
     detail = (f"{len(pack.released)} items released, {len(withheld)} withheld"
               + (": " + "; ".join(f"{k} ({r})" for k, r in withheld) if withheld else "")
               + (f"; PDF SHA-256 {sha256}" if sha256 else ""))
@@ -333,6 +350,6 @@ def record_decision(vault, pack: AccessPack, sha256: str = "",
                 "WHERE ref = ?)", (now_iso(), json.dumps(withheld), pack.request_id,
                                    pack.ref)).rowcount
             if not done:
-                raise ValidationError(ANOTHER_RECORD.format(n=pack.request_id))
+                raise ValidationError(_(ANOTHER_RECORD).format(n=pack.request_id))
         return journal.record(vault, "sar_decision", pack.ref, "subject_access",
                               detail=detail[:2000], recipients=recipients)

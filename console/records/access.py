@@ -20,10 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.audit import chain as audit
-from console.audit import visibility
+from console.audit import roles, visibility
 from console.audit.visibility import conflict_ids, restricted_ids  # noqa: F401
 from console.errors import NotFound, PermissionDenied, ValidationError
 from console.records import fields, sealed
+from console.i18n import _
 
 # One sentence whatever the reason: a conflict of interest means the user is
 # the subject, and telling them so would tell them they are on the register.
@@ -82,7 +83,7 @@ def record_conflicts(vault) -> None:
 def subject_id(vault, ref: str) -> int:
     rows = vault.query("SELECT id FROM subjects WHERE ref = ?", (str(ref).strip().upper(),))
     if not rows:
-        raise NotFound("No subject has that reference.")
+        raise NotFound(_("No subject has that reference."))
     return rows[0][0]
 
 
@@ -90,16 +91,15 @@ def require_subject(vault, ref_or_id) -> int:
     """The subject's id, if it exists and the user may see it."""
     sid = ref_or_id if isinstance(ref_or_id, int) else subject_id(vault, ref_or_id)
     if sid in barred_ids(vault):
-        raise PermissionDenied(REFUSED)
+        raise PermissionDenied(_(REFUSED))
     return sid
 
 
 def require_governor(vault, what: str) -> None:
     """Refuse anyone but a governor, naming what they tried to do."""
     if vault.user.role != "governor":
-        article = "an" if vault.user.role[:1] in "aeiou" else "a"
-        raise PermissionDenied(f"Only the governor can {what}; you are signed in as "
-                               f"{article} {vault.user.role}.")
+        raise PermissionDenied(_("Only the governor can {what}; {signed_in_as}.").format(
+            what=what, signed_in_as=roles.signed_in_as(vault.user.role)))
 
 
 # -- need-to-know restrictions ---------------------------------------------------
@@ -134,7 +134,7 @@ def owner_user(vault, sid: int) -> str | None:
 
 def restriction(vault, ref) -> Restriction:
     """Who may see a subject (governor only: the list itself is need-to-know)."""
-    require_governor(vault, "see who a record is restricted to")
+    require_governor(vault, _("see who a record is restricted to"))
     sid = require_subject(vault, ref)
     row = vault.query("SELECT restricted FROM subject_lawful WHERE subject_id = ?", (sid,))
     names = tuple(r[0] for r in vault.query(
@@ -167,7 +167,7 @@ def _check_users(vault, names) -> list[str]:
     for n in names:
         n = str(n).strip()
         if n not in users:
-            raise ValidationError("One of the users named is not a user of this vault.")
+            raise ValidationError(_("One of the users named is not a user of this vault."))
         if n not in out:
             out.append(n)
     return out
@@ -179,7 +179,7 @@ def restrict(vault, ref, reason: str, allow=None) -> Restriction:
     Governors always keep access. A user barred by a conflict of interest
     stays barred even if named."""
     require_governor(vault, "restrict a record")
-    reason = fields.text(reason, "The reason for the restriction", required=True,
+    reason = fields.text(reason, _("The reason for the restriction"), required=True,
                          multiline=True)
     from console.clock import now_iso
     with vault.write():
@@ -205,7 +205,7 @@ def restrict(vault, ref, reason: str, allow=None) -> Restriction:
 
 def unrestrict(vault, ref, reason: str) -> Restriction:
     require_governor(vault, "lift a restriction")
-    reason = fields.text(reason, "The reason for lifting the restriction", required=True,
+    reason = fields.text(reason, _("The reason for lifting the restriction"), required=True,
                          multiline=True)
     with vault.write():
         sid = require_subject(vault, ref)
@@ -222,8 +222,8 @@ def unrestrict(vault, ref, reason: str) -> Restriction:
 
 def grant(vault, ref, user: str, reason: str) -> Restriction:
     """Name one more user on a restricted record."""
-    require_governor(vault, "change who may see a record")
-    reason = fields.text(reason, "The reason", required=True, multiline=True)
+    require_governor(vault, _("change who may see a record"))
+    reason = fields.text(reason, _("The reason"), required=True, multiline=True)
     from console.clock import now_iso
     with vault.write():
         sid = require_subject(vault, ref)
@@ -231,8 +231,8 @@ def grant(vault, ref, user: str, reason: str) -> Restriction:
         row = vault.conn.execute("SELECT restricted FROM subject_lawful WHERE subject_id = ?",
                                  (sid,)).fetchone()
         if not (row and row[0]):
-            raise ValidationError("That record is not restricted; every user may already "
-                                  "see it.")
+            raise ValidationError(_("That record is not restricted; every user may already see "
+                                    "it."))
         vault.conn.execute("INSERT OR IGNORE INTO need_to_know(subject_id, user, granted_by, "
                            "at) VALUES (?, ?, ?, ?)", (sid, name, vault.user.name, now_iso()))
         audit.append(vault, "subject.grant", "subject", subject_ref(vault, sid),
@@ -243,8 +243,8 @@ def grant(vault, ref, user: str, reason: str) -> Restriction:
 
 def revoke(vault, ref, user: str, reason: str) -> Restriction:
     """Take one user off a restricted record."""
-    require_governor(vault, "change who may see a record")
-    reason = fields.text(reason, "The reason", required=True, multiline=True)
+    require_governor(vault, _("change who may see a record"))
+    reason = fields.text(reason, _("The reason"), required=True, multiline=True)
     with vault.write():
         sid = require_subject(vault, ref)
         vault.conn.execute("DELETE FROM need_to_know WHERE subject_id = ? AND user = ?",

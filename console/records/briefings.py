@@ -21,6 +21,7 @@ from console.audit.chain import AuditEntry
 from console.clock import now_iso
 from console.errors import ChainRewound, ValidationError
 from console.records import access
+from console.i18n import _
 
 ACTION = "briefing.sign"
 EDITIONS = ("full", "pseudonymised")
@@ -65,11 +66,11 @@ def record_briefing(vault, *, reference: str, sha256: str, scope: str, edition: 
                     subjects: int, audit_seq: int, audit_head: str = "") -> BriefingRecord:
     roles.require(vault, "sign_briefing")
     if not _SHA.match(sha256 or ""):
-        raise ValidationError("A briefing's fingerprint must be a SHA-256 in hex.")
+        raise ValidationError(_("A briefing's fingerprint must be a SHA-256 in hex."))
     if scope not in SCOPES:
-        raise ValidationError("A briefing's scope must be all, selected or since_last.")
+        raise ValidationError(_("A briefing's scope must be all, selected or since_last."))
     if edition not in EDITIONS:
-        raise ValidationError("A briefing's edition must be full or pseudonymised.")
+        raise ValidationError(_("A briefing's edition must be full or pseudonymised."))
     at = now_iso()
     with vault.write():
         cur = vault.conn.execute(
@@ -126,24 +127,25 @@ def check_continuity(vault) -> None:
     rows = vault.query("SELECT reference FROM briefings ORDER BY id DESC LIMIT 1")
     refused = None
     if rows and rows[0][0] not in {e.entity_id for e in signed}:
-        refused = (f"The previous briefing ({rows[0][0]}) is no longer recorded in the audit "
-                   "chain")
+        refused = _("The previous briefing ({reference}) is no longer recorded in the audit "
+                    "chain").format(reference=rows[0][0])
     elif signed:
         last = signed[0]
         seq, head = (last.after or {}).get("audit_seq"), (last.after or {}).get("audit_head")
         if (isinstance(seq, int) and isinstance(head, str) and head
                 and audit.hashes_at(vault, [seq]).get(seq) != head):
-            refused = (f"The previous briefing ({last.entity_id}) was taken at audit entry "
-                       f"#{seq}, and the chain no longer holds that entry as it was")
+            refused = _("The previous briefing ({reference}) was taken at audit entry #{seq}, "
+                        "and the chain no longer holds that entry as it was").format(
+                            reference=last.entity_id, seq=seq)
     if refused is None:
         return
     if any(e.action == "vault.restore" for e in audit.entries(vault, entity="vault")
            if e.seq > (signed[0].seq if signed else 0)):
         return   # a governor's restore took the chain back, and says to which entry
     raise ChainRewound(
-        f"{refused}; no restore from a backup explains it, so entries may have been cut. "
-        "Nothing was signed; restore the vault from a backup (File › Backups…, or the "
-        "'restore' command) before signing a briefing.")
+        _("{refused}; no restore from a backup explains it, so entries may have been cut. "
+          "Nothing was signed; restore the vault from a backup (File › Backups…, or the "
+          "'restore' command) before signing a briefing.").format(refused=refused))
 
 
 def changes_since(vault, last: BriefingRecord | None) -> list[AuditEntry]:

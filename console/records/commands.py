@@ -6,6 +6,8 @@ field is added here once (and to the table and the stored record).
 Rules:
 - A field left out holds ``KEEP``: a service that adds a record gives it the
   field's default, one that changes a record leaves it as stored.
+- Labels are written in English and marked ``N_``; they are translated
+  where a sentence uses them (``console.i18n``).
 - Values come as typed (text; dates as ``YYYY-MM-DD`` text or as dates).
   ``cleaned()`` checks them with the rules in ``fields`` (one sentence per
   problem, naming the field, never repeating what was typed) and returns
@@ -39,6 +41,7 @@ from console.records.model import (
     REPORT_TYPES,
     STATUSES,
 )
+from console.i18n import N_, _
 
 
 class _Keep:
@@ -76,7 +79,7 @@ def _field(label: str, clean: Callable[[Any], Any], default: Any = None,
 def text(label: str, *, required: bool = False, limit: int = check.SHORT,
          multiline: bool = False, strip: bool = True):
     def clean(value):
-        out = check.text(value, label, required=required, limit=limit, multiline=multiline)
+        out = check.text(value, _(label), required=required, limit=limit, multiline=multiline)
         return out.strip() if strip else out
     return _field(label, clean, "")
 
@@ -88,7 +91,7 @@ def choice(vocabulary, label: str, default: Any = None, *, empty_is_default: boo
             return None
         if empty_is_default and value in (None, ""):
             value = default
-        return check.choice(value, vocabulary, label)
+        return check.choice(value, vocabulary, _(label))
     return _field(label, clean, default)
 
 
@@ -96,12 +99,12 @@ def date(label: str, *, required: bool = False, default: Any = None, past: bool 
     """A ``YYYY-MM-DD`` date within the bounds of ``fields.date`` (``past``:
     the day something happened, never after today); with a ``default``, one
     left empty when creating takes it (a measure starts today)."""
-    return _field(label, lambda value: check.date(value, label, required=required, past=past),
+    return _field(label, lambda value: check.date(value, _(label), required=required, past=past),
                   default, fill_empty=default is not None)
 
 
 def score(label: str, default: Any = 1):
-    return _field(label, lambda value: check.score(value, label), default)
+    return _field(label, lambda value: check.score(value, _(label)), default)
 
 
 def flag(label: str):
@@ -113,13 +116,13 @@ def categories(label: str):
         if isinstance(value, str):
             value = [v for v in value.split(";") if v.strip()]
         elif value is not None and not isinstance(value, (list, tuple, set, frozenset)):
-            raise ValidationError(f"The {label.lower()} must be a list.")
+            raise ValidationError(_("The {lower} must be a list.").format(lower=_(label).lower()))
         keys: list[str] = []
         for item in value or ():
             key = CATEGORIES.parse(item)
             if key is None:
-                raise ValidationError(f"One of the {label.lower()} is not on the national "
-                                      "list.")
+                raise ValidationError(_("One of the {lower} is not on the national list.").format(
+                                        lower=_(label).lower()))
             if key not in keys:
                 keys.append(key)
         return tuple(keys)
@@ -131,7 +134,7 @@ def record_id(label: str):
         if value in (None, ""):
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(f"{label} is not a record of this subject.")
+            raise ValidationError(_("{label} is not a record of this subject.").format(label=_(label)))
         return value
     return _field(label, clean, None)
 
@@ -177,7 +180,7 @@ class Command:
             value = getattr(self, f.name)
             if allowed is not None and f.name not in allowed:
                 if value is not KEEP and value != self._default(rule):
-                    raise ValidationError(f"{rule.label} cannot be set here.")
+                    raise ValidationError(_("{label} cannot be set here.").format(label=_(rule.label)))
                 continue
             if value is KEEP or (creating and rule.fill_empty and value in (None, "")):
                 if not creating:
@@ -237,24 +240,24 @@ class Command:
 @dataclass(frozen=True)
 class SubjectFields(Command):
     """A subject: the profile, the threat assessment and the status."""
-    name: str = text("Name", required=True)
-    staff_number: str = text("Staff number")
-    role: str = text("Role")
-    location: str = text("Location")
-    employment_type: str = choice(EMPLOYMENT, "Employment type", "directly_employed",
+    name: str = text(N_("Name"), required=True)
+    staff_number: str = text(N_("Staff number"))
+    role: str = text(N_("Role"))
+    location: str = text(N_("Location"))
+    employment_type: str = choice(EMPLOYMENT, N_("Employment type"), "directly_employed",
                                   empty_is_default=True)
-    start_date: dt.date | str | None = date("Start date")
-    categories: tuple[str, ...] = categories("Corruption categories")
-    owner: str = text("Owner")
-    next_review: dt.date | str | None = date("Next review")
-    notes: str = text("Notes", limit=check.LONG, multiline=True, strip=False)
-    likelihood: int = score("Likelihood")
-    impact: int = score("Impact")
+    start_date: dt.date | str | None = date(N_("Start date"))
+    categories: tuple[str, ...] = categories(N_("Corruption categories"))
+    owner: str = text(N_("Owner"))
+    next_review: dt.date | str | None = date(N_("Next review"))
+    notes: str = text(N_("Notes"), limit=check.LONG, multiline=True, strip=False)
+    likelihood: int = score(N_("Likelihood"))
+    impact: int = score(N_("Impact"))
     # Left out (None), the residual scores start equal to the scores above.
-    residual_likelihood: int | None = score("Residual likelihood", None)
-    residual_impact: int | None = score("Residual impact", None)
-    status: str = choice(STATUSES, "Status", "concern_logged")
-    outcome: str | None = choice(OUTCOMES, "Outcome", optional=True)
+    residual_likelihood: int | None = score(N_("Residual likelihood"), None)
+    residual_impact: int | None = score(N_("Residual impact"), None)
+    status: str = choice(STATUSES, N_("Status"), "concern_logged")
+    outcome: str | None = choice(OUTCOMES, N_("Outcome"), optional=True)
 
     def cleaned(self, *, creating: bool, only: Iterable[str] | None = None) -> dict[str, Any]:
         given = self
@@ -277,27 +280,27 @@ ASSESSMENT = ("likelihood", "impact", "residual_likelihood", "residual_impact")
 @dataclass(frozen=True)
 class ReportFields(Command):
     """An intelligence report and its 3x5x2 grading."""
-    type: str = choice(REPORT_TYPES, "Report type")
+    type: str = choice(REPORT_TYPES, N_("Report type"))
     # A date ahead would hold off the unreferred-report flag until then.
-    received_on: dt.date | str | None = date("Date received", required=True, past=True)
-    source_grade: int | str = _raw("The source evaluation", 2)
-    intel_grade: str = _raw("The intelligence assessment", "C")
-    handling: str = _raw("The handling code", "P")
-    handling_condition: str = text("The handling condition", limit=2000, multiline=True,
+    received_on: dt.date | str | None = date(N_("Date received"), required=True, past=True)
+    source_grade: int | str = _raw(N_("The source evaluation"), 2)
+    intel_grade: str = _raw(N_("The intelligence assessment"), "C")
+    handling: str = _raw(N_("The handling code"), "P")
+    handling_condition: str = text(N_("The handling condition"), limit=2000, multiline=True,
                                    strip=False)
-    external_ref: str = text("External reference")
-    author: str = text("Author")
-    author_withheld: bool = flag("Author withheld")
-    summary: str = text("Sanitised summary", limit=20_000, multiline=True, strip=False)
-    full_text: str = text("Full text", limit=check.LONG, multiline=True, strip=False)
+    external_ref: str = text(N_("External reference"))
+    author: str = text(N_("Author"))
+    author_withheld: bool = flag(N_("Author withheld"))
+    summary: str = text(N_("Sanitised summary"), limit=20_000, multiline=True, strip=False)
+    full_text: str = text(N_("Full text"), limit=check.LONG, multiline=True, strip=False)
 
     def _check_together(self, values, creating):
         grading = {"source_grade", "intel_grade", "handling"}
         if (grading | {"handling_condition"}) & set(values):
             values.setdefault("handling_condition", "")
             if not grading <= set(values):
-                raise ValidationError("A grading needs the source evaluation, the "
-                                      "intelligence assessment and the handling code together.")
+                raise ValidationError(_("A grading needs the source evaluation, the intelligence "
+                                        "assessment and the handling code together."))
             values.update(_grading(values["source_grade"], values["intel_grade"],
                                    values["handling"], values["handling_condition"]))
         return values
@@ -318,15 +321,15 @@ def _grading(source_grade, intel_grade, handling, condition) -> dict[str, Any]:
     except (TypeError, ValueError, OverflowError):
         sg = 0
     if sg not in (1, 2, 3):
-        raise _at("source_grade", "The source evaluation must be 1, 2 or 3.")
+        raise _at("source_grade", _("The source evaluation must be 1, 2 or 3."))
     ig = str(intel_grade or "").strip().upper()[:1]
     if ig not in INTEL_GRADES:
-        raise _at("intel_grade", "The intelligence assessment must be A, B, C, D or E.")
+        raise _at("intel_grade", _("The intelligence assessment must be A, B, C, D or E."))
     hc = str(handling or "").strip().upper()[:1]
     if hc not in HANDLING:
-        raise _at("handling", "The handling code must be P or C.")
+        raise _at("handling", _("The handling code must be P or C."))
     if hc == "C" and not condition.strip():
-        raise _at("handling_condition", "Handling code C needs the condition written down.")
+        raise _at("handling_condition", _("Handling code C needs the condition written down."))
     return {"source_grade": sg, "intel_grade": ig, "handling": hc,
             "handling_condition": condition if hc == "C" else ""}
 
@@ -335,16 +338,16 @@ def _grading(source_grade, intel_grade, handling, condition) -> dict[str, Any]:
 class ReferralFields(Command):
     """A referral to HQ, the police or professional standards, and what came
     back: acknowledgement, chase date and outcome."""
-    target: str = choice(REFERRAL_TARGETS, "Referred to")
+    target: str = choice(REFERRAL_TARGETS, N_("Referred to"))
     # Dated ahead, a referral would count its reports as referred, and clear
     # the flags the governor relies on, before anything was sent.
-    referred_on: dt.date | str | None = date("Date referred", required=True, past=True)
-    reference: str = text("Reference")
-    report_id: int | None = record_id("The report referred")
-    next_chase: dt.date | str | None = date("Next chase date")
-    referred_by: str = text("Referred by")
-    acknowledged_on: dt.date | str | None = date("Date acknowledged", past=True)
-    outcome: str = text("Outcome", limit=20_000, multiline=True, strip=False)
+    referred_on: dt.date | str | None = date(N_("Date referred"), required=True, past=True)
+    reference: str = text(N_("Reference"))
+    report_id: int | None = record_id(N_("The report referred"))
+    next_chase: dt.date | str | None = date(N_("Next chase date"))
+    referred_by: str = text(N_("Referred by"))
+    acknowledged_on: dt.date | str | None = date(N_("Date acknowledged"), past=True)
+    outcome: str = text(N_("Outcome"), limit=20_000, multiline=True, strip=False)
 
 
 REFERRAL_FOLLOW_UP = ("acknowledged_on", "next_chase", "outcome", "reference")
@@ -353,11 +356,11 @@ REFERRAL_FOLLOW_UP = ("acknowledged_on", "next_chase", "outcome", "reference")
 @dataclass(frozen=True)
 class MeasureFields(Command):
     """A mitigation measure against a subject's threat."""
-    aim: str = choice(AIMS, "Aim")
-    type: str = choice(MEASURE_TYPES, "Measure type")
-    details: str = text("Details", limit=check.LONG, multiline=True, strip=False)
-    owner: str = text("Owner")
-    start_on: dt.date | str | None = date("Start date", required=True, default=clock.today)
-    review_due: dt.date | str | None = date("Review due")
-    status: str = choice(MEASURE_STATUSES, "Measure status", "planned")
-    effectiveness: str = text("Effectiveness", limit=20_000, multiline=True, strip=False)
+    aim: str = choice(AIMS, N_("Aim"))
+    type: str = choice(MEASURE_TYPES, N_("Measure type"))
+    details: str = text(N_("Details"), limit=check.LONG, multiline=True, strip=False)
+    owner: str = text(N_("Owner"))
+    start_on: dt.date | str | None = date(N_("Start date"), required=True, default=clock.today)
+    review_due: dt.date | str | None = date(N_("Review due"))
+    status: str = choice(MEASURE_STATUSES, N_("Measure status"), "planned")
+    effectiveness: str = text(N_("Effectiveness"), limit=20_000, multiline=True, strip=False)

@@ -26,10 +26,11 @@ from console.audit.current import now
 from console.clock import now_iso
 from console.errors import NotFound, PermissionDenied, ValidationError
 from console.records import fields, sealed
+from console.i18n import N_, _
 
-NEEDS_GOVERNOR = ("That staff number belongs to a user of the console, and matching a "
-                  "subject to a user bars them from the record, so only the governor can "
-                  "confirm it; ask the governor to set it.")
+NEEDS_GOVERNOR = N_("That staff number belongs to a user of the console, and matching a "
+                     "subject to a user bars them from the record, so only the governor can "
+                     "confirm it; ask the governor to set it.")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def check_staff_number(vault, staff_number: str) -> None:
     if not sn or vault.user.role == roles.GOVERNOR:
         return
     if _state(vault).staff_owner(sn) is not None:
-        raise PermissionDenied(NEEDS_GOVERNOR)
+        raise PermissionDenied(_(NEEDS_GOVERNOR))
 
 
 def _sealed_matches(vault, sn: str) -> list[tuple[int, str]]:
@@ -124,14 +125,14 @@ def _reconcile(vault, refs) -> None:
 def lift(vault, ref: str, user: str, reason: str) -> Bar:
     """Lift a bar after review (the reason goes into the chain)."""
     roles.require(vault, "review_conflict")
-    reason = fields.text(reason, "The reason for lifting the bar", required=True,
+    reason = fields.text(reason, _("The reason for lifting the bar"), required=True,
                          multiline=True).strip()
     ref = str(ref).strip().upper()
     with vault.write():
         row = vault.conn.execute("SELECT id, staff_number FROM main.subjects WHERE ref = ?",
                                  (ref,)).fetchone()
         if row is None:
-            raise NotFound("No subject has that reference.")
+            raise NotFound(_("No subject has that reference."))
         st = sealed.store(vault)
         if st.is_sealed(row[0]):
             schema = st.schema_for(row[0])
@@ -140,7 +141,7 @@ def lift(vault, ref: str, user: str, reason: str) -> Bar:
         m = _state(vault).active().get(str(user).strip())
         sn = (row[1] or "").strip()
         if m is None or not sn or (m.staff_number or "").strip() != sn:
-            raise ValidationError("That user is not barred from that record.")
+            raise ValidationError(_("That user is not barred from that record."))
         audit.append(vault, "conflict.lift", "subject", ref,
                      after={"user": str(user).strip(), "staff_number": sn, "reason": reason})
         if st.is_sealed(row[0]):

@@ -21,6 +21,7 @@ import unicodedata
 
 from console import clock
 from console.errors import ValidationError
+from console.i18n import _
 
 SHORT = 300           # names, references, titles
 LONG = 1_000_000      # report text, notes, log entries (1 MB of characters)
@@ -33,17 +34,18 @@ def text(value, label: str, *, required: bool = False, limit: int = SHORT,
     if not isinstance(value, str):
         value = str(value)
     if required and not value.strip():
-        raise ValidationError(f"{label} cannot be empty.")
+        raise ValidationError(_("{label} cannot be empty.").format(label=label))
     if len(value) > limit:
-        raise ValidationError(f"{label} is too long ({len(value):,} characters; the limit is "
-                              f"{limit:,}).")
+        raise ValidationError(_("{label} is too long ({n:,} characters; the limit is {limit:,}).").format(
+                                label=label, n=len(value), limit=limit))
     allowed = "\n\t\r" if multiline else "\t"
     for ch in value:
         if unicodedata.category(ch) == "Cc" and ch not in allowed:
-            raise ValidationError(f"{label} contains a control character that cannot be "
-                                  f"stored; remove it and try again.")
+            raise ValidationError(_("{label} contains a control character that cannot be stored; "
+                                    "remove it and try again.").format(label=label))
         if unicodedata.category(ch) == "Cs":
-            raise ValidationError(f"{label} contains an invalid character; retype it.")
+            raise ValidationError(_("{label} contains an invalid character; retype it.").format(
+                                    label=label))
     return value
 
 
@@ -82,7 +84,7 @@ def date(value, label: str, *, required: bool = False, past: bool = False) -> dt
     the bounds above; ``past`` for a date on which something happened."""
     if value in (None, ""):
         if required:
-            raise ValidationError(f"{label} is required.")
+            raise ValidationError(_("{label} is required.").format(label=label))
         return None
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
@@ -92,25 +94,27 @@ def date(value, label: str, *, required: bool = False, past: bool = False) -> dt
         return bounded(value, label, past=past)
     text = str(value).strip()
     if not _ISO_DAY.fullmatch(text):
-        raise ValidationError(f"{label} must be a date written as YYYY-MM-DD.")
+        raise ValidationError(_("{label} must be a date written as YYYY-MM-DD.").format(
+                                label=label))
     try:
         parsed = day(text)
     except ValueError:
-        raise ValidationError(f"{label} is not a real date; check the day and the "
-                              "month.") from None
+        raise ValidationError(_("{label} is not a real date; check the day and the month.").format(
+                                label=label)) from None
     return bounded(parsed, label, past=past)
 
 
 def bounded(d: dt.date, label: str, *, past: bool = False) -> dt.date:
     """``d`` itself, or the sentence saying which bound it passes."""
     if d < EARLIEST:
-        raise ValidationError(f"{label} must be in 1900 or later.")
+        raise ValidationError(_("{label} must be in 1900 or later.").format(label=label))
     if past and d > clock.today():
-        raise ValidationError(f"{label} cannot be in the future (today is "
-                              f"{clock.today_words()}); give the day it happened.")
+        raise ValidationError(_("{label} cannot be in the future (today is {today_words}); give "
+                                "the day it happened.").format(
+                                label=label, today_words=clock.today_words()))
     if d > latest_day():
-        raise ValidationError(f"{label} must be within ten years of today "
-                              f"(by {latest_day().isoformat()}).")
+        raise ValidationError(_("{label} must be within ten years of today (by {isoformat}).").format(
+                                label=label, isoformat=latest_day().isoformat()))
     return d
 
 
@@ -131,14 +135,14 @@ def score(value, label: str) -> int:
     try:
         n = int(value)
     except (TypeError, ValueError, OverflowError):
-        raise ValidationError(f"{label} must be a whole number from 1 to 5.") from None
+        raise ValidationError(_("{label} must be a whole number from 1 to 5.").format(label=label)) from None
     if not 1 <= n <= 5:
-        raise ValidationError(f"{label} must be from 1 to 5.")
+        raise ValidationError(_("{label} must be from 1 to 5.").format(label=label))
     return n
 
 
 def choice(value, vocabulary, label: str) -> str:
     key = vocabulary.parse(value) if value is not None else None
     if key is None:
-        raise ValidationError(f"{label} is not one of the allowed values.")
+        raise ValidationError(_("{label} is not one of the allowed values.").format(label=label))
     return key

@@ -24,6 +24,7 @@ import os
 
 from console.audit import sealing_keys
 from console.audit.authority import FULLTEXT
+from console.i18n import _
 
 FIELDS = ("full_text", "author", "external_ref")
 PREFIX = "\x1bgc-sealed:"
@@ -80,8 +81,8 @@ def current_key(vault) -> tuple[int, bytes] | None:
     if now(vault).keys.get(FULLTEXT) is None:
         return None
     from console.errors import PermissionDenied
-    raise PermissionDenied("Your key for reports' full text is not in place yet; ask the "
-                           "governor to open the console once, then try again.")
+    raise PermissionDenied(_("Your key for reports' full text is not in place yet; ask the "
+                             "governor to open the console once, then try again."))
 
 
 def sealed_values(vault, report_id: int, values: dict[str, str]) -> dict[str, str]:

@@ -1,12 +1,13 @@
 """Migrating a spreadsheet register into the vault, and writing safe CSV.
 
 The CSV has a header row; columns may come in any order and are matched
-case-insensitively (spaces and dashes count as underscores). Only ``name`` is
-required. Recognised columns: ``name, staff_number, role, location,
+case-insensitively (spaces and dashes count as underscores, accents are
+ignored), by their key or their Welsh heading (``WELSH_COLUMNS``: ``enw``,
+``rhif_staff``, ``statws``...) or field label. Only ``name`` is required. Recognised columns: ``name, staff_number, role, location,
 employment_type, status, outcome, categories, likelihood, impact, owner,
 start_date, next_review, notes``. Several categories are separated by ``;``.
 Status, outcome, employment type and categories are accepted as their keys or
-labels, in any case. Dates are ISO (YYYY-MM-DD). Other columns are ignored
+labels in English or Welsh, in any case. Dates are ISO (YYYY-MM-DD). Other columns are ignored
 with a warning. The file may be UTF-8 with or without a byte-order mark, and
 separated by commas, semicolons or tabs (detected).
 
@@ -38,17 +39,22 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
+from console import i18n
 from console.audit import chain as audit
 from console.audit import roles
 from console.errors import ConsoleError, ImportRejected, ValidationError
+from console.i18n import _, ngettext
 from console.records import fields, sealed, subjects
 from console.records.commands import SubjectFields
 from console.records.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES
 from console.storage.fileio import atomic_write_bytes
+from console.text import folded
 
 COLUMNS = ("name", "staff_number", "role", "location", "employment_type", "status", "outcome",
            "categories", "likelihood", "impact", "owner", "start_date", "next_review", "notes")
@@ -96,25 +102,25 @@ def _read_text(path) -> tuple[str | None, tuple[int, str] | None]:
         path = Path(path)
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ConsoleError("That file is too large to be a register (over 50 MB); check "
-                               "it is the right file.")
+            raise ConsoleError(_("That file is too large to be a register (over 50 MB); check it "
+                                 "is the right file."))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ConsoleError("There is no file at that path; check the name and try again."
+        raise ConsoleError(_("There is no file at that path; check the name and try again.")
                            ) from None
     except IsADirectoryError:
-        raise ConsoleError("That path is a folder, not a CSV file.") from None
+        raise ConsoleError(_("That path is a folder, not a CSV file.")) from None
     except OSError:
-        raise ConsoleError("The file could not be read; check it is not open elsewhere and "
-                           "that you may read it.") from None
+        raise ConsoleError(_("The file could not be read; check it is not open elsewhere and "
+                             "that you may read it.")) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return None, (line, "the file is not UTF-8 text from this line on; save it from the "
-                            "spreadsheet as 'CSV UTF-8' and import it again")
+        return None, (line, _("the file is not UTF-8 text from this line on; save it from the "
+                              "spreadsheet as 'CSV UTF-8' and import it again"))
 
 
 def _header_line(text: str) -> str:
@@ -152,8 +158,39 @@ def detect_delimiter(text: str) -> str:
     return guess or candidates[0]
 
 
+def _plain(heading: str) -> str:
+    return "_".join(folded(heading).replace("-", " ").replace("_", " ").replace(
+        "\u2019", "'").split())
+
+
+# Welsh headings a spreadsheet kept in Welsh may use (compared as ``_plain``
+# leaves them: no case, accents or spaces), beside each column's field label
+# in every shipped language ("Rhif staff", "Staff number").
+WELSH_COLUMNS = {
+    "enw": "name", "rhif_staff": "staff_number", "rol": "role", "swydd": "role",
+    "lleoliad": "location", "math_cyflogaeth": "employment_type", "statws": "status",
+    "canlyniad": "outcome", "categoriau": "categories", "categori": "categories",
+    "tebygolrwydd": "likelihood", "effaith": "impact", "perchennog": "owner",
+    "dyddiad_dechrau": "start_date", "adolygiad_nesaf": "next_review", "nodiadau": "notes",
+}
+
+
+@functools.cache
+def _headings() -> dict[str, str]:
+    out = dict(WELSH_COLUMNS)
+    labels = {f.name: f.metadata["rule"].label for f in dataclass_fields(SubjectFields)
+              if "rule" in f.metadata}
+    for column in COLUMNS:
+        for form in i18n.every_form(labels[column]) if column in labels else ():
+            out.setdefault(_plain(form), column)
+    return out
+
+
 def _norm(heading: str) -> str:
-    return "_".join(heading.strip().lower().replace("-", " ").replace("_", " ").split())
+    """A column's key from its heading: the key itself ("staff_number", "Staff
+    Number"), or its name in Welsh or its field label in any language."""
+    plain = _plain(heading)
+    return plain if plain in COLUMNS else _headings().get(plain, plain)
 
 
 # -- checking rows ----------------------------------------------------------
@@ -168,6 +205,7 @@ class _Bad(Exception):
 
 
 def _ordinal(n: int) -> str:
+    """An English ordinal ("2nd"); a translation may use the plain number."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -181,12 +219,13 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
         value = cells.get(col, "")
         if value.lstrip().startswith(FORMULA_START):
             ch = value.lstrip()[0]
-            raise _Bad(f"the {col} cell begins with '{ch}', which a spreadsheet treats as a "
-                       "formula; remove that character and import again", col)
+            raise _Bad(_("the {col} cell begins with '{ch}', which a spreadsheet treats as a "
+                         "formula; remove that character and import again").format(col=col, ch=ch),
+                       col)
     try:
         name = fields.text(cells.get("name", ""), "name").strip()
         if not name:
-            raise _Bad("name is empty")
+            raise _Bad(_("name is empty"))
         out = {"name": name}
         for col in ("staff_number", "role", "location", "owner"):
             out[col] = fields.text(cells.get(col, ""), col).strip()
@@ -198,22 +237,24 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
     emp = cells.get("employment_type", "").strip()
     out["employment_type"] = EMPLOYMENT.parse(emp) if emp else "directly_employed"
     if out["employment_type"] is None:
-        raise _Bad(f"employment_type is not one of: {_choice_list(EMPLOYMENT)}",
-                   "employment_type")
+        raise _Bad(_("employment_type is not one of: {choice_list}").format(
+                     choice_list=_choice_list(EMPLOYMENT)), "employment_type")
 
     status = cells.get("status", "").strip()
     out["status"] = STATUSES.parse(status) if status else "concern_logged"
     if out["status"] is None:
-        raise _Bad(f"status is not one of: {_choice_list(STATUSES)}", "status")
+        raise _Bad(_("status is not one of: {choice_list}").format(
+                     choice_list=_choice_list(STATUSES)), "status")
     outcome = cells.get("outcome", "").strip()
     out["outcome"] = OUTCOMES.parse(outcome) if outcome else None
     if outcome and out["outcome"] is None:
-        raise _Bad(f"outcome is not one of: {_choice_list(OUTCOMES)}", "outcome")
+        raise _Bad(_("outcome is not one of: {choice_list}").format(
+                     choice_list=_choice_list(OUTCOMES)), "outcome")
     if out["status"] == "closed" and not out["outcome"]:
-        raise _Bad("a closed case needs an outcome (add an outcome column, e.g. "
-                   "'No further action')")
+        raise _Bad(_("a closed case needs an outcome (add an outcome column, e.g. 'No further "
+                     "action')"))
     if out["status"] != "closed" and out["outcome"]:
-        raise _Bad("an outcome is only recorded for a closed case")
+        raise _Bad(_("an outcome is only recorded for a closed case"))
 
     items = [c.strip() for c in cells.get("categories", "").split(";")]
     items = [c for c in items if c]
@@ -221,23 +262,25 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
     for i, item in enumerate(items, 1):
         key = CATEGORIES.parse(item)
         if key is None:
-            raise _Bad(f"the {_ordinal(i)} category is not on the national list (use the "
-                       "category names or keys, separated by ';')", "categories")
+            raise _Bad(_("the {ordinal} category is not on the national list (use the category "
+                         "names or keys, separated by ';')").format(ordinal=_ordinal(i), n=i),
+                       "categories")
         if key not in cats:
             cats.append(key)
     out["categories"] = tuple(cats)
 
     li, im = cells.get("likelihood", "").strip(), cells.get("impact", "").strip()
     if bool(li) != bool(im):
-        raise _Bad("likelihood and impact must be given together")
+        raise _Bad(_("likelihood and impact must be given together"))
     for col, value in (("likelihood", li), ("impact", im)):
         if value:
             try:
                 n = int(value)
             except ValueError:
-                raise _Bad(f"{col} is not a whole number from 1 to 5", col) from None
+                raise _Bad(_("{col} is not a whole number from 1 to 5").format(col=col),
+                           col) from None
             if not 1 <= n <= 5:
-                raise _Bad(f"{col} must be from 1 to 5", col)
+                raise _Bad(_("{col} must be from 1 to 5").format(col=col), col)
             out[col] = n
 
     for col in ("start_date", "next_review"):
@@ -246,7 +289,7 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
             try:
                 out[col] = fields.day(value)
             except ValueError:
-                raise _Bad(f"{col} is not a date (YYYY-MM-DD)", col) from None
+                raise _Bad(_("{col} is not a date (YYYY-MM-DD)").format(col=col), col) from None
             try:
                 fields.bounded(out[col], col)
             except ValidationError as exc:
@@ -286,15 +329,15 @@ def preview(vault, path) -> ImportPreview:
                 raw_rows.append((start, cells))
     except csv.Error as exc:
         if "field larger" in str(exc):
-            reason = ("a value is longer than a spreadsheet cell can hold, so the file "
-                      "cannot be read from here; a closing quote is probably missing")
+            reason = _("a value is longer than a spreadsheet cell can hold, so the file "
+                       "cannot be read from here; a closing quote is probably missing")
         else:
-            reason = ("a quoted value is not closed properly, so the file cannot be read "
-                      "from here; check the quotes on this line")
+            reason = _("a quoted value is not closed properly, so the file cannot be read "
+                       "from here; check the quotes on this line")
         return ImportPreview(problems=[(prev + 1, reason)], fatal=True)
     if header is None:
-        return ImportPreview(problems=[(1, "the file is empty; it needs a header row and "
-                                           "one row per subject")], fatal=True)
+        return ImportPreview(problems=[(1, _("the file is empty; it needs a header row and "
+                                             "one row per subject"))], fatal=True)
 
     names = [_norm(h) for h in header]
     columns = [n for n in names if n in COLUMNS]
@@ -302,21 +345,22 @@ def preview(vault, path) -> ImportPreview:
     for i, n in enumerate(names, 1):
         if n in COLUMNS:
             if n in seen:
-                problems.append((header_line, f"the column {n} appears twice in the header"))
+                problems.append((header_line, _("the column {n} appears twice in the "
+                                                "header").format(n=n)))
             seen.add(n)
         elif not n:
             if any(len(c) >= i and c[i - 1].strip() for _, c in raw_rows):
-                warnings.append(f"column {i} has no heading, so it was ignored")
+                warnings.append(_("column {i} has no heading, so it was ignored").format(i=i))
         else:
-            warnings.append(f"column '{header[i - 1].strip()}' is not a register column, so "
-                            "it was ignored")
+            warnings.append(_("column '{heading}' is not a register column, so it was "
+                              "ignored").format(heading=header[i - 1].strip()))
     if "name" not in seen:
-        problems.append((header_line, "the header has no 'name' column (the first row must "
-                                      "name the columns)"))
+        problems.append((header_line, _("the header has no 'name' column (the first row must "
+                                        "name the columns)")))
     if problems:
         return ImportPreview(problems=problems, warnings=warnings, columns=columns, fatal=True)
     if not raw_rows:
-        return ImportPreview(problems=[(header_line, "there are no rows under the header")],
+        return ImportPreview(problems=[(header_line, _("there are no rows under the header"))],
                              warnings=warnings, columns=columns, fatal=True)
 
     index = {n: i for i, n in enumerate(names) if n in COLUMNS}
@@ -327,13 +371,14 @@ def preview(vault, path) -> ImportPreview:
         row_cells = {n: cells[i] if i < len(cells) else "" for n, i in index.items()}
         name_cells[line] = row_cells.get("name", "").strip()
         if len(cells) < len(header):
-            problems.append((line, f"the row has {len(cells)} cells but the header has "
-                                   f"{len(header)}; a separator is missing or the row was "
-                                   "cut short"))
+            problems.append((line, _("the row has {n} cells but the header has {m}; a "
+                                     "separator is missing or the row was cut short").format(
+                                         n=len(cells), m=len(header))))
             continue
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-            problems.append((line, f"the row has {len(cells)} cells but the header has "
-                                   f"{len(header)}; a value may hold an unquoted separator"))
+            problems.append((line, _("the row has {n} cells but the header has {m}; a value "
+                                     "may hold an unquoted separator").format(
+                                         n=len(cells), m=len(header))))
             continue
         try:
             good.append(_clean_row(line, row_cells))
@@ -364,9 +409,9 @@ def _duplicates(vault, rows: list[ImportRow], problems: list) -> set[int]:
         if len(lines) > 1:
             for ln in lines:
                 others = ", ".join(str(o) for o in lines if o != ln)
-                problems.append((ln, f"the staff number also appears on line {others}"
-                                 if len(lines) == 2 else
-                                 f"the staff number also appears on lines {others}"))
+                problems.append((ln, ngettext("the staff number also appears on line {others}",
+                                              "the staff number also appears on lines {others}",
+                                              len(lines) - 1).format(others=others)))
                 bad.add(ln)
     if vault is not None and by_number:
         on_register = {r[0].casefold() for r in vault.query(
@@ -377,8 +422,8 @@ def _duplicates(vault, rows: list[ImportRow], problems: list) -> set[int]:
         for key, lines in by_number.items():
             if key in on_register:
                 for ln in lines:
-                    problems.append((ln, "a subject with this staff number is already on the "
-                                         "register"))
+                    problems.append((ln, _("a subject with this staff number is already on "
+                                           "the register")))
                     bad.add(ln)
     return bad
 
@@ -392,14 +437,16 @@ def import_csv(vault, path, skip_bad: bool = False, on_progress=None) -> ImportR
     roles.require(vault, "import")
     p = preview(vault, path)
     if p.fatal:
-        raise _rejected("The file cannot be imported as it is, so nothing was imported.", p)
+        raise _rejected(_("The file cannot be imported as it is, so nothing was imported."), p)
     if p.problems and not skip_bad:
-        n = len({line for line, _ in p.problems})
-        rows = "row has" if n == 1 else "rows have"
-        raise _rejected(f"{n} {rows} problems, so nothing was imported; fix them, or choose "
-                        "to import only the good rows.", p, skippable=bool(p.rows))
+        n = len({line for line, _reason in p.problems})
+        raise _rejected(ngettext("{n} row has problems, so nothing was imported; fix it, or "
+                                 "choose to import only the good rows.",
+                                 "{n} rows have problems, so nothing was imported; fix them, "
+                                 "or choose to import only the good rows.", n).format(n=n),
+                        p, skippable=bool(p.rows))
     if not p.rows:
-        raise _rejected("No row of the file is good, so nothing was imported.", p)
+        raise _rejected(_("No row of the file is good, so nothing was imported."), p)
     if any(r.status != "concern_logged" for r in p.rows):
         roles.require(vault, "change_status")
     refs: list[str] = []

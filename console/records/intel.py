@@ -18,6 +18,7 @@ from console.errors import NotFound, ValidationError
 from console.records import access, fields, fulltext, ids, rules, sealed
 from console.records.commands import GRADING, ReportFields
 from console.records.model import IntelReport
+from console.i18n import N_, _
 
 _COLUMNS = ("r.id, r.subject_id, r.type, r.received_on, r.external_ref, r.author, "
             "r.author_withheld, r.source_grade, r.intel_grade, r.handling, "
@@ -29,7 +30,7 @@ _REFERRED = ("EXISTS (SELECT 1 FROM {s}.referrals f WHERE f.report_id = r.id OR 
              "(f.report_id IS NULL AND f.subject_id = r.subject_id AND "
              "f.referred_on >= r.received_on))")
 REFERRED_SQL = _REFERRED.format(s="main")
-MISSING = "That report no longer exists."
+MISSING = N_("That report no longer exists.")
 
 
 def add_report(vault, ref, report: ReportFields) -> IntelReport:
@@ -68,8 +69,8 @@ def regrade_report(vault, report_id: int, grading: ReportFields) -> IntelReport:
     roles.require(vault, "regrade_report")
     g = grading.cleaned(creating=False, only=GRADING)
     if not g:
-        raise ValidationError("Give the new grading: the source evaluation, the intelligence "
-                              "assessment and the handling code.")
+        raise ValidationError(_("Give the new grading: the source evaluation, the intelligence "
+                                "assessment and the handling code."))
     with vault.write():
         old = get_report(vault, report_id)
         schema = sealed.store(vault).schema_for(old.subject_id)
@@ -115,7 +116,7 @@ def get_report(vault, report_id: int) -> IntelReport:
     rows = vault.query(f"SELECT {_COLUMNS}, {_REFERRED.format(s=schema)} FROM "
                        f"{schema}.intel_reports r WHERE r.id = ?", (report_id,))
     if not rows:
-        raise NotFound(MISSING)
+        raise NotFound(_(MISSING))
     return _from_row(rows[0], rules.deadline(vault.setting("unreferred_days")),
                      _reader(vault))
 

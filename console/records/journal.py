@@ -24,25 +24,27 @@ from __future__ import annotations
 import datetime as dt
 import json
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from console.audit import chain as audit
 from console.audit import payloads
 from console.errors import ValidationError
 from console.records import access, fields
 from console.records.model import Choice
+from console.i18n import N_, _
 
 REASONS = Choice(
-    ("case_review", "Case review"), ("referral", "Referral"), ("briefing", "Briefing"),
-    ("subject_access", "Subject access request"), ("legal_advice", "Legal advice"),
-    ("other", "Other"))
+    ("case_review", N_("Case review")), ("referral", N_("Referral")),
+    ("briefing", N_("Briefing")), ("subject_access", N_("Subject access request")),
+    ("legal_advice", N_("Legal advice")), ("other", N_("Other")))
 DEFAULT_REASON = "case_review"
 
 KINDS = Choice(
-    ("view", "Opened the full record"), ("export", "Exported"), ("print", "Printed"),
-    ("copy", "Copied out"), ("disclose", "Disclosed"),
-    ("sar_request", "Access request received"), ("sar_decision", "Access request decided"),
-    ("journal_export", "Exported the journal"))
+    ("view", N_("Opened the full record")), ("export", N_("Exported")),
+    ("print", N_("Printed")), ("copy", N_("Copied out")), ("disclose", N_("Disclosed")),
+    ("sar_request", N_("Access request received")),
+    ("sar_decision", N_("Access request decided")),
+    ("journal_export", N_("Exported the journal")))
 
 PREFIX = "journal."
 VIEW_WINDOW = dt.timedelta(minutes=15)
@@ -88,8 +90,8 @@ class JournalView:
     """What the console's journal page shows: entries plus filter choices."""
     entries: tuple[JournalEntry, ...]
     users: tuple[str, ...]
-    kinds: tuple[tuple[str, str], ...] = tuple(KINDS.pairs)
-    reasons: tuple[tuple[str, str], ...] = tuple(REASONS.pairs)
+    kinds: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(KINDS.pairs))
+    reasons: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(REASONS.pairs))
     last_reason: Reason | None = None
 
 
@@ -102,15 +104,15 @@ def parse_reason(value, text: str = "") -> Reason:
     """A Reason from a Reason, a key, a label, or free words (taken as "other")."""
     if isinstance(value, Reason):
         return value
-    raw = fields.text(value if value is not None else "", "The reason", limit=500).strip()
+    raw = fields.text(value if value is not None else "", _("The reason"), limit=500).strip()
     if not raw:
-        raise ValidationError("Give a reason for opening or sending out this record.")
+        raise ValidationError(_("Give a reason for opening or sending out this record."))
     key = REASONS.parse(raw)
     if key is None:
         return Reason("other", raw)
-    text = fields.text(text, "The reason", limit=500).strip()
+    text = fields.text(text, _("The reason"), limit=500).strip()
     if key == "other" and not text:
-        raise ValidationError("Say in a few words why, when the reason is 'other'.")
+        raise ValidationError(_("Say in a few words why, when the reason is 'other'."))
     return Reason(key, text if key == "other" else "")
 
 
@@ -136,7 +138,7 @@ def quick_reasons(vault) -> list[Reason]:
 
 def _action(kind: str, reason: Reason) -> str:
     if kind not in KINDS:
-        raise ValidationError("That is not a kind of journal entry.")
+        raise ValidationError(_("That is not a kind of journal entry."))
     return f"{PREFIX}{kind}.{reason.key}"
 
 
@@ -149,11 +151,11 @@ def record(vault, kind: str, refs, reason, *, detail: str = "", recipients=(),
     their references."""
     r = parse_reason(reason, reason_text)
     refs = [str(x).strip().upper() for x in ([refs] if isinstance(refs, str) else refs)]
-    detail = fields.text(detail, "The detail", limit=2000, multiline=True).strip()
-    recips = [fields.text(x, "A recipient", limit=300).strip() for x in recipients]
+    detail = fields.text(detail, _("The detail"), limit=2000, multiline=True).strip()
+    recips = [fields.text(x, _("A recipient"), limit=300).strip() for x in recipients]
     recips = [x for x in recips if x]
     if kind == "disclose" and not recips:
-        raise ValidationError("A disclosure must name who it went to.")
+        raise ValidationError(_("A disclosure must name who it went to."))
     payload = {"reason_text": r.text, "detail": detail, "recipients": recips}
     with vault.write():
         if len(refs) == 1:
@@ -223,7 +225,7 @@ def entries(vault, *, user: str | None = None, ref: str | None = None,
             kind: str | None = None, reason: str | None = None, since=None, until=None,
             limit: int | None = None) -> list[JournalEntry]:
     """The journal, newest first, filtered (all filters optional; dates inclusive)."""
-    access.require_governor(vault, "read the consultation journal")
+    access.require_governor(vault, _("read the consultation journal"))
     sql = ("SELECT a.seq, a.at, a.user, a.action, a.entity, a.entity_id, p.after FROM audit a "
            "LEFT JOIN audit_payload p ON p.seq = a.seq WHERE a.action LIKE 'journal.%'")
     params: list = []
@@ -239,10 +241,10 @@ def entries(vault, *, user: str | None = None, ref: str | None = None,
         params.append(f"{PREFIX}%.{key}")
     if since:
         sql += " AND a.at >= ?"
-        params.append(fields.iso(fields.date(since, "From")))
+        params.append(fields.iso(fields.date(since, _("From"))))
     if until:
         sql += " AND a.at < ?"
-        params.append((fields.date(until, "To") + dt.timedelta(days=1)).isoformat())
+        params.append((fields.date(until, _("To")) + dt.timedelta(days=1)).isoformat())
     if ref and str(ref).strip():
         want = str(ref).strip().upper()
         sql += " AND (a.entity = 'register' OR a.entity_id = ?)"

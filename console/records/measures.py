@@ -16,6 +16,7 @@ from console.errors import NotFound, ValidationError
 from console.records import access, commands, fields, ids, sealed, updates
 from console.records.commands import MeasureFields
 from console.records.model import LogEntry, Measure
+from console.i18n import N_, _
 
 _UPDATABLE = ("aim", "type", "details", "owner", "start_on", "review_due", "status",
               "effectiveness")
@@ -60,11 +61,11 @@ def update_measure(vault, measure_id: int, changes: MeasureFields) -> Measure:
 
 def add_log_entry(vault, measure_id: int, text: str, corrects: int | None = None) -> LogEntry:
     roles.require(vault, "add_log")
-    text = fields.text(text, "The log entry", required=True, limit=fields.LONG, multiline=True)
+    text = fields.text(text, _("The log entry"), required=True, limit=fields.LONG, multiline=True)
     with vault.write():
         m = get_measure(vault, measure_id)
         if corrects is not None and not any(e.id == corrects for e in m.log):
-            raise ValidationError("A correction must point at an entry in the same log.")
+            raise ValidationError(_("A correction must point at an entry in the same log."))
         at = now_iso()
         schema = sealed.store(vault).schema_for(m.subject_id)
         cur = vault.conn.execute(
@@ -101,7 +102,7 @@ def _from_row(r, log, today: str) -> Measure:
         overdue=bool(r[7] and r[7] < today and r[8] != "ended"))
 
 
-MISSING = "That measure no longer exists."
+MISSING = N_("That measure no longer exists.")
 
 
 def get_measure(vault, measure_id: int) -> Measure:
@@ -110,7 +111,7 @@ def get_measure(vault, measure_id: int) -> Measure:
     access.require_subject(vault, sid)
     rows = vault.query(f"SELECT {_COLUMNS} FROM {schema}.measures WHERE id = ?", (measure_id,))
     if not rows:
-        raise NotFound(MISSING)
+        raise NotFound(_(MISSING))
     return _from_row(rows[0], _logs(vault, [measure_id], schema)[measure_id],
                      clock.today().isoformat())
 

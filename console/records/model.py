@@ -1,7 +1,8 @@
 """Plain data classes and the fixed vocabularies of the register.
 
 Each vocabulary is a ``Choice`` list of (key, label): keys are stored, labels
-are shown. Records are frozen snapshots: the UI's models hold them, never a
+are shown (marked ``N_`` here, translated when read: ``console.i18n``).
+Records are frozen snapshots: the UI's models hold them, never a
 database cursor.
 """
 
@@ -11,72 +12,95 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from console.vocabulary import Choice
+from console import i18n
+from console.i18n import N_
 
 EMPLOYMENT = Choice(
-    ("directly_employed", "Directly employed"), ("contractor", "Contractor"),
-    ("agency", "Agency"), ("volunteer", "Volunteer"))
+    ("directly_employed", N_("Directly employed")), ("contractor", N_("Contractor")),
+    ("agency", N_("Agency")), ("volunteer", N_("Volunteer")))
 
 CATEGORIES = Choice(
-    ("conveyance", "Conveyance of drugs, mobile phones or other items"),
-    ("escape", "Helping an escape"),
-    ("transfer", "Inappropriate transfer or recategorisation of prisoners"),
-    ("relationship", "Inappropriate relationship with a prisoner, their family or criminal associates"),
-    ("sexual_misconduct", "Sexual misconduct towards a prisoner"),
-    ("disclosure", "Disclosure of information"),
-    ("influencing", "Influencing or blackmailing staff"),
-    ("bribes", "Bribes or favours"),
-    ("failure_of_duty", "Deliberate failure of duty such as poor searching"),
-    ("theft", "Theft"),
-    ("other", "Other"))
+    ("conveyance", N_("Conveyance of drugs, mobile phones or other items")),
+    ("escape", N_("Helping an escape")),
+    ("transfer", N_("Inappropriate transfer or recategorisation of prisoners")),
+    ("relationship", N_("Inappropriate relationship with a prisoner, their family or criminal "
+                        "associates")),
+    ("sexual_misconduct", N_("Sexual misconduct towards a prisoner")),
+    ("disclosure", N_("Disclosure of information")),
+    ("influencing", N_("Influencing or blackmailing staff")),
+    ("bribes", N_("Bribes or favours")),
+    ("failure_of_duty", N_("Deliberate failure of duty such as poor searching")),
+    ("theft", N_("Theft")),
+    ("other", N_("Other")))
 
-CATEGORY_SHORT = {
-    "conveyance": "Conveyance", "escape": "Escape", "transfer": "Transfer/recat",
-    "relationship": "Relationship", "sexual_misconduct": "Sexual misconduct",
-    "disclosure": "Disclosure", "influencing": "Influencing", "bribes": "Bribes/favours",
-    "failure_of_duty": "Failure of duty", "theft": "Theft", "other": "Other"}
+CATEGORY_SHORT = Choice(
+    ("conveyance", N_("Conveyance")), ("escape", N_("Escape")),
+    ("transfer", N_("Transfer/recat")), ("relationship", N_("Relationship")),
+    ("sexual_misconduct", N_("Sexual misconduct")), ("disclosure", N_("Disclosure")),
+    ("influencing", N_("Influencing")), ("bribes", N_("Bribes/favours")),
+    ("failure_of_duty", N_("Failure of duty")), ("theft", N_("Theft")), ("other", N_("Other")))
 
 STATUSES = Choice(
-    ("concern_logged", "Concern logged"), ("assessed", "Assessed locally"),
-    ("referred_hq", "Referred to HQ"), ("under_investigation", "Under investigation"),
-    ("criminal_proceedings", "Criminal proceedings"), ("disciplinary", "Disciplinary"),
-    ("closed", "Closed"))
+    ("concern_logged", N_("Concern logged")), ("assessed", N_("Assessed locally")),
+    ("referred_hq", N_("Referred to HQ")), ("under_investigation", N_("Under investigation")),
+    ("criminal_proceedings", N_("Criminal proceedings")), ("disciplinary", N_("Disciplinary")),
+    ("closed", N_("Closed")))
 
 OUTCOMES = Choice(
-    ("convicted", "Convicted"), ("dismissed", "Dismissed"),
-    ("resigned", "Resigned before outcome"), ("excluded", "Excluded"),
-    ("management_action", "Management action"), ("no_case", "No case to answer"),
-    ("cleared", "Cleared"), ("nfa", "No further action"))
+    ("convicted", N_("Convicted")), ("dismissed", N_("Dismissed")),
+    ("resigned", N_("Resigned before outcome")), ("excluded", N_("Excluded")),
+    ("management_action", N_("Management action")), ("no_case", N_("No case to answer")),
+    ("cleared", N_("Cleared")), ("nfa", N_("No further action")))
 
 REPORT_TYPES = Choice(
-    ("ssir", "Staff security information report"), ("prisoner_info", "Prisoner information"),
-    ("police", "Police"), ("drug_testing", "Drug-testing trend"), ("search_find", "Search find"),
-    ("telephone", "Telephone monitoring"), ("other", "Other"))
+    ("ssir", N_("Staff security information report")),
+    ("prisoner_info", N_("Prisoner information")), ("police", N_("Police")),
+    ("drug_testing", N_("Drug-testing trend")), ("search_find", N_("Search find")),
+    ("telephone", N_("Telephone monitoring")), ("other", N_("Other")))
 
-SOURCE_GRADES = Choice(("1", "1 Reliable"), ("2", "2 Untested"), ("3", "3 Not reliable"))
+SOURCE_GRADES = Choice(("1", N_("1 Reliable")), ("2", N_("2 Untested")),
+                       ("3", N_("3 Not reliable")))
 INTEL_GRADES = Choice(
-    ("A", "A Known directly"), ("B", "B Known indirectly, corroborated"),
-    ("C", "C Known indirectly"), ("D", "D Not known"), ("E", "E Suspected false or malicious"))
-HANDLING = Choice(("P", "P Sharing permitted"), ("C", "C Sharing with conditions"))
+    ("A", N_("A Known directly")), ("B", N_("B Known indirectly, corroborated")),
+    ("C", N_("C Known indirectly")), ("D", N_("D Not known")),
+    ("E", N_("E Suspected false or malicious")))
+HANDLING = Choice(("P", N_("P Sharing permitted")), ("C", N_("C Sharing with conditions")))
 
 REFERRAL_TARGETS = Choice(
-    ("hq", "HQ counter-corruption"), ("police", "Police"),
-    ("psu", "Professional standards"))
+    ("hq", N_("HQ counter-corruption")), ("police", N_("Police")),
+    ("psu", N_("Professional standards")))
 
-AIMS = Choice(("protect", "Protect"), ("prevent", "Prevent"), ("pursue", "Pursue"),
-              ("prepare", "Prepare"))
+AIMS = Choice(("protect", N_("Protect")), ("prevent", N_("Prevent")), ("pursue", N_("Pursue")),
+              ("prepare", N_("Prepare")))
 
 MEASURE_TYPES = Choice(
-    ("moved", "Moved from prisoner-facing duties"),
-    ("restricted_access", "Restricted area or key access"),
-    ("enhanced_searching", "Enhanced searching on entry"),
-    ("shift_change", "Changed shift pattern"),
-    ("supervision", "Increased supervision"), ("suspension", "Suspension"),
-    ("referral", "Referral"), ("vetting", "Vetting review"), ("other", "Other"))
+    ("moved", N_("Moved from prisoner-facing duties")),
+    ("restricted_access", N_("Restricted area or key access")),
+    ("enhanced_searching", N_("Enhanced searching on entry")),
+    ("shift_change", N_("Changed shift pattern")),
+    ("supervision", N_("Increased supervision")), ("suspension", N_("Suspension")),
+    ("referral", N_("Referral")), ("vetting", N_("Vetting review")), ("other", N_("Other")))
 
-MEASURE_STATUSES = Choice(("planned", "Planned"), ("active", "Active"),
-                          ("degraded", "Degraded"), ("ended", "Ended"))
+MEASURE_STATUSES = Choice(("planned", N_("Planned")), ("active", N_("Active")),
+                          ("degraded", N_("Degraded")), ("ended", N_("Ended")))
 
-RAG = Choice(("red", "Red"), ("amber", "Amber"), ("green", "Green"))
+RAG = Choice(("red", N_("Red")), ("amber", N_("Amber")), ("green", N_("Green")))
+
+# Reasons the console itself records (stored in English, as every stored
+# value is), shown in the language spoken; anything else is a person's words.
+SYSTEM_REASONS = (N_("added to the register"), N_("imported from spreadsheet"),
+                  N_("named as the subject"), N_("legal hold"))
+
+
+def system_words(text: str, tr=None) -> str:
+    """A stored reason as shown: translated if the console wrote it."""
+    if text in SYSTEM_REASONS:
+        return (tr or i18n.current()).gettext(text)
+    return text
+
+
+# What a line of the dashboard's overdue list is about.
+OVERDUE = Choice(("subject", N_("Subject review")), ("measure", N_("Measure review")))
 
 
 @dataclass(frozen=True)
@@ -91,17 +115,23 @@ class Flags:
         return bool(self.unreferred or self.unacknowledged or self.overdue_review
                     or self.overdue_measures)
 
-    def labels(self) -> list[str]:
+    def labels(self, tr=None) -> list[str]:
+        """The flags in words, in the language of ``tr`` (a catalogue from
+        ``console.i18n``; by default the one the process speaks)."""
+        tr = tr or i18n.current()
         out = []
         if self.unreferred:
-            out.append(f"{self.unreferred} unreferred")
+            out.append(tr.ngettext("{n} unreferred", "{n} unreferred",
+                                   self.unreferred).format(n=self.unreferred))
         if self.unacknowledged:
-            out.append(f"{self.unacknowledged} unacknowledged")
+            out.append(tr.ngettext("{n} unacknowledged", "{n} unacknowledged",
+                                   self.unacknowledged).format(n=self.unacknowledged))
         if self.overdue_review:
-            out.append("review overdue")
+            out.append(tr.gettext("review overdue"))
         if self.overdue_measures:
             n = self.overdue_measures
-            out.append(f"{n} measure review{'' if n == 1 else 's'} overdue")
+            out.append(tr.ngettext("{n} measure review overdue", "{n} measure reviews overdue",
+                                   n).format(n=n))
         return out
 
 
@@ -258,4 +288,4 @@ class Dashboard:
     heat: tuple[tuple[int, ...], ...] = ()  # heat[likelihood-1][impact-1] = count
     unreferred: tuple[tuple[str, int, str], ...] = ()     # (ref, report id, received)
     unacknowledged: tuple[tuple[str, int, str], ...] = ()  # (ref, referral id, referred)
-    overdue: tuple[tuple[str, str], ...] = ()              # (ref, what)
+    overdue: tuple[tuple[str, str, str], ...] = ()         # (ref, OVERDUE key, due)

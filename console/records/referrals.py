@@ -12,6 +12,7 @@ from console.errors import NotFound, ValidationError
 from console.records import access, commands, fields, ids, rules, sealed, updates
 from console.records.commands import REFERRAL_FOLLOW_UP, ReferralFields
 from console.records.model import Referral
+from console.i18n import N_, _
 
 _COLUMNS = ("id, subject_id, report_id, target, referred_on, referred_by, reference, "
             "acknowledged_on, next_chase, outcome")
@@ -40,7 +41,7 @@ def add_referral(vault, ref, referral: ReferralFields) -> Referral:
             row = vault.conn.execute(f"SELECT subject_id FROM {schema}.intel_reports WHERE "
                                      "id = ?", (report_id,)).fetchone()
             if row is None or row[0] != sid:
-                raise ValidationError("That report does not belong to this subject.")
+                raise ValidationError(_("That report does not belong to this subject."))
         cur = vault.conn.execute(
             f"INSERT INTO {schema}.referrals(id, subject_id, report_id, target, referred_on, "
             "referred_by, reference, next_chase, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -71,7 +72,7 @@ def update_referral(vault, referral_id: int, changes: ReferralFields) -> Referra
         return get_referral(vault, referral_id)
 
 
-MISSING = "That referral no longer exists."
+MISSING = N_("That referral no longer exists.")
 
 
 def get_referral(vault, referral_id: int) -> Referral:
@@ -81,7 +82,7 @@ def get_referral(vault, referral_id: int) -> Referral:
     rows = vault.query(f"SELECT {_COLUMNS} FROM {schema}.referrals WHERE id = ?",
                        (referral_id,))
     if not rows:
-        raise NotFound(MISSING)
+        raise NotFound(_(MISSING))
     return _from_row(rows[0], rules.deadline(vault.setting("unacknowledged_days")))
 
 

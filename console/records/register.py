@@ -276,8 +276,8 @@ def dashboard(vault) -> Dashboard:
         unack.sort(key=lambda r: r[2])
         reviews.sort(key=lambda r: r[1])
         measures_due.sort(key=lambda r: r[1])
-    overdue = [(ref, f"subject review due {d}") for ref, d in reviews]
-    overdue += [(ref, f"measure review due {d}") for ref, d in measures_due]
+    overdue = [(ref, "subject", d) for ref, d in reviews]
+    overdue += [(ref, "measure", d) for ref, d in measures_due]
     return Dashboard(total, by_status, by_category, by_rag,
                      tuple(tuple(r) for r in heat), tuple(tuple(r) for r in unreferred),
                      tuple(tuple(r) for r in unack), tuple(overdue))

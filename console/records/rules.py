@@ -11,6 +11,7 @@ import datetime as dt
 from console import clock
 from console.errors import ValidationError
 from console.records.model import STATUSES
+from console.i18n import _
 
 
 # 5x5 likelihood x impact: 1-4 low, 5-12 medium, 15-25 high.
@@ -43,16 +44,17 @@ def next_statuses(current: str) -> list[str]:
 
 def check_transition(current: str, target: str, outcome: str | None) -> None:
     if target == current:
-        raise ValidationError("The subject already has that status.")
+        raise ValidationError(_("The subject already has that status."))
     if target not in TRANSITIONS.get(current, set()):
         raise ValidationError(
-            f"A subject cannot move from '{STATUSES.label(current)}' to "
-            f"'{STATUSES.label(target)}'; allowed next: "
-            + ", ".join(STATUSES.label(s) for s in next_statuses(current)) + ".")
+            _("A subject cannot move from '{current}' to '{target}'; allowed next: "
+              "{allowed}.").format(
+                current=STATUSES.label(current), target=STATUSES.label(target),
+                allowed=", ".join(STATUSES.label(s) for s in next_statuses(current))))
     if target == "closed" and not outcome:
-        raise ValidationError("Closing a case needs an outcome.")
+        raise ValidationError(_("Closing a case needs an outcome."))
     if target != "closed" and outcome:
-        raise ValidationError("An outcome is only recorded when a case is closed.")
+        raise ValidationError(_("An outcome is only recorded when a case is closed."))
 
 
 def deadline(days: int, today: dt.date | None = None) -> str:

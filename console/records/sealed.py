@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 from console.audit import sealing_keys
 from console.errors import PermissionDenied
+from console.i18n import N_, _
 from console.storage.connection import MIRROR
 
 PLACEHOLDER_STATUS = "sealed"
@@ -46,8 +47,8 @@ PLACEHOLDER_STATUS = "sealed"
 BODY_TABLES = ("status_changes", "intel_reports", "referrals", "measures", "measure_log",
                "conflicts")
 _MIRRORED = ("subjects", *BODY_TABLES, "unreferred_reports")
-REFUSED = ("This record is restricted to named users (need-to-know); ask the governor "
-           "if you need to see it.")
+REFUSED = N_("This record is restricted to named users (need-to-know); ask the governor "
+              "if you need to see it.")
 
 
 # The subject's columns in the order a head lists them (``"c": 1``): a head is
@@ -280,7 +281,7 @@ class Store:
         if sid not in self.sealed():
             return "main"
         if sid not in self.heads():
-            raise PermissionDenied(REFUSED)
+            raise PermissionDenied(_(REFUSED))
         self.load(sid)
         return MIRROR
 
@@ -336,7 +337,7 @@ class Store:
         item = sealing_keys.keyring(self.vault).current(head.ref)
         body = open_blob(self.vault.vault_id, head.ref, sid, head.version, "body", item[1], blob)
         if body is None:
-            raise PermissionDenied(REFUSED)
+            raise PermissionDenied(_(REFUSED))
         with self.vault.write():
             insert_rows(conn, MIRROR, "subjects", [head.row])
             for table in BODY_TABLES:
@@ -378,7 +379,7 @@ class Store:
             ref, version = row
             item = ring.current(ref)
             if item is None or item[0] != version:
-                raise PermissionDenied(REFUSED)
+                raise PermissionDenied(_(REFUSED))
             head = head_of(conn, MIRROR, sid, ref, version)
             write_blobs(conn, vid, sid, ref, version, item[1], head.to_json(),
                         body_of(conn, MIRROR, sid),
@@ -451,5 +452,5 @@ def locate(vault, table: str, row_id, missing: str) -> tuple[str, int]:
         if sid is not None:
             return st.schema_for(sid), sid
     if ids.might_be_sealed(vault, table, row_id):
-        raise PermissionDenied(REFUSED)
-    raise NotFound(missing)
+        raise PermissionDenied(_(REFUSED))
+    raise NotFound(_(missing))

@@ -34,6 +34,7 @@ from console.errors import PermissionDenied
 from console.records import fulltext, ids, sealed
 from console.records.rules import rag
 from console.records.sealed import BODY_TABLES, MIRROR, REFUSED
+from console.i18n import _
 
 _PLACEHOLDER = {
     "name": "", "staff_number": "", "role": "", "location": "", "employment_type": "",
@@ -126,7 +127,7 @@ def _reform(vault, ref: str, seal_with: tuple[int, bytes] | None) -> dict[str, s
             new = payloads.open_sealed(vid, ref, seq, after,
                                        lambda v: ring.version(conn, ref, v))
             if new is None:
-                raise PermissionDenied(REFUSED)
+                raise PermissionDenied(_(REFUSED))
         conn.execute("UPDATE audit_payload SET salt = ?, before = ?, after = ? WHERE seq = ?",
                      (new[0], new[1], new[2], seq))
         forms[str(seq)] = payloads.stored_hash(*new)
@@ -143,7 +144,7 @@ def seal(vault, sid: int, wraps: Wraps | None = None) -> None:
     body = sealed.body_of(conn, "main", sid)
     users = entitled(state, ref, head.row["staff_number"])
     if vault.user.name not in users:
-        raise PermissionDenied(REFUSED)
+        raise PermissionDenied(_(REFUSED))
     key = sealing_keys.new_key()
     vid = vault.vault_id
     for table in BODY_TABLES:
@@ -176,7 +177,7 @@ def unseal(vault, sid: int) -> None:
     if sid not in st.sealed():
         return
     if st.schema_for(sid) != MIRROR:      # loads it; PermissionDenied if not held
-        raise PermissionDenied(REFUSED)
+        raise PermissionDenied(_(REFUSED))
     conn = vault.conn
     ref = _ref(vault, sid)
     row = sealed.subject_row(conn, MIRROR, sid)
@@ -242,7 +243,7 @@ def _opened(vault, ref: str, version: int, key: bytes) -> tuple[int, dict, dict]
     h = sealed.open_blob(vid, ref, sid, version, "head", key, head)
     b = sealed.open_blob(vid, ref, sid, version, "body", key, body)
     if h is None or b is None:
-        raise PermissionDenied(REFUSED)
+        raise PermissionDenied(_(REFUSED))
     return sid, h, b
 
 
@@ -328,8 +329,8 @@ def holdings(vault, user: str) -> list[Holding]:
     left out. Who may see a restricted record is itself need-to-know: only a
     governor asks about someone else."""
     if user != vault.user.name and vault.user.role != roles.GOVERNOR:
-        raise PermissionDenied("Only the governor can see which records another user may "
-                               f"hold; you are signed in as a {vault.user.role}.")
+        raise PermissionDenied(_("Only the governor can see which records another user may hold; "
+                                 "you are signed in as a {role}.").format(role=vault.user.role))
     state = now(vault)
     st = sealed.store(vault)
     out = []

@@ -25,11 +25,12 @@ from __future__ import annotations
 from console.audit import roles, sealing_keys, unlock
 from console.audit.authority import FULLTEXT
 from console.audit.current import now
+from console.i18n import N_, _, ngettext
 from console.records import fulltext, sealed, sealing
 
-SEALED_NOTICE = ("{what} sealed, so only those entitled can read them; backups made before "
-                 "now still hold them readable to every user and are marked for deletion "
-                 "(File › Backups…, or the 'review-queue' command).")
+SEALED_NOTICE = N_("{what}, so only those entitled can read them; backups made before now "
+                    "still hold them readable to every user and are marked for deletion "
+                    "(File › Backups…, or the 'review-queue' command).")
 
 
 def open_vault(folder, user: str | None = None, passphrase: str | None = None, *,
@@ -57,8 +58,9 @@ def settle(vault) -> list[str]:
     with vault.write():
         if FULLTEXT not in state.keys:
             n = _found_fulltext(vault, state)
-            done.append(f"The full text and source of {n} report(s) are now" if n else
-                        "")
+            done.append(ngettext("The full text and source of {n} report are now sealed",
+                                 "The full text and source of {n} reports are now sealed",
+                                 n).format(n=n) if n else "")
         st = sealed.store(vault)
         refs = {ref: sid for sid, ref in vault.query(
             "SELECT id, ref FROM main.subjects WHERE ref IN (SELECT value FROM json_each(?))",
@@ -71,12 +73,14 @@ def settle(vault) -> list[str]:
             for sid in pending:
                 sealing.seal(vault, sid, wraps)
             wraps.flush()
-            done.append(f"{len(pending)} restricted record(s) are now")
+            done.append(ngettext("{n} restricted record is now sealed",
+                                 "{n} restricted records are now sealed",
+                                 len(pending)).format(n=len(pending)))
         sealing.reconcile(vault)
     done = [d for d in done if d]
     if done:
         _rebuild(vault)
-        vault.notices.append(SEALED_NOTICE.format(what="; ".join(done)))
+        vault.notices.append(_(SEALED_NOTICE).format(what="; ".join(done)))
     return done
 
 

@@ -17,6 +17,7 @@ from console.errors import NotFound, ValidationError
 from console.records import access, commands, conflicts, fields, ids, rules, sealed, updates
 from console.records.commands import SubjectFields
 from console.records.model import OUTCOMES, STATUSES, Subject
+from console.i18n import _
 
 _COLUMNS = ("id, ref, name, staff_number, role, location, employment_type, start_date, "
             "categories, status, outcome, suspended, restricted_duties, likelihood, impact, "
@@ -69,9 +70,9 @@ def create_subject(vault, subject: SubjectFields, *, ref: str | None = None) -> 
             roles.require(vault, "assess_threat")
     with vault.write():
         if ref:
-            ref = fields.text(ref, "Reference", required=True).strip().upper()
+            ref = fields.text(ref, _("Reference"), required=True).strip().upper()
             if vault.conn.execute("SELECT 1 FROM subjects WHERE ref = ?", (ref,)).fetchone():
-                raise ValidationError("Another subject already has that reference.")
+                raise ValidationError(_("Another subject already has that reference."))
         else:
             ref = next_ref(vault)
         now = now_iso()
@@ -96,7 +97,7 @@ def get_subject(vault, ref_or_id, *, check: bool = True) -> Subject:
     schema = sealed.store(vault).schema_for(sid)
     rows = vault.query(f"SELECT {_COLUMNS} FROM {schema}.subjects WHERE id = ?", (sid,))
     if not rows:
-        raise NotFound("No subject has that reference.")
+        raise NotFound(_("No subject has that reference."))
     return from_row(rows[0])
 
 
@@ -164,9 +165,9 @@ def assess_threat(vault, ref, changes: SubjectFields) -> Subject:
 def change_status(vault, ref, to_status: str, reason: str, outcome: str | None = None
                   ) -> Subject:
     roles.require(vault, "change_status")
-    to_status = fields.choice(to_status, STATUSES, "Status")
-    outcome = fields.choice(outcome, OUTCOMES, "Outcome") if outcome else None
-    reason = fields.text(reason, "The reason for the change", required=True,
+    to_status = fields.choice(to_status, STATUSES, _("Status"))
+    outcome = fields.choice(outcome, OUTCOMES, _("Outcome")) if outcome else None
+    reason = fields.text(reason, _("The reason for the change"), required=True,
                          limit=fields.LONG, multiline=True)
     with vault.write():
         s = get_subject(vault, ref)
@@ -179,7 +180,7 @@ def set_side_state(vault, ref, *, suspended: bool | None = None,
                    restricted_duties: bool | None = None, reason: str = "") -> Subject:
     """Suspension and restricted duties sit beside the main status."""
     roles.require(vault, "change_status")
-    reason = fields.text(reason, "The reason for the change", required=True,
+    reason = fields.text(reason, _("The reason for the change"), required=True,
                          limit=fields.LONG, multiline=True)
     values = {}
     if suspended is not None:
@@ -195,7 +196,7 @@ def set_side_state(vault, ref, *, suspended: bool | None = None,
 
 def delete_subject(vault, ref, reason: str) -> None:
     roles.require(vault, "delete_subject")
-    reason = fields.text(reason, "The reason for deleting", required=True, multiline=True)
+    reason = fields.text(reason, _("The reason for deleting"), required=True, multiline=True)
     with vault.write():
         s = get_subject(vault, ref)
         from console.records import sealing
@@ -212,10 +213,10 @@ def set_imported_status(vault, subject: Subject, to_status: str, outcome: str | 
     an existing register (the CSV import). Recorded in the status history and
     the audit chain like any other change."""
     roles.require(vault, "change_status")
-    to_status = fields.choice(to_status, STATUSES, "Status")
-    outcome = fields.choice(outcome, OUTCOMES, "Outcome") if outcome else None
+    to_status = fields.choice(to_status, STATUSES, _("Status"))
+    outcome = fields.choice(outcome, OUTCOMES, _("Outcome")) if outcome else None
     if (to_status == "closed") != bool(outcome):
-        raise ValidationError("A closed case needs an outcome, and only a closed case has one.")
+        raise ValidationError(_("A closed case needs an outcome, and only a closed case has one."))
     with vault.write():
         s = get_subject(vault, subject.id, check=False)
         add_status_change(vault, s, s.status, to_status, outcome, reason, now_iso())

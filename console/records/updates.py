@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Mapping
 
 from console.audit import chain as audit
 from console.errors import NotFound
+from console.i18n import _
 
 
 def audited_update(vault, table: str, where: tuple[str, object], values: Mapping[str, object],
@@ -43,7 +44,7 @@ def audited_update(vault, table: str, where: tuple[str, object], values: Mapping
             f"SELECT {', '.join(columns) or key} FROM {table} WHERE {key} = ?",
             (key_value,)).fetchone()
         if row is None:
-            raise NotFound("That record no longer exists.")
+            raise NotFound(_("That record no longer exists."))
         changed = {c: (old, values[c]) for c, old in zip(columns, row) if old != values[c]}
         if not changed:
             return {}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 
+from console import i18n
 from console.audit import chain as audit
 from console.audit import roles, sealing_keys, slot_check, unlock
 from console.audit.limits import RANGES, check_setting
@@ -28,14 +29,21 @@ from console.records import fields
 from console.storage import accounts, identities, policy, quick_unlock, settings
 from console.storage.accounts import User
 from console.storage.identity import Identity, generate_identity
+from console.i18n import _
 
 MIN_PASSPHRASE = 8
 
 
+def english_role(role: str) -> str:
+    """A role's name as certificates carry it: English, whatever the language
+    spoken, so a certificate says the same wherever it was made."""
+    return ROLES.label_in(role, i18n.catalogue(i18n.ENGLISH))
+
+
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase or "") < MIN_PASSPHRASE:
-        raise ValidationError(f"The passphrase must be at least {MIN_PASSPHRASE} characters "
-                              "long.")
+        raise ValidationError(_("The passphrase must be at least {MIN_PASSPHRASE} characters "
+                                "long.").format(MIN_PASSPHRASE=MIN_PASSPHRASE))
 
 
 def list_users(vault, include_removed: bool = False) -> list[User]:
@@ -53,23 +61,23 @@ def add_user(vault, name: str, passphrase: str, role: str = "deputy",
              display_name: str = "", job_title: str = "", staff_number: str = "") -> User:
     roles.require(vault, "manage_users")
     accounts.check_name(name)
-    role = fields.choice(role, ROLES, "Role")
+    role = fields.choice(role, ROLES, _("Role"))
     check_passphrase(passphrase)
-    display_name = fields.text(display_name, "Display name").strip() or name
-    job_title = fields.text(job_title, "Job title").strip()
-    staff_number = fields.text(staff_number, "Staff number").strip()
+    display_name = fields.text(display_name, _("Display name")).strip() or name
+    job_title = fields.text(job_title, _("Job title")).strip()
+    staff_number = fields.text(staff_number, _("Staff number")).strip()
     # Names differing only in case ("DOSEI" beside "dosei") would read as the
     # same person in the audit trail, so they count as the same name.
     if any(n.casefold() == name.casefold() for n in vault.slots.users):
-        raise ValidationError("A user of that name already exists.")
+        raise ValidationError(_("A user of that name already exists."))
     if any(n.casefold() == name.casefold() for n in unlock.current(vault).active()):
-        raise ValidationError("A user of that name already exists.")
+        raise ValidationError(_("A user of that name already exists."))
     user = User(name, display_name, role, job_title, staff_number)
     # The slot is prepared in memory first; the register rows are committed,
     # then the slot file is written. A crash between leaves a user who cannot
     # sign in yet (the governor re-adds them), never a slot with no user.
     user_secret = vault.slots.add_user(name, passphrase, vault.data_key())
-    ident = generate_identity(display_name, job_title or ROLES.label(role), vault.establishment)
+    ident = generate_identity(display_name, job_title or english_role(role), vault.establishment)
     try:
         with vault.write():
             accounts.insert_user(vault.conn, user)
@@ -94,9 +102,9 @@ def add_user(vault, name: str, passphrase: str, role: str = "deputy",
 def remove_user(vault, name: str, rotate: bool = True) -> None:
     roles.require(vault, "manage_users")
     if name == vault.user.name:
-        raise PermissionDenied("You cannot remove yourself; another governor would have to.")
+        raise PermissionDenied(_("You cannot remove yourself; another governor would have to."))
     if name not in unlock.current(vault).active():
-        raise UnknownUser("There is no user of that name in this vault.")
+        raise UnknownUser(_("There is no user of that name in this vault."))
     with vault.write():
         vault.conn.execute("UPDATE users SET active = 0 WHERE name = ?", (name,))
         audit.append(vault, "user.remove", "user", name, after={"rotated_key": rotate})
@@ -113,13 +121,13 @@ def remove_user(vault, name: str, rotate: bool = True) -> None:
 def set_role(vault, name: str, role: str) -> User:
     """Give another user a different role (a chain entry, like adding them)."""
     roles.require(vault, "manage_users")
-    role = fields.choice(role, ROLES, "Role")
+    role = fields.choice(role, ROLES, _("Role"))
     if name == vault.user.name:
-        raise PermissionDenied("You cannot change your own role; another governor would "
-                               "have to.")
+        raise PermissionDenied(_("You cannot change your own role; another governor would have "
+                                 "to."))
     m = unlock.current(vault).active().get(name)
     if m is None:
-        raise UnknownUser("There is no user of that name in this vault.")
+        raise UnknownUser(_("There is no user of that name in this vault."))
     with vault.write():
         vault.conn.execute("UPDATE users SET role = ? WHERE name = ?", (role, name))
         audit.append(vault, "user.role", "user", name, before={"role": m.role},
@@ -144,8 +152,8 @@ def change_passphrase(vault, old: str, new: str) -> None:
     name = vault.user.name
     secret = vault.slots.user_secret_from_passphrase(name, old)  # WrongPassphrase if not
     if secret != vault.user_secret():
-        raise ValidationError("The key slot does not match this session; lock and unlock "
-                              "again, then retry.")
+        raise ValidationError(_("The key slot does not match this session; lock and unlock "
+                                "again, then retry."))
     ident = vault.identity()
     new_secret = secrets.token_bytes(32)
     public = vault.slots.begin_change(name, new_secret, new, vault.data_key())
@@ -182,15 +190,15 @@ def reset_user(vault, name: str, new_passphrase: str) -> None:
     roles.require(vault, "manage_users")
     check_passphrase(new_passphrase)
     if name == vault.user.name:
-        raise ValidationError("Change your own passphrase from 'Change passphrase'.")
+        raise ValidationError(_("Change your own passphrase from 'Change passphrase'."))
     m = unlock.current(vault).active().get(name)
     if m is None:
-        raise UnknownUser("There is no user of that name in this vault.")
+        raise UnknownUser(_("There is no user of that name in this vault."))
     rows = vault.query("SELECT job_title FROM users WHERE name = ?", (name,))
     display_name, role, job_title = m.display_name, m.role, rows[0][0] if rows else ""
     old_slot = vault.slots.users.get(name)
     user_secret = vault.slots.add_user(name, new_passphrase, vault.data_key())
-    ident = generate_identity(display_name, job_title or ROLES.label(role), vault.establishment)
+    ident = generate_identity(display_name, job_title or english_role(role), vault.establishment)
     try:
         with vault.write():
             identities.retire(vault.conn, name)
@@ -235,7 +243,7 @@ def certificate_pem(vault, name: str | None = None) -> bytes:
     rows = vault.query("SELECT cert_pem FROM identities WHERE user = ?",
                        (name or vault.user.name,))
     if not rows:
-        raise UnknownUser("There is no user of that name in this vault.")
+        raise UnknownUser(_("There is no user of that name in this vault."))
     return rows[0][0].encode()
 
 
@@ -246,19 +254,21 @@ def set_setting(vault, key: str, value) -> None:
         try:
             value = int(value)
         except (TypeError, ValueError):
-            raise ValidationError("That setting must be a whole number.") from None
+            raise ValidationError(_("That setting must be a whole number.")) from None
         if not lo <= value <= hi:
-            raise ValidationError(f"That setting must be between {lo} and {hi}.")
+            raise ValidationError(_("That setting must be between {lo} and {hi}.").format(
+                                    lo=lo, hi=hi))
         most = policy.load().autolock_minutes if key == "autolock_minutes" else None
         if most is not None and not 1 <= value <= most:
-            raise ValidationError(f"This computer's policy locks the console after at most "
-                                  f"{most} minutes of inactivity; choose 1 to {most}.")
+            raise ValidationError(_("This computer's policy locks the console after at most "
+                                    "{most} minutes of inactivity; choose 1 to {most}.").format(
+                                    most=most))
     elif key == "establishment":
-        value = fields.text(value, "Establishment", required=True).strip()
+        value = fields.text(value, _("Establishment"), required=True).strip()
     else:
-        raise ValidationError("There is no setting of that name.")
+        raise ValidationError(_("There is no setting of that name."))
     if check_setting(key, value):
-        raise ValidationError("That value is outside the setting's limits.")
+        raise ValidationError(_("That value is outside the setting's limits."))
     with vault.write():
         old = vault.setting(key)
         settings.write(vault.conn, key, value)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from console.clock import now_iso
 from console.errors import ValidationError
+from console.i18n import _
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,8 @@ def check_name(user: str) -> None:
     # every list and in the audit trail.
     if (not user or len(user) > 64 or not user.isascii()
             or not all(c.isalnum() or c in "._-" for c in user)):
-        raise ValidationError("A sign-in name must be 1 to 64 of the letters a to z, digits, "
-                              "dots, dashes or underscores.")
+        raise ValidationError(_("A sign-in name must be 1 to 64 of the letters a to z, digits, "
+                                "dots, dashes or underscores."))
 
 
 def insert_user(conn, u: User) -> None:

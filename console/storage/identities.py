@@ -10,6 +10,7 @@ from console.clock import now_iso
 from console.errors import VaultDamaged
 from console.storage import keyslots
 from console.storage.identity import Identity
+from console.i18n import _
 
 
 def _aad(vault_id: str, user: str) -> bytes:
@@ -37,15 +38,15 @@ def load(conn, vault_id: str, user: str, user_secret: bytes) -> Identity:
     row = conn.execute("SELECT cert_pem, key_nonce, key_ct FROM identities WHERE user = ?",
                        (user,)).fetchone()
     if row is None:
-        raise VaultDamaged("Your signing identity is missing from the vault; ask the "
-                           "governor to reset your account.")
+        raise VaultDamaged(_("Your signing identity is missing from the vault; ask the governor "
+                             "to reset your account."))
     cert, nonce, ct = row
     try:
         key = AESGCM(keyslots.identity_key(user_secret)).decrypt(nonce, ct,
                                                                   _aad(vault_id, user))
     except InvalidTag:
-        raise VaultDamaged("Your signing identity cannot be decrypted; ask the "
-                           "governor to reset your account.") from None
+        raise VaultDamaged(_("Your signing identity cannot be decrypted; ask the governor to "
+                             "reset your account.")) from None
     return Identity(key, cert.encode())
 
 

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from console.errors import ValidationError
+from console.i18n import _
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Identity:
             return key.sign(data, ec.ECDSA(hashes.SHA256()))
         if isinstance(key, rsa.RSAPrivateKey):
             return key.sign(data, padding.PKCS1v15(), hashes.SHA256())
-        raise ValidationError("This signing key type is not supported; use ECDSA or RSA.")
+        raise ValidationError(_("This signing key type is not supported; use ECDSA or RSA."))
 
 
 def cert_fingerprint(cert_pem: bytes) -> str:
@@ -99,12 +100,12 @@ def import_pkcs12(data: bytes, password: str | None) -> Identity:
         key, cert, _extra = pkcs12.load_key_and_certificates(
             data, password.encode("utf-8") if password else None)
     except ValueError:
-        raise ValidationError("That certificate file could not be opened; check the file "
-                              "and its password.") from None
+        raise ValidationError(_("That certificate file could not be opened; check the file and "
+                                "its password.")) from None
     if key is None or cert is None:
-        raise ValidationError("That certificate file holds no signing key and certificate.")
+        raise ValidationError(_("That certificate file holds no signing key and certificate."))
     if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)):
-        raise ValidationError("That certificate's key type is not supported; use ECDSA or RSA.")
+        raise ValidationError(_("That certificate's key type is not supported; use ECDSA or RSA."))
     return Identity(
         key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                           serialization.NoEncryption()),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from console.errors import VaultDamaged
+from console.i18n import _
 
 
 def check_integrity(vault) -> None:
@@ -12,5 +13,5 @@ def check_integrity(vault) -> None:
         rows = vault.conn.execute("PRAGMA integrity_check").fetchall()
         pages = vault.conn.execute("PRAGMA cipher_integrity_check").fetchall()
     if rows != [("ok",)] or pages:
-        raise VaultDamaged("The vault's database is damaged; restore it from a backup "
-                           "(File › Backups… › Restore, or the 'restore' command).")
+        raise VaultDamaged(_("The vault's database is damaged; restore it from a backup (File › "
+                             "Backups… › Restore, or the 'restore' command)."))

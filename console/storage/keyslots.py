@@ -41,6 +41,7 @@ from types import SimpleNamespace
 
 from console.errors import UnknownUser, VaultDamaged, WrongPassphrase
 from console.storage.fileio import atomic_write_bytes
+from console.i18n import _
 
 
 @cache
@@ -152,8 +153,8 @@ class SlotFile:
             raw = path.read_bytes()
         except FileNotFoundError:
             raise VaultDamaged(
-                "The vault's key-slot file is missing, so nobody can unlock it; "
-                "restore the vault from a backup.") from None
+                _("The vault's key-slot file is missing, so nobody can unlock it; restore the "
+                  "vault from a backup.")) from None
         return cls.from_bytes(raw)
 
     @classmethod
@@ -170,7 +171,7 @@ class SlotFile:
             return cls(str(doc["vault_id"]), users, kdf)
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             raise VaultDamaged(
-                "The vault's key-slot file is damaged; restore the vault from a backup.") from None
+                _("The vault's key-slot file is damaged; restore the vault from a backup.")) from None
 
     def to_bytes(self) -> bytes:
         doc = {"format": FORMAT, "vault_id": self.vault_id, "kdf": asdict(self.kdf),
@@ -191,7 +192,7 @@ class SlotFile:
         try:
             return self.users[user]
         except KeyError:
-            raise UnknownUser("There is no user of that name in this vault.") from None
+            raise UnknownUser(_("There is no user of that name in this vault.")) from None
 
     def add_user(self, user: str, passphrase: str, data_key: bytes,
                  kdf: KdfParams | None = None) -> bytes:
@@ -315,11 +316,11 @@ class SlotFile:
                     return self._open_wrap(user, nxt["passphrase"], passphrase)
                 except (_c().InvalidTag, KeyError, TypeError, ValueError):
                     pass
-            raise WrongPassphrase("That passphrase is not right for this user; check "
-                                  "Caps Lock and try again.") from None
+            raise WrongPassphrase(_("That passphrase is not right for this user; check Caps Lock "
+                                    "and try again.")) from None
         except (KeyError, TypeError, ValueError):
-            raise VaultDamaged("This user's key slot is damaged; another user can reset it, "
-                               "or restore the vault from a backup.") from None
+            raise VaultDamaged(_("This user's key slot is damaged; another user can reset it, or "
+                                 "restore the vault from a backup.")) from None
 
     def data_key(self, user: str, user_secret: bytes) -> bytes:
         part = self._part(user, user_secret)
@@ -330,8 +331,8 @@ class SlotFile:
             return _c().AESGCM(wrap).decrypt(_unb64(d["nonce"]), _unb64(d["ct"]),
                                         self._aad(user, "data"))
         except (_c().InvalidTag, KeyError, TypeError, ValueError):
-            raise VaultDamaged("This user's key slot is damaged; another user can reset it, "
-                               "or restore the vault from a backup.") from None
+            raise VaultDamaged(_("This user's key slot is damaged; another user can reset it, or "
+                                 "restore the vault from a backup.")) from None
 
     # -- the sealed head ------------------------------------------------------
     # What the audit room sealed for this user (the chain head they last
@@ -354,7 +355,7 @@ class SlotFile:
             return _c().AESGCM(_hkdf(user_secret, b"gc seal")).decrypt(
                 _unb64(s["nonce"]), _unb64(s["ct"]), self._aad(user, "seal"))
         except (_c().InvalidTag, KeyError, TypeError, ValueError):
-            raise VaultDamaged("Your key slot's record of the chain was altered.") from None
+            raise VaultDamaged(_("Your key slot's record of the chain was altered.")) from None
 
     # -- quick unlock --------------------------------------------------------
     # The keychain's secret wraps the user secret; beside it, under a key only
@@ -375,13 +376,14 @@ class SlotFile:
     def user_secret_from_quick(self, user: str, machine_secret: bytes) -> bytes:
         q = self._slot(user).get("quick")
         if not q:
-            raise WrongPassphrase("Quick unlock is not set up for this user; use the passphrase.")
+            raise WrongPassphrase(_("Quick unlock is not set up for this user; use the "
+                                    "passphrase."))
         try:
             return _c().AESGCM(machine_secret).decrypt(_unb64(q["nonce"]), _unb64(q["ct"]),
                                                   self._aad(user, "quick"))
         except (_c().InvalidTag, KeyError, ValueError):
-            raise WrongPassphrase("Quick unlock did not work on this computer; use the "
-                                  "passphrase.") from None
+            raise WrongPassphrase(_("Quick unlock did not work on this computer; use the "
+                                    "passphrase.")) from None
 
     def stamp_quick(self, user: str, user_secret: bytes, when: str) -> None:
         """Record (sealed) when the user last typed their passphrase."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from console.errors import VaultInUse
 from console.storage.layout import LOCK_FILE
+from console.i18n import _
 
 
 class VaultLock:
@@ -33,8 +34,8 @@ class VaultLock:
         except OSError:
             self.fh.close()
             self.fh = None
-            raise VaultInUse("This vault is already open in another window or program; "
-                             "close that one first.") from None
+            raise VaultInUse(_("This vault is already open in another window or program; close "
+                               "that one first.")) from None
 
     def release(self) -> None:
         if self.fh is not None:
@@ -55,8 +56,8 @@ class BorrowedLock:
 
     def acquire(self) -> None:
         if not self._lock.held:
-            raise VaultInUse("This vault is already open in another window or program; "
-                             "close that one first.")
+            raise VaultInUse(_("This vault is already open in another window or program; close "
+                               "that one first."))
 
     def release(self) -> None:
         pass

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from console import APP_SLUG
+from console.i18n import _
 
 AUTOLOCK_RANGE = (1, 240)
 
@@ -56,27 +57,27 @@ def load() -> Policy:
     except FileNotFoundError:
         return Policy(path)
     except OSError:
-        return Policy(path, problems=("The policy file could not be read; it was ignored.",))
+        return Policy(path, problems=(_("The policy file could not be read; it was ignored."),))
     try:
         data = json.loads(raw)
     except ValueError:
         data = None
     if not isinstance(data, dict):
-        return Policy(path, problems=("The policy file is not a JSON object such as "
-                                      '{"autolock_minutes": 5}; it was ignored.',))
-    problems = [f"'{key}' is not a policy this version knows; it was ignored."
+        return Policy(path, problems=(_("The policy file is not a JSON object such as "
+                                        '{"autolock_minutes": 5}; it was ignored.'),))
+    problems = [_("'{key}' is not a policy this version knows; it was ignored.").format(key=key)
                 for key in sorted(set(data) - {"autolock_minutes", "backup_folder"})]
     minutes = data.get("autolock_minutes")
     lo, hi = AUTOLOCK_RANGE
     if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)
                                 or not lo <= minutes <= hi):
-        problems.append(f"'autolock_minutes' must be a whole number from {lo} to {hi}; "
-                        "it was ignored.")
+        problems.append(_("'autolock_minutes' must be a whole number from {lo} to {hi}; it was "
+                          "ignored.").format(lo=lo, hi=hi))
         minutes = None
     folder = data.get("backup_folder")
     if folder is not None and (not isinstance(folder, str) or not folder.strip()
                                or not Path(folder).expanduser().is_absolute()):
-        problems.append("'backup_folder' must be the full path of a folder; it was ignored.")
+        problems.append(_("'backup_folder' must be the full path of a folder; it was ignored."))
         folder = None
     return Policy(path, minutes, Path(folder).expanduser() if folder else None,
                   tuple(problems))

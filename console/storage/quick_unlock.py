@@ -19,22 +19,23 @@ import keyring
 import keyring.errors
 
 from console.errors import QuickUnlockUnavailable, WrongPassphrase
+from console.i18n import N_, _
 
 SERVICE = "Governor's Console quick unlock"
 
 # keyring backend classes (module.qualname, exact: no subclasses) -> what they are.
 SYSTEM_KEYCHAINS = {
-    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
-    "keyring.backends.macOS.Keyring": "the macOS Keychain",
+    "keyring.backends.Windows.WinVaultKeyring": N_("Windows Credential Manager"),
+    "keyring.backends.macOS.Keyring": N_("the macOS Keychain"),
     "keyring.backends.SecretService.Keyring": "Secret Service",
     "keyring.backends.libsecret.Keyring": "Secret Service",
     "keyring.backends.kwallet.DBusKeyring": "KWallet",
     "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet",
 }
 
-_NOT_TRUSTED = ("Quick unlock is off: this computer's keyring is not a system keychain "
-                "(Windows Credential Manager, the macOS Keychain, Secret Service or "
-                "KWallet), so the console uses passphrases only.")
+_NOT_TRUSTED = (N_("Quick unlock is off: this computer's keyring is not a system keychain "
+                  "(Windows Credential Manager, the macOS Keychain, Secret Service or KWallet), "
+                  "so the console uses passphrases only."))
 
 
 def _account(vault_id: str, user: str) -> str:
@@ -61,14 +62,14 @@ def _keychain():
         chosen = keyring.get_keyring()
         backend = _system_keychain(chosen)
     except Exception:  # keyring raises many things when misconfigured
-        return None, "Quick unlock is off: no system keychain could be reached."
+        return None, _("Quick unlock is off: no system keychain could be reached.")
     if backend is not None:
         return backend, None
     name = _qualified_name(chosen).lower()
     if "fail" in name or "null" in name or getattr(chosen, "priority", 1) <= 0:
-        return None, ("Quick unlock is off: this computer has no system keychain, so the "
-                      "console uses passphrases only.")
-    return None, _NOT_TRUSTED
+        return None, (_("Quick unlock is off: this computer has no system keychain, so the "
+                        "console uses passphrases only."))
+    return None, _(_NOT_TRUSTED)
 
 
 def availability() -> tuple[bool, str]:
@@ -76,8 +77,8 @@ def availability() -> tuple[bool, str]:
     backend, why = _keychain()
     if backend is None:
         return False, why
-    what = SYSTEM_KEYCHAINS[_qualified_name(backend)]
-    return True, f"Quick unlock can use this computer's keychain ({what})."
+    what = _(SYSTEM_KEYCHAINS[_qualified_name(backend)])
+    return True, _("Quick unlock can use this computer's keychain ({what}).").format(what=what)
 
 
 def enable(vault) -> None:
@@ -88,8 +89,8 @@ def enable(vault) -> None:
     try:
         backend.set_password(SERVICE, _account(vault.vault_id, vault.user.name), secret.hex())
     except keyring.errors.KeyringError:
-        raise QuickUnlockUnavailable("Quick unlock could not be saved in this computer's "
-                                     "keychain; use the passphrase.") from None
+        raise QuickUnlockUnavailable(_("Quick unlock could not be saved in this computer's "
+                                       "keychain; use the passphrase.")) from None
     vault.slots.set_quick(vault.user.name, vault.user_secret(), secret)
     vault.save_slots()
 
@@ -114,14 +115,14 @@ def forget(vault_id: str, user: str) -> None:
 def user_secret(slots, user: str) -> bytes:
     """The user secret via the keychain, or WrongPassphrase to fall back."""
     if not slots.has_quick(user):
-        raise WrongPassphrase("Quick unlock is not set up for this user on this computer; "
-                              "use the passphrase.")
+        raise WrongPassphrase(_("Quick unlock is not set up for this user on this computer; use "
+                                "the passphrase."))
     backend, _why = _keychain()
     try:
         stored = backend.get_password(SERVICE, _account(slots.vault_id, user)) if backend else None
     except keyring.errors.KeyringError:
         stored = None
     if not stored:
-        raise WrongPassphrase("Quick unlock is not set up for this user on this computer; "
-                              "use the passphrase.")
+        raise WrongPassphrase(_("Quick unlock is not set up for this user on this computer; use "
+                                "the passphrase."))
     return slots.user_secret_from_quick(user, bytes.fromhex(stored))

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from console.errors import ConsoleError, UpgradeFailed
+from console.i18n import _
 
 MIGRATION_SET = "governors_console"
 migrations = Migrations(MIGRATION_SET)
@@ -444,10 +445,10 @@ def check_version(db: Database) -> None:
     known = set(known_names())
     applied = {m.name for m in migrations.applied(db)}
     if not applied:
-        raise VaultDamaged(DAMAGED_MESSAGE)
+        raise VaultDamaged(_(DAMAGED_MESSAGE))
     if applied - known:
-        raise VaultTooNew("This vault was written by a newer version of Governor's Console; "
-                          "install that version to open it.")
+        raise VaultTooNew(_("This vault was written by a newer version of Governor's Console; "
+                            "install that version to open it."))
 
 
 def upgrade(db: Database) -> None:
@@ -460,7 +461,7 @@ def upgrade(db: Database) -> None:
     except ConsoleError:
         raise
     except Exception:
-        raise UpgradeFailed("The vault could not be brought up to this version of the "
-                            "console, so it was left exactly as it was (a copy was also "
-                            "saved in its backups folder); keep using the earlier version "
-                            "and report the problem.") from None
+        raise UpgradeFailed(_("The vault could not be brought up to this version of the console, "
+                              "so it was left exactly as it was (a copy was also saved in its "
+                              "backups folder); keep using the earlier version and report the "
+                              "problem.")) from None

@@ -51,6 +51,7 @@ from console.storage.fileio import fsync_dir, restrict, sync_file
 from console.storage.layout import BACKUP_DIR
 from console.storage.layout import DB_FILE as DB_MEMBER
 from console.storage.settings import DEFAULT_SETTINGS
+from console.i18n import N_, _
 
 FORMAT = 2
 FORMATS = (1, 2)    # format 1: no chain head, slots digest or signature
@@ -60,8 +61,8 @@ SLOTS_MEMBER = "keyslots.json"
 MANIFEST_MEMBER = "manifest.json"
 DAY = dt.timedelta(days=1)
 
-BAD_BACKUP = ("That file is not a usable backup of a Governor's Console vault (it is "
-               "damaged or of another kind); nothing was changed. Choose another backup.")
+BAD_BACKUP = (N_("That file is not a usable backup of a Governor's Console vault (it is damaged "
+                "or of another kind); nothing was changed. Choose another backup."))
 
 
 @dataclass(frozen=True)
@@ -295,14 +296,14 @@ def read_manifest(backup_file) -> dict:
                 or not isinstance(manifest.get("created_at"), str)):
             raise ValueError
     except FileNotFoundError:
-        raise VaultNotFound("That backup file does not exist; check the path.") from None
+        raise VaultNotFound(_("That backup file does not exist; check the path.")) from None
     except IsADirectoryError:
-        raise VaultDamaged(BAD_BACKUP) from None
+        raise VaultDamaged(_(BAD_BACKUP)) from None
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
-        raise VaultDamaged(BAD_BACKUP) from None
+        raise VaultDamaged(_(BAD_BACKUP)) from None
     if manifest.get("format") not in FORMATS:
-        raise VaultTooNew("That backup was made by a newer version of Governor's Console; "
-                          "install that version to restore it.")
+        raise VaultTooNew(_("That backup was made by a newer version of Governor's Console; "
+                            "install that version to restore it."))
     return manifest
 
 

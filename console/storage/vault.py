@@ -56,6 +56,7 @@ from console.storage.keyslots import KdfParams, SlotFile
 from console.storage.layout import DB_FILE
 from console.storage.connection import connect as _connect
 from console.storage.lock import BorrowedLock, VaultLock
+from console.i18n import N_, _
 
 class Vault:
     """An unlocked vault for one user. Not thread-safe: one thread owns it."""
@@ -114,10 +115,10 @@ class Vault:
         folder = Path(folder)
         accounts.check_name(user)
         if (folder / DB_FILE).exists() or (folder / keyslots.SLOTS_FILE).exists():
-            raise VaultExists("A vault already exists in that folder; open it, or choose "
-                              "another folder.")
+            raise VaultExists(_("A vault already exists in that folder; open it, or choose "
+                                "another folder."))
         if len(passphrase) < 8:
-            raise ValidationError("The passphrase must be at least 8 characters long.")
+            raise ValidationError(_("The passphrase must be at least 8 characters long."))
         try:
             folder.mkdir(parents=True, exist_ok=True)
             restrict(folder, 0o700)
@@ -178,10 +179,10 @@ class Vault:
         folder = Path(folder)
         if not (folder / DB_FILE).exists():
             if (folder / keyslots.SLOTS_FILE).exists():
-                raise VaultDamaged("The vault's database file is missing; restore the vault "
-                                   "from a backup.")
-            raise VaultNotFound("There is no vault in that folder; check the path, or create "
-                                "a vault first.")
+                raise VaultDamaged(_("The vault's database file is missing; restore the vault "
+                                     "from a backup."))
+            raise VaultNotFound(_("There is no vault in that folder; check the path, or create a "
+                                  "vault first."))
         lock = BorrowedLock(held_lock) if held_lock is not None else VaultLock(folder)
         lock.acquire()
         try:
@@ -203,7 +204,7 @@ class Vault:
                     schema.upgrade(db)
                 u = accounts.fetch_user(conn, user)
                 if trust_rows and (u is None or not u.active):
-                    raise UnknownUser("That user is no longer allowed into this vault.")
+                    raise UnknownUser(_("That user is no longer allowed into this vault."))
             except BaseException:
                 conn.close()
                 raise
@@ -260,7 +261,7 @@ class Vault:
     @property
     def conn(self):
         if self._conn is None:
-            raise VaultClosed("The vault is locked; unlock it to continue.")
+            raise VaultClosed(_("The vault is locked; unlock it to continue."))
         return self._conn
 
     @contextlib.contextmanager
@@ -413,8 +414,8 @@ class Vault:
         self.sealed = self.keyring = self._identity = None
 
 
-REDERIVED = ("Your key slot was protected by a cheaper key derivation than this version "
-             "allows; it is now protected at the standard cost.")
+REDERIVED = (N_("Your key slot was protected by a cheaper key derivation than this version "
+               "allows; it is now protected at the standard cost."))
 
 
 def _raise_to_floor(vault: Vault, passphrase: str) -> None:
@@ -434,7 +435,7 @@ def _raise_to_floor(vault: Vault, passphrase: str) -> None:
     except ConsoleError:  # e.g. a full disk: the old slot stays, and so does the notice
         vault.slots.users[vault.user.name] = old
         return
-    vault.notices.append(REDERIVED)
+    vault.notices.append(_(REDERIVED))
 
 
 def default_user(slots: SlotFile) -> str:
@@ -443,7 +444,7 @@ def default_user(slots: SlotFile) -> str:
             return name
     names = slots.names()
     if not names:
-        raise VaultDamaged("The vault has no key slots left; restore it from a backup.")
+        raise VaultDamaged(_("The vault has no key slots left; restore it from a backup."))
     return names[0]
 
 
@@ -457,12 +458,12 @@ def _open_settling_pending(folder: Path, slots: SlotFile, user: str, user_secret
         conn = _connect(folder / DB_FILE, key)
     except (sqlcipher3.DatabaseError, VaultDamaged):
         if not pending_file.exists():
-            raise VaultDamaged(_DAMAGED) from None
+            raise VaultDamaged(_(_DAMAGED)) from None
         pending = SlotFile.load(folder, keyslots.PENDING_FILE)
         try:
             conn = _connect(folder / DB_FILE, pending.data_key(user, user_secret))
         except sqlcipher3.DatabaseError:
-            raise VaultDamaged(_DAMAGED) from None
+            raise VaultDamaged(_(_DAMAGED)) from None
         finally:
             sqlite_memory.wipe(key)
         pending.save(folder)  # the rotation had finished: promote its slots

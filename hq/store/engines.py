@@ -14,14 +14,15 @@ import contextlib
 from pathlib import Path
 
 from console.errors import ConsoleError, storage_error
+from console.i18n import N_, _
 from hq.errors import StoreDamaged, StoreInUse, StoreUnreachable
 from hq.store.location import POSTGRESQL, Location
 
-DAMAGED = ("The HQ store's database is damaged or is not an HQ store; restore it from "
-           "your backup.")
-UNREACHABLE = ("The HQ database server could not be reached or refused the connection; "
-               "check the URL, that the server is running and that this account may "
-               "connect, then try again.")
+DAMAGED = (N_("The HQ store's database is damaged or is not an HQ store; restore it from your "
+             "backup."))
+UNREACHABLE = (N_("The HQ database server could not be reached or refused the connection; check "
+                 "the URL, that the server is running and that this account may connect, then "
+                 "try again."))
 
 
 def sqlcipher_connect(path: Path, key: bytes):
@@ -70,25 +71,25 @@ def translate(exc: BaseException, kind: str) -> ConsoleError:
     if isinstance(exc, ConsoleError):
         return exc
     if isinstance(exc, OSError):
-        return storage_error(exc) or StoreDamaged(DAMAGED)
+        return storage_error(exc) or StoreDamaged(_(DAMAGED))
     from sqlalchemy import exc as sa_exc
     orig = getattr(exc, "orig", exc)
     text = str(orig).lower()
     if kind == POSTGRESQL:
         if isinstance(exc, sa_exc.OperationalError) or "connection" in text:
-            return StoreUnreachable(UNREACHABLE)
+            return StoreUnreachable(_(UNREACHABLE))
         if "permission denied" in text:
-            return StoreUnreachable("The HQ database refused this account the access it "
-                                    "needs; ask the database administrator.")
-        return StoreDamaged("The HQ database rejected a change it should have accepted; "
-                            "check it was created with 'hq init' and try again.")
+            return StoreUnreachable(_("The HQ database refused this account the access it needs; "
+                                      "ask the database administrator."))
+        return StoreDamaged(_("The HQ database rejected a change it should have accepted; check "
+                              "it was created with 'hq init' and try again."))
     if "full" in text or "too big" in text or "disk i/o" in text:
         from console.errors import storage_full
         return storage_full()
     if "locked" in text or "busy" in text:
-        return StoreInUse("The HQ store is busy in another program; close it there and try "
-                          "again.")
-    return StoreDamaged(DAMAGED)
+        return StoreInUse(_("The HQ store is busy in another program; close it there and try "
+                            "again."))
+    return StoreDamaged(_(DAMAGED))
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.errors import ValidationError
+from console.i18n import _
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -35,10 +36,11 @@ class Location:
             return str(self.folder)
         from sqlalchemy.engine import make_url
         u = make_url(self.url)
-        host = u.host or u.query.get("host") or "local socket"
+        host = u.host or u.query.get("host") or _("local socket")
         if isinstance(host, tuple):
             host = host[0]
-        return f"PostgreSQL database {u.database or '(default)'} on {host}"
+        return _("PostgreSQL database {database} on {host}").format(
+                 database=u.database or _("(default)"), host=host)
 
     def sqlalchemy_url(self) -> str:
         """The URL with the psycopg 3 driver named."""
@@ -52,20 +54,20 @@ class Location:
 def parse(text: str) -> Location:
     text = (text or "").strip()
     if not text:
-        raise ValidationError("Give the HQ store with --db: a folder for the encrypted "
-                              "file, or a postgresql:// URL.")
+        raise ValidationError(_("Give the HQ store with --db: a folder for the encrypted file, "
+                                "or a postgresql:// URL."))
     if text.startswith(_PG_SCHEMES):
         from sqlalchemy.engine import make_url
         from sqlalchemy.exc import ArgumentError
         try:
             u = make_url(Location(POSTGRESQL, url=text).sqlalchemy_url())
         except ArgumentError:
-            raise ValidationError("That postgresql:// URL could not be read; write it as "
-                                  "postgresql://USER@HOST/DATABASE.") from None
+            raise ValidationError(_("That postgresql:// URL could not be read; write it as "
+                                    "postgresql://USER@HOST/DATABASE.")) from None
         if not u.database:
-            raise ValidationError("The postgresql:// URL must name a database, e.g. "
-                                  "postgresql://hq@db.example/national.")
+            raise ValidationError(_("The postgresql:// URL must name a database, e.g. "
+                                    "postgresql://hq@db.example/national."))
         return Location(POSTGRESQL, url=text)
     if "://" in text:
-        raise ValidationError("Only folders and postgresql:// URLs can hold an HQ store.")
+        raise ValidationError(_("Only folders and postgresql:// URLs can hold an HQ store."))
     return Location(SQLITE, folder=Path(text).expanduser())

@@ -31,6 +31,7 @@ from console.storage.keyslots import KdfParams, SlotFile
 from hq.errors import StoreDamaged, StoreExists, StoreInUse, StoreNotFound
 from hq.store import engines, location, migrate, tables
 from hq.store.location import DB_FILE, POSTGRESQL, SQLITE, Location
+from console.i18n import _
 
 SLOT_USER = "hq"
 DEFAULT_SETTINGS = {"overdue_days": 35, "unreferred_days": 7, "unacknowledged_days": 14}
@@ -68,7 +69,7 @@ class Store:
                name: str = HQ_NAME) -> "Store":
         loc = where if isinstance(where, Location) else location.parse(where)
         if len(passphrase) < 8:
-            raise ValidationError("The HQ passphrase must be at least 8 characters long.")
+            raise ValidationError(_("The HQ passphrase must be at least 8 characters long."))
         kdf = kdf or keyslots.DEFAULT_KDF
         data_key = secrets.token_bytes(32)
         slots = SlotFile(str(uuid.uuid4()), kdf=kdf)
@@ -77,8 +78,8 @@ class Store:
         if loc.kind == SQLITE:
             folder = loc.folder
             if (folder / DB_FILE).exists() or (folder / keyslots.SLOTS_FILE).exists():
-                raise StoreExists("An HQ store already exists in that folder; open it, or "
-                                  "choose another folder.")
+                raise StoreExists(_("An HQ store already exists in that folder; open it, or "
+                                    "choose another folder."))
             with engines.guarded(SQLITE):
                 folder.mkdir(parents=True, exist_ok=True)
                 os.chmod(folder, 0o700)
@@ -96,8 +97,8 @@ class Store:
             with engines.guarded(loc.kind):
                 with engine.connect() as conn:
                     if migrate.current(conn) is not None:
-                        raise StoreExists("That database already holds an HQ store; open "
-                                          "it, or create the store in an empty database.")
+                        raise StoreExists(_("That database already holds an HQ store; open it, "
+                                            "or create the store in an empty database."))
                 migrate.upgrade(engine)
                 ident = generate_identity(name, "Counter-corruption", "Headquarters")
                 with engine.begin() as conn:
@@ -127,11 +128,11 @@ class Store:
             with engines.guarded(POSTGRESQL):
                 with engine.connect() as conn:
                     if migrate.current(conn) is None:
-                        raise StoreNotFound("That database holds no HQ store; create one "
-                                            "with 'hq init'.")
+                        raise StoreNotFound(_("That database holds no HQ store; create one with "
+                                              "'hq init'."))
                     doc = conn.execute(tables.keyslot.select()).first()
             if doc is None:
-                raise StoreDamaged(engines.DAMAGED)
+                raise StoreDamaged(_(engines.DAMAGED))
             slots = _slots(doc.doc.encode())
             secret = _unlock(slots, passphrase)
             store = cls(loc, engine, slots, secret, None)
@@ -146,10 +147,10 @@ class Store:
         folder = loc.folder
         if not (folder / DB_FILE).exists():
             if (folder / keyslots.SLOTS_FILE).exists():
-                raise StoreDamaged("The HQ store's database file is missing; restore it from "
-                                   "your backup.")
-            raise StoreNotFound("There is no HQ store in that folder; check --db, or create "
-                                "one with 'hq init'.")
+                raise StoreDamaged(_("The HQ store's database file is missing; restore it from "
+                                     "your backup."))
+            raise StoreNotFound(_("There is no HQ store in that folder; check --db, or create "
+                                  "one with 'hq init'."))
         lock = _lock(folder)
         try:
             try:
@@ -157,13 +158,13 @@ class Store:
                 secret = _unlock(slots, passphrase)
                 key = slots.data_key(SLOT_USER, secret)
             except VaultDamaged:
-                raise StoreDamaged("The HQ store's key slot is damaged; restore it from your "
-                                   "backup.") from None
+                raise StoreDamaged(_("The HQ store's key slot is damaged; restore it from your "
+                                     "backup.")) from None
             try:
                 with engines.guarded(SQLITE):
                     engine, raw = engines.sqlite_engine(folder / DB_FILE, key)
             except StoreDamaged:
-                raise StoreDamaged(engines.DAMAGED) from None
+                raise StoreDamaged(_(engines.DAMAGED)) from None
             store = cls(loc, engine, slots, secret, lock, raw)
             try:
                 store._check_version()
@@ -179,10 +180,10 @@ class Store:
         with self.read() as conn:
             rev = migrate.current(conn)
         if rev is None:
-            raise StoreDamaged(engines.DAMAGED)
+            raise StoreDamaged(_(engines.DAMAGED))
         if not migrate.known(rev):
-            raise StoreDamaged("This HQ store was written by a newer version of Governor's "
-                               "Console; install that version to open it.")
+            raise StoreDamaged(_("This HQ store was written by a newer version of Governor's "
+                                 "Console; install that version to open it."))
         if not migrate.is_head(rev):
             migrate.upgrade(self.engine)
 
@@ -218,7 +219,7 @@ class Store:
     def read(self):
         """A connection for reading (its transaction is rolled back at the end)."""
         if self.engine is None:
-            raise StoreDamaged("The HQ store is locked; unlock it to continue.")
+            raise StoreDamaged(_("The HQ store is locked; unlock it to continue."))
         with engines.guarded(self.kind):
             with self.engine.connect() as conn:
                 yield conn
@@ -227,7 +228,7 @@ class Store:
     def write(self):
         """One transaction: all of it is stored, or none of it."""
         if self.engine is None:
-            raise StoreDamaged("The HQ store is locked; unlock it to continue.")
+            raise StoreDamaged(_("The HQ store is locked; unlock it to continue."))
         with engines.guarded(self.kind):
             with self.engine.begin() as conn:
                 yield conn
@@ -265,14 +266,14 @@ class Store:
             with self.read() as conn:
                 row = conn.execute(tables.identity.select()).first()
             if row is None:
-                raise StoreDamaged("HQ's signing identity is missing from the store; restore "
-                                   "it from your backup.")
+                raise StoreDamaged(_("HQ's signing identity is missing from the store; restore "
+                                     "it from your backup."))
             try:
                 key = AESGCM(keyslots.identity_key(bytes(self._user_secret))).decrypt(
                     bytes(row.key_nonce), bytes(row.key_ct), _aad(self.store_id))
             except InvalidTag:
-                raise StoreDamaged("HQ's signing identity cannot be decrypted; restore the "
-                                   "store from your backup.") from None
+                raise StoreDamaged(_("HQ's signing identity cannot be decrypted; restore the "
+                                     "store from your backup.")) from None
             self._identity = Identity(key, row.cert_pem.encode())
         return self._identity
 
@@ -284,8 +285,8 @@ def _lock(folder: Path):
     try:
         lock.acquire()
     except VaultInUse:
-        raise StoreInUse("This HQ store is already open in another window or program; "
-                         "close that one first.") from None
+        raise StoreInUse(_("This HQ store is already open in another window or program; close "
+                           "that one first.")) from None
     return lock
 
 
@@ -293,13 +294,12 @@ def _unlock(slots: SlotFile, passphrase: str) -> bytes:
     try:
         return slots.user_secret_from_passphrase(SLOT_USER, passphrase or "")
     except WrongPassphrase:
-        raise WrongPassphrase("That passphrase does not unlock the HQ store; check Caps Lock "
-                              "and try again.") from None
+        raise WrongPassphrase(_("That passphrase does not unlock the HQ store; check Caps Lock "
+                                "and try again.")) from None
 
 
 def _slots(raw: bytes) -> SlotFile:
     try:
         return SlotFile.from_bytes(raw)
     except VaultDamaged:
-        raise StoreDamaged("The HQ store's key slot is damaged; restore it from your "
-                           "backup.") from None
+        raise StoreDamaged(_("The HQ store's key slot is damaged; restore it from your backup.")) from None

@@ -31,8 +31,8 @@ def sample() -> Dashboard:
         heat=tuple(tuple(r) for r in heat),
         unreferred=(("CR-2026-004", 11, "2026-11-02"),),
         unacknowledged=(("CR-2026-002", 3, "2026-10-28"),),
-        overdue=(("CR-2026-001", "subject review due 2026-11-20"),
-                 ("CR-2026-006", "measure review due 2026-11-18")))
+        overdue=(("CR-2026-001", "subject", "2026-11-20"),
+                 ("CR-2026-006", "measure", "2026-11-18")))
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.records.model import CATEGORIES, CATEGORY_SHORT, STATUSES, Dashboard
+from console.records.model import CATEGORIES, CATEGORY_SHORT, OVERDUE, STATUSES, Dashboard
 
 from ..tables import EXTENDED, readonly_rows
 from .heat_map import HeatMap, RagBar
@@ -52,12 +52,8 @@ def attention_rows(dash: Dashboard) -> tuple[list, list, list]:
     unack = [AttentionRow(ref, f"Referral {fid} unacknowledged", _age(on))
              for ref, fid, on in dash.unacknowledged]
     overdue = []
-    for ref, what in dash.overdue:
-        detail, sep, when = str(what).rpartition(" due ")
-        if not sep:
-            detail, when = str(what), ""
-        overdue.append(AttentionRow(ref, detail[:1].upper() + detail[1:] + " overdue",
-                                    _age(when) if when else ""))
+    for ref, kind, when in dash.overdue:
+        overdue.append(AttentionRow(ref, OVERDUE.label(kind) + " overdue", _age(when)))
     return unref, unack, overdue
 
 
