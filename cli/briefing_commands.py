@@ -15,12 +15,18 @@ from pathlib import Path
 
 from cli.common import open_vault, password_from_stdin, term
 from console.errors import ValidationError
+from console import i18n
 from console.i18n import _, ngettext
+from reports.language import LANGUAGES as DOCUMENT_LANGUAGES
 
 
 def add_commands(sub, common) -> None:
-    p = sub.add_parser("brief", parents=[common],
+    # Its --language also offers "both" (a bilingual briefing).
+    p = sub.add_parser("brief", parents=[common.signed_in],
                        help=_("make a signed PDF briefing for headquarters"))
+    p.add_argument("--language", choices=DOCUMENT_LANGUAGES,
+                   help=_("language of the briefing and the messages: en (English), cy "
+                          "(Cymraeg) or both (bilingual, Welsh first); default: the system's"))
     p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save it"))
     p.add_argument("--pseudonymise", action="store_true",
                    help=_("name subjects by reference only (for wider distribution)"))
@@ -61,7 +67,7 @@ def cmd_brief(args) -> int:
     scope = "since_last" if args.since_last else "selected" if args.ref else "all"
     options = BriefingOptions(scope=scope, refs=tuple(args.ref),
                               pseudonymise=args.pseudonymise, password=password,
-                              reason=args.reason,
+                              reason=args.reason, language=args.language or i18n.language(),
                               **({"distribution": args.distribution}
                                  if args.distribution else {}))
     vault = open_vault(args)

@@ -22,7 +22,7 @@ import sys
 _CLI_OPTIONS = {"-h", "--help", "--version"}
 # Options that take a value as the next word, so that word is not a command:
 # every command's own, and Qt's (see QGuiApplication's documentation).
-_VALUE_OPTIONS = {"--vault", "--user", "--locked", "-platform", "-platformpluginpath",
+_VALUE_OPTIONS = {"--vault", "--user", "--locked", "--language", "-platform", "-platformpluginpath",
                   "-platformtheme", "-plugin", "-qwindowgeometry", "-qwindowicon", "-qwindowtitle", "-session",
                   "-display", "-style", "-stylesheet"}
 

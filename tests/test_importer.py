@@ -301,3 +301,15 @@ def test_cli_import_reports_lines_and_exit_codes(vault, tmp_path, monkeypatch, c
     assert "line 3:" in err
     with Vault.open(path, None, PASS) as v:
         assert count(v) == 1
+
+
+def test_welsh_headings_and_labels_import_as_their_english_keys(vault, tmp_path):
+    path = write(tmp_path, "Enw,Rhif staff,Statws,Canlyniad,Categorïau,Math cyflogaeth\n"
+                           "Siân Roberts,W1,Ar gau,Dim camau pellach,Lladrad,Asiantaeth\n"
+                           "Dafydd Huws,W2,dan ymchwiliad,,datgelu gwybodaeth,\n")
+    p = preview(vault, path)
+    assert p.problems == [] and p.warnings == []
+    first, second = p.rows
+    assert (first.status, first.outcome, first.employment_type) == ("closed", "nfa", "agency")
+    assert first.categories == ("theft",)
+    assert second.status == "under_investigation" and second.categories == ("disclosure",)

@@ -64,22 +64,27 @@ def app_icon() -> QIcon:
     return icon
 
 
-def make_application(argv: list[str], *, icon: bool = True) -> QApplication:
-    """The application object with its names, look and (unless ``icon`` is
-    false, when the caller sets it later) its icon."""
+def make_application(argv: list[str], *, icon: bool = True,
+                     language: str | None = None) -> QApplication:
+    """The application object with its names, language (``language``, else
+    the one chosen in Settings, else the system's), look and (unless
+    ``icon`` is false, when the caller sets it later) its icon."""
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_SLUG,
                                                   *argv])
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP_NAME)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     from . import i18n
-    i18n.install()
+    from .settings import Settings
+    i18n.install(i18n.chosen(language, Settings().get("desktop/language")))
     if icon:
         app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     # Fusion takes the platform palette, so it follows the OS light/dark scheme;
     # the stylesheet names palette roles only, never fixed light colours.
     app.setStyleSheet(STYLE)
+    from .theme import apply_theme
+    apply_theme(Settings().get("desktop/high_contrast"))
     return app
 
 
@@ -119,6 +124,8 @@ def parse_args(argv: list[str]):
     parser = argparse.ArgumentParser(prog=APP_SLUG, add_help=True)
     parser.add_argument("--vault", type=Path, default=None,
                         help="the vault folder (default: the one in your data folder)")
+    parser.add_argument("--language", choices=("en", "cy"), default=None,
+                        help="the language of the window: en (English) or cy (Cymraeg)")
     parser.add_argument("--demo", action="store_true",
                         help="open the demo vault, building it first if there is none")
     # Given by the console itself when it locks and starts afresh (``relaunch``).
@@ -145,7 +152,7 @@ def first_run(window_cls, path: Path):
 def run(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
-    app = make_application(argv, icon=False)
+    app = make_application(argv, icon=False, language=args.language)
     from .main_window import MainWindow
     presenter = ErrorPresenter()
     install_error_hook(presenter)
@@ -163,7 +170,8 @@ def run(argv: list[str] | None = None) -> int:
     install_error_hook(window.presenter)
     from .relaunch import command
     vault, demo = window.vault_path, bool(args.demo)
-    window.relaunch_on_lock = lambda why, minimised: command(vault, why, minimised, demo)
+    window.relaunch_on_lock = lambda why, minimised: command(vault, why, minimised, demo,
+                                                              args.language)
     if args.locked:
         window.unlock_page.reset(f"Locked {args.locked}.")
     if args.minimised:

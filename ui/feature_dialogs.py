@@ -8,6 +8,8 @@ the work changed is announced by the runner, so nothing here refreshes a view.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from console.audit import quick as quick_unlock
 from console.audit import roles
 from console.records import users
@@ -70,6 +72,8 @@ def open_settings(window) -> None:
         return SettingsValues(
             **values, quick_unlock=vault.slots.has_quick(vault.user.name),
             clear_clipboard=window.clipboard.enabled,
+            language=window.settings.get("desktop/language"),
+            high_contrast=window.settings.get("desktop/high_contrast"),
             capture_excluded=window.capture_protected), quick_unlock.availability(vault)
 
     def ask(read_back):
@@ -82,10 +86,18 @@ def open_settings(window) -> None:
             return
         window.clipboard.enabled = bool(new.clear_clipboard)
         window.settings.set("desktop/clear_clipboard", window.clipboard.enabled)
+        language_changed = new.language != values.language
+        window.settings.set("desktop/language", new.language)
+        window.settings.set("desktop/high_contrast", bool(new.high_contrast))
+        from .theme import apply_theme
+        apply_theme(bool(new.high_contrast))
         window.autolock.set_minutes(new.autolock_minutes)
         if window.autolock.armed:
             window.autolock.arm()
-        window.presenter.success("Settings saved.")
+        window.presenter.success(
+            QCoreApplication.translate("MainWindow", "Settings saved; the language changes when "
+                                       "the console next starts.")
+            if language_changed else QCoreApplication.translate("MainWindow", "Settings saved."))
     window.runner.run(Operation(read, on_success=ask))
 
 

@@ -33,10 +33,12 @@ LOCKED = "--locked"
 MINIMISED = "--minimised"
 
 
-def command(vault: Path, why: str, minimised: bool, demo: bool = False) -> list[str]:
+def command(vault: Path, why: str, minimised: bool, demo: bool = False,
+            language: str | None = None) -> list[str]:
     """The command line of the console's fresh start after a lock."""
     args = ["gui", "--demo"] if demo else ["gui", "--vault", str(vault)]
     args += [LOCKED, why] + ([MINIMISED] if minimised else [])
+    args += ["--language", language] if language else []
     if getattr(sys, "frozen", False):
         return [sys.executable, *args]
     main_py = Path(__file__).resolve().parents[1] / "main.py"   # beside ui/ in a source folder

@@ -21,6 +21,8 @@ KEYS: dict[str, tuple[type, object]] = {
     "unlock/last_user": (str, ""),
     "vault/path": (str, ""),
     "desktop/clear_clipboard": (bool, True),
+    "desktop/language": (str, ""),            # "", "en" or "cy"; "" is the system's
+    "desktop/high_contrast": (bool, False),
 }
 # key -> (type, default), stored per user as "<key>/<user name>"
 USER_KEYS: dict[str, tuple[type, object]] = {

@@ -39,25 +39,21 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import io
 from dataclasses import dataclass, field, replace
-from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
-from console import i18n
 from console.audit import chain as audit
 from console.audit import roles
 from console.errors import ConsoleError, ImportRejected, ValidationError
+from console import i18n
 from console.i18n import _, ngettext
 from console.records import fields, sealed, subjects
 from console.records.commands import SubjectFields
+from console.records.import_columns import COLUMNS, norm as _norm
 from console.records.model import CATEGORIES, EMPLOYMENT, OUTCOMES, STATUSES
 from console.storage.fileio import atomic_write_bytes
-from console.text import folded
 
-COLUMNS = ("name", "staff_number", "role", "location", "employment_type", "status", "outcome",
-           "categories", "likelihood", "impact", "owner", "start_date", "next_review", "notes")
 FORMULA_START = ("=", "+", "-", "@")
 # Characters that make a spreadsheet evaluate a cell, or that some programs
 # strip before evaluating; neutralised in every CSV the app writes.
@@ -158,41 +154,6 @@ def detect_delimiter(text: str) -> str:
     return guess or candidates[0]
 
 
-def _plain(heading: str) -> str:
-    return "_".join(folded(heading).replace("-", " ").replace("_", " ").replace(
-        "\u2019", "'").split())
-
-
-# Welsh headings a spreadsheet kept in Welsh may use (compared as ``_plain``
-# leaves them: no case, accents or spaces), beside each column's field label
-# in every shipped language ("Rhif staff", "Staff number").
-WELSH_COLUMNS = {
-    "enw": "name", "rhif_staff": "staff_number", "rol": "role", "swydd": "role",
-    "lleoliad": "location", "math_cyflogaeth": "employment_type", "statws": "status",
-    "canlyniad": "outcome", "categoriau": "categories", "categori": "categories",
-    "tebygolrwydd": "likelihood", "effaith": "impact", "perchennog": "owner",
-    "dyddiad_dechrau": "start_date", "adolygiad_nesaf": "next_review", "nodiadau": "notes",
-}
-
-
-@functools.cache
-def _headings() -> dict[str, str]:
-    out = dict(WELSH_COLUMNS)
-    labels = {f.name: f.metadata["rule"].label for f in dataclass_fields(SubjectFields)
-              if "rule" in f.metadata}
-    for column in COLUMNS:
-        for form in i18n.every_form(labels[column]) if column in labels else ():
-            out.setdefault(_plain(form), column)
-    return out
-
-
-def _norm(heading: str) -> str:
-    """A column's key from its heading: the key itself ("staff_number", "Staff
-    Number"), or its name in Welsh or its field label in any language."""
-    plain = _plain(heading)
-    return plain if plain in COLUMNS else _headings().get(plain, plain)
-
-
 # -- checking rows ----------------------------------------------------------
 
 class _Bad(Exception):
@@ -205,7 +166,10 @@ class _Bad(Exception):
 
 
 def _ordinal(n: int) -> str:
-    """An English ordinal ("2nd"); a translation may use the plain number."""
+    """An English ordinal ("2nd"); the plain number in another language,
+    whose message says "number {ordinal}" its own way."""
+    if i18n.language() != i18n.ENGLISH:
+        return str(n)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -263,7 +227,7 @@ def _clean_row(line: int, cells: dict[str, str]) -> ImportRow:
         key = CATEGORIES.parse(item)
         if key is None:
             raise _Bad(_("the {ordinal} category is not on the national list (use the category "
-                         "names or keys, separated by ';')").format(ordinal=_ordinal(i), n=i),
+                         "names or keys, separated by ';')").format(ordinal=_ordinal(i)),
                        "categories")
         if key not in cats:
             cats.append(key)

@@ -48,3 +48,5 @@ class SettingsValues:
     capture_excluded: bool = False
     quick_unlock_hours: int = 24
     quick_unlock_shared: bool = False
+    language: str = ""             # this computer: "", "en" or "cy" ("" is the system's)
+    high_contrast: bool = False    # this computer

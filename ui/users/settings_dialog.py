@@ -20,6 +20,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,6 +37,8 @@ from ui.operation import Changes, Operation
 from .actions import SettingsValues
 
 Apply = Callable[..., None]         # apply(vault, changes)
+# Kept on this computer by the caller, never sent to the vault.
+THIS_COMPUTER = {"capture_excluded", "language", "high_contrast"}
 # Deadlines decide the register's and the dashboard's flags.
 SETTINGS_CHANGED = Changes(settings=True, register=True, dashboard=True)
 
@@ -115,7 +118,22 @@ class SettingsDialog(QDialog):
                  "take care when sharing or recording the screen.", desk_box)
         self.capture_label.setWordWrap(True)
         self.capture_label.setAccessibleName("Screen capture protection")
-        for w in (self.quick_unlock, self.quick_reason, self.clear_clipboard, self.capture_label):
+        self.language = QComboBox(desk_box)
+        for code, name in (("", self.tr("The system's language")), ("en", "English"),
+                           ("cy", "Cymraeg")):
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(values.language)))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setAccessibleDescription(self.tr("Applies when the console next starts."))
+        language_label = QLabel(self.tr("&Language (from the next start):"), desk_box)
+        language_label.setBuddy(self.language)
+        self.high_contrast = QCheckBox(self.tr("&High contrast colours"), desk_box)
+        self.high_contrast.setChecked(values.high_contrast)
+        self.high_contrast.setToolTip(self.tr("Black, white and yellow, with a thick focus "
+                                              "outline; the system's high-contrast setting is "
+                                              "followed too."))
+        for w in (self.quick_unlock, self.quick_reason, self.clear_clipboard, self.capture_label,
+                  language_label, self.language, self.high_contrast):
             desk.addWidget(w)
 
         self.error_label = error_label(self)
@@ -139,11 +157,13 @@ class SettingsDialog(QDialog):
             quick_unlock=self.quick_unlock.isChecked(),
             clear_clipboard=self.clear_clipboard.isChecked(),
             quick_unlock_hours=self.quick_hours.value(),
-            quick_unlock_shared=self.quick_shared.isChecked())
+            quick_unlock_shared=self.quick_shared.isChecked(),
+            language=self.language.currentData() or "",
+            high_contrast=self.high_contrast.isChecked())
 
     def changes(self) -> dict:
         new, old = dataclasses.asdict(self.values()), dataclasses.asdict(self._initial)
-        return {k: v for k, v in new.items() if v != old[k] and k != "capture_excluded"}
+        return {k: v for k, v in new.items() if v != old[k] and k not in THIS_COMPUTER}
 
     def save(self) -> None:
         changes = self.changes()
