@@ -80,7 +80,7 @@ class SubjectPages:
             (w.say("Status"), status + (f"; {', '.join(side)}" if side else "")),
             (w.say("Case owner"), s.owner or DASH),
             (w.say("Next review"), day(s.next_review)
-             + (f" ({w.say('overdue')})" if rec.flags.overdue_review else "")),
+             + (" ({})".format(w.say("overdue")) if rec.flags.overdue_review else "")),
         ]
         if s.notes:
             rows.append((w.say("Notes"), s.notes))
@@ -101,7 +101,8 @@ class SubjectPages:
             [fw * 0.36, fw * 0.16, fw * 0.16, fw * 0.16, fw * 0.16])
         if rec.flags.needs_attention:
             words = w.each(lambda c: "; ".join(rec.flags.labels(c)))
-            out.append(self.M(f'<font color="#9b1c12"><b>{escape(w.say("Needs attention:"))}'
+            label = escape(w.say("Needs attention:"))
+            out.append(self.M(f'<font color="#9b1c12"><b>{label}'
                               f'</b></font> {escape(words)}.', self.st.flag))
         return out
 
@@ -159,7 +160,7 @@ class SubjectPages:
         if not rec.measures:
             out += [self.P(t, st.small) for t in w.prose("No measures recorded.")]
         for m in rec.measures:
-            review = day(m.review_due) + (f" ({w.say('overdue')})" if m.overdue else "")
+            review = day(m.review_due) + (" ({})".format(w.say("overdue")) if m.overdue else "")
             out += self.table(
                 [w.say("Aim"), w.say("Measure"), w.say("Status"), w.say("Owner"),
                  w.say("Review due")],

@@ -648,8 +648,64 @@
             <translation>Dewiswch wrthrychau yn y gofrestr yn gyntaf.</translation>
         </message>
         <message>
+            <source>Language of the briefing</source>
+            <translation>Iaith y briff</translation>
+        </message>
+        <message>
+            <source>&amp;English</source>
+            <translation>&amp;English (Saesneg)</translation>
+        </message>
+        <message>
+            <source>C&amp;ymraeg</source>
+            <translation>C&amp;ymraeg</translation>
+        </message>
+        <message>
+            <source>&amp;Bilingual: Cymraeg first, then English</source>
+            <translation>&amp;Dwyieithog: Cymraeg yn gyntaf, yna Saesneg</translation>
+        </message>
+        <message>
+            <source>OFFICIAL-SENSITIVE is printed in English on every page, with SWYDDOGOL-SENSITIF beside it on Welsh and bilingual pages.</source>
+            <translation>Argraffir OFFICIAL-SENSITIVE yn Saesneg ar bob tudalen, gyda SWYDDOGOL-SENSITIF wrth ei ymyl ar dudalennau Cymraeg a dwyieithog.</translation>
+        </message>
+        <message>
             <source>Names</source>
             <translation>Enwau</translation>
+        </message>
+        <message>
+            <source>Named: staff names as in the register</source>
+            <translation>Wedi’u henwi: enwau staff fel yn y gofrestr</translation>
+        </message>
+        <message>
+            <source>Pseudonymised: references only, names and staff numbers left out</source>
+            <translation>Ffugenwog: cyfeirnodau yn unig, heb enwau na rhifau staff</translation>
+        </message>
+        <message>
+            <source>Protect the PDF with a password</source>
+            <translation>Diogelu’r PDF â chyfrinair</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Cyfrinair</translation>
+        </message>
+        <message>
+            <source>Confirm password</source>
+            <translation>Cadarnhau’r cyfrinair</translation>
+        </message>
+        <message>
+            <source>Distribution</source>
+            <translation>Dosbarthu</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Cyfrinair:</translation>
+        </message>
+        <message>
+            <source>C&amp;onfirm:</source>
+            <translation>C&amp;adarnhau:</translation>
+        </message>
+        <message>
+            <source>&amp;Distribution:</source>
+            <translation>&amp;Dosbarthu:</translation>
         </message>
         <message>
             <source>Preview shows the briefing, marked OFFICIAL-SENSITIVE, before anything is signed. Only Sign and save gives it its number, signs it with the certificate of %1 and counts it as the last briefing.</source>
@@ -658,6 +714,18 @@
         <message>
             <source>the signed-in user</source>
             <translation>y defnyddiwr sydd wedi mewngofnodi</translation>
+        </message>
+        <message>
+            <source>All subjects</source>
+            <translation>Pob gwrthrych</translation>
+        </message>
+        <message>
+            <source>Selected subjects</source>
+            <translation>Gwrthrychau dethol</translation>
+        </message>
+        <message>
+            <source>Changes since the last briefing</source>
+            <translation>Newidiadau ers y briff diwethaf</translation>
         </message>
     </context>
     <context>

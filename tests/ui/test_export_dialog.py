@@ -269,3 +269,17 @@ def test_with_the_real_briefing_service(qtbot, tmp_path, pool):
     qtbot.waitUntil(lambda: d.document.status() == PdfDocument.Status.Ready, timeout=5000)
     signed = "".join(d.document.text(n) for n in range(d.document.pageCount()))
     assert "PREVIEW" not in signed and d.result_value.reference in signed
+
+
+def test_the_briefing_language_is_chosen_with_the_interface_as_default(qtbot):
+    from ui import i18n
+    d = make(qtbot, FakeService())
+    assert d.options().language == "en"
+    d.options_page.language_buttons["both"].click()
+    assert d.options().language == "both"
+    i18n.install("cy")
+    try:
+        welsh = make(qtbot, FakeService())
+        assert welsh.options().language == "cy"
+    finally:
+        i18n.install("en")

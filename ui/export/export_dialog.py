@@ -119,7 +119,8 @@ class ExportDialog(QDialog):
             self._options_cls, scope=self.scope(),
             refs=self._refs if self.scope() == "selected" else (),
             pseudonymise=self.pseudonymised.isChecked(), password=password,
-            distribution=self.distribution.text().strip() or DEFAULT_DISTRIBUTION)
+            distribution=self.distribution.text().strip() or DEFAULT_DISTRIBUTION,
+            language=self.options_page.language())
 
     def options_problem(self) -> str | None:
         if self.password_box.isChecked():

@@ -12,8 +12,12 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-SCOPES = (("all", "All subjects"), ("selected", "Selected subjects"),
-          ("since_last", "Changes since the last briefing"))
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+# Translated where shown (OptionsPage).
+SCOPES = (("all", QT_TRANSLATE_NOOP("OptionsPage", "All subjects")),
+          ("selected", QT_TRANSLATE_NOOP("OptionsPage", "Selected subjects")),
+          ("since_last", QT_TRANSLATE_NOOP("OptionsPage", "Changes since the last briefing")))
 DEFAULT_DISTRIBUTION = "HQ Counter-Corruption Unit"
 
 
@@ -24,6 +28,7 @@ class ExportOptions:
     pseudonymise: bool = False
     password: str | None = None
     distribution: str = DEFAULT_DISTRIBUTION
+    language: str = "en"            # "en", "cy" or "both" (Welsh first)
 
 
 def options_class():

@@ -43,6 +43,7 @@ class OptionsPage(QWidget):
         self.scope_group = QButtonGroup(self)
         self.scope_buttons: dict[str, QRadioButton] = {}
         for key, label in SCOPES:
+            label = self.tr(label)
             if key == "selected":
                 label += f" ({len(refs)})"
             if key == "since_last" and last_briefing:
@@ -57,28 +58,45 @@ class OptionsPage(QWidget):
             self.scope_buttons["selected"].setToolTip(
                 self.tr("Select subjects in the register first."))
 
+        language_box = QGroupBox(self.tr("Language of the briefing"), self)
+        language_lay = QVBoxLayout(language_box)
+        self.language_group = QButtonGroup(self)
+        self.language_buttons: dict[str, QRadioButton] = {}
+        for key, label in (("en", self.tr("&English")), ("cy", self.tr("C&ymraeg")),
+                           ("both", self.tr("&Bilingual: Cymraeg first, then English"))):
+            b = QRadioButton(label, language_box)
+            self.language_buttons[key] = b
+            self.language_group.addButton(b)
+            language_lay.addWidget(b)
+        from ui import i18n
+        self.language_buttons["cy" if i18n.language() == "cy" else "en"].setChecked(True)
+        language_box.setToolTip(self.tr("OFFICIAL-SENSITIVE is printed in English on every "
+                                        "page, with SWYDDOGOL-SENSITIF beside it on Welsh "
+                                        "and bilingual pages."))
+
         names_box = QGroupBox(self.tr("Names"), self)
         names_lay = QVBoxLayout(names_box)
-        self.named = QRadioButton("Named: staff names as in the register", names_box)
+        self.named = QRadioButton(self.tr("Named: staff names as in the register"), names_box)
         self.pseudonymised = QRadioButton(
-            "Pseudonymised: references only, names and staff numbers left out", names_box)
+            self.tr("Pseudonymised: references only, names and staff numbers left out"),
+            names_box)
         self.named.setChecked(True)
         names_lay.addWidget(self.named)
         names_lay.addWidget(self.pseudonymised)
 
         form = QFormLayout()
-        self.password_box = QCheckBox("Protect the PDF with a password", self)
-        self.password = PassphraseEdit(self, "Password")
-        self.confirm = PassphraseEdit(self, "Confirm password")
+        self.password_box = QCheckBox(self.tr("Protect the PDF with a password"), self)
+        self.password = PassphraseEdit(self, self.tr("Password"))
+        self.confirm = PassphraseEdit(self, self.tr("Confirm password"))
         for edit in (self.password, self.confirm):
             edit.setEnabled(False)
             self.password_box.toggled.connect(edit.setEnabled)
         self.distribution = QLineEdit(DEFAULT_DISTRIBUTION, self)
-        self.distribution.setAccessibleName("Distribution")
+        self.distribution.setAccessibleName(self.tr("Distribution"))
         form.addRow(self.password_box)
-        form.addRow("&Password:", self.password)
-        form.addRow("C&onfirm:", self.confirm)
-        form.addRow("&Distribution:", self.distribution)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("C&onfirm:"), self.confirm)
+        form.addRow(self.tr("&Distribution:"), self.distribution)
         note = QLabel(self.tr("Preview shows the briefing, marked OFFICIAL-SENSITIVE, before "
                               "anything is signed. Only Sign and save gives it its number, "
                               "signs it with the certificate of %1 and counts it as the last "
@@ -89,6 +107,7 @@ class OptionsPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(scope_box)
+        lay.addWidget(language_box)
         lay.addWidget(names_box)
         lay.addLayout(form)
         lay.addWidget(note)
@@ -97,6 +116,10 @@ class OptionsPage(QWidget):
 
     def scope(self) -> str:
         return next(k for k, b in self.scope_buttons.items() if b.isChecked())
+
+    def language(self) -> str:
+        """"en", "cy" or "both" (bilingual, Welsh first)."""
+        return next(k for k, b in self.language_buttons.items() if b.isChecked())
 
 
 class BriefingPage(QWidget):
