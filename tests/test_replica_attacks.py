@@ -366,3 +366,40 @@ def test_an_update_for_the_users_other_replica_is_refused(world):
         with pytest.raises(PackRefused, match="made for someone else"):
             rw.receive(r, world.root / "u.gcpack")
         assert r.query("SELECT count(*) FROM audit")[0][0] == before
+
+
+def test_a_replica_row_planted_in_the_governors_vault_sends_nothing(world):
+    """A deputy with a slot on the governor's vault writes a row for a replica
+    the governor never made (dated years back, so backdated entries fit its
+    life) and sends a pack from it, signed with their own key."""
+    from console.sync import home
+    from tests import insiders
+    with world.gov() as g:
+        users.add_user(g, "dep2", "second deputy passphrase", "deputy")
+        home.create(g, "deputy", world.root / "another.gcpack")    # the table exists
+    d = insiders.open_raw(world.home, "dep2", "second deputy passphrase")
+    try:
+        seq = d.query("SELECT max(seq) FROM audit")[0][0]
+        d.conn.execute("INSERT INTO sync_replicas(replica_id, user, created_at, created_seq, "
+                       "replica_key, update_no, last_update) VALUES ('planted', 'dep2', "
+                       "'2020-01-01T00:00:00.000000+00:00', ?, ?, 1, "
+                       "'2020-01-01T00:00:00.000000+00:00')",
+                       (seq, d.slots.users["dep2"]["public"]))
+        d.conn.commit()
+        gov_key = d.slots.users["governor"]["public"]
+        e = forged_entry(d, "log.add", world.refs[0], {
+            "measure_id": world.measures[0], "entry_id": 1, "text": "Dated long ago",
+            "corrects": None}, at="2020-01-02T09:00:00.000000+00:00")
+        meta = {"kind": "changes", "vault_id": d.vault_id, "replica_id": "planted",
+                "sender": "dep2", "recipient": "governor", "recipient_key": gov_key,
+                "pack_no": 1, "prev_pack": "", "first": 1, "last": 1, "count": 1,
+                "created_at": now_iso()}
+        blob = json.dumps([{"origin": "planted", "seq": 1, "entry": e}]).encode()
+        pack = world.root / "planted.gcpack"
+        pack.write_bytes(packs.seal(meta, blob, d.identity().sign, gov_key))
+    finally:
+        d.close()
+    before = counts(world)
+    with world.gov() as g, pytest.raises(PackRefused, match="never made"):
+        rw.receive(g, pack)
+    assert counts(world) == before

@@ -2,11 +2,14 @@
 
 The pack as a whole is refused, with one sentence and nothing applied, when:
 it is not a change pack; it is for another vault; it comes from a replica
-this vault never made, or from a user who is not a user now or was removed
-after the replica was made (a removed user's replica never sends an accepted
-pack again, even if someone of that name is added later); its signature is
-not the one the chain gives that user; it is older than, or a different pack
-under the number of, one already taken in (replayed, reordered or altered);
+this vault never made (a governor's ``replica.create`` entry in the chain
+must name it: the ``sync_replicas`` row alone is not believed, and the
+replica's life is read from the chain), or from a user who is not a user
+now or was removed after the replica was made (a removed user's replica
+never sends an accepted pack again, even if someone of that name is added
+later); its signature is not the one the chain gives that user; it is
+older than, or a different pack under the number of, one already taken in
+(replayed, reordered or altered);
 it is the next pack but does not name the last one's hash; its operations
 leave a gap after the last one taken in, are out of order, or any of them is
 not whole and signed by its author.
@@ -87,9 +90,38 @@ def _replica(vault, meta: dict):
     row = vault.conn.execute(
         "SELECT user, created_seq, pack_no, pack_hash, op_seq FROM sync_replicas WHERE "
         "replica_id = ?", (str(meta.get("replica_id")),)).fetchone()
-    if row is None:
+    if row is None or _made(vault, str(meta["replica_id"]), row[0], row[1]) is None:
         _refuse("This pack comes from a replica this vault never made.")
     return row
+
+
+def _made(vault, rid: str, user: str, created_seq: int) -> tuple[str, str] | None:
+    """When the chain says a governor made replica ``rid`` for ``user`` (in
+    entry ``created_seq``) and last made an update for it; None when the
+    chain does not (a ``sync_replicas`` row is only a row: anyone holding
+    the data key can write one)."""
+    made = vault.conn.execute(
+        "SELECT a.at, p.after FROM audit a JOIN audit_payload p ON p.seq = a.seq WHERE "
+        "a.seq = ? AND a.action = 'replica.create' AND a.entity = 'user' AND "
+        "a.entity_id = ?", (created_seq, user)).fetchone()
+    if made is None or _details(made[1]).get("replica_id") != rid:
+        return None
+    last = made[0]
+    for at, after in vault.conn.execute(
+            "SELECT a.at, p.after FROM audit a JOIN audit_payload p ON p.seq = a.seq WHERE "
+            "a.seq > ? AND a.action = 'replica.update' AND a.entity = 'user' AND "
+            "a.entity_id = ? ORDER BY a.seq", (created_seq, user)):
+        if _details(after).get("replica_id") == rid:
+            last = at
+    return made[0], last
+
+
+def _details(after) -> dict:
+    try:
+        got = json.loads(after) if after else {}
+    except ValueError:
+        return {}
+    return got if isinstance(got, dict) else {}
 
 
 def _check_sender(vault, state, meta, opened, user: str, created_seq: int) -> None:
@@ -169,7 +201,8 @@ def take(vault, opened: packs.Opened, on_progress=None) -> Taken:
                                               for op, _e in items))
     seen = visible.for_user(vault, user)
     member = state.member(user)
-    window = _window(vault, state, rid)
+    with vault.guard():
+        window = _window(state, *_made(vault, rid, user, created_seq))
     outcomes = []
     with vault.write():
         for i, (op, e) in enumerate(items):
@@ -215,16 +248,14 @@ def _one(vault, rid: str, user: str, role: str, seen, window, op: dict, e: dict)
     return Outcome(op["seq"], outcome, reason, ref)
 
 
-def _window(vault, state, rid: str) -> tuple[dt.datetime, dt.datetime]:
+def _window(state, made: str, last: str) -> tuple[dt.datetime, dt.datetime]:
     """When the replica could have made an operation: from when it was made
-    to the end of its stale limit after the last update sent to it (or now,
-    if sooner), a day's slack either side for a laptop's clock."""
-    with vault.guard():
-        made, last = vault.conn.execute("SELECT created_at, last_update FROM sync_replicas "
-                                        "WHERE replica_id = ?", (rid,)).fetchone()
+    to the end of its stale limit after the last update made for it (or now,
+    if sooner), a day's slack either side for a laptop's clock; both times
+    as the chain gives them."""
     stale = state.setting("replica_stale_days", STALE_DEFAULT)
     stale = stale if isinstance(stale, int) and 0 < stale <= 365 else STALE_DEFAULT
-    end = min(utcnow(), dt.datetime.fromisoformat(last or made) + dt.timedelta(days=stale))
+    end = min(utcnow(), dt.datetime.fromisoformat(last) + dt.timedelta(days=stale))
     return dt.datetime.fromisoformat(made) - CLOCK_SLACK, end + CLOCK_SLACK
 
 
