@@ -281,9 +281,10 @@ def test_what_a_user_may_not_see_is_in_no_page_of_their_pack_or_replica(world):
     assert dump.found(secret, [everything]) == set()
 
 
+@pytest.mark.slow
 def test_a_sealed_records_changes_from_a_replica_stay_sealed_at_home(world):
     """A record restricted to the deputy: their log entry and proposed change
-    come home through a pack (one applied, one left for a decision). The
+    come home through a pack (one applied, one decided on later). The
     viewer, off its list, holding the governor's vault's data key, finds
     neither text in any cell or page, nor in a backup made after."""
     from console.records import measures
@@ -303,6 +304,10 @@ def test_a_sealed_records_changes_from_a_replica_stay_sealed_at_home(world):
         measures.update_measure(g, world.measures[1], MeasureFields(details="Governor's own"))
         got = rw.receive(g, world.root / "c.gcpack")
         assert [o.outcome for o in got.taken.outcomes] == ["applied", "needs a decision"]
+        from console.sync import decisions
+        (d,) = decisions.pending(g)
+        decisions.decide(g, d.id, accept=True)        # the proposal becomes the measure's
+        assert measures.get_measure(g, world.measures[1]).details == texts[1]
         snapshot.automatic_backup(g, "daily")
     key = dump.data_key(world.home, "viewer", rw.VIEWER_PASS)
     blobs = dump.cells(world.home, key) + dump.pages(world.home, key)
