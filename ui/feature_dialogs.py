@@ -1,4 +1,5 @@
-"""Opening the feature dialogs (import, export, users, settings, backups)
+"""Opening the feature dialogs (import, export, users, conflict bars,
+settings, backups)
 from the main window.
 
 Each opener reads what its dialog needs as an operation on the window's
@@ -48,6 +49,16 @@ def open_users(window) -> None:
         UsersDialog.ask(window.runner, UserActions(), listed, window.user.name, window,
                         SaveLocation(window.settings, window.user.name))
     window.runner.run(Operation(users.list_users, on_success=ask))
+
+
+def open_bars(window) -> None:
+    from .conflicts import BarActions, ConflictBarsDialog
+
+    actions = BarActions()
+
+    def ask(view):
+        ConflictBarsDialog.ask(window.runner, view, actions, window.user.role, window)
+    window.runner.run(Operation(actions.read, on_success=ask))
 
 
 SETTING_KEYS = ("autolock_minutes", "unreferred_days", "unacknowledged_days",

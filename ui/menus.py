@@ -23,13 +23,19 @@ translate = QCoreApplication.translate
 NEEDS = (("new", "create_subject"), ("edit", "edit_profile"), ("status", "change_status"),
         ("assess", "assess_threat"), ("report", "add_report"), ("refer", "refer"),
         ("measure", "add_measure"), ("log", "add_log"), ("delete", "delete_subject"),
-        ("import", "import"), ("export", "sign_briefing"), ("users", "manage_users"))
+        ("import", "import"), ("export", "sign_briefing"), ("users", "manage_users"),
+        ("bars", "review_conflict"))
 ALWAYS = ("quit", "capture", "guide", "shortcuts", "about")
 
 
 def _open_backups(window) -> None:
     from .feature_dialogs import open_backups
     open_backups(window)
+
+
+def _bars(window) -> None:
+    from .feature_dialogs import open_bars
+    open_bars(window)
 
 
 def _own_passphrase(window) -> None:
@@ -106,6 +112,10 @@ def build_menus(window) -> None:
     _action(window, tools, "&Users…", window.users, "Ctrl+Shift+U",
             "Add or remove deputies, reset a passphrase, change your own, "
             "export your certificate", "users")
+    _action(window, tools, translate("Menus", "Conflict &bars…"), lambda: _bars(window),
+            "Ctrl+Shift+B",
+            translate("Menus", "Review the conflict-of-interest bars and lift one with a "
+                      "reason"), "bars")
     _action(window, tools, translate("Menus", "Change my &passphrase…"),
             lambda: _own_passphrase(window),
             tip=translate("Menus", "Change the passphrase you sign in with"),

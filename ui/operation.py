@@ -47,6 +47,7 @@ class Changes:
     users: bool = False
     settings: bool = False
     backups: bool = False
+    conflicts: bool = False                  # the conflict-of-interest bars
 
     @classmethod
     def subject(cls, *refs: str, **flags: bool) -> Changes:

@@ -35,6 +35,16 @@
         </message>
     </context>
     <context>
+        <name>ConflictBarsDialog</name>
+        <message numerus="yes">
+            <source>%n bar(s) in force</source>
+            <translation>
+                <numerusform>%n bar in force</numerusform>
+                <numerusform>%n bars in force</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardWidget</name>
         <message numerus="yes">
             <source>%n subject(s) on the register</source>

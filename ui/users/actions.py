@@ -25,6 +25,7 @@ class UserActions:
     # (vault, old, new) for the signed-in user
     change_passphrase: Callable[..., None] = users.change_passphrase
     certificate_pem: Callable[..., bytes] = users.certificate_pem           # (vault)
+    set_role: Callable[..., User] = users.set_role                 # (vault, name, role)
 
 
 @dataclass(frozen=True)

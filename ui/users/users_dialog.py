@@ -2,8 +2,12 @@
 
 Lists users with their roles; adds a deputy or viewer; removes a user after a
 confirmation that explains the key rotation; resets another user's
-passphrase; changes the governor's own passphrase; exports the governor's
-certificate (PEM) for HQ and shows its SHA-256 fingerprint.
+passphrase; changes a user's role after a confirmation naming the old and
+new role (``role_dialog``); changes the governor's own passphrase; exports
+the governor's certificate (PEM) for HQ and shows its SHA-256 fingerprint.
+
+The actions that manage users are disabled, with the core's reason, for a
+role that may not manage users; the core refuses them all the same.
 
 Every action runs a core call from ``UserActions`` as an operation on
 ``runner`` (key derivation and key rotation take a moment, so progress shows
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.audit import roles
 from console.storage.identity import cert_fingerprint
 from ui.errors import ERROR_STYLE, sentence
 from ui.operation import Changes, Operation
@@ -40,6 +45,7 @@ from ..save_location import SaveLocation
 from ..tables import readonly_rows
 from . import user_forms
 from .actions import UserActions
+from .role_dialog import ChangeRoleDialog, confirm_role_change, role_name
 from .user_forms import AddUserDialog, PassphraseDialog
 from .users_model import UsersModel
 
@@ -47,7 +53,7 @@ from .users_model import UsersModel
 class UsersDialog(QDialog):
     def __init__(self, runner, actions: UserActions | None = None, users=(),
                  current_user: str = "", parent: QWidget | None = None,
-                 places: SaveLocation | None = None):
+                 places: SaveLocation | None = None, role: str | None = None):
         super().__init__(parent)
         self.places = places or SaveLocation(None, current_user)
         self.setWindowTitle("Users")
@@ -56,6 +62,10 @@ class UsersDialog(QDialog):
         self.actions = actions or UserActions()
         self.current_user = current_user
         self.confirm_remove = user_forms.confirm_remove  # tests replace this
+        self.ask_role = ChangeRoleDialog.ask               # and these
+        self.confirm_role = confirm_role_change
+        # The signed-in role, to grey out what it may not do (the core decides).
+        self.role = role or next((u.role for u in users if u.name == current_user), None)
         self.operation: Operation | None = None        # the action in hand
         self._reads: list[Operation] = []               # the list and the certificate
         self._select_after: str | None = None
@@ -73,11 +83,15 @@ class UsersDialog(QDialog):
         self.add_button = QPushButton("&Add user…", self)
         self.reset_button = QPushButton("&Reset passphrase…", self)
         self.remove_button = QPushButton("Re&move…", self)
+        self.role_button = QPushButton(self.tr("Change r&ole…"), self)
+        self.role_button.setToolTip(self.tr("Give a user another role; the change is signed "
+                                            "into the audit chain"))
         self.add_button.clicked.connect(self.add_user)
         self.reset_button.clicked.connect(self.reset_user)
         self.remove_button.clicked.connect(self.remove_user)
+        self.role_button.clicked.connect(self.change_role)
         side = QVBoxLayout()
-        for b in (self.add_button, self.reset_button, self.remove_button):
+        for b in (self.add_button, self.reset_button, self.remove_button, self.role_button):
             side.addWidget(b)
         side.addStretch(1)
         table_row = QHBoxLayout()
@@ -132,13 +146,20 @@ class UsersDialog(QDialog):
         u = self.selected_user()
         other = u is not None and u.name != self.current_user
         idle = not self.busy
-        self.add_button.setEnabled(idle)
+        may = self.role is None or roles.allowed(self.role, "manage_users")
+        why = "" if may else roles.why_not(self.role, "manage_users")
+        self.add_button.setEnabled(idle and may)
+        self.role_button.setEnabled(idle and may)
         self.change_button.setEnabled(idle)
         for b in (self.reset_button, self.remove_button):
-            b.setEnabled(idle and other)
-            b.setToolTip("" if other or u is None else
-                         "Use 'Change my passphrase' for yourself; another governor would "
-                         "have to remove you.")
+            b.setEnabled(idle and other and may)
+            b.setToolTip(why or ("" if other or u is None else
+                                 "Use 'Change my passphrase' for yourself; another governor "
+                                 "would have to remove you."))
+        if not may:
+            for b in (self.add_button, self.role_button):
+                b.setToolTip(why)
+                b.setStatusTip(why)
 
     # -- actions -------------------------------------------------------------
     def add_user(self) -> None:
@@ -175,6 +196,20 @@ class UsersDialog(QDialog):
         self._run(lambda v: remove(v, u.name),
                   f"Removed {u.display_name or u.name}; the vault key was rotated.",
                   "Removing the user and rotating the vault key…")
+
+    def change_role(self) -> None:
+        """Choose a user and a new role, confirm, then ask the core (which
+        refuses a role the signed-in user may not give, and their own)."""
+        u = self.selected_user()
+        change = self.ask_role(self.model.users(), self.current_user, u.name if u else "",
+                               self)
+        if change is None or not self.confirm_role(self, change):
+            return
+        set_role = self.actions.set_role
+        done = (self.tr("%1 is now a %2.").replace("%1", change.who)
+                .replace("%2", role_name(change.new_role)))
+        self._run(lambda v: set_role(v, change.name, change.new_role), done,
+                  self.tr("Changing the role…"), select=change.name)
 
     def change_own(self) -> None:
         got = PassphraseDialog.ask("Change my passphrase",
@@ -274,8 +309,9 @@ class UsersDialog(QDialog):
 
     @classmethod
     def ask(cls, runner, actions: UserActions | None = None, users=(), current_user: str = "",
-            parent: QWidget | None = None, places: SaveLocation | None = None) -> None:
-        dialog = cls(runner, actions, users, current_user, parent, places)
+            parent: QWidget | None = None, places: SaveLocation | None = None,
+            role: str | None = None) -> None:
+        dialog = cls(runner, actions, users, current_user, parent, places, role)
         try:
             dialog.exec()
         finally:
