@@ -9,8 +9,11 @@ data folders and keychain there too (nothing of this computer's own is read
 or written), opens it as its governor in a window filling the screen, and
 grabs the whole X screen (as ``import -window root`` does) for: the register
 with a subject chosen, a subject's measures, the new-subject dialog, the
-export preview, and at 1600x1000 the retention review queue. Files go to
-docs/ as ``<screen>-<size>.png``. Look at each one before committing it.
+export preview, and at 1600x1000 the retention review queue, Tools › Conflict
+bars (after two users are added whose staff numbers two subjects carry, one
+bar lifted) and Tools › Users › Change role. Files go to docs/ as
+``<screen>-<size>.png``. Look at each one before committing it.
+``--only conflict-bars change-role`` takes just those.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ def _isolate(tmp: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("size", help="WIDTHxHEIGHT of the X screen, e.g. 1600x1000")
+    parser.add_argument("--only", nargs="+", metavar="SHOT", help="take only these shots")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.lower().split("x"))
     with tempfile.TemporaryDirectory(prefix="console-shots-") as folder:
@@ -49,7 +53,7 @@ def main() -> int:
         _isolate(tmp)
         wm = _window_manager()
         try:
-            return Shots(tmp, width, height).run()
+            return Shots(tmp, width, height, args.only).run()
         finally:
             if wm is not None:
                 wm.terminate()
@@ -69,8 +73,9 @@ def _window_manager():
 
 
 class Shots:
-    def __init__(self, tmp: Path, width: int, height: int):
+    def __init__(self, tmp: Path, width: int, height: int, only=None):
         self.tmp, self.width, self.height = tmp, width, height
+        self.only = set(only or ())
         self.suffix = f"{width}x{height}"
 
     def wait(self, condition, seconds: float = 60.0) -> None:
@@ -125,12 +130,12 @@ class Shots:
         # The reason for opening records, as the governor would give it once.
         w.last_reason = journal.parse_reason("case_review")
         w.reason_owner = w.user.name
-        self.register(w)
-        self.subject(w)
-        self.new_subject(w)
-        self.export_preview(w)
+        shots = [self.register, self.subject, self.new_subject, self.export_preview]
         if self.width >= 1600:
-            self.review_queue(w)
+            shots += [self.review_queue, self.conflict_bars, self.change_role]
+        for shot in shots:
+            if not self.only or shot.__name__.replace("_", "-") in self.only:
+                shot(w)
         w.lock()
         self.wait(lambda: not w.runner.busy)
         w.shutdown()
@@ -194,6 +199,55 @@ class Shots:
         path = self.grab("review-queue")
         path.replace(DOCS / "review-queue.png")
         w.review_dialog.close()
+
+    def _run(self, w, call):
+        from ui.operation import Operation
+        out = []
+        w.runner.run(Operation(call, write=True, on_success=out.append,
+                               on_failure=out.append))
+        self.wait(lambda: bool(out))
+        if isinstance(out[0], BaseException):
+            raise out[0]
+        return out[0]
+
+    def conflict_bars(self, w) -> None:
+        from console.records import conflicts, users
+        from ui.conflicts import ConflictBarsDialog
+        from ui.conflicts.bars_dialog import read_bars
+
+        def make(vault):
+            # Two colleagues whose staff numbers two subjects carry; one bar is
+            # reviewed and lifted (a number entered in error).
+            users.add_user(vault, "jwren", "jwren demo passphrase", "deputy",
+                           display_name="Jo Wren", staff_number="AS10417")
+            users.add_user(vault, "pkaur", "pkaur demo passphrase", "viewer",
+                           display_name="Priya Kaur", staff_number="AS30245")
+            bars = conflicts.bars(vault)
+            lifted = next(b for b in bars if b.user == "pkaur")
+            conflicts.lift(vault, lifted.ref, lifted.user,
+                           "Staff number entered in error; checked with HR.")
+            return read_bars(vault)
+        dialog = ConflictBarsDialog(w.runner, self._run(w, make), role="governor", parent=w)
+        dialog.show()
+        dialog.move(80, 80)
+        self.grab("conflict-bars").replace(DOCS / "conflict-bars.png")
+        dialog.reject()
+
+    def change_role(self, w) -> None:
+        from console.records import users
+        from ui.users import UsersDialog
+        from ui.users.role_dialog import ChangeRoleDialog
+        listed = self._run(w, users.list_users)
+        dialog = UsersDialog(w.runner, users=listed, current_user=w.user.name, parent=w)
+        dialog.show()
+        dialog.move(60, 60)
+        dialog.select("dosei")
+        ask = ChangeRoleDialog(listed, w.user.name, "dosei", dialog)
+        ask.show()
+        ask.move(380, 300)
+        self.grab("change-role").replace(DOCS / "change-role.png")
+        ask.reject()
+        dialog.reject()
 
 
 if __name__ == "__main__":

@@ -115,7 +115,11 @@ class ConflictBarsDialog(QDialog):
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Conflict-of-interest bars"))
         readonly_rows(self.view)
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        for column, mode in ((0, QHeaderView.ResizeMode.ResizeToContents),
+                             (1, QHeaderView.ResizeMode.Stretch),
+                             (2, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
         self.view.selectionModel().selectionChanged.connect(self._update)
         self.empty = QLabel(self.tr("Nobody is barred: no subject carries the staff number "
                                     "of a user of the console."), self)
@@ -143,7 +147,7 @@ class ConflictBarsDialog(QDialog):
         lay.addLayout(row, 1)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
-        self.resize(640, 400)
+        self.resize(700, 400)
         self._shown()
 
     # -- what is shown ---------------------------------------------------------
