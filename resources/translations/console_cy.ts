@@ -191,6 +191,81 @@
         </message>
     </context>
     <context>
+        <name>ChangeRoleDialog</name>
+        <message>
+            <source>Everything: manages users and settings, signs briefings, records referrals, decides status, erasure and conflict bars.</source>
+            <translation>Popeth: yn rheoli defnyddwyr a gosodiadau, yn llofnodi briffiau, yn cofnodi atgyfeiriadau, yn penderfynu ar statws, dileu a gwaharddiadau gwrthdaro.</translation>
+        </message>
+        <message>
+            <source>Adds subjects, reports, measures and log entries and reads reports' full text; cannot sign briefings or manage users.</source>
+            <translation>Yn ychwanegu gwrthrychau, adroddiadau, mesurau a chofnodion log ac yn darllen testun llawn adroddiadau; ni all lofnodi briffiau na rheoli defnyddwyr.</translation>
+        </message>
+        <message>
+            <source>Reads the register only; changes nothing and never sees reports' full text.</source>
+            <translation>Yn darllen y gofrestr yn unig; nid yw’n newid dim ac nid yw byth yn gweld testun llawn adroddiadau.</translation>
+        </message>
+        <message>
+            <source>Change role</source>
+            <translation>Newid rôl</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Defnyddiwr</translation>
+        </message>
+        <message>
+            <source>%1 (you)</source>
+            <translation>%1 (chi)</translation>
+        </message>
+        <message>
+            <source>New role</source>
+            <translation>Rôl newydd</translation>
+        </message>
+        <message>
+            <source>What the role may do</source>
+            <translation>Beth y caiff y rôl ei wneud</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>&amp;Defnyddiwr:</translation>
+        </message>
+        <message>
+            <source>&amp;New role:</source>
+            <translation>Rôl &amp;newydd:</translation>
+        </message>
+        <message>
+            <source>C&amp;hange role…</source>
+            <translation>N&amp;ewid rôl…</translation>
+        </message>
+        <message>
+            <source>Choose a user.</source>
+            <translation>Dewiswch ddefnyddiwr.</translation>
+        </message>
+        <message>
+            <source>%1 is already a %2; choose another role.</source>
+            <translation>Mae %1 eisoes yn %2; dewiswch rôl arall.</translation>
+        </message>
+        <message>
+            <source>Change %1 from %2 to %3?
+
+As a %3: %4
+
+What they may see and do follows the new role from now on, and the change is signed into the audit chain.</source>
+            <translation>Newid %1 o %2 i %3?
+
+Fel %3: %4
+
+O hyn ymlaen mae’r hyn y caiff ei weld a’i wneud yn dilyn y rôl newydd, ac mae’r newid wedi’i lofnodi yn y gadwyn archwilio.</translation>
+        </message>
+        <message>
+            <source>Confirm the change of role</source>
+            <translation>Cadarnhau’r newid rôl</translation>
+        </message>
+        <message>
+            <source>&amp;Change role</source>
+            <translation>&amp;Newid rôl</translation>
+        </message>
+    </context>
+    <context>
         <name>ColumnChooser</name>
         <message>
             <source>Move column &amp;left</source>
@@ -203,6 +278,91 @@
         <message>
             <source>&amp;Reset columns</source>
             <translation>&amp;Ailosod y colofnau</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictBars</name>
+        <message>
+            <source>Record</source>
+            <translation>Cofnod</translation>
+        </message>
+        <message>
+            <source>User barred</source>
+            <translation>Defnyddiwr wedi’i wahardd</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Cyflwr</translation>
+        </message>
+        <message>
+            <source>Lifted after review</source>
+            <translation>Codwyd ar ôl adolygiad</translation>
+        </message>
+        <message>
+            <source>Barred</source>
+            <translation>Wedi’i wahardd</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictBarsDialog</name>
+        <message>
+            <source>Conflict bars</source>
+            <translation>Gwaharddiadau gwrthdaro</translation>
+        </message>
+        <message>
+            <source>A user whose staff number a subject carries is barred from that record. Lift a bar only after checking the match, for instance with HR.</source>
+            <translation>Mae defnyddiwr y mae gwrthrych yn dwyn ei rif staff wedi’i wahardd o’r cofnod hwnnw. Codwch waharddiad dim ond ar ôl gwirio’r cyfatebiaeth, er enghraifft gydag AD.</translation>
+        </message>
+        <message>
+            <source>How many bars are in force</source>
+            <translation>Faint o waharddiadau sydd mewn grym</translation>
+        </message>
+        <message>
+            <source>Conflict-of-interest bars</source>
+            <translation>Gwaharddiadau gwrthdaro buddiannau</translation>
+        </message>
+        <message>
+            <source>Nobody is barred: no subject carries the staff number of a user of the console.</source>
+            <translation>Does neb wedi’i wahardd: nid yw unrhyw wrthrych yn dwyn rhif staff un o ddefnyddwyr y consol.</translation>
+        </message>
+        <message>
+            <source>No conflict bars</source>
+            <translation>Dim gwaharddiadau gwrthdaro</translation>
+        </message>
+        <message>
+            <source>&amp;Lift bar…</source>
+            <translation>&amp;Codi gwaharddiad…</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Canlyniad</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bar(s) in force</source>
+            <translation>
+                <numerusform>%n gwaharddiad mewn grym</numerusform>
+                <numerusform>%n gwaharddiad mewn grym</numerusform>
+                <numerusform>%n gwaharddiad mewn grym</numerusform>
+                <numerusform>%n gwaharddiad mewn grym</numerusform>
+                <numerusform>%n gwaharddiad mewn grym</numerusform>
+                <numerusform>%n gwaharddiad mewn grym</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This bar was lifted already.</source>
+            <translation>Codwyd y gwaharddiad hwn eisoes.</translation>
+        </message>
+        <message>
+            <source>Choose a bar in the list.</source>
+            <translation>Dewiswch waharddiad yn y rhestr.</translation>
+        </message>
+        <message>
+            <source>Lift this bar after review, with a reason kept in the audit chain</source>
+            <translation>Codi’r gwaharddiad hwn ar ôl adolygiad, gyda rheswm a gedwir yn y gadwyn archwilio</translation>
+        </message>
+        <message>
+            <source>The bar on %1 for %2 is lifted; the reason is kept in the audit chain.</source>
+            <translation>Codwyd y gwaharddiad ar %1 ar gyfer %2; cedwir y rheswm yn y gadwyn archwilio.</translation>
         </message>
     </context>
     <context>
@@ -581,6 +741,68 @@
         </message>
     </context>
     <context>
+        <name>LiftBar</name>
+        <message>
+            <source>Lift the bar on %1 for %2?
+
+They will be able to open %2 while it carries their staff number. Your reason, signed into the audit chain:
+
+%3</source>
+            <translation>Codi’r gwaharddiad ar %1 ar gyfer %2?
+
+Byddant yn gallu agor %2 tra bo’n dwyn eu rhif staff. Eich rheswm, wedi’i lofnodi yn y gadwyn archwilio:
+
+%3</translation>
+        </message>
+        <message>
+            <source>Lift bar</source>
+            <translation>Codi gwaharddiad</translation>
+        </message>
+        <message>
+            <source>Confirm lifting the bar</source>
+            <translation>Cadarnhau codi’r gwaharddiad</translation>
+        </message>
+        <message>
+            <source>&amp;Lift bar</source>
+            <translation>&amp;Codi gwaharddiad</translation>
+        </message>
+    </context>
+    <context>
+        <name>LiftBarPrompt</name>
+        <message>
+            <source>Lift bar on %1</source>
+            <translation>Codi gwaharddiad ar %1</translation>
+        </message>
+        <message>
+            <source>%1 is barred from %2 because the record carries their staff number. Lifting the bar lets them open it while that stays so. Give the reason: it is kept in the signed audit chain.</source>
+            <translation>Mae %1 wedi’i wahardd o %2 am fod y cofnod yn dwyn eu rhif staff. Mae codi’r gwaharddiad yn gadael iddynt ei agor tra bo hynny’n aros felly. Rhowch y rheswm: fe’i cedwir yn y gadwyn archwilio wedi’i llofnodi.</translation>
+        </message>
+        <message>
+            <source>Reason for lifting the bar</source>
+            <translation>Rheswm dros godi’r gwaharddiad</translation>
+        </message>
+        <message>
+            <source>e.g. Staff number entered in error; checked with HR.</source>
+            <translation>e.e. Rhif staff wedi’i roi mewn camgymeriad; gwiriwyd gydag AD.</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>&amp;Rheswm:</translation>
+        </message>
+        <message>
+            <source>&amp;Lift bar…</source>
+            <translation>&amp;Codi gwaharddiad…</translation>
+        </message>
+        <message>
+            <source>Give the reason for lifting the bar; it is kept in the audit chain.</source>
+            <translation>Rhowch y rheswm dros godi’r gwaharddiad; fe’i cedwir yn y gadwyn archwilio.</translation>
+        </message>
+        <message>
+            <source>The reason is too long; keep it under %1 characters.</source>
+            <translation>Mae’r rheswm yn rhy hir; cadwch ef o dan %1 nod.</translation>
+        </message>
+    </context>
+    <context>
         <name>LogEntryDialog</name>
         <message>
             <source>This subject has no measures yet; add a measure first.</source>
@@ -635,6 +857,14 @@
         <message>
             <source>Version, licences and where the vault is kept</source>
             <translation>Fersiwn, trwyddedau a ble y cedwir y gladdgell</translation>
+        </message>
+        <message>
+            <source>Conflict &amp;bars…</source>
+            <translation>&amp;Gwaharddiadau gwrthdaro…</translation>
+        </message>
+        <message>
+            <source>Review the conflict-of-interest bars and lift one with a reason</source>
+            <translation>Adolygu’r gwaharddiadau gwrthdaro buddiannau a chodi un gyda rheswm</translation>
         </message>
     </context>
     <context>
@@ -1150,6 +1380,22 @@
         <message>
             <source>PEM certificates (*.pem *.crt)</source>
             <translation>Tystysgrifau PEM (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>Change r&amp;ole…</source>
+            <translation>Newid rô&amp;l…</translation>
+        </message>
+        <message>
+            <source>Give a user another role; the change is signed into the audit chain</source>
+            <translation>Rhoi rôl arall i ddefnyddiwr; llofnodir y newid yn y gadwyn archwilio</translation>
+        </message>
+        <message>
+            <source>%1 is now a %2.</source>
+            <translation>Mae %1 bellach yn %2.</translation>
+        </message>
+        <message>
+            <source>Changing the role…</source>
+            <translation>Yn newid y rôl…</translation>
         </message>
     </context>
     <context>
