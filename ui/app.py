@@ -113,8 +113,9 @@ def open_demo_window(window_cls):
     folder = paths.demo_vault()
     window = window_cls(folder)
     if (folder / "register.db").exists():
-        window.unlock_page.reset("Demo vault (fictional data): every user's passphrase is "
-                                 f"“{demo.DEMO_PASSPHRASE}”.")
+        window.unlock_page.reset(QCoreApplication.translate(
+            "App", "Demo vault (fictional data): every user's passphrase is “%1”.").replace(
+            "%1", demo.DEMO_PASSPHRASE))
     else:
         window.open_demo(demo_builder())
     return window
@@ -173,7 +174,8 @@ def run(argv: list[str] | None = None) -> int:
     window.relaunch_on_lock = lambda why, minimised: command(vault, why, minimised, demo,
                                                               args.language)
     if args.locked:
-        window.unlock_page.reset(f"Locked {args.locked}.")
+        window.unlock_page.reset(QCoreApplication.translate("MainWindow", "Locked %1.").replace(
+            "%1", args.locked))
     if args.minimised:
         window.showMinimized()
     else:
@@ -185,5 +187,5 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as exc:  # pragma: no cover - last resort
         log_crash(exc)
         from PySide6.QtWidgets import QMessageBox
-        QMessageBox.critical(None, APP_NAME, "Sorry, the console had to stop.")
+        QMessageBox.critical(None, APP_NAME, QCoreApplication.translate("App", "Sorry, the console had to stop."))
         return 1

@@ -33,7 +33,7 @@ class AutoLock(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEFAULT_MINUTES * 60_000)
-        self._timer.timeout.connect(lambda: self.request("after a period without use"))
+        self._timer.timeout.connect(lambda: self.request(self.tr("after a period without use")))
         app = QApplication.instance()
         app.installEventFilter(self)
         app.applicationStateChanged.connect(self._state_changed)
@@ -95,10 +95,10 @@ class AutoLock(QObject):
     def _state_changed(self, state) -> None:
         if state in (Qt.ApplicationState.ApplicationHidden,
                      Qt.ApplicationState.ApplicationSuspended):
-            self.request("when the screen was locked or the console hidden")
+            self.request(self.tr("when the screen was locked or the console hidden"))
 
     def window_minimised(self) -> None:
-        self.request("when the window was minimised")
+        self.request(self.tr("when the window was minimised"))
 
     def stop(self) -> None:
         self.disarm()

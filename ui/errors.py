@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 import datetime as dt
 from pathlib import Path
 
@@ -38,7 +40,7 @@ def sentence(exc: BaseException) -> str:
     try:
         where = log_crash(exc)
     except Exception:  # the log is best effort; the apology still shows
-        return "Something went wrong; nothing was saved."
+        return QCoreApplication.translate("Errors", "Something went wrong; nothing was saved.")
     return f"Something went wrong; nothing was saved. Details are in {where}."
 
 
@@ -111,15 +113,15 @@ class ErrorPresenter:
         self.apologies.append(text)
         if self.modal:
             from PySide6.QtWidgets import QMessageBox  # loads slowly; only on a fault
-            QMessageBox.critical(self.window, "Governor's Console", text)
+            QMessageBox.critical(self.window, QCoreApplication.translate("ErrorPresenter", "Governor's Console"), text)
 
 
-def error_label(parent: QWidget, name: str = "Problem") -> QLabel:
+def error_label(parent: QWidget, name: str | None = None) -> QLabel:
     """The hidden label under a form where a recoverable error is shown inline."""
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setStyleSheet(ERROR_STYLE)
-    label.setAccessibleName(name)
+    label.setAccessibleName(name or QCoreApplication.translate("Errors", "Problem"))
     label.hide()
     return label
 

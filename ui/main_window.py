@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget
 
+from console.audit.roles import ROLES
 from console.errors import ConsoleError, WrongPassphrase
 from console.text import shown
 
@@ -55,14 +56,14 @@ class MainWindow(QMainWindow):
         # lock ends this process and starts a fresh one (``relaunch``).
         self.relaunch_on_lock = None
         self.dashboard = None
-        self.setWindowTitle("Governor's Console")
+        self.setWindowTitle(self.tr("Governor's Console"))
 
         self.unlock_page = UnlockPage()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.unlock_page)
         self.setCentralWidget(self.stack)
 
-        self.who = QLabel("Locked")
+        self.who = QLabel(self.tr("Locked"))
         self.statusBar().addPermanentWidget(self.who)
         self.presenter = ErrorPresenter(self, self.statusBar())
         self.runner.status.connect(self.presenter.success)
@@ -116,9 +117,9 @@ class MainWindow(QMainWindow):
         self.split.setChildrenCollapsible(False)   # neither side can vanish by a drag
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.split, "Register")
+        self.tabs.addTab(self.split, self.tr("Register"))
         self.dashboard = DashboardWidget()
-        self.tabs.addTab(self.dashboard, "Dashboard")
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.stack.addWidget(self.tabs)
         self.browser = RecordBrowser(self, self.runner, self.register, self.panel, self.tabs,
                                      self.dashboard)
@@ -152,9 +153,10 @@ class MainWindow(QMainWindow):
         self.presenter.set_locked(not unlocked)   # no message outlives a lock or a user
         self.stack.setCurrentIndex(1 if unlocked else 0)
         apply_role(self, self.user.role if (unlocked and self.user) else None)
-        self.who.setText(shown(f"{self.user.display_name} ({self.user.role}) · "
-                               f"{self.establishment}", one_line=True)
-                         if unlocked and self.user else "Locked")
+        self.who.setText(shown(self.tr("%1 (%2) · %3").replace("%1", self.user.display_name)
+                               .replace("%2", ROLES.label(self.user.role))
+                               .replace("%3", self.establishment), one_line=True)
+                         if unlocked and self.user else self.tr("Locked"))
 
     # -- unlocking and locking ---------------------------------------------------------------
     def _unlock(self, user: str, passphrase: str) -> None:
@@ -172,7 +174,7 @@ class MainWindow(QMainWindow):
         if isinstance(exc, ConsoleError):
             self.unlock_page.failed(str(exc), isinstance(exc, WrongPassphrase))
         else:
-            self.unlock_page.failed("The vault could not be opened.", False)
+            self.unlock_page.failed(self.tr("The vault could not be opened."), False)
             self.presenter.crash(exc)
 
     def _unlocked(self, result) -> None:
@@ -183,7 +185,8 @@ class MainWindow(QMainWindow):
         from .lawful.wiring import keep_reason_for
         keep_reason_for(self, self.user.name)
         self.register.columns.restore(self.settings.get_for("columns/register", self.user.name))
-        self.setWindowTitle(shown(f"Governor's Console — {self.establishment}", one_line=True))
+        self.setWindowTitle(shown(self.tr("Governor's Console — %1").replace(
+            "%1", self.establishment), one_line=True))
         self._set_unlocked(True)
         from .autolock import DEFAULT_MINUTES
         self.runner.run(Operation(lambda v: v.setting("autolock_minutes"),
@@ -209,19 +212,19 @@ class MainWindow(QMainWindow):
             return
         for dialog in kept:
             dialog.open()
-        self.presenter.status("Your unfinished entry was kept and is open again.")
+        self.presenter.status(self.tr("Your unfinished entry was kept and is open again."))
 
     def create_vault(self, answer) -> None:
         """Create a new vault from the wizard's answers, on the vault thread."""
         self.build_workspace()
         self.unlock_page.set_busy(True)
-        self.unlock_page.reset("Creating the vault and your signing identity…")
+        self.unlock_page.reset(self.tr("Creating the vault and your signing identity…"))
         self.unlock_page.set_busy(True)
 
         def made(result):
             self.unlock_page.load(self.vault_path, answer.user)
             self._unlocked(result)
-            self.presenter.success("Vault created. Your signing identity is ready.")
+            self.presenter.success(QCoreApplication.translate("MainWindow", "Vault created. Your signing identity is ready."))
         self.runner.create(self.vault_path, answer.user, answer.passphrase,
                            answer.establishment, answer.display_name,
                            quick=answer.quick_unlock, on_success=made,
@@ -230,7 +233,7 @@ class MainWindow(QMainWindow):
     def open_demo(self, builder) -> None:
         """Build the demo vault on the vault thread and open it as its governor."""
         self.build_workspace()
-        self.unlock_page.reset("Building the demo vault (fictional data)…")
+        self.unlock_page.reset(self.tr("Building the demo vault (fictional data)…"))
         self.unlock_page.set_busy(True)
 
         def built(result, passphrases):
@@ -245,7 +248,8 @@ class MainWindow(QMainWindow):
         self.autolock.set_minutes(minutes)
         self.autolock.arm()
 
-    def lock(self, why: str = "on request") -> None:
+    def lock(self, why: str | None = None) -> None:
+        why = why or self.tr("on request")
         if self.locked:
             return
         if self.relaunch_on_lock is not None:    # the desktop console: start afresh
@@ -272,7 +276,7 @@ class MainWindow(QMainWindow):
         self.runner.close_vault()
         self.user = None
         self._set_unlocked(False)
-        self.unlock_page.reset(f"Locked {why}.")
+        self.unlock_page.reset(self.tr("Locked %1.").replace("%1", why))
 
     @property
     def locked(self) -> bool:
@@ -305,12 +309,13 @@ class MainWindow(QMainWindow):
 
     def ask_reason(self):
         from .lawful.wiring import ask_reason
-        return ask_reason(self, "opening subject records")
+        return ask_reason(self, self.tr("opening subject records"))
 
     def change_reason(self) -> None:
         reason = self.ask_reason()
         if reason is not None:
-            self.presenter.status(f"Records you open are journaled as: {reason.label}.")
+            self.presenter.status(self.tr("Records you open are journaled as: %1.").replace(
+                "%1", reason.label))
             ref = self.register.current_ref()
             if ref:
                 self.browser.load_record(ref)
@@ -325,10 +330,11 @@ class MainWindow(QMainWindow):
         ref = self.register.current_ref()
         if ref:
             self.clipboard.copy(ref)
-            self.presenter.success(f"{ref} copied; the clipboard is cleared in 15 seconds.")
+            self.presenter.success(self.tr("%1 copied; the clipboard is cleared in 15 "
+                                           "seconds.").replace("%1", ref))
 
     def _undo_label(self, label: str) -> None:
-        self.act_undo.setText(label or "&Undo")
+        self.act_undo.setText(label or self.tr("&Undo"))
         self.act_undo.setEnabled(bool(label) and not self.locked)
 
     # -- feature dialogs ---------------------------------------------------------------------

@@ -66,52 +66,52 @@ def _action(window, menu, text, slot, shortcut=None, tip="", name=None) -> QActi
 
 def build_menus(window) -> None:
     bar = window.menuBar()
-    file = bar.addMenu("&File")
-    _action(window, file, "&New subject…", window.actions.new_subject, "Ctrl+N",
-            "Add a member of staff to the register", "new")
-    _action(window, file, "&Import register (CSV)…", window.import_csv, "Ctrl+I",
-            "Import an existing spreadsheet register", "import")
-    _action(window, file, "&Export briefing…", window.export_briefing, "Ctrl+E",
-            "Produce a signed briefing PDF for HQ", "export")
-    _action(window, file, "&Backups…", lambda: _open_backups(window),
-            tip="Back up now, restore, and the automatic backups flagged for deletion",
+    file = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    _action(window, file, QCoreApplication.translate("Menus", "&New subject…"), window.actions.new_subject, "Ctrl+N",
+            QCoreApplication.translate("Menus", "Add a member of staff to the register"), "new")
+    _action(window, file, QCoreApplication.translate("Menus", "&Import register (CSV)…"), window.import_csv, "Ctrl+I",
+            QCoreApplication.translate("Menus", "Import an existing spreadsheet register"), "import")
+    _action(window, file, QCoreApplication.translate("Menus", "&Export briefing…"), window.export_briefing, "Ctrl+E",
+            QCoreApplication.translate("Menus", "Produce a signed briefing PDF for HQ"), "export")
+    _action(window, file, QCoreApplication.translate("Menus", "&Backups…"), lambda: _open_backups(window),
+            tip=QCoreApplication.translate("Menus", "Back up now, restore, and the automatic backups flagged for deletion"),
             name="backups")
     file.addSeparator()
-    _action(window, file, "&Lock", lambda: window.lock("on request"), "Ctrl+L",
-            "Lock the register now", "lock")
-    _action(window, file, "&Quit", window.close, QKeySequence.StandardKey.Quit, name="quit")
-    edit = bar.addMenu("&Edit")
-    _action(window, edit, "&Undo", window.actions.undo, QKeySequence.StandardKey.Undo,
-            "Put back the last profile edit", "undo")
-    _action(window, edit, "&Find", window._find, QKeySequence.StandardKey.Find,
-            "Search the register", "find")
-    _action(window, edit, "&Copy reference", window._copy_ref, "Ctrl+Shift+C",
-            "Copy the chosen subject's reference (cleared after 15 seconds)", "copy")
-    view = bar.addMenu("&View")
-    _action(window, view, "&Refresh", window.refresh, "F5",
-            "Reload the register", "refresh")
-    subject = bar.addMenu("&Subject")
+    _action(window, file, QCoreApplication.translate("Menus", "&Lock"), lambda: window.lock(QCoreApplication.translate("Menus", "on request")), "Ctrl+L",
+            QCoreApplication.translate("Menus", "Lock the register now"), "lock")
+    _action(window, file, QCoreApplication.translate("Menus", "&Quit"), window.close, QKeySequence.StandardKey.Quit, name="quit")
+    edit = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
+    _action(window, edit, QCoreApplication.translate("Menus", "&Undo"), window.actions.undo, QKeySequence.StandardKey.Undo,
+            QCoreApplication.translate("Menus", "Put back the last profile edit"), "undo")
+    _action(window, edit, QCoreApplication.translate("Menus", "&Find"), window._find, QKeySequence.StandardKey.Find,
+            QCoreApplication.translate("Menus", "Search the register"), "find")
+    _action(window, edit, QCoreApplication.translate("Menus", "&Copy reference"), window._copy_ref, "Ctrl+Shift+C",
+            QCoreApplication.translate("Menus", "Copy the chosen subject's reference (cleared after 15 seconds)"), "copy")
+    view = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    _action(window, view, QCoreApplication.translate("Menus", "&Refresh"), window.refresh, "F5",
+            QCoreApplication.translate("Menus", "Reload the register"), "refresh")
+    subject = bar.addMenu(QCoreApplication.translate("Menus", "&Subject"))
     a = window.actions
-    _action(window, subject, "&Edit profile…", a.edit_profile, "Ctrl+Shift+E", name="edit")
-    _action(window, subject, "Change &status…", a.change_status, name="status")
-    _action(window, subject, "&Reassess threat…", a.assess, name="assess")
-    _action(window, subject, "Add &report…", a.add_report, "Ctrl+Shift+R", name="report")
-    _action(window, subject, "Record re&ferral…", a.refer, name="refer")
-    _action(window, subject, "Add &measure…", a.add_measure, "Ctrl+Shift+M", name="measure")
-    _action(window, subject, "Add &log entry…", lambda: window._when_loaded(a.add_log),
-            "Ctrl+Shift+L", "Add a log entry to a measure of the chosen subject",
+    _action(window, subject, QCoreApplication.translate("Menus", "&Edit profile…"), a.edit_profile, "Ctrl+Shift+E", name="edit")
+    _action(window, subject, QCoreApplication.translate("Menus", "Change &status…"), a.change_status, name="status")
+    _action(window, subject, QCoreApplication.translate("Menus", "&Reassess threat…"), a.assess, name="assess")
+    _action(window, subject, QCoreApplication.translate("Menus", "Add &report…"), a.add_report, "Ctrl+Shift+R", name="report")
+    _action(window, subject, QCoreApplication.translate("Menus", "Record re&ferral…"), a.refer, name="refer")
+    _action(window, subject, QCoreApplication.translate("Menus", "Add &measure…"), a.add_measure, "Ctrl+Shift+M", name="measure")
+    _action(window, subject, QCoreApplication.translate("Menus", "Add &log entry…"), lambda: window._when_loaded(a.add_log),
+            "Ctrl+Shift+L", QCoreApplication.translate("Menus", "Add a log entry to a measure of the chosen subject"),
             "log")
     subject.addSeparator()
-    _action(window, subject, "Reason for &opening…", window.change_reason, "Ctrl+R",
-            "Why you are opening records in this session (recorded in the journal)",
+    _action(window, subject, QCoreApplication.translate("Menus", "Reason for &opening…"), window.change_reason, "Ctrl+R",
+            QCoreApplication.translate("Menus", "Why you are opening records in this session (recorded in the journal)"),
             "reason")
     subject.addSeparator()
-    _action(window, subject, "&Delete subject…", a.delete, QKeySequence.StandardKey.Delete,
+    _action(window, subject, QCoreApplication.translate("Menus", "&Delete subject…"), a.delete, QKeySequence.StandardKey.Delete,
             name="delete")
-    tools = bar.addMenu("&Tools")
-    _action(window, tools, "&Users…", window.users, "Ctrl+Shift+U",
-            "Add or remove deputies, reset a passphrase, change your own, "
-            "export your certificate", "users")
+    tools = bar.addMenu(QCoreApplication.translate("Menus", "&Tools"))
+    _action(window, tools, QCoreApplication.translate("Menus", "&Users…"), window.users, "Ctrl+Shift+U",
+            QCoreApplication.translate("Menus", "Add or remove deputies, reset a passphrase, change your own, "
+            "export your certificate"), "users")
     _action(window, tools, translate("Menus", "Conflict &bars…"), lambda: _bars(window),
             "Ctrl+Shift+B",
             translate("Menus", "Review the conflict-of-interest bars and lift one with a "
@@ -120,9 +120,10 @@ def build_menus(window) -> None:
             lambda: _own_passphrase(window),
             tip=translate("Menus", "Change the passphrase you sign in with"),
             name="passphrase")
-    _action(window, tools, "&Settings…", window.vault_settings, "Ctrl+,",
-            "Auto-lock, deadlines, quick unlock and desktop hygiene", "settings")
-    help_ = bar.addMenu("&Help")
+    _action(window, tools, QCoreApplication.translate("Menus", "&Settings…"), window.vault_settings, "Ctrl+,",
+            QCoreApplication.translate("Menus", "Auto-lock, deadlines, quick unlock and desktop hygiene"), "settings")
+    help_ = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    help_.menuAction().setObjectName("helpMenu")   # found by name in any language
     _action(window, help_, translate("Menus", "&User guide"), lambda: _help("guide", window),
             QKeySequence.StandardKey.HelpContents,
             translate("Menus", "A short guide for governors, deputies and viewers"), "guide")
@@ -130,7 +131,7 @@ def build_menus(window) -> None:
             lambda: _help("shortcuts", window), "Ctrl+/",
             translate("Menus", "Every shortcut of the menus"), "shortcuts")
     help_.addSeparator()
-    _action(window, help_, "&Screen-capture protection", lambda: window.presenter.status(
+    _action(window, help_, QCoreApplication.translate("Menus", "&Screen-capture protection"), lambda: window.presenter.status(
             window.capture_status), name="capture")
     help_.addSeparator()
     _action(window, help_, translate("Menus", "&About Governor's Console"),
@@ -140,7 +141,7 @@ def build_menus(window) -> None:
     for menu in (file, edit, view, subject, tools, help_):
         menu.setToolTipsVisible(True)     # a disabled entry says why
 
-    window.toolbar = QToolBar("Main")
+    window.toolbar = QToolBar(QCoreApplication.translate("Menus", "Main"))
     window.toolbar.setObjectName("mainToolbar")
     window.toolbar.setMovable(False)
     window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

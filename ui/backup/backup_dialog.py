@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -64,7 +64,7 @@ def default_backup_path(today: dt.date | None = None) -> Path:
 
 
 def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Back up the vault to", str(suggested),
+    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("BackupDialog", "Back up the vault to"), str(suggested),
                                           FILTER)
     if not name:
         return None
@@ -73,18 +73,18 @@ def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
 
 
 def choose_open_path(parent: QWidget, start: Path) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Restore from a backup", str(start), FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("BackupDialog", "Restore from a backup"), str(start), FILTER)
     return Path(name) if name else None
 
 
 def confirm_delete(parent: QWidget, row: BackupRow) -> bool:
     """Ask before deleting a backup; the default button is Cancel."""
     why = row.flag or "It is not flagged for deletion."
-    box = QMessageBox(QMessageBox.Icon.Warning, "Delete backup",
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("BackupDialog", "Delete backup"),
                       f"Delete the backup made {made_text(row.info.created_at)}? {why} "
                       "A deleted backup cannot be brought back.",
                       QMessageBox.StandardButton.Cancel, parent)
-    delete = box.addButton("Delete backup", QMessageBox.ButtonRole.DestructiveRole)
+    delete = box.addButton(QCoreApplication.translate("BackupDialog", "Delete backup"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is delete
@@ -94,8 +94,8 @@ class BackupDialog(QDialog):
     def __init__(self, runner, actions: BackupActions | None = None, rows=(),
                  role: str = "viewer", user: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Backups")
-        self.setAccessibleName("Backups")
+        self.setWindowTitle(self.tr("Backups"))
+        self.setAccessibleName(self.tr("Backups"))
         self.runner = runner
         self.actions = actions or BackupActions()
         self.role = role
@@ -110,16 +110,16 @@ class BackupDialog(QDialog):
         self._loading: list[Operation] = []
         self._reason_shown = False
 
-        intro = QLabel("Automatic backups kept beside the vault (made before an upgrade or a "
+        intro = QLabel(self.tr("Automatic backups kept beside the vault (made before an upgrade or a "
                        "key change, and once a day on close). Each is encrypted with the "
-                       "vault's key.", self)
+                       "vault's key."), self)
         intro.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = BackupsModel(rows, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Automatic backups")
+        self.view.setAccessibleName(self.tr("Automatic backups"))
         readonly_rows(self.view)
         header = self.view.horizontalHeader()
         for col in (Col.MADE, Col.REASON, Col.SIZE):
@@ -128,11 +128,11 @@ class BackupDialog(QDialog):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.view.selectionModel().selectionChanged.connect(self._show_reason)
 
-        self.delete_button = QPushButton("&Delete…", self)
+        self.delete_button = QPushButton(self.tr("&Delete…"), self)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.backup_button = QPushButton("&Back up now…", self)
+        self.backup_button = QPushButton(self.tr("&Back up now…"), self)
         self.backup_button.clicked.connect(self.back_up_now)
-        self.restore_button = QPushButton("&Restore…", self)
+        self.restore_button = QPushButton(self.tr("&Restore…"), self)
         self.restore_button.clicked.connect(self.restore)
         side = QVBoxLayout()
         for b in (self.backup_button, self.restore_button, self.delete_button):

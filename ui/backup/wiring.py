@@ -16,6 +16,8 @@ only for a file in the vault's own backups folder, audited.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from pathlib import Path
 
 from console.audit import roles
@@ -42,15 +44,15 @@ def open_backups(window) -> None:
 def restore(window, request: RestoreRequest, on_finished=None) -> None:
     """Lock, restore ``request`` on the vault thread, then show the unlock page."""
     folder = Path(window.vault_path)
-    window.lock("for the restore")
+    window.lock(QCoreApplication.translate("Wiring", "for the restore"))
     page = window.unlock_page
-    page.reset("Restoring the backup; the current vault is being kept aside…")
+    page.reset(QCoreApplication.translate("Wiring", "Restoring the backup; the current vault is being kept aside…"))
     page.set_busy(True)
 
     def finish(message: str, error: bool) -> None:
         page.load(folder, request.user)
-        page.reset(message if not error else "The backup was not restored; the vault is as it "
-                   "was. Unlock to continue.")
+        page.reset(message if not error else QCoreApplication.translate("Wiring", "The backup was not restored; the vault is as it "
+                   "was. Unlock to continue."))
         if error:
             page.show_message(message)
         window.presenter.status(message)

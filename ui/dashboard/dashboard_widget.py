@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +53,7 @@ def attention_rows(dash: Dashboard) -> tuple[list, list, list]:
              for ref, fid, on in dash.unacknowledged]
     overdue = []
     for ref, kind, when in dash.overdue:
-        overdue.append(AttentionRow(ref, OVERDUE.label(kind) + " overdue", _age(when)))
+        overdue.append(AttentionRow(ref, OVERDUE.label(kind) + QCoreApplication.translate("DashboardWidget", " overdue"), _age(when)))
     return unref, unack, overdue
 
 
@@ -72,7 +72,7 @@ class _AttentionList(QGroupBox):
         self.view.setAllColumnsShowFocus(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAccessibleName(title)
-        self.view.setToolTip("Double-click or press Enter to open the subject.")
+        self.view.setToolTip(self.tr("Double-click or press Enter to open the subject."))
         self.view.header().setStretchLastSection(False)
         self.view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(empty, self)
@@ -112,7 +112,7 @@ class DashboardWidget(QWidget):
 
     def __init__(self, dashboard: Dashboard | None = None, parent=None):
         super().__init__(parent)
-        self.setAccessibleName("Dashboard")
+        self.setAccessibleName(self.tr("Dashboard"))
         self.summary = QLabel(self)
         font = self.summary.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -120,31 +120,31 @@ class DashboardWidget(QWidget):
         self.summary.setFont(font)
         self.rag_bar = RagBar(self)
         self.heat_map = HeatMap(self)
-        self.status_model = CountsModel("Status", parent=self)
-        self.category_model = CountsModel("Category", parent=self)
-        self.status_view = _counts_view(self.status_model, "Subjects by status")
-        self.category_view = _counts_view(self.category_model, "Subjects by category")
-        self.unreferred = _AttentionList("Reports not referred in time",
-                                         "Every report has been referred in time.",
-                                         "Received", self)
-        self.unacknowledged = _AttentionList("Referrals not acknowledged",
-                                             "Every referral has been acknowledged in time.",
-                                             "Referred", self)
-        self.overdue = _AttentionList("Overdue reviews", "No review is overdue.", "Due", self)
+        self.status_model = CountsModel(self.tr("Status"), parent=self)
+        self.category_model = CountsModel(self.tr("Category"), parent=self)
+        self.status_view = _counts_view(self.status_model, self.tr("Subjects by status"))
+        self.category_view = _counts_view(self.category_model, self.tr("Subjects by category"))
+        self.unreferred = _AttentionList(self.tr("Reports not referred in time"),
+                                         self.tr("Every report has been referred in time."),
+                                         self.tr("Received"), self)
+        self.unacknowledged = _AttentionList(self.tr("Referrals not acknowledged"),
+                                             self.tr("Every referral has been acknowledged in time."),
+                                             self.tr("Referred"), self)
+        self.overdue = _AttentionList(self.tr("Overdue reviews"), self.tr("No review is overdue."), self.tr("Due"), self)
         for box in (self.unreferred, self.unacknowledged, self.overdue):
             box.view.activated.connect(self._activated)
 
-        risk = QGroupBox("Open cases by risk", self)
+        risk = QGroupBox(self.tr("Open cases by risk"), self)
         risk_lay = QVBoxLayout(risk)
         risk_lay.addWidget(self.rag_bar)
         risk_lay.addWidget(self.heat_map, 1)
-        key = QLabel("Score = likelihood × impact: green 1–4, amber 5–12, red 15–25.", risk)
+        key = QLabel(self.tr("Score = likelihood × impact: green 1–4, amber 5–12, red 15–25."), risk)
         key.setWordWrap(True)
         key.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         risk_lay.addWidget(key)
-        status_box = QGroupBox("By status", self)
+        status_box = QGroupBox(self.tr("By status"), self)
         QVBoxLayout(status_box).addWidget(self.status_view)
-        category_box = QGroupBox("By category", self)
+        category_box = QGroupBox(self.tr("By category"), self)
         QVBoxLayout(category_box).addWidget(self.category_view)
 
         top = QHBoxLayout()

@@ -32,7 +32,7 @@ class HeatMap(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._heat: tuple[tuple[int, ...], ...] = tuple((0,) * 5 for _ in range(5))
-        self.setAccessibleName("Risk heat map")
+        self.setAccessibleName(self.tr("Risk heat map"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(260, 230)
         self._describe()
@@ -56,7 +56,7 @@ class HeatMap(QWidget):
         parts = [f"likelihood {li} impact {im}: {self.count(li, im)}"
                  for li in range(5, 0, -1) for im in range(1, 6) if self.count(li, im)]
         self.setAccessibleDescription(
-            "Open cases by likelihood and impact. " + ("; ".join(parts) or "No open cases."))
+            self.tr("Open cases by likelihood and impact. ") + ("; ".join(parts) or self.tr("No open cases.")))
 
     # -- geometry ----------------------------------------------------------
     def _grid_rect(self) -> QRectF:
@@ -136,12 +136,12 @@ class HeatMap(QWidget):
         bold.setBold(True)
         p.setFont(bold)
         p.drawText(QRectF(g.left(), g.bottom() + fm.height() + 4, g.width(), fm.height() + 4),
-                   Qt.AlignmentFlag.AlignCenter, "Impact →")
+                   Qt.AlignmentFlag.AlignCenter, self.tr("Impact →"))
         p.save()
         p.translate(4, g.center().y())
         p.rotate(-90)
         p.drawText(QRectF(-g.height() / 2, 0, g.height(), fm.height() + 2),
-                   Qt.AlignmentFlag.AlignCenter, "Likelihood →")
+                   Qt.AlignmentFlag.AlignCenter, self.tr("Likelihood →"))
         p.restore()
         p.end()
 
@@ -152,7 +152,7 @@ class RagBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._counts = {k: 0 for k in ORDER}
-        self.setAccessibleName("Open cases by risk band")
+        self.setAccessibleName(self.tr("Open cases by risk band"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._describe()
 
@@ -187,7 +187,7 @@ class RagBar(QWidget):
             p.setBrush(pal.color(QPalette.ColorRole.Base))
             p.drawRoundedRect(bar, 4, 4)
             p.setPen(pal.color(QPalette.ColorRole.WindowText))
-            p.drawText(bar, Qt.AlignmentFlag.AlignCenter, "No open cases")
+            p.drawText(bar, Qt.AlignmentFlag.AlignCenter, self.tr("No open cases"))
         else:
             x = bar.left()
             bold = QFont(self.font())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from ..table_model import RIGHT, Column, TableModel
 
@@ -33,8 +33,9 @@ class CountsModel(TableModel):
     """Two columns: a vocabulary label and how many subjects have it."""
 
     def __init__(self, first_header: str, rows=(), parent=None):
+        subjects = QCoreApplication.translate("CountsModel", "Subjects")
         super().__init__(rows, parent, (Column(first_header, lambda r: r.label),
-                                        Column("Subjects", lambda r: r.count, align=RIGHT)))
+                                        Column(subjects, lambda r: r.count, align=RIGHT)))
 
     def extra(self, row: CountRow, column: int, role):
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -50,10 +51,13 @@ class CountsModel(TableModel):
 class AttentionModel(TableModel):
     """Subjects needing attention: reference, what is outstanding, since when."""
 
-    def __init__(self, when_header: str = "Since", rows=(), parent=None):
-        super().__init__(rows, parent, (Column("Reference", lambda r: r.ref),
-                                        Column("Outstanding", lambda r: r.detail),
-                                        Column(when_header, lambda r: r.when)))
+    def __init__(self, when_header: str | None = None, rows=(), parent=None):
+        when_header = when_header or QCoreApplication.translate("AttentionModel", "Since")
+        super().__init__(rows, parent, (
+            Column(QCoreApplication.translate("AttentionModel", "Reference"), lambda r: r.ref),
+            Column(QCoreApplication.translate("AttentionModel", "Outstanding"),
+                   lambda r: r.detail),
+            Column(when_header, lambda r: r.when)))
 
     def extra(self, row: AttentionRow, column: int, role):
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -74,13 +74,13 @@ class UnlockPane(QWidget):
         super().__init__(parent)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("HQ passphrase")
+        self.passphrase.setAccessibleName(self.tr("HQ passphrase"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e;")
-        self.button = QPushButton("Unlock")
+        self.button = QPushButton(self.tr("Unlock"))
         self.button.setDefault(True)
-        title = QLabel("Headquarters: national picture")
+        title = QLabel(self.tr("Headquarters: national picture"))
         title.setObjectName("unlockTitle")
         title.setWordWrap(True)
         note = QLabel(f"HQ store: {where}")
@@ -89,7 +89,7 @@ class UnlockPane(QWidget):
         card.setObjectName("unlockCard")
         card.setMaximumWidth(480)
         form = QFormLayout()
-        form.addRow("&Passphrase", self.passphrase)
+        form.addRow(self.tr("&Passphrase"), self.passphrase)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
         for w in (title, note):
@@ -111,7 +111,7 @@ class HqWindow(QMainWindow):
     def __init__(self, location: str, parent=None):
         super().__init__(parent)
         self.location = location
-        self.setWindowTitle("Governor's Console — Headquarters")
+        self.setWindowTitle(self.tr("Governor's Console — Headquarters"))
         self.store = Runner(self, locked="The HQ store is locked; unlock it to continue.")
         self.stack = QStackedWidget()
         self.unlock = UnlockPane(location)
@@ -127,9 +127,9 @@ class HqWindow(QMainWindow):
         self.proxy = NationalFilter(self)
         self.proxy.setSourceModel(self.national)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter establishments")
-        self.filter.setAccessibleName("Filter establishments")
-        self.needs_action = QCheckBox("Only those needing action")
+        self.filter.setPlaceholderText(self.tr("Filter establishments"))
+        self.filter.setAccessibleName(self.tr("Filter establishments"))
+        self.needs_action = QCheckBox(self.tr("Only those needing action"))
         for sig in (self.filter.textChanged, self.needs_action.toggled):
             sig.connect(lambda *_: self.proxy.set(self.filter.text(),
                                                   self.needs_action.isChecked()))
@@ -141,8 +141,8 @@ class HqWindow(QMainWindow):
         self.history = HistoryModel()
         self.staff = StaffModel()
         self.tabs = QTabWidget()
-        self.tabs.addTab(_table(self.history), "Establishment history")
-        self.tabs.addTab(_table(self.staff), "Staff in several establishments")
+        self.tabs.addTab(_table(self.history), self.tr("Establishment history"))
+        self.tabs.addTab(_table(self.staff), self.tr("Staff in several establishments"))
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.needs_action)
@@ -155,7 +155,7 @@ class HqWindow(QMainWindow):
         right = QWidget()
         right.setMaximumWidth(420)
         rl = QVBoxLayout(right)
-        heading = QLabel("Open cases nationally: likelihood × impact")
+        heading = QLabel(self.tr("Open cases nationally: likelihood × impact"))
         heading.setObjectName("subjectHeader")
         heading.setWordWrap(True)
         rl.addWidget(heading)
@@ -172,7 +172,7 @@ class HqWindow(QMainWindow):
         passphrase = self.unlock.passphrase.text()
         self.unlock.passphrase.clear()
         self.unlock.button.setEnabled(False)
-        self.unlock.message.setText("Unlocking…")
+        self.unlock.message.setText(self.tr("Unlocking…"))
         location = self.location
 
         def open_store():

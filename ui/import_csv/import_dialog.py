@@ -68,8 +68,8 @@ class ImportDialog(QDialog):
                  commit: Commit = importer.import_csv, *, path: Path | str | None = None,
                  folder: Path | str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Import register from CSV")
-        self.setAccessibleName("Import register from CSV")
+        self.setWindowTitle(self.tr("Import register from CSV"))
+        self.setAccessibleName(self.tr("Import register from CSV"))
         self._runner = runner
         self._preview_fn, self._commit_fn = preview, commit
         self._folder = str(folder or "")
@@ -78,25 +78,25 @@ class ImportDialog(QDialog):
         self.imported: int | None = None
 
         self.path_edit = QLineEdit(self)
-        self.path_edit.setAccessibleName("CSV file")
-        self.path_edit.setPlaceholderText("Choose the CSV file saved from the spreadsheet")
+        self.path_edit.setAccessibleName(self.tr("CSV file"))
+        self.path_edit.setPlaceholderText(self.tr("Choose the CSV file saved from the spreadsheet"))
         # Enter reads the file typed (again, if it was edited meanwhile);
         # leaving the field (Tab) reads it if it is not the one read already.
         self.path_edit.returnPressed.connect(self.load_preview)
         self.path_edit.editingFinished.connect(self._left_field)
         self._loaded_path: Path | None = None
-        self.choose_button = QPushButton("&Choose file…", self)
+        self.choose_button = QPushButton(self.tr("&Choose file…"), self)
         self.choose_button.clicked.connect(self.choose)
-        file_label = QLabel("&File:", self)
+        file_label = QLabel(self.tr("&File:"), self)
         file_label.setBuddy(self.path_edit)
         row = QHBoxLayout()
         row.addWidget(file_label)
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.choose_button)
         help_text = QLabel(
-            "The first row must name the columns; only <i>name</i> is required. Recognised: "
-            + ", ".join(COLUMNS) + ". Several categories are separated by ';', dates are "
-            "YYYY-MM-DD. Nothing is written until you press Import.", self)
+            self.tr("The first row must name the columns; only <i>name</i> is required. Recognised: ")
+            + ", ".join(COLUMNS) + self.tr(". Several categories are separated by ';', dates are "
+            "YYYY-MM-DD. Nothing is written until you press Import."), self)
         help_text.setWordWrap(True)
 
         self.summary = QLabel(self)
@@ -106,13 +106,13 @@ class ImportDialog(QDialog):
         self.rows_view = _table(self.rows_model, "Rows to import")
         self.problems_view = _table(self.problems_model, "Lines with problems")
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.rows_view, "Rows to import")
-        self.tabs.addTab(self.problems_view, "Lines with problems")
+        self.tabs.addTab(self.rows_view, self.tr("Rows to import"))
+        self.tabs.addTab(self.problems_view, self.tr("Lines with problems"))
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
         self.warnings.hide()
-        self.skip_bad = QCheckBox("Import only the good rows and leave out the lines with "
-                                  "problems", self)
+        self.skip_bad = QCheckBox(self.tr("Import only the good rows and leave out the lines with "
+                                  "problems"), self)
         self.skip_bad.setEnabled(False)
         self.skip_bad.toggled.connect(self._update_buttons)
         self.error_label = error_label(self)
@@ -122,7 +122,7 @@ class ImportDialog(QDialog):
         self.blocked.setWordWrap(True)
         self.blocked.setStyleSheet("color: #9a5b00;")
         self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton("&Import",
+        self.import_button = self.buttons.addButton(self.tr("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         for b in (self.import_button, self.cancel_button, self.choose_button):
@@ -149,8 +149,8 @@ class ImportDialog(QDialog):
 
     # -- choosing and previewing -------------------------------------------
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a register CSV", self._folder,
-                                              "CSV files (*.csv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a register CSV"), self._folder,
+                                              self.tr("CSV files (*.csv *.txt);;All files (*)"))
         if path:
             self.path_edit.setText(path)
             self.load_preview()
@@ -169,7 +169,7 @@ class ImportDialog(QDialog):
             return
         self._loaded_path = path
         self._show_preview(None)
-        self.summary.setText("Reading the file…")
+        self.summary.setText(self.tr("Reading the file…"))
         preview = self._preview_fn
         self._run(lambda vault, _progress: preview(vault, path), "Reading the file…",
                   self._show_preview, cancellable=False)
@@ -189,10 +189,10 @@ class ImportDialog(QDialog):
         self.tabs.setCurrentIndex(1 if problems else 0)
         bad_lines = len({line for line, _ in problems})
         if preview is None:
-            self.summary.setText("Choose a file to see what would be imported.")
+            self.summary.setText(self.tr("Choose a file to see what would be imported."))
         elif getattr(preview, "fatal", False):
-            self.summary.setText("This file cannot be imported as it is; see the problems "
-                                 "below, fix the file and choose it again.")
+            self.summary.setText(self.tr("This file cannot be imported as it is; see the problems "
+                                 "below, fix the file and choose it again."))
         else:
             self.summary.setText(self.tr("%n row(s) ready to import; ", "", len(rows))
                                  + self.tr("%n line(s) with problems.", "", bad_lines))
@@ -280,8 +280,8 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if self.preview_value is None:
-            self.summary.setText("Choose a file to see what would be imported.")
-        self.error_label.setText("Cancelled; nothing was imported." if isinstance(exc, Cancelled)
+            self.summary.setText(self.tr("Choose a file to see what would be imported."))
+        self.error_label.setText(self.tr("Cancelled; nothing was imported.") if isinstance(exc, Cancelled)
                                  else sentence(exc))
         self.error_label.show()
 

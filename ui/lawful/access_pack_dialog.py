@@ -79,8 +79,8 @@ class AccessPackDialog(QDialog):
                  requests=(), preview=_preview_pdf, digest=_digest,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Subject access request")
-        self.setAccessibleName("Subject access request")
+        self.setWindowTitle(self.tr("Subject access request"))
+        self.setAccessibleName(self.tr("Subject access request"))
         self.runner = runner
         self._draft, self._produce = draft, produce
         self._render, self._digest = preview, digest
@@ -96,12 +96,12 @@ class AccessPackDialog(QDialog):
         self._running: list[Operation] = []
 
         self.subject = QComboBox(self)
-        self.subject.setAccessibleName("Member of staff")
+        self.subject.setAccessibleName(self.tr("Member of staff"))
         for s_ref, label in subjects:
             self.subject.addItem(shown(f"{s_ref} · {label}" if label else s_ref, one_line=True),
                                  s_ref)
         self.received = QDateEdit(QDate.currentDate(), self)
-        self.received.setAccessibleName("Date the request was received")
+        self.received.setAccessibleName(self.tr("Date the request was received"))
         self.received.setCalendarPopup(True)
         self.received.setDisplayFormat("yyyy-MM-dd")
         self.received.setMaximumDate(QDate.currentDate())
@@ -109,7 +109,7 @@ class AccessPackDialog(QDialog):
         self.summary.setWordWrap(True)
         self.model = PackItemsModel(parent=self)
         self.table = QTableView(self)
-        self.table.setAccessibleName("Items in the pack")
+        self.table.setAccessibleName(self.tr("Items in the pack"))
         self.table.setModel(self.model)
         readonly_rows(self.table, row_padding=10)
         # The item's name keeps its start (what tells rows apart), cut at the end.
@@ -117,16 +117,16 @@ class AccessPackDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_item())
         self.content = QPlainTextEdit(self)
         self.content.setReadOnly(True)
-        self.content.setAccessibleName("What the item says")
-        self.withhold_button = QPushButton("&Withhold…", self)
-        self.release_button = QPushButton("Re&lease…", self)
+        self.content.setAccessibleName(self.tr("What the item says"))
+        self.withhold_button = QPushButton(self.tr("&Withhold…"), self)
+        self.release_button = QPushButton(self.tr("Re&lease…"), self)
         self.withhold_button.clicked.connect(self.withhold_current)
         self.release_button.clicked.connect(self.release_current)
         self.pdf = PdfPane(self, self.tr("Preview of the access pack"))
         self.path_edit = QLineEdit(self)
-        self.path_edit.setAccessibleName("Save the pack to")
+        self.path_edit.setAccessibleName(self.tr("Save the pack to"))
         self.path_edit.setPlaceholderText(self.tr("You choose where when you sign"))
-        self.browse_button = QPushButton("B&rowse…", self)
+        self.browse_button = QPushButton(self.tr("B&rowse…"), self)
         self.browse_button.clicked.connect(self.browse)
         self.error_label = error_label(self)
         self.saved_label = QLabel(self)
@@ -148,7 +148,7 @@ class AccessPackDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         if not can_change:
             for b in (self.withhold_button, self.release_button):
-                b.setToolTip("Only the governor can change what is withheld.")
+                b.setToolTip(self.tr("Only the governor can change what is withheld."))
 
         form = QFormLayout()
         for text, widget in (("&Member of staff:", self.subject),
@@ -176,7 +176,7 @@ class AccessPackDialog(QDialog):
         self.views.addTab(split, self.tr("&Items"))
         self.views.addTab(self.pdf, self.tr("P&review"))
         path_row = QHBoxLayout()
-        save_label = QLabel("&Save to:", self)
+        save_label = QLabel(self.tr("&Save to:"), self)
         save_label.setBuddy(self.path_edit)
         path_row.addWidget(save_label)
         path_row.addWidget(self.path_edit, 1)
@@ -213,8 +213,8 @@ class AccessPackDialog(QDialog):
             self.received.setToolTip(f"Request {logged.id} was logged; the answer is due "
                                      f"by {logged.due_on.isoformat()}.")
         else:
-            self.received.setToolTip("The day the request arrived; the answer is due "
-                                     "within one month.")
+            self.received.setToolTip(self.tr("The day the request arrived; the answer is due "
+                                     "within one month."))
         suggested = self.places.suggested(file_name(self.current_ref()))
         self.path_edit.setText(str(suggested) if suggested is not None else "")
         self.saved_label.clear()
@@ -229,9 +229,9 @@ class AccessPackDialog(QDialog):
         self.model.set_rows(())
         self._show_item()
         if not ref:
-            self.summary.setText("There is no record to answer a request about.")
+            self.summary.setText(self.tr("There is no record to answer a request about."))
             return
-        self.summary.setText("Reading the record…")
+        self.summary.setText(self.tr("Reading the record…"))
         decisions, draft = dict(self.decisions), self._draft
         self._start(lambda vault: draft(vault, ref, decisions),
                     on_success=lambda pack: self._drafted(ref, pack, keep))
@@ -401,7 +401,7 @@ class AccessPackDialog(QDialog):
         self.error_label.setText(message)
         self.error_label.show()
         if self.pack is None and self.current_ref():
-            self.summary.setText("The record could not be read for the pack.")
+            self.summary.setText(self.tr("The record could not be read for the pack."))
 
     @property
     def busy(self) -> bool:

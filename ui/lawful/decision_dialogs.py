@@ -79,9 +79,9 @@ class ConfirmErasure(_Dialog):
         text = QLabel(erasure_text(ref), self)
         text.setWordWrap(True)
         self.typed = QLineEdit(self)
-        self.typed.setAccessibleName("Type the reference to confirm")
+        self.typed.setAccessibleName(self.tr("Type the reference to confirm"))
         self.typed.setPlaceholderText(ref)
-        self.ok_button.setText("&Erase for good")
+        self.ok_button.setText(self.tr("&Erase for good"))
         self.ok_button.setEnabled(False)
         self.typed.textChanged.connect(
             lambda t: self.ok_button.setEnabled(t.strip().upper() == ref.upper()))
@@ -113,16 +113,16 @@ class HoldPrompt(_Dialog):
     def __init__(self, ref: str, placing: bool, parent: QWidget | None = None):
         super().__init__(("Place legal hold on " if placing else "Lift legal hold on ") + ref,
                          parent)
-        text = QLabel("A legal hold blocks erasure while litigation, an inquiry or a "
-                      "prosecution needs the record. " if placing else
-                      "Lifting the hold lets the record be erased at review. ", self)
+        text = QLabel(self.tr("A legal hold blocks erasure while litigation, an inquiry or a "
+                      "prosecution needs the record. ") if placing else
+                      self.tr("Lifting the hold lets the record be erased at review. "), self)
         text.setWordWrap(True)
         self.reason = QLineEdit(self)
-        self.reason.setAccessibleName("Reason")
+        self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setMaxLength(2000)
-        self.ok_button.setText("&Place hold" if placing else "&Lift hold")
+        self.ok_button.setText(self.tr("&Place hold") if placing else self.tr("&Lift hold"))
         form = QFormLayout()
-        label = QLabel("&Reason:", self)
+        label = QLabel(self.tr("&Reason:"), self)
         label.setBuddy(self.reason)
         form.addRow(label, self.reason)
         lay = QVBoxLayout(self)
@@ -155,20 +155,20 @@ class WithholdPrompt(_Dialog):
                       "exists and why it is withheld.", self)
         text.setWordWrap(True)
         self.ground = QComboBox(self)
-        self.ground.setAccessibleName("Ground for withholding")
+        self.ground.setAccessibleName(self.tr("Ground for withholding"))
         for key, name in WITHHOLD_REASONS.pairs:
             self.ground.addItem(name, key)
         if current:
             self.ground.setCurrentIndex(max(self.ground.findData(current), 0))
         self.reason = QLineEdit(self)
-        self.reason.setAccessibleName("Recorded reason")
+        self.reason.setAccessibleName(self.tr("Recorded reason"))
         self.reason.setMaxLength(500)
-        self.reason.setPlaceholderText("Why, for the record (shown in the pack)")
-        self.ok_button.setText("&Withhold")
+        self.reason.setPlaceholderText(self.tr("Why, for the record (shown in the pack)"))
+        self.ok_button.setText(self.tr("&Withhold"))
         form = QFormLayout()
-        g = QLabel("&Ground:", self)
+        g = QLabel(self.tr("&Ground:"), self)
         g.setBuddy(self.ground)
-        r = QLabel("&Reason:", self)
+        r = QLabel(self.tr("&Reason:"), self)
         r.setBuddy(self.reason)
         form.addRow(g, self.ground)
         form.addRow(r, self.reason)

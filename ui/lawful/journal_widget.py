@@ -57,7 +57,7 @@ class JournalWidget(QWidget):
                  reload: Callable[[Any], JournalView] | None = None,
                  places: SaveLocation | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Consultation journal")
+        self.setAccessibleName(self.tr("Consultation journal"))
         self.runner = runner
         self._export = export
         self._reload = reload
@@ -73,17 +73,17 @@ class JournalWidget(QWidget):
         self.since = self._date("From date")
         self.until = self._date("To date")
         self.text = QLineEdit(self)
-        self.text.setAccessibleName("Search the journal")
-        self.text.setPlaceholderText("Reference, detail, recipient…")
+        self.text.setAccessibleName(self.tr("Search the journal"))
+        self.text.setPlaceholderText(self.tr("Reference, detail, recipient…"))
         self.text.setClearButtonEnabled(True)
-        self.clear_button = QPushButton("C&lear filters", self)
+        self.clear_button = QPushButton(self.tr("C&lear filters"), self)
         self.clear_button.clicked.connect(self.clear_filters)
 
         self.model = JournalModel(parent=self)
         self.proxy = JournalFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
-        self.table.setAccessibleName("Journal entries")
+        self.table.setAccessibleName(self.tr("Journal entries"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -98,12 +98,12 @@ class JournalWidget(QWidget):
         self.saved_label.setWordWrap(True)
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved_label.hide()
-        self.export_button = QPushButton("&Export signed PDF…", self)
-        self.export_button.setAccessibleName("Export the journal as a signed PDF")
+        self.export_button = QPushButton(self.tr("&Export signed PDF…"), self)
+        self.export_button.setAccessibleName(self.tr("Export the journal as a signed PDF"))
         self.export_button.setEnabled(export is not None)
         self.export_button.clicked.connect(self.choose_and_export)
-        self.refresh_button = QPushButton("Re&fresh", self)
-        self.refresh_button.setAccessibleName("Reload the journal")
+        self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
+        self.refresh_button.setAccessibleName(self.tr("Reload the journal"))
         self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_button.setVisible(reload is not None)
         self.refresh_button.clicked.connect(self.refresh)
@@ -159,7 +159,7 @@ class JournalWidget(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(ANY_DATE)
-        edit.setSpecialValueText("Any")    # shown while the date is at its minimum
+        edit.setSpecialValueText(self.tr("Any"))    # shown while the date is at its minimum
         edit.setDate(ANY_DATE)
         return edit
 
@@ -264,7 +264,7 @@ class JournalWidget(QWidget):
     def _busy(self, busy: bool) -> None:
         self.export_button.setEnabled(self._export is not None and not busy)
         self.refresh_button.setEnabled(not busy)
-        self.export_button.setText("Exporting…" if busy else "&Export signed PDF…")
+        self.export_button.setText(self.tr("Exporting…") if busy else self.tr("&Export signed PDF…"))
 
     @property
     def busy(self) -> bool:

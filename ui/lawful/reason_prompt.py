@@ -37,15 +37,15 @@ class ReasonPrompt(QDialog):
     def __init__(self, last_reason: Reason | None = None, *, what: str = "",
                  default: str = DEFAULT_REASON, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Reason")
-        self.setAccessibleName("Reason for access")
+        self.setWindowTitle(self.tr("Reason"))
+        self.setAccessibleName(self.tr("Reason for access"))
         self.value: Reason | None = None
-        intro = QLabel((f"Why are you {what}? " if what else "Why do you need this record? ")
-                       + "Your answer is kept in the consultation journal.", self)
+        intro = QLabel((f"Why are you {what}? " if what else self.tr("Why do you need this record? "))
+                       + self.tr("Your answer is kept in the consultation journal."), self)
         intro.setWordWrap(True)
         self.reasons = QListWidget(self)
-        self.reasons.setAccessibleName("Reason")
-        self.reasons.setAccessibleDescription("Press Enter to use the highlighted reason")
+        self.reasons.setAccessibleName(self.tr("Reason"))
+        self.reasons.setAccessibleDescription(self.tr("Press Enter to use the highlighted reason"))
         self.reasons.setUniformItemSizes(True)
         if last_reason is not None:
             self._add(f"{last_reason.label} (as last time)", last_reason)
@@ -53,17 +53,17 @@ class ReasonPrompt(QDialog):
             if last_reason is not None and key == last_reason.key and key != "other":
                 continue                      # already first, as last time
             self._add(label + ("…" if key == "other" else ""), Reason(key))
-        self.other_label = QLabel("&Other reason:", self)
+        self.other_label = QLabel(self.tr("&Other reason:"), self)
         self.other_text = QLineEdit(self)
-        self.other_text.setAccessibleName("Other reason")
-        self.other_text.setPlaceholderText("In a few words, without naming anyone")
+        self.other_text.setAccessibleName(self.tr("Other reason"))
+        self.other_text.setPlaceholderText(self.tr("In a few words, without naming anyone"))
         self.other_text.setMaxLength(500)
         self.other_label.setBuddy(self.other_text)
         self.error_label = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Continue")
+        self.ok_button.setText(self.tr("&Continue"))
         self.ok_button.setDefault(True)
         self.ok_button.setAutoDefault(True)
         self.buttons.accepted.connect(self.accept)
@@ -119,8 +119,8 @@ class ReasonPrompt(QDialog):
         if self._needs_text():
             text = self.other_text.text().strip()
             if not text:
-                self.error_label.setText("Say in a few words why, when the reason is "
-                                         "'other'.")
+                self.error_label.setText(self.tr("Say in a few words why, when the reason is "
+                                         "'other'."))
                 self.error_label.show()
                 self.other_text.setFocus()
                 return

@@ -55,21 +55,21 @@ class RestrictionDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Who may see {restriction.ref}")
-        self.setAccessibleName("Record restriction")
+        self.setAccessibleName(self.tr("Record restriction"))
         self.runner = runner
         self._apply = apply
         self._was = restriction
         self.value: Restriction | None = None
         self.operation: Operation | None = None
 
-        intro = QLabel("A restricted record shows other users only its reference and risk "
+        intro = QLabel(self.tr("A restricted record shows other users only its reference and risk "
                        "band. Governors always see it. Every change is kept in the audit "
-                       "chain.", self)
+                       "chain."), self)
         intro.setWordWrap(True)
-        self.restricted = QCheckBox("&Restrict this record to the users ticked below", self)
+        self.restricted = QCheckBox(self.tr("&Restrict this record to the users ticked below"), self)
         self.restricted.setChecked(restriction.restricted)
         self.users = QListWidget(self)
-        self.users.setAccessibleName("Users who may see the record")
+        self.users.setAccessibleName(self.tr("Users who may see the record"))
         allowed = set(restriction.allowed) if restriction.restricted else \
             ({owner} if owner else set())
         for u in users:
@@ -93,7 +93,7 @@ class RestrictionDialog(QDialog):
         self.users.setFixedHeight(self.users.sizeHintForRow(0) * shown
                                   + 2 * self.users.frameWidth() + 6)
         self.reason = QLineEdit(self)
-        self.reason.setAccessibleName("Reason for the change")
+        self.reason.setAccessibleName(self.tr("Reason for the change"))
         self.reason.setMaxLength(2000)
         self.error_label = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -105,7 +105,7 @@ class RestrictionDialog(QDialog):
         self.restricted.toggled.connect(self.users.setEnabled)
         self.users.setEnabled(self.restricted.isChecked())
         form = QFormLayout()
-        label = QLabel("Rea&son:", self)
+        label = QLabel(self.tr("Rea&son:"), self)
         label.setBuddy(self.reason)
         form.addRow(label, self.reason)
         lay = QVBoxLayout(self)
@@ -140,8 +140,8 @@ class RestrictionDialog(QDialog):
             return
         reason = self.reason.text().strip()
         if not reason:
-            self.error_label.setText("Give the reason for the change; it is kept in the "
-                                     "audit chain.")
+            self.error_label.setText(self.tr("Give the reason for the change; it is kept in the "
+                                     "audit chain."))
             self.error_label.show()
             self.reason.setFocus()
             return

@@ -66,7 +66,7 @@ class ReviewQueueWidget(QWidget):
     def __init__(self, view: ReviewQueueView, runner, actions: ReviewActions | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Retention review queue")
+        self.setAccessibleName(self.tr("Retention review queue"))
         self.runner = runner
         self._actions = actions or ReviewActions()
         self._months = {}
@@ -80,7 +80,7 @@ class ReviewQueueWidget(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
-        self.table.setAccessibleName("Records due for review")
+        self.table.setAccessibleName(self.tr("Records due for review"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
@@ -125,20 +125,20 @@ class ReviewQueueWidget(QWidget):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        retain_box = QGroupBox("Retain", panel)
+        retain_box = QGroupBox(self.tr("Retain"), panel)
         self.retain_reason = QLineEdit(retain_box)
-        self.retain_reason.setAccessibleName("Reason for keeping the record")
-        self.retain_reason.setPlaceholderText("e.g. investigation still live")
+        self.retain_reason.setAccessibleName(self.tr("Reason for keeping the record"))
+        self.retain_reason.setPlaceholderText(self.tr("e.g. investigation still live"))
         self.next_review = QDateEdit(retain_box)
-        self.next_review.setAccessibleName("Next review date")
+        self.next_review.setAccessibleName(self.tr("Next review date"))
         self.next_review.setCalendarPopup(True)
         self.next_review.setDisplayFormat("yyyy-MM-dd")
         # A real day even with no record chosen (never Qt's 2000-01-01).
         self.next_review.setMinimumDate(QDate.currentDate().addDays(1))
         self.next_review.setMaximumDate(QDate.currentDate().addYears(10))
         self.next_review.setDate(QDate.currentDate().addYears(1))
-        self.retain_button = QPushButton("&Retain", retain_box)
-        self.retain_button.setAccessibleName("Retain the record")
+        self.retain_button = QPushButton(self.tr("&Retain"), retain_box)
+        self.retain_button.setAccessibleName(self.tr("Retain the record"))
         self.retain_button.clicked.connect(self.retain)
         form = QFormLayout(retain_box)
         for text, widget in (("Rea&son:", self.retain_reason),
@@ -148,17 +148,17 @@ class ReviewQueueWidget(QWidget):
             form.addRow(label, widget)
         form.addRow("", _right(self.retain_button))
 
-        erase_box = QGroupBox("Erase", panel)
+        erase_box = QGroupBox(self.tr("Erase"), panel)
         self.erase_reason = QLineEdit(erase_box)
-        self.erase_reason.setAccessibleName("Reason for erasure")
-        self.erase_reason.setPlaceholderText("Kept after erasure: use the reference, no names")
-        self.erase_button = QPushButton("&Erase…", erase_box)
-        self.erase_button.setAccessibleName("Erase the record")
+        self.erase_reason.setAccessibleName(self.tr("Reason for erasure"))
+        self.erase_reason.setPlaceholderText(self.tr("Kept after erasure: use the reference, no names"))
+        self.erase_button = QPushButton(self.tr("&Erase…"), erase_box)
+        self.erase_button.setAccessibleName(self.tr("Erase the record"))
         self.erase_button.clicked.connect(self.erase)
         self.retain_reason.returnPressed.connect(self.retain)
         self.erase_reason.returnPressed.connect(self.erase)
         eform = QFormLayout(erase_box)
-        label = QLabel("Reas&on:", erase_box)
+        label = QLabel(self.tr("Reas&on:"), erase_box)
         label.setBuddy(self.erase_reason)
         eform.addRow(label, self.erase_reason)
         eform.addRow("", _right(self.erase_button))
@@ -190,11 +190,11 @@ class ReviewQueueWidget(QWidget):
         soon = len(view.items) - due
         self.summary.setText(
             f"{_plural(due, 'record')} due for review now"
-            + (f" and {soon} more within 30 days" if soon else "") + ". Each needs a "
-            "decision: retain with a reason and a next review date, or erase."
-            if view.items else "No record is due for review. Nothing needs a decision.")
-        self.summary.setToolTip("Review dates follow these defaults until a decision sets "
-                                "one: " + "; ".join(f"{label} {m} months"
+            + (f" and {soon} more within 30 days" if soon else "") + self.tr(". Each needs a "
+            "decision: retain with a reason and a next review date, or erase.")
+            if view.items else self.tr("No record is due for review. Nothing needs a decision."))
+        self.summary.setToolTip(self.tr("Review dates follow these defaults until a decision sets "
+                                "one: ") + "; ".join(f"{label} {m} months"
                                                     for _k, label, m in view.defaults))
         notes = [f"{_plural(view.erased, 'record')} erased so far (tombstones kept in the "
                  "audit chain)."]
@@ -231,7 +231,7 @@ class ReviewQueueWidget(QWidget):
         item = self.current_item()
         self.error_label.hide()
         if item is None:
-            self.heading.setText("No record chosen")
+            self.heading.setText(self.tr("No record chosen"))
             self.details.setText("")
         else:
             p = item.processing
@@ -262,11 +262,11 @@ class ReviewQueueWidget(QWidget):
         held = bool(item and item.processing.legal_hold)
         self.erase_button.setEnabled(item is not None and idle and not held)
         self.erase_button.setToolTip(
-            "This record is under legal hold, so it cannot be erased; lift the hold first."
-            if held else "Erase the record for good, leaving only a tombstone.")
+            self.tr("This record is under legal hold, so it cannot be erased; lift the hold first.")
+            if held else self.tr("Erase the record for good, leaving only a tombstone."))
         self.hold_button.setEnabled(item is not None and idle)
-        self.hold_button.setText("&Lift legal hold…" if held else "Place legal &hold…")
-        self.hold_button.setAccessibleName("Lift legal hold" if held else "Place legal hold")
+        self.hold_button.setText(self.tr("&Lift legal hold…") if held else self.tr("Place legal &hold…"))
+        self.hold_button.setAccessibleName(self.tr("Lift legal hold") if held else self.tr("Place legal hold"))
 
     # -- decisions ---------------------------------------------------------------------
     def _problem(self, message: str, focus: QWidget) -> None:

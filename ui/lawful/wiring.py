@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
@@ -30,15 +30,18 @@ from .restriction_dialog import RestrictionDialog
 from .review_queue import ReviewQueueWidget
 
 ENTRIES = (  # name, text, tip, what the governor alone may do
-    ("review_queue", "Review &queue…", "Records due for retention review",
-     "decide on retention"),
-    ("journal", "&Journal…", "Who opened or sent out which record, and why",
-     "read the consultation journal"),
-    ("access_request", "Subject &access request…",
-     "Prepare a signed access pack for one member of staff",
-     "answer a subject access request"),
-    ("restrict", "&Restrict…", "Choose who may see the chosen subject's record",
-     "restrict a record"))
+    ("review_queue", QT_TRANSLATE_NOOP("Wiring", "Review &queue…"),
+     QT_TRANSLATE_NOOP("Wiring", "Records due for retention review"),
+     QT_TRANSLATE_NOOP("Wiring", "decide on retention")),
+    ("journal", QT_TRANSLATE_NOOP("Wiring", "&Journal…"),
+     QT_TRANSLATE_NOOP("Wiring", "Who opened or sent out which record, and why"),
+     QT_TRANSLATE_NOOP("Wiring", "read the consultation journal")),
+    ("access_request", QT_TRANSLATE_NOOP("Wiring", "Subject &access request…"),
+     QT_TRANSLATE_NOOP("Wiring", "Prepare a signed access pack for one member of staff"),
+     QT_TRANSLATE_NOOP("Wiring", "answer a subject access request")),
+    ("restrict", QT_TRANSLATE_NOOP("Wiring", "&Restrict…"),
+     QT_TRANSLATE_NOOP("Wiring", "Choose who may see the chosen subject's record"),
+     QT_TRANSLATE_NOOP("Wiring", "restrict a record")))
 
 
 def _governor(window) -> bool:
@@ -47,20 +50,24 @@ def _governor(window) -> bool:
 
 def _refusal(window, what: str) -> str:
     role = window.user.role if window.user else "viewer"
-    article = "an" if role[:1] in "aeiou" else "a"
-    return f"Only the governor can {what}; you are signed in as {article} {role}."
+    who = (QCoreApplication.translate("Wiring", "a deputy") if role == "deputy"
+           else QCoreApplication.translate("Wiring", "a viewer"))
+    return QCoreApplication.translate(
+        "Wiring", "Only the governor can %1; you are signed in as %2.").replace(
+        "%1", QCoreApplication.translate("Wiring", what)).replace("%2", who)
 
 
 def install(window):
     """Add the Records menu to ``window``; returns the menu."""
     bar = window.menuBar()
-    menu = bar.addMenu("&Records")
-    help_ = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+    menu = bar.addMenu(QCoreApplication.translate("Wiring", "&Records"))
+    help_ = next((a for a in bar.actions() if a.objectName() == "helpMenu"), None)
     if help_ is not None:                 # keep Help last, as every platform expects
         bar.insertMenu(help_, menu)
     slots = {"review_queue": open_review_queue, "journal": open_journal,
              "access_request": open_access_request, "restrict": open_restriction}
     for name, text, tip, what in ENTRIES:
+        text, tip = QCoreApplication.translate("Wiring", text), QCoreApplication.translate("Wiring", tip)
         act = QAction(text, window)
         act.setObjectName(name)
         act.setStatusTip(tip)
@@ -74,6 +81,7 @@ def install(window):
     def follow_role():
         ok = _governor(window) and not window.locked
         for name, _text, tip, what in ENTRIES:
+            tip = QCoreApplication.translate("Wiring", tip)
             act = getattr(window, f"act_{name}")
             act.setEnabled(ok)
             act.setToolTip(tip if ok else _refusal(window, what))
@@ -206,7 +214,7 @@ def open_access_request(window) -> None:
 def open_restriction(window) -> None:
     ref = window.register.current_ref()
     if not ref:
-        window.presenter.status("Choose a subject in the register first.")
+        window.presenter.status(QCoreApplication.translate("Wiring", "Choose a subject in the register first."))
         return
 
     def read(vault):

@@ -14,7 +14,7 @@ panel says how to open it, and the prompt waits until the user does.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from ..operation import Changes, Operation
 
@@ -138,7 +138,7 @@ class RecordBrowser(QObject):
         if row is not None and row.restricted:
             self.panel.clear()
             from .register_model import PLACEHOLDER_TIP
-            self.panel.empty.setText(PLACEHOLDER_TIP)
+            self.panel.empty.setText(QCoreApplication.translate("RegisterModel", PLACEHOLDER_TIP))
             return
         if (then is None and ref == self.just_added
                 and getattr(self.window, "last_reason", None) is None):
@@ -151,8 +151,8 @@ class RecordBrowser(QObject):
         reason = self.window.record_reason()
         if reason is None:
             self.panel.clear()
-            self.panel.empty.setText("Opening a record needs a reason for the journal; "
-                                     "choose one with Subject › Reason for opening (Ctrl+R).")
+            self.panel.empty.setText(self.tr("Opening a record needs a reason for the journal; "
+                                     "choose one with Subject › Reason for opening (Ctrl+R)."))
             return
 
         def shown(result):
@@ -172,7 +172,7 @@ class RecordBrowser(QObject):
         elif ref:
             self.load_record(ref, then=action)
         else:
-            self.window.presenter.status("Choose a subject in the register first.")
+            self.window.presenter.status(self.tr("Choose a subject in the register first."))
 
     def open_subject(self, ref: str) -> None:
         self.tabs.setCurrentIndex(0)

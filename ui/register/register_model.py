@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -68,10 +69,10 @@ class Column(IntEnum):
     NEXT_REVIEW = 9
 
 
-HEADERS = {Column.REF: "Reference", Column.NAME: "Name", Column.ROLE: "Role",
-           Column.LOCATION: "Location", Column.STATUS: "Status",
-           Column.CATEGORIES: "Categories", Column.RISK: "Risk", Column.OWNER: "Owner",
-           Column.NEXT_REVIEW: "Next review", Column.FLAGS: "Flags"}
+HEADERS = {Column.REF: QT_TRANSLATE_NOOP("RegisterModel", "Reference"), Column.NAME: QT_TRANSLATE_NOOP("RegisterModel", "Name"), Column.ROLE: QT_TRANSLATE_NOOP("RegisterModel", "Role"),
+           Column.LOCATION: QT_TRANSLATE_NOOP("RegisterModel", "Location"), Column.STATUS: QT_TRANSLATE_NOOP("RegisterModel", "Status"),
+           Column.CATEGORIES: QT_TRANSLATE_NOOP("RegisterModel", "Categories"), Column.RISK: QT_TRANSLATE_NOOP("RegisterModel", "Risk"), Column.OWNER: QT_TRANSLATE_NOOP("RegisterModel", "Owner"),
+           Column.NEXT_REVIEW: QT_TRANSLATE_NOOP("RegisterModel", "Next review"), Column.FLAGS: QT_TRANSLATE_NOOP("RegisterModel", "Flags")}
 
 
 _LOCK: list = []
@@ -112,18 +113,20 @@ def _risk(row: RegisterRow) -> str:
 # The same words whatever the reason a row is closed to this user: a
 # conflict of interest means the user is the subject, and saying so would
 # tell them they are on the register.
-PLACEHOLDER_TIP = ("Restricted to named users (need-to-know): you see its reference and "
-                   "risk band only. Ask the governor if you need to see it.")
+PLACEHOLDER_TIP = QT_TRANSLATE_NOOP("RegisterModel",
+                                    "Restricted to named users (need-to-know): you see its "
+                                    "reference and risk band only. Ask the governor if you "
+                                    "need to see it.")
 
 
 def _restricted(names) -> str:
-    return shown("Restricted: " + (", ".join(names) if names else "governors only"),
+    return shown(QCoreApplication.translate("RegisterModel", "Restricted: ") + (", ".join(names) if names else QCoreApplication.translate("RegisterModel", "governors only")),
                  one_line=True)
 
 
 def restriction_tip(names) -> str:
     """What a governor is told about a restricted record."""
-    who = ", ".join(names) if names else "no one but the governors"
+    who = ", ".join(names) if names else QCoreApplication.translate("RegisterModel", "no one but the governors")
     return f"Restricted (need-to-know): open to {who}, and to governors."
 
 
@@ -316,7 +319,7 @@ class RegisterModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[Column(section)]
+                return self.tr(HEADERS[Column(section)])
         return None
 
     def flags(self, index):
@@ -336,13 +339,13 @@ class RegisterModel(QAbstractTableModel):
             return self._cells[r][c]
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.restricted:
-                return PLACEHOLDER_TIP
+                return self.tr(PLACEHOLDER_TIP)
             if row.restricted_to is not None and c in (Column.REF, Column.NAME):
                 return shown(restriction_tip(row.restricted_to))
             if c == Column.CATEGORIES and row.subject.categories:
                 return self._cells[r][c]
             if c == Column.FLAGS and row.flags.needs_attention:
-                return "Needs attention: " + self._cells[r][c]
+                return self.tr("Needs attention: ") + self._cells[r][c]
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if c == Column.RISK:

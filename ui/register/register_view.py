@@ -53,23 +53,23 @@ class RegisterView(QWidget):
         self.proxy = RegisterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.search = QLineEdit(placeholderText="Search reference, name, role, location…")
+        self.search = QLineEdit(placeholderText=self.tr("Search reference, name, role, location…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search the register")
+        self.search.setAccessibleName(self.tr("Search the register"))
         self.search.setMinimumWidth(220)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.status_filter = self._combo("Status", [(k, STATUSES.label(k))
+        self.status_filter = self._combo(self.tr("Status"), [(k, STATUSES.label(k))
                                                     for k in STATUSES.keys()])
-        self.category_filter = self._combo("Category", [(k, CATEGORY_SHORT[k])
+        self.category_filter = self._combo(self.tr("Category"), [(k, CATEGORY_SHORT[k])
                                                         for k in CATEGORIES.keys()])
-        self.rag_filter = self._combo("Risk", [(k, RAG.label(k)) for k in RAG.keys()])
-        self.attention = QCheckBox("Needs attention")
-        self.attention.setAccessibleName("Show only subjects that need attention")
+        self.rag_filter = self._combo(self.tr("Risk"), [(k, RAG.label(k)) for k in RAG.keys()])
+        self.attention = QCheckBox(self.tr("Needs attention"))
+        self.attention.setAccessibleName(self.tr("Show only subjects that need attention"))
         self.count = QLabel()
-        self.count.setAccessibleName("Number of subjects shown")
+        self.count.setAccessibleName(self.tr("Number of subjects shown"))
 
         self.table = QTableView()
-        self.table.setAccessibleName("Register of subjects")
+        self.table.setAccessibleName(self.tr("Register of subjects"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.REF, Qt.SortOrder.AscendingOrder)
@@ -144,11 +144,11 @@ class RegisterView(QWidget):
 
     def _combo(self, what: str, items) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName(f"Filter by {what.lower()}")
+        combo.setAccessibleName(self.tr("Filter by %1").replace("%1", what.lower()))
         combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(9)
-        combo.addItem(f"Any {what.lower()}", None)
+        combo.addItem(self.tr("Any %1").replace("%1", what.lower()), None)
         for key, label in items:
             combo.addItem(label, key)
         return combo

@@ -9,25 +9,22 @@ from PySide6.QtCore import QCoreApplication
 from ..table_model import RIGHT, Column, TableModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReplicasModel", text)
-
 
 def _day(value) -> str:
-    return (value or "")[:16].replace("T", " ") or _tr("never")
+    return (value or "")[:16].replace("T", " ") or QCoreApplication.translate("ReplicasModel", "never")
 
 
 class ReplicasModel(TableModel):
     columns = (
-        Column(_tr("User"), lambda r: r.user),
-        Column(_tr("Made"), lambda r: _day(r.created_at)),
-        Column(_tr("Update no."), lambda r: str(r.update_no), align=RIGHT),
-        Column(_tr("Update sent"), lambda r: _day(r.last_update)),
-        Column(_tr("Last contact"), lambda r: _day(r.last_contact),
-               tooltip=lambda r: _tr("When a change pack from this replica was last taken in")),
-        Column(_tr("Changes taken in"), lambda r: str(r.ops_taken), align=RIGHT),
-        Column(_tr("Waiting"), lambda r: str(r.decisions), align=RIGHT,
-               tooltip=lambda r: _tr("Proposed changes waiting for your decision")),
+        Column(QCoreApplication.translate("ReplicasModel", "User"), lambda r: r.user),
+        Column(QCoreApplication.translate("ReplicasModel", "Made"), lambda r: _day(r.created_at)),
+        Column(QCoreApplication.translate("ReplicasModel", "Update no."), lambda r: str(r.update_no), align=RIGHT),
+        Column(QCoreApplication.translate("ReplicasModel", "Update sent"), lambda r: _day(r.last_update)),
+        Column(QCoreApplication.translate("ReplicasModel", "Last contact"), lambda r: _day(r.last_contact),
+               tooltip=lambda r: QCoreApplication.translate("ReplicasModel", "When a change pack from this replica was last taken in")),
+        Column(QCoreApplication.translate("ReplicasModel", "Changes taken in"), lambda r: str(r.ops_taken), align=RIGHT),
+        Column(QCoreApplication.translate("ReplicasModel", "Waiting"), lambda r: str(r.decisions), align=RIGHT,
+               tooltip=lambda r: QCoreApplication.translate("ReplicasModel", "Proposed changes waiting for your decision")),
     )
 
 
@@ -39,9 +36,9 @@ def _changes(d, width: int = 40) -> str:
 
 class DecisionsModel(TableModel):
     columns = (
-        Column(_tr("Record"), lambda d: d.ref),
-        Column(_tr("Measure"), lambda d: str(d.measure_id), align=RIGHT),
-        Column(_tr("Proposed by"), lambda d: d.author),
-        Column(_tr("On"), lambda d: _day(d.at)),
-        Column(_tr("Now → proposed"), _changes, tooltip=lambda d: _changes(d, 0)),
+        Column(QCoreApplication.translate("ReplicasModel", "Record"), lambda d: d.ref),
+        Column(QCoreApplication.translate("ReplicasModel", "Measure"), lambda d: str(d.measure_id), align=RIGHT),
+        Column(QCoreApplication.translate("ReplicasModel", "Proposed by"), lambda d: d.author),
+        Column(QCoreApplication.translate("ReplicasModel", "On"), lambda d: _day(d.at)),
+        Column(QCoreApplication.translate("ReplicasModel", "Now → proposed"), _changes, tooltip=lambda d: _changes(d, 0)),
     )

@@ -21,9 +21,6 @@ from .replica_banner import ReplicaBanner
 from .replicas_dialog import ReplicasDialog, choose_open_path, choose_save_path
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReplicaMenus", text)
-
 
 class ReplicaWatch(QObject):
     """Keeps the banner and the File entries in step with the vault opened."""
@@ -55,13 +52,13 @@ class ReplicaWatch(QObject):
     def _menu_entries(self, window) -> None:
         file = window.menuBar().actions()[0].menu()
         lock = next((a for a in file.actions() if a.objectName() == "lock"), None)
-        entries = (("replicas", _tr("&Replicas…"), self.open_replicas,
-                    _tr("Make replicas for deputies, take in their changes, decide "
+        entries = (("replicas", QCoreApplication.translate("ReplicaMenus", "&Replicas…"), self.open_replicas,
+                    QCoreApplication.translate("ReplicaMenus", "Make replicas for deputies, take in their changes, decide "
                         "conflicts")),
-                   ("send_changes", _tr("Send &changes…"), self.send,
-                    _tr("Save this replica's changes as a pack for the governor")),
-                   ("receive_pack", _tr("Recei&ve…"), self.receive,
-                    _tr("Take in the governor's update for this replica")))
+                   ("send_changes", QCoreApplication.translate("ReplicaMenus", "Send &changes…"), self.send,
+                    QCoreApplication.translate("ReplicaMenus", "Save this replica's changes as a pack for the governor")),
+                   ("receive_pack", QCoreApplication.translate("ReplicaMenus", "Recei&ve…"), self.receive,
+                    QCoreApplication.translate("ReplicaMenus", "Take in the governor's update for this replica")))
         for name, text, slot, tip in entries:
             act = QAction(text, window)
             act.setObjectName(name)
@@ -113,9 +110,9 @@ class ReplicaWatch(QObject):
         open_ = bool(w.user) and not w.locked
         governor = open_ and w.user.role == "governor" and self.status is None
         w.act_replicas.setEnabled(governor)
-        w.act_replicas.setToolTip(w.act_replicas.statusTip() if governor else _tr(
-            "Only the governor, on the governor's own vault, can make replicas or take in "
-            "their changes."))
+        w.act_replicas.setToolTip(w.act_replicas.statusTip() if governor else QCoreApplication.translate("ReplicaMenus", 
+            self.tr("Only the governor, on the governor's own vault, can make replicas or take in "
+            "their changes.")))
         on_replica = open_ and self.status is not None
         for act in (w.act_send_changes, w.act_receive_pack):
             act.setVisible(on_replica)
@@ -128,15 +125,15 @@ class ReplicaWatch(QObject):
     def send(self) -> None:
         if self.status is None:
             return
-        out = self.choose_save_path(self.window, _tr("Save your changes for the governor"),
+        out = self.choose_save_path(self.window, QCoreApplication.translate("ReplicaMenus", "Save your changes for the governor"),
                                     f"changes-{self.status.user}.gcpack")
         if out is None:
             return
         send = self.actions.send
         self.window.runner.run(Operation(
             lambda v, p: send(v, out, None, p), write=True, cancellable=False,
-            progress=_tr("Saving your changes…"), parent=self.window,
-            message=lambda r: _tr("Change pack %1 saved with %2 change(s); give it to the "
+            progress=QCoreApplication.translate("ReplicaMenus", "Saving your changes…"), parent=self.window,
+            message=lambda r: QCoreApplication.translate("ReplicaMenus", "Change pack %1 saved with %2 change(s); give it to the "
                                   "governor.").replace("%1", str(r.pack_no)).replace(
                                       "%2", str(r.operations)),
             on_success=lambda _r: self.reload()))
@@ -144,7 +141,7 @@ class ReplicaWatch(QObject):
     def receive(self) -> None:
         if self.status is None:
             return
-        path = self.choose_open_path(self.window, _tr("Receive the governor's update"))
+        path = self.choose_open_path(self.window, QCoreApplication.translate("ReplicaMenus", "Receive the governor's update"))
         if path is None:
             return
         receive = self.actions.receive
@@ -154,10 +151,10 @@ class ReplicaWatch(QObject):
             self.reload()
         self.window.runner.run(Operation(
             lambda v, p: receive(v, path, p), write=True, cancellable=False,
-            progress=_tr("Taking in the update…"), parent=self.window,
+            progress=QCoreApplication.translate("ReplicaMenus", "Taking in the update…"), parent=self.window,
             changes=Changes(register=True, dashboard=True, users=True, settings=True,
                             backups=True),
-            message=lambda got: _tr("Already applied.") if got.already else _tr(
+            message=lambda got: QCoreApplication.translate("ReplicaMenus", "Already applied.") if got.already else QCoreApplication.translate("ReplicaMenus", 
                 "Update %1 applied: the replica now holds what the governor's vault holds "
                 "for you.").replace("%1", str(got.refreshed.update_no)),
             on_success=done, on_failure=lambda exc: self.window.presenter.show(exc)))

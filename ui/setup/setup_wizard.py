@@ -46,14 +46,14 @@ def user_name_for(display_name: str) -> str:
 class ChoicePage(QWizardPage):
     def __init__(self, demo_available: bool):
         super().__init__()
-        self.setTitle("Welcome to Governor's Console")
-        self.setSubTitle("The register is kept in an encrypted vault on this computer.")
-        self.create = QRadioButton("&Create a new vault for my establishment")
+        self.setTitle(self.tr("Welcome to Governor's Console"))
+        self.setSubTitle(self.tr("The register is kept in an encrypted vault on this computer."))
+        self.create = QRadioButton(self.tr("&Create a new vault for my establishment"))
         self.create.setChecked(True)
-        self.demo = QRadioButton("Open the &demo vault (fictional data, to look around)")
+        self.demo = QRadioButton(self.tr("Open the &demo vault (fictional data, to look around)"))
         self.demo.setEnabled(demo_available)
         if not demo_available:
-            self.demo.setToolTip("The demo vault is not part of this installation.")
+            self.demo.setToolTip(self.tr("The demo vault is not part of this installation."))
         # The demo ends the wizard here, so the buttons must follow the choice.
         self.demo.toggled.connect(self.completeChanged)
         layout = QVBoxLayout(self)
@@ -68,20 +68,20 @@ class ChoicePage(QWizardPage):
 class DetailsPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Your establishment")
-        self.setSubTitle("These appear on briefings and in your signing certificate.")
+        self.setTitle(self.tr("Your establishment"))
+        self.setSubTitle(self.tr("These appear on briefings and in your signing certificate."))
         self.establishment = QLineEdit(placeholderText="e.g. HMP Northfield")
-        self.establishment.setAccessibleName("Establishment")
+        self.establishment.setAccessibleName(self.tr("Establishment"))
         self.display_name = QLineEdit(placeholderText="e.g. Jane Smith")
-        self.display_name.setAccessibleName("Governor's name")
+        self.display_name.setAccessibleName(self.tr("Governor's name"))
         self.user = QLineEdit()
-        self.user.setAccessibleName("User name")
-        self.user.setToolTip("Letters, digits, dots, dashes or underscores; used to sign in.")
+        self.user.setAccessibleName(self.tr("User name"))
+        self.user.setToolTip(self.tr("Letters, digits, dots, dashes or underscores; used to sign in."))
         self._user_edited = False
         form = QFormLayout(self)
-        form.addRow("&Establishment", self.establishment)
-        form.addRow("&Governor's name", self.display_name)
-        form.addRow("&User name", self.user)
+        form.addRow(self.tr("&Establishment"), self.establishment)
+        form.addRow(self.tr("&Governor's name"), self.display_name)
+        form.addRow(self.tr("&User name"), self.user)
         self.display_name.textChanged.connect(self._suggest)
         self.user.textEdited.connect(lambda _t: setattr(self, "_user_edited", True))
         for w in (self.establishment, self.display_name, self.user):
@@ -99,9 +99,9 @@ class DetailsPage(QWizardPage):
 class PassphrasePage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Your passphrase")
-        self.setSubTitle("It unlocks the vault. There is no way to recover it if it is lost, "
-                         "so choose a few words you will remember.")
+        self.setTitle(self.tr("Your passphrase"))
+        self.setSubTitle(self.tr("It unlocks the vault. There is no way to recover it if it is lost, "
+                         "so choose a few words you will remember."))
         self.passphrase = PassphraseEdit(accessible_name="Passphrase")
         self.confirm = PassphraseEdit(accessible_name="Confirm passphrase")
         self.strength = StrengthMeter(self.passphrase)
@@ -109,17 +109,17 @@ class PassphrasePage(QWizardPage):
         self.mismatch = QLabel()
         self.mismatch.setStyleSheet("color: #d32f2f;")
         ok, why = quick_unlock.availability()
-        self.quick = QCheckBox("Use &quick unlock on this computer")
+        self.quick = QCheckBox(self.tr("Use &quick unlock on this computer"))
         self.quick.setEnabled(ok)
         self.quick_reason = QLabel(why if not ok else
-                                   "Keeps an unlock key in this computer's keychain; the "
-                                   "passphrase still works everywhere.")
+                                   self.tr("Keeps an unlock key in this computer's keychain; the "
+                                   "passphrase still works everywhere."))
         self.quick_reason.setWordWrap(True)
         self.quick_reason.setObjectName("hint")
         form = QFormLayout(self)
-        form.addRow("&Passphrase", self.passphrase)
+        form.addRow(self.tr("&Passphrase"), self.passphrase)
         form.addRow("", self.strength)
-        form.addRow("&Confirm", self.confirm)
+        form.addRow(self.tr("&Confirm"), self.confirm)
         form.addRow("", self.mismatch)
         form.addRow("", self.quick)
         form.addRow("", self.quick_reason)
@@ -128,7 +128,7 @@ class PassphrasePage(QWizardPage):
         self._update()
 
     def _update(self, *_):
-        self.mismatch.setText("The two passphrases differ." if self.confirm.text() and
+        self.mismatch.setText(self.tr("The two passphrases differ.") if self.confirm.text() and
                               self.confirm.text() != self.passphrase.text() else "")
         self.completeChanged.emit()
 
@@ -148,7 +148,7 @@ class PassphrasePage(QWizardPage):
 class SummaryPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Ready to create the vault")
+        self.setTitle(self.tr("Ready to create the vault"))
         self.setSubTitle(self.tr("Finish creates the encrypted vault and a signing identity "
                                  "for you. HQ can pin your certificate later (Tools › Users… › "
                                  "Export my certificate)."))
@@ -169,7 +169,7 @@ class SetupWizard(QWizard):
 
     def __init__(self, parent=None, demo_available: bool = False):
         super().__init__(parent)
-        self.setWindowTitle("Set up Governor's Console")
+        self.setWindowTitle(self.tr("Set up Governor's Console"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.choice = ChoicePage(demo_available)

@@ -13,7 +13,7 @@ edit, undone by writing the previous values again (itself an audited change).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from console.records import intel, measures, referrals, subjects
 from console.records.commands import MeasureFields, ReferralFields, ReportFields, SubjectFields
@@ -29,7 +29,7 @@ def _edit(call, ref: str, message: str, **callbacks) -> Operation:
 
 def create_subject(subject: SubjectFields, **callbacks) -> Operation:
     return _edit(lambda v: subjects.create_subject(v, subject), "",
-                 "Subject added to the register.", **callbacks)
+                 QCoreApplication.translate("Edits", "Subject added to the register."), **callbacks)
 
 
 def update_profile(ref: str, changes: SubjectFields, message: str = "",
@@ -101,7 +101,7 @@ class ProfileUndo(QObject):
 
     def remember(self, ref: str, before: SubjectFields) -> None:
         self._last = (ref, before)
-        self.available.emit("Undo profile edit")
+        self.available.emit(QCoreApplication.translate("Edits", "Undo profile edit"))
 
     def take(self) -> Operation | None:
         """The operation that puts the last edit back (and forgets it)."""

@@ -20,7 +20,7 @@ it whole.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -68,7 +68,7 @@ class FormDialog(QDialog):
 
     submitted = Signal(object)      # the dialog's value dataclass
 
-    ok_text = "Save"
+    ok_text = QT_TRANSLATE_NOOP("FormDialog", "Save")
 
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
@@ -82,7 +82,7 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.ok_text)
+        self.ok_button.setText(QCoreApplication.translate("FormDialog", self.ok_text))
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

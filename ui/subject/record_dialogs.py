@@ -8,6 +8,8 @@ is pointed out."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -70,25 +72,25 @@ class ReportDialog(FormDialog):
     """A new intelligence report with its 3x5x2 grading."""
 
     def __init__(self, parent=None):
-        super().__init__("Add a report", parent)
+        super().__init__(QCoreApplication.translate("ReportDialog", "Add a report"), parent)
         self.type = fill_combo(QComboBox(), REPORT_TYPES)
         self.received_on = _on_or_before_today()
         self.source = fill_combo(QComboBox(), SOURCE_GRADES, "2")
         self.intel = fill_combo(QComboBox(), INTEL_GRADES, "C")
         self.handling = fill_combo(QComboBox(), HANDLING, "P")
-        self.condition = QLineEdit(placeholderText="Needed for handling code C")
+        self.condition = QLineEdit(placeholderText=self.tr("Needed for handling code C"))
         self.external_ref = QLineEdit()
         self.author = QLineEdit()
-        self.withheld = QCheckBox("Author's identity withheld")
+        self.withheld = QCheckBox(self.tr("Author's identity withheld"))
         self.summary = _text_box(70)
         self.full_text = _text_box(130)
-        _named(self, (("&Type", self.type), ("&Received on", self.received_on),
-                      ("&Source evaluation", self.source),
-                      ("&Intelligence assessment", self.intel),
-                      ("&Handling code", self.handling), ("Handling &condition", self.condition),
-                      ("E&xternal reference", self.external_ref), ("&Author", self.author),
-                      ("", self.withheld), ("Sanitised &summary", self.summary),
-                      ("&Full text", self.full_text)),
+        _named(self, ((self.tr("&Type"), self.type), (self.tr("&Received on"), self.received_on),
+                      (self.tr("&Source evaluation"), self.source),
+                      (self.tr("&Intelligence assessment"), self.intel),
+                      (self.tr("&Handling code"), self.handling), (self.tr("Handling &condition"), self.condition),
+                      (self.tr("E&xternal reference"), self.external_ref), (self.tr("&Author"), self.author),
+                      ("", self.withheld), (self.tr("Sanitised &summary"), self.summary),
+                      (self.tr("&Full text"), self.full_text)),
                {"type": "type", "received_on": "received_on", "source_grade": "source",
                 "intel_grade": "intel", "handling": "handling",
                 "handling_condition": "condition", "external_ref": "external_ref",
@@ -117,21 +119,21 @@ class ReferralDialog(FormDialog):
 
     def __init__(self, reports: tuple[IntelReport, ...] = (), report_id: int | None = None,
                  parent=None):
-        super().__init__("Record a referral", parent)
+        super().__init__(QCoreApplication.translate("ReferralDialog", "Record a referral"), parent)
         self.target = fill_combo(QComboBox(), REFERRAL_TARGETS)
         self.referred_on = _on_or_before_today()
         self.reference = QLineEdit()
         self.report = QComboBox()
-        self.report.addItem("The subject as a whole", None)
+        self.report.addItem(self.tr("The subject as a whole"), None)
         for r in reports:
             self.report.addItem(f"Report {r.id}: {REPORT_TYPES.label(r.type)} "
                                 f"({r.received_on}, {r.grading})", r.id)
         if report_id is not None:
             self.report.setCurrentIndex(max(0, self.report.findData(report_id)))
         self.next_chase = _ahead(days=14)
-        _named(self, (("Referred &to", self.target), ("&Date referred", self.referred_on),
-                      ("&Their reference", self.reference), ("&What", self.report),
-                      ("Next &chase", self.next_chase)),
+        _named(self, ((self.tr("Referred &to"), self.target), (self.tr("&Date referred"), self.referred_on),
+                      (self.tr("&Their reference"), self.reference), (self.tr("&What"), self.report),
+                      (self.tr("Next &chase"), self.next_chase)),
                {"target": "target", "referred_on": "referred_on", "reference": "reference",
                 "report_id": "report", "next_chase": "next_chase"})
 
@@ -148,15 +150,15 @@ class ReferralUpdateDialog(FormDialog):
     """Record a referral's acknowledgement, next chase date and outcome."""
 
     def __init__(self, referral: Referral, parent=None):
-        super().__init__("Update referral", parent)
-        self.form.addRow("Referral", QLineEdit(
+        super().__init__(QCoreApplication.translate("ReferralUpdateDialog", "Update referral"), parent)
+        self.form.addRow(self.tr("Referral"), QLineEdit(
             f"{REFERRAL_TARGETS.label(referral.target)}, {referral.referred_on}", readOnly=True))
         self.acknowledged_on = _on_or_before_today(referral.acknowledged_on, optional=True)
         self.next_chase = _ahead(referral.next_chase, days=14)
         self.outcome = _text_box(70)
         self.outcome.setPlainText(referral.outcome)
-        _named(self, (("&Acknowledged on", self.acknowledged_on),
-                      ("Next &chase", self.next_chase), ("&Outcome", self.outcome)),
+        _named(self, ((self.tr("&Acknowledged on"), self.acknowledged_on),
+                      (self.tr("Next &chase"), self.next_chase), (self.tr("&Outcome"), self.outcome)),
                {"acknowledged_on": "acknowledged_on", "next_chase": "next_chase",
                 "outcome": "outcome"})
 
@@ -173,7 +175,7 @@ class MeasureDialog(FormDialog):
     """A new mitigation measure."""
 
     def __init__(self, parent=None):
-        super().__init__("Add a measure", parent)
+        super().__init__(QCoreApplication.translate("MeasureDialog", "Add a measure"), parent)
         self.aim = fill_combo(QComboBox(), AIMS)
         self.type = fill_combo(QComboBox(), MEASURE_TYPES)
         self.details = _text_box()
@@ -181,9 +183,9 @@ class MeasureDialog(FormDialog):
         self.start_on = DateField(clock.today())
         self.review_due = _ahead(days=28)
         self.status = fill_combo(QComboBox(), MEASURE_STATUSES, "active")
-        _named(self, (("&Aim", self.aim), ("&Type", self.type), ("&Details", self.details),
-                      ("&Owner", self.owner), ("&Start", self.start_on),
-                      ("&Review due", self.review_due), ("Stat&us", self.status)),
+        _named(self, ((self.tr("&Aim"), self.aim), (self.tr("&Type"), self.type), (self.tr("&Details"), self.details),
+                      (self.tr("&Owner"), self.owner), (self.tr("&Start"), self.start_on),
+                      (self.tr("&Review due"), self.review_due), (self.tr("Stat&us"), self.status)),
                {"aim": "aim", "type": "type", "details": "details", "owner": "owner",
                 "start_on": "start_on", "review_due": "review_due", "status": "status"})
 
@@ -201,14 +203,14 @@ class MeasureUpdateDialog(FormDialog):
     """Change a measure's status, next review and how well it is working."""
 
     def __init__(self, measure: Measure, parent=None):
-        super().__init__("Update measure", parent)
-        self.form.addRow("Measure", QLineEdit(measure_label(measure), readOnly=True))
+        super().__init__(QCoreApplication.translate("MeasureUpdateDialog", "Update measure"), parent)
+        self.form.addRow(self.tr("Measure"), QLineEdit(measure_label(measure), readOnly=True))
         self.status = fill_combo(QComboBox(), MEASURE_STATUSES, measure.status)
         self.review_due = _ahead(measure.review_due, days=28)
         self.effectiveness = _text_box()
         self.effectiveness.setPlainText(measure.effectiveness)
-        _named(self, (("&Status", self.status), ("&Review due", self.review_due),
-                      ("&Effectiveness", self.effectiveness)),
+        _named(self, ((self.tr("&Status"), self.status), (self.tr("&Review due"), self.review_due),
+                      (self.tr("&Effectiveness"), self.effectiveness)),
                {"status": "status", "review_due": "review_due",
                 "effectiveness": "effectiveness"})
 
@@ -234,20 +236,20 @@ def measure_label(m: Measure) -> str:
 class LogEntryDialog(FormDialog):
     """Append a log entry to a measure: type the note and press Enter."""
 
-    ok_text = "Add entry"
+    ok_text = QT_TRANSLATE_NOOP("FormDialog", "Add entry")
 
     def __init__(self, measures: tuple[Measure, ...], measure_id: int | None = None,
                  parent=None):
-        super().__init__("Add a log entry", parent)
-        self.ok_button.setText(self.ok_text)
+        super().__init__(QCoreApplication.translate("LogEntryDialog", "Add a log entry"), parent)
+        self.ok_button.setText(QCoreApplication.translate("FormDialog", self.ok_text))
         self.measure = QComboBox()
         # Measures still in force first: an ended one rarely gets new entries.
         for m in sorted(measures, key=lambda m: m.status == "ended"):
             self.measure.addItem(measure_label(m), m.id)
         if measure_id is not None:
             self.measure.setCurrentIndex(max(0, self.measure.findData(measure_id)))
-        self.text = QLineEdit(placeholderText="What was done or seen, then Enter")
-        _named(self, (("&Measure", self.measure), ("&Entry", self.text)),
+        self.text = QLineEdit(placeholderText=self.tr("What was done or seen, then Enter"))
+        _named(self, ((self.tr("&Measure"), self.measure), (self.tr("&Entry"), self.text)),
                {"measure_id": "measure", "text": "text"})
         self.first_input = self.text
         self.setMinimumWidth(520)

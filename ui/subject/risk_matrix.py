@@ -20,7 +20,7 @@ class RiskMatrix(QWidget):
         self.inherent: tuple[int, int] | None = None
         self.residual: tuple[int, int] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Risk matrix")
+        self.setAccessibleName(self.tr("Risk matrix"))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(250, 240)

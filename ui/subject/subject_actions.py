@@ -9,6 +9,8 @@ comes back after unlocking.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 
 from console import clock
 from console.audit import roles
@@ -67,7 +69,7 @@ class SubjectActions:
     def _record(self):
         rec = self.panel.record
         if rec is None or rec.subject.ref != self.register.current_ref():
-            self.window.presenter.status("Choose a subject in the register first.")
+            self.window.presenter.status(QCoreApplication.translate("SubjectActions", "Choose a subject in the register first."))
             return None
         return rec
 
@@ -202,8 +204,9 @@ class SubjectActions:
         if rec is None:
             return None
         if not rec.measures:
-            self.window.presenter.status(f"{rec.subject.ref} has no measures yet; add a "
-                                         "measure first.")
+            self.window.presenter.status(QCoreApplication.translate(
+                "SubjectActions", "%1 has no measures yet; add a measure first.").replace(
+                "%1", rec.subject.ref))
             return None
         chosen = self.panel.measures.current()
         if measure_id is None and chosen is not None and chosen.status != "ended":

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,15 +41,15 @@ class SubjectDialog(FormDialog):
 
     def __init__(self, initial: SubjectFields | None = None, *, editing: bool = False,
                  can_assess: bool = True, assess_reason: str = "", parent=None):
-        super().__init__("Edit profile" if editing else "Add a subject", parent)
-        self.ok_text = "Save" if editing else "Add to register"
+        super().__init__(QCoreApplication.translate("SubjectDialog", "Edit profile") if editing else QCoreApplication.translate("SubjectDialog", "Add a subject"), parent)
+        self.ok_text = self.tr("Save") if editing else self.tr("Add to register")
         self.ok_button.setText(self.ok_text)
         self.editing = editing
         v = (initial or SubjectFields()).with_defaults()
         self.name = QLineEdit(v.name)
         self.staff_number = QLineEdit(v.staff_number)
-        self.role = QLineEdit(v.role, placeholderText="e.g. Prison officer (band 3)")
-        self.location = QLineEdit(v.location, placeholderText="e.g. B wing")
+        self.role = QLineEdit(v.role, placeholderText=self.tr("e.g. Prison officer (band 3)"))
+        self.location = QLineEdit(v.location, placeholderText=self.tr("e.g. B wing"))
         self.employment = fill_combo(QComboBox(), EMPLOYMENT, v.employment_type)
         self.start_date = DateField(_day(v.start_date), optional=True,
                                     latest=clock.today())
@@ -64,7 +64,7 @@ class SubjectDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if key in v.categories
                                else Qt.CheckState.Unchecked)
             self.categories.addItem(item)
-        self.owner = QLineEdit(v.owner, placeholderText="Who manages this case")
+        self.owner = QLineEdit(v.owner, placeholderText=self.tr("Who manages this case"))
         self.next_review = DateField(
             _day(v.next_review), optional=True, warns_past=True,
             suggest=clock.today() + dt.timedelta(days=REVIEW_AFTER_DAYS))
@@ -73,11 +73,11 @@ class SubjectDialog(FormDialog):
         self.notes.setMaximumHeight(90)
         self.likelihood = QSpinBox(minimum=1, maximum=5, value=v.likelihood)
         self.impact = QSpinBox(minimum=1, maximum=5, value=v.impact)
-        for label, w in (("&Name", self.name), ("Staff &number", self.staff_number),
-                         ("&Role", self.role), ("&Location", self.location),
-                         ("&Employment", self.employment), ("&Start date", self.start_date),
-                         ("&Categories", self.categories), ("&Owner", self.owner),
-                         ("Next re&view", self.next_review), ("No&tes", self.notes)):
+        for label, w in ((self.tr("&Name"), self.name), (self.tr("Staff &number"), self.staff_number),
+                         (self.tr("&Role"), self.role), (self.tr("&Location"), self.location),
+                         (self.tr("&Employment"), self.employment), (self.tr("&Start date"), self.start_date),
+                         (self.tr("&Categories"), self.categories), (self.tr("&Owner"), self.owner),
+                         (self.tr("Next re&view"), self.next_review), (self.tr("No&tes"), self.notes)):
             self.form.addRow(label, w)
             w.setAccessibleName(label.replace("&", ""))
         self.inputs = {"name": self.name, "staff_number": self.staff_number,
@@ -88,10 +88,10 @@ class SubjectDialog(FormDialog):
                        "likelihood": self.likelihood, "impact": self.impact}
         self.first_input = self.name
         if not editing:
-            self.form.addRow("&Likelihood (1-5)", self.likelihood)
-            self.form.addRow("&Impact (1-5)", self.impact)
-            self.likelihood.setAccessibleName("Likelihood")
-            self.impact.setAccessibleName("Impact")
+            self.form.addRow(self.tr("&Likelihood (1-5)"), self.likelihood)
+            self.form.addRow(self.tr("&Impact (1-5)"), self.impact)
+            self.likelihood.setAccessibleName(self.tr("Likelihood"))
+            self.impact.setAccessibleName(self.tr("Impact"))
             if not can_assess:
                 for w in (self.likelihood, self.impact):
                     w.setEnabled(False)
@@ -139,22 +139,22 @@ class StatusDialog(FormDialog):
     """Change a subject's status, with the reason."""
 
     def __init__(self, current: str, parent=None):
-        super().__init__("Change status", parent)
-        self.ok_button.setText("Change status")
-        self.form.addRow("Current", QLabel(STATUSES.label(current)))
+        super().__init__(QCoreApplication.translate("StatusDialog", "Change status"), parent)
+        self.ok_button.setText(self.tr("Change status"))
+        self.form.addRow(self.tr("Current"), QLabel(STATUSES.label(current)))
         self.status = fill_combo(QComboBox(), STATUSES, keys=rules.next_statuses(current))
-        self.status.setAccessibleName("New status")
+        self.status.setAccessibleName(self.tr("New status"))
         self.outcome = QComboBox()
-        self.outcome.addItem("(none)", None)
+        self.outcome.addItem(self.tr("(none)"), None)
         fill_combo(self.outcome, OUTCOMES)
-        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setAccessibleName(self.tr("Outcome"))
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
-        self.reason.setAccessibleName("Reason for the change")
+        self.reason.setAccessibleName(self.tr("Reason for the change"))
         self.reason.setMaximumHeight(100)
-        self.form.addRow("&New status", self.status)
-        self.form.addRow("&Outcome", self.outcome)
-        self.form.addRow("&Reason", self.reason)
+        self.form.addRow(self.tr("&New status"), self.status)
+        self.form.addRow(self.tr("&Outcome"), self.outcome)
+        self.form.addRow(self.tr("&Reason"), self.reason)
         self.inputs = {"reason": self.reason, "status": self.status, "outcome": self.outcome}
         self.status.currentIndexChanged.connect(self._sync)
         self._sync()
@@ -162,7 +162,7 @@ class StatusDialog(FormDialog):
     def _sync(self, *_):
         closing = self.status.currentData() == "closed"
         self.outcome.setEnabled(closing)
-        self.outcome.setToolTip("" if closing else "An outcome is recorded only on closing.")
+        self.outcome.setToolTip("" if closing else self.tr("An outcome is recorded only on closing."))
 
     def check_at(self) -> tuple[str, str]:
         if self.reason.toPlainText().strip():
@@ -178,13 +178,13 @@ class AssessDialog(FormDialog):
     """Likelihood x impact, before and after the measures in force."""
 
     def __init__(self, subject: Subject, parent=None):
-        super().__init__("Threat assessment", parent)
+        super().__init__(QCoreApplication.translate("AssessDialog", "Threat assessment"), parent)
         self.spins = {}
-        for key, label, val in (("likelihood", "&Likelihood", subject.likelihood),
-                                ("impact", "&Impact", subject.impact),
-                                ("residual_likelihood", "&Residual likelihood",
+        for key, label, val in (("likelihood", self.tr("&Likelihood"), subject.likelihood),
+                                ("impact", self.tr("&Impact"), subject.impact),
+                                ("residual_likelihood", self.tr("&Residual likelihood"),
                                  subject.residual_likelihood),
-                                ("residual_impact", "Residual i&mpact",
+                                ("residual_impact", self.tr("Residual i&mpact"),
                                  subject.residual_impact)):
             spin = QSpinBox(minimum=1, maximum=5, value=val)
             spin.setAccessibleName(label.replace("&", ""))
@@ -213,7 +213,7 @@ class DeleteDialog(FormDialog):
     """Confirm deleting a subject; the reason goes into the audit chain."""
 
     def __init__(self, ref: str, parent=None):
-        super().__init__(self.tr("Delete subject"), parent)
+        super().__init__(QCoreApplication.translate("DeleteDialog", "Delete subject"), parent)
         # A destructive button: no "OK" tick, and Enter never presses it.
         self.buttons.removeButton(self.ok_button)
         self.ok_button.deleteLater()

@@ -50,18 +50,18 @@ class SubjectPanel(QWidget):
                                        "#5b3a8c; border-radius: 4px; padding: 3px 8px;")
         self.restriction.hide()
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Subject details")
+        self.tabs.setAccessibleName(self.tr("Subject details"))
         self.profile = ProfileTab()
         self.assessment = AssessmentTab()
         self.reports = ReportsTab()
         self.referrals = ReferralsTab()
         self.measures = MeasuresTab()
         self.history = HistoryTab()
-        for tab, title in ((self.profile, "&Profile"), (self.assessment, "&Threat"),
-                           (self.reports, "&Reports"), (self.referrals, "Re&ferrals"),
-                           (self.measures, "&Measures"), (self.history, "&History")):
+        for tab, title in ((self.profile, self.tr("&Profile")), (self.assessment, self.tr("&Threat")),
+                           (self.reports, self.tr("&Reports")), (self.referrals, self.tr("Re&ferrals")),
+                           (self.measures, self.tr("&Measures")), (self.history, self.tr("&History"))):
             self.tabs.addTab(tab, title)
-        self.empty = QLabel("Choose a subject in the register to see the details.")
+        self.empty = QLabel(self.tr("Choose a subject in the register to see the details."))
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
 
@@ -133,12 +133,13 @@ class SubjectPanel(QWidget):
         s = record.subject
         self.header.setText(f"{s.ref} — {shown(s.name, one_line=True)}")
         colour = RAG_COLOURS[record.rag].name()
-        self.chip.setText(f" {RAG.label(record.rag)} risk · {s.likelihood}×{s.impact} = "
-                          f"{s.score} ")
+        self.chip.setText(" " + self.tr("%1 risk · %2×%3 = %4").replace("%1", RAG.label(record.rag))
+                          .replace("%2", str(s.likelihood)).replace("%3", str(s.impact))
+                          .replace("%4", str(s.score)) + " ")
         text = RAG_TEXT[record.rag].name()
         self.chip.setStyleSheet(f"background: {colour}; color: {text}; border-radius: 4px; "
                                 "padding: 3px 8px; font-weight: 600;")
-        self.chip.setAccessibleName(f"{RAG.label(record.rag)} risk")
+        self.chip.setAccessibleName(self.tr("%1 risk").replace("%1", RAG.label(record.rag)))
         self._show_restriction(record.restricted_to)
         for tab in (self.profile, self.assessment, self.reports, self.referrals, self.measures):
             tab.show_record(record)
@@ -150,8 +151,9 @@ class SubjectPanel(QWidget):
             self.restriction.clear()
             self.restriction.hide()
             return
-        who = ", ".join(names) if names else "governors only"
-        self.restriction.setText(shown(f"Restricted · {who}", one_line=True))
+        who = ", ".join(names) if names else self.tr("governors only")
+        self.restriction.setText(shown(self.tr("Restricted · %1").replace("%1", who),
+                                       one_line=True))
         self.restriction.setToolTip(shown(restriction_tip(names)))
         self.restriction.setAccessibleName(shown(restriction_tip(names)))
         self.restriction.show()

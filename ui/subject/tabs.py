@@ -9,7 +9,7 @@ holding it are plain text, never markup.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -76,12 +76,12 @@ class ProfileTab(QWidget):
         super().__init__()
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
-        for key, label in (("ref", "Reference"), ("name", "Name"), ("staff", "Staff number"),
-                           ("role", "Role"), ("location", "Location"),
-                           ("employment", "Employment"), ("start", "Start date"),
-                           ("status", "Status"), ("side", "Also"),
-                           ("categories", "Categories"), ("owner", "Owner"),
-                           ("review", "Next review"), ("flags", "Needs attention")):
+        for key, label in (("ref", self.tr("Reference")), ("name", self.tr("Name")), ("staff", self.tr("Staff number")),
+                           ("role", self.tr("Role")), ("location", self.tr("Location")),
+                           ("employment", self.tr("Employment")), ("start", self.tr("Start date")),
+                           ("status", self.tr("Status")), ("side", self.tr("Also")),
+                           ("categories", self.tr("Categories")), ("owner", self.tr("Owner")),
+                           ("review", self.tr("Next review")), ("flags", self.tr("Needs attention"))):
             value = QLabel()
             value.setTextFormat(Qt.TextFormat.PlainText)   # a name is never markup
             value.setWordWrap(True)
@@ -90,12 +90,12 @@ class ProfileTab(QWidget):
             self.fields[key] = value
             form.addRow(f"{label}:", value)
         self.notes = QPlainTextEdit(readOnly=True)
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setMaximumHeight(110)
-        form.addRow("Notes:", self.notes)
-        self.edit_button = button("&Edit profile…", "Edit profile")
-        self.status_button = button("Change &status…", "Change status")
-        self.delete_button = button("Delete…", "Delete subject")
+        form.addRow(self.tr("Notes:"), self.notes)
+        self.edit_button = button(self.tr("&Edit profile…"), self.tr("Edit profile"))
+        self.status_button = button(self.tr("Change &status…"), self.tr("Change status"))
+        self.delete_button = button(self.tr("Delete…"), self.tr("Delete subject"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(actions_row(self.edit_button, self.status_button, self.delete_button))
@@ -115,13 +115,13 @@ class ProfileTab(QWidget):
             status += f" — {OUTCOMES.label(s.outcome)}"
         f["status"].setText(status)
         side = [t for t, on in (("suspended", s.suspended),
-                                ("on restricted duties", s.restricted_duties)) if on]
+                                (self.tr("on restricted duties"), s.restricted_duties)) if on]
         f["side"].setText(", ".join(side) or "—")
         f["categories"].setText("\n".join(CATEGORIES.label(c) for c in s.categories) or "—")
         f["owner"].setText(shown(s.owner, one_line=True) or "—")
         f["review"].setText(s.next_review.isoformat() if s.next_review else "—")
         flags = flag_labels(rec.flags)
-        f["flags"].setText(", ".join(flags) if flags else "Nothing overdue")
+        f["flags"].setText(", ".join(flags) if flags else self.tr("Nothing overdue"))
         f["flags"].setStyleSheet("color: #c62828; font-weight: 600;" if flags else "")
         self.notes.setPlainText(shown(s.notes))
 
@@ -132,9 +132,9 @@ class AssessmentTab(QWidget):
         self.matrix = RiskMatrix()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.assess_button = button("&Reassess…", "Change threat assessment")
-        legend = QLabel("● inherent risk   ○ residual risk (with measures in force)\n"
-                        "Likelihood runs up, impact along the bottom.")
+        self.assess_button = button(self.tr("&Reassess…"), self.tr("Change threat assessment"))
+        legend = QLabel(self.tr("● inherent risk   ○ residual risk (with measures in force)\n"
+                        "Likelihood runs up, impact along the bottom."))
         legend.setObjectName("hint")
         legend.setWordWrap(True)
         layout = QHBoxLayout(self)
@@ -151,10 +151,17 @@ class AssessmentTab(QWidget):
         s = rec.subject
         self.matrix.set_points((s.likelihood, s.impact),
                                (s.residual_likelihood, s.residual_impact))
+        line = self.tr("likelihood %1 × impact %2 = %3 (%4)")
+
+        def filled(lk, im, score, band) -> str:
+            return (line.replace("%1", str(lk)).replace("%2", str(im))
+                    .replace("%3", str(score)).replace("%4", band))
         self.summary.setText(
-            f"<b>Inherent:</b> likelihood {s.likelihood} × impact {s.impact} = {s.score} "
-            f"({RAG.label(rec.rag)})<br><b>Residual:</b> likelihood {s.residual_likelihood} × "
-            f"impact {s.residual_impact} = {s.residual_score} ({RAG.label(rec.residual_rag)})")
+            "<b>" + self.tr("Inherent:") + "</b> "
+            + filled(s.likelihood, s.impact, s.score, RAG.label(rec.rag)) + "<br><b>"
+            + self.tr("Residual:") + "</b> "
+            + filled(s.residual_likelihood, s.residual_impact, s.residual_score,
+                     RAG.label(rec.residual_rag)))
 
 
 class ReportsTab(QWidget):
@@ -163,19 +170,19 @@ class ReportsTab(QWidget):
     def __init__(self):
         super().__init__()
         self.model = SnapshotModel((
-            ("Received", lambda r: r.received_on), ("Type", lambda r: REPORT_TYPES.label(r.type)),
-            ("Grading", lambda r: r.grading),
-            ("Referred", lambda r: "yes" if r.referred else
-             ("OVERDUE" if r.unreferred_overdue else "not yet")),
-            ("Summary", lambda r: r.summary.splitlines()[0] if r.summary else "")), self)
-        self.view = table(self.model, "Reports", stretch=(1, 4))
-        self.show_button = button("Show &full text", "Show full text")
+            (self.tr("Received"), lambda r: r.received_on), (self.tr("Type"), lambda r: REPORT_TYPES.label(r.type)),
+            (self.tr("Grading"), lambda r: r.grading),
+            (self.tr("Referred"), lambda r: self.tr("yes") if r.referred else
+             (self.tr("OVERDUE") if r.unreferred_overdue else self.tr("not yet"))),
+            (self.tr("Summary"), lambda r: r.summary.splitlines()[0] if r.summary else "")), self)
+        self.view = table(self.model, self.tr("Reports"), stretch=(1, 4))
+        self.show_button = button(self.tr("Show &full text"), self.tr("Show full text"))
         self.show_button.setCheckable(True)
         self.full_text = QPlainTextEdit(readOnly=True)
-        self.full_text.setAccessibleName("Full text of the report")
+        self.full_text.setAccessibleName(self.tr("Full text of the report"))
         self.full_text.setVisible(False)
-        self.add_button = button("&Add report…", "Add report")
-        self.refer_button = button("&Refer…", "Refer this report")
+        self.add_button = button(self.tr("&Add report…"), self.tr("Add report"))
+        self.refer_button = button(self.tr("&Refer…"), self.tr("Refer this report"))
         layout = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
@@ -201,10 +208,10 @@ class ReportsTab(QWidget):
             self.show_button.setChecked(True)
         if on and report is not None:
             self.full_text.setPlainText(
-                "(the full text is not shown to your role)" if report.full_text_withheld
-                else shown(report.full_text) or "(no full text recorded)")
+                self.tr("(the full text is not shown to your role)") if report.full_text_withheld
+                else shown(report.full_text) or self.tr("(no full text recorded)"))
             self.full_text.setVisible(True)
-            self.show_button.setText("Hide &full text")
+            self.show_button.setText(self.tr("Hide &full text"))
         else:
             self.hide_text()
 
@@ -214,25 +221,25 @@ class ReportsTab(QWidget):
         self.show_button.blockSignals(True)
         self.show_button.setChecked(False)
         self.show_button.blockSignals(False)
-        self.show_button.setText("Show &full text")
+        self.show_button.setText(self.tr("Show &full text"))
 
 
 class ReferralsTab(QWidget):
     def __init__(self):
         super().__init__()
         self.model = SnapshotModel((
-            ("Referred", lambda f: f.referred_on),
-            ("To", lambda f: REFERRAL_TARGETS.label(f.target)),
-            ("Report", lambda f: f"#{f.report_id}" if f.report_id else "whole subject"),
-            ("Their ref.", lambda f: f.reference),
-            ("Acknowledged", lambda f: f.acknowledged_on or
-             ("OVERDUE" if f.unacknowledged_overdue else "awaited")),
-            ("Next chase", lambda f: f.next_chase or ""), ("Outcome", lambda f: f.outcome)),
+            (self.tr("Referred"), lambda f: f.referred_on),
+            (self.tr("To"), lambda f: REFERRAL_TARGETS.label(f.target)),
+            (self.tr("Report"), lambda f: f"#{f.report_id}" if f.report_id else self.tr("whole subject")),
+            (self.tr("Their ref."), lambda f: f.reference),
+            (self.tr("Acknowledged"), lambda f: f.acknowledged_on or
+             (self.tr("OVERDUE") if f.unacknowledged_overdue else self.tr("awaited"))),
+            (self.tr("Next chase"), lambda f: f.next_chase or ""), (self.tr("Outcome"), lambda f: f.outcome)),
             self)
-        self.view = table(self.model, "Referrals", stretch=(1, 3, 6), give_way=(2, 5, 3))
-        self.add_button = button("&Record referral…", "Record referral")
-        self.ack_button = button("Mark &acknowledged today", "Mark referral acknowledged")
-        self.update_button = button("&Update referral…", "Update the chosen referral")
+        self.view = table(self.model, self.tr("Referrals"), stretch=(1, 3, 6), give_way=(2, 5, 3))
+        self.add_button = button(self.tr("&Record referral…"), self.tr("Record referral"))
+        self.ack_button = button(self.tr("Mark &acknowledged today"), self.tr("Mark referral acknowledged"))
+        self.update_button = button(self.tr("&Update referral…"), self.tr("Update the chosen referral"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(actions_row(self.add_button, self.ack_button, self.update_button))
@@ -260,23 +267,24 @@ class MeasuresTab(QWidget):
     def __init__(self):
         super().__init__()
         self.model = SnapshotModel((
-            ("Measure", lambda m: MEASURE_TYPES.label(m.type)),
-            ("Status", lambda m: MEASURE_STATUSES.label(m.status)),
-            ("Review due", lambda m: f"{m.review_due} OVERDUE" if m.overdue
-             else (m.review_due or "")), ("Log", lambda m: len(m.log)),
-            ("Aim", lambda m: AIMS.label(m.aim)), ("Started", lambda m: m.start_on or ""),
-            ("Owner", lambda m: m.owner)), self,
+            (self.tr("Measure"), lambda m: MEASURE_TYPES.label(m.type)),
+            (self.tr("Status"), lambda m: MEASURE_STATUSES.label(m.status)),
+            (self.tr("Review due"), lambda m: f"{m.review_due} " + self.tr("OVERDUE") if m.overdue
+             else (m.review_due or "")), (self.tr("Log"), lambda m: len(m.log)),
+            (self.tr("Aim"), lambda m: AIMS.label(m.aim)), (self.tr("Started"), lambda m: m.start_on or ""),
+            (self.tr("Owner"), lambda m: m.owner)), self,
             tooltip=lambda m, c: m.details or None)
-        self.view = table(self.model, "Measures", stretch=(0, 6), give_way=(4, 5, 3))
+        self.view = table(self.model, self.tr("Measures"), stretch=(0, 6), give_way=(4, 5, 3))
         self.log_model = SnapshotModel((
-            ("When", lambda e: e.at[:16].replace("T", " ")), ("By", lambda e: e.by_user),
-            ("Entry", lambda e: (f"[corrects #{e.corrects}] " if e.corrects else "") + e.text)),
+            (self.tr("When"), lambda e: e.at[:16].replace("T", " ")), (self.tr("By"), lambda e: e.by_user),
+            (self.tr("Entry"), lambda e: (self.tr("[corrects #%1] ").replace("%1", str(e.corrects))
+                                     if e.corrects else "") + e.text)),
             self, tooltip=lambda e, c: e.text if c == 2 else None)
-        self.log_view = table(self.log_model, "Log of the chosen measure", stretch=(2,))
-        self.add_button = button("Add &measure…", "Add measure")
-        self.update_button = button("&Update measure…", "Update the chosen measure")
-        self.log_button = button("Add &log entry…", "Add log entry")
-        self.log_button.setToolTip("Add a log entry to the chosen measure (Ctrl+Shift+L)")
+        self.log_view = table(self.log_model, self.tr("Log of the chosen measure"), stretch=(2,))
+        self.add_button = button(self.tr("Add &measure…"), self.tr("Add measure"))
+        self.update_button = button(self.tr("&Update measure…"), self.tr("Update the chosen measure"))
+        self.log_button = button(self.tr("Add &log entry…"), self.tr("Add log entry"))
+        self.log_button.setToolTip(self.tr("Add a log entry to the chosen measure (Ctrl+Shift+L)"))
         layout = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
@@ -307,12 +315,12 @@ class HistoryTab(QWidget):
     def __init__(self):
         super().__init__()
         self.model = SnapshotModel((
-            ("#", lambda a: a.seq), ("When", lambda a: a.at[:19].replace("T", " ")),
-            ("By", lambda a: a.user), ("What", lambda a: describe(a))), self)
-        self.view = table(self.model, "History from the audit chain", stretch=(3,),
+            ("#", lambda a: a.seq), (self.tr("When"), lambda a: a.at[:19].replace("T", " ")),
+            (self.tr("By"), lambda a: a.user), (self.tr("What"), lambda a: describe(a))), self)
+        self.view = table(self.model, self.tr("History from the audit chain"), stretch=(3,),
                           give_way=(0,))
         layout = QVBoxLayout(self)
-        note = QLabel("Every change to this subject, from the signed audit chain.")
+        note = QLabel(self.tr("Every change to this subject, from the signed audit chain."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -322,26 +330,29 @@ class HistoryTab(QWidget):
         self.model.set_items(entries)
 
 
-ACTIONS = {"subject.create": "Added to the register", "subject.update": "Profile edited",
-           "subject.assess": "Threat reassessed", "subject.status": "Status changed",
-           "subject.side_state": "Suspension / restricted duties changed",
-           "subject.delete": "Deleted", "report.add": "Report added",
-           "report.regrade": "Report regraded", "referral.add": "Referral recorded",
-           "referral.update": "Referral updated", "measure.add": "Measure added",
-           "measure.update": "Measure changed", "log.add": "Log entry added",
-           "conflict.bar": "Conflict of interest recorded"}
+ACTIONS = {"subject.create": QT_TRANSLATE_NOOP("History", "Added to the register"), "subject.update": QT_TRANSLATE_NOOP("History", "Profile edited"),
+           "subject.assess": QT_TRANSLATE_NOOP("History", "Threat reassessed"), "subject.status": QT_TRANSLATE_NOOP("History", "Status changed"),
+           "subject.side_state": QT_TRANSLATE_NOOP("History", "Suspension / restricted duties changed"),
+           "subject.delete": QT_TRANSLATE_NOOP("History", "Deleted"), "report.add": QT_TRANSLATE_NOOP("History", "Report added"),
+           "report.regrade": QT_TRANSLATE_NOOP("History", "Report regraded"), "referral.add": QT_TRANSLATE_NOOP("History", "Referral recorded"),
+           "referral.update": QT_TRANSLATE_NOOP("History", "Referral updated"), "measure.add": QT_TRANSLATE_NOOP("History", "Measure added"),
+           "measure.update": QT_TRANSLATE_NOOP("History", "Measure changed"), "log.add": QT_TRANSLATE_NOOP("History", "Log entry added"),
+           "conflict.bar": QT_TRANSLATE_NOOP("History", "Conflict of interest recorded")}
 
 
-JOURNAL = {"view": "Record opened", "export": "Exported", "print": "Printed",
-           "copy": "Copied out", "disclose": "Disclosed"}
+JOURNAL = {"view": QT_TRANSLATE_NOOP("History", "Record opened"), "export": QT_TRANSLATE_NOOP("History", "Exported"), "print": QT_TRANSLATE_NOOP("History", "Printed"),
+           "copy": QT_TRANSLATE_NOOP("History", "Copied out"), "disclose": QT_TRANSLATE_NOOP("History", "Disclosed")}
 
 
 def describe(entry) -> str:
     if entry.action.startswith("journal."):
         _, kind, *reason = entry.action.split(".") + [""]
         why = reason[0].replace("_", " ")
-        return JOURNAL.get(kind, kind.capitalize()) + (f" ({why})" if why else "")
-    what = ACTIONS.get(entry.action, entry.action)
+        what = JOURNAL.get(kind)
+        what = QCoreApplication.translate("History", what) if what else kind.capitalize()
+        return what + (f" ({why})" if why else "")
+    what = ACTIONS.get(entry.action)
+    what = QCoreApplication.translate("History", what) if what else entry.action
     after = entry.after or {}
     if entry.action in ("subject.update", "subject.assess", "measure.update"):
         keys = [k for k in after if k != "measure_id"]

@@ -66,30 +66,30 @@ class UnlockPage(QWidget):
         self._quick_users: set[str] = set()
         self._wait = 0
 
-        self.title = QLabel("Governor's Console")
+        self.title = QLabel(self.tr("Governor's Console"))
         self.title.setObjectName("unlockTitle")
-        self.subtitle = QLabel("The register is locked.")
+        self.subtitle = QLabel(self.tr("The register is locked."))
         self.subtitle.setObjectName("unlockSubtitle")
         self.subtitle.setWordWrap(True)   # longer notes (the demo's passphrase) must not be cut
         self.user = QComboBox()
         self.user.setEditable(True)
-        self.user.setAccessibleName("User name")
+        self.user.setAccessibleName(self.tr("User name"))
         self.passphrase = QLineEdit()       # the show/hide eye: ``add_reveal_toggle``
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        self.passphrase.setPlaceholderText("Passphrase")
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Unlock message")
+        self.message.setAccessibleName(self.tr("Unlock message"))
         self.message.setVisible(False)
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.setAutoDefault(True)
-        self.quick_button = QPushButton("Quick unlock")
-        self.quick_button.setToolTip("Unlock with the key kept in this computer's keychain.")
+        self.quick_button = QPushButton(self.tr("Quick unlock"))
+        self.quick_button.setToolTip(self.tr("Unlock with the key kept in this computer's keychain."))
         self.quick_button.setVisible(False)
-        self.backups_button = QPushButton("Backups…")
-        self.backups_button.setToolTip("Restore the vault from a backup.")
+        self.backups_button = QPushButton(self.tr("Backups…"))
+        self.backups_button.setToolTip(self.tr("Restore the vault from a backup."))
         self.backups_button.setVisible(False)
         self.vault_label = QLabel()
         self.vault_label.setObjectName("unlockVault")
@@ -99,8 +99,8 @@ class UnlockPage(QWidget):
         card.setObjectName("unlockCard")
         card.setMaximumWidth(460)
         form = QFormLayout()
-        form.addRow("&User", self.user)
-        form.addRow("&Passphrase", self.passphrase)
+        form.addRow(self.tr("&User"), self.user)
+        form.addRow(self.tr("&Passphrase"), self.passphrase)
         buttons = QHBoxLayout()
         buttons.addWidget(self.quick_button)
         buttons.addWidget(self.backups_button)
@@ -147,7 +147,7 @@ class UnlockPage(QWidget):
         self.user.setCurrentText(last_user if last_user in names else default)
         self.user.blockSignals(False)
         self._user_changed(self.user.currentText())
-        self.vault_label.setText(f"Vault: {folder}")
+        self.vault_label.setText(self.tr("Vault: %1").replace("%1", str(folder)))
         self.reset()
 
     def reset(self, message: str = "") -> None:
@@ -168,7 +168,7 @@ class UnlockPage(QWidget):
             return
         user = self.user.currentText().strip()
         if not self.passphrase.text():
-            self.show_message("Type your passphrase, then press Enter.")
+            self.show_message(self.tr("Type your passphrase, then press Enter."))
             return
         self.set_busy(True)
         self.unlock_requested.emit(user, self.passphrase.text())
@@ -184,7 +184,7 @@ class UnlockPage(QWidget):
         self.quick_button.setEnabled(not busy and self._wait == 0)
         self.passphrase.setEnabled(not busy)
         self.user.setEnabled(not busy)
-        self.unlock_button.setText("Unlocking…" if busy else "Unlock")
+        self.unlock_button.setText(self.tr("Unlocking…") if busy else self.tr("Unlock"))
 
     def failed(self, message: str, wrong_passphrase: bool = True) -> None:
         """Show why the unlock failed, clear the field and put the focus back."""

@@ -57,8 +57,8 @@ class SettingsDialog(QDialog):
                  quick_unlock: tuple[bool, str] | None = None, can_change: bool = True,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
         self._initial = values
         self._runner, self._apply = runner, apply
         self.operation: Operation | None = None
@@ -68,56 +68,56 @@ class SettingsDialog(QDialog):
             quick_unlock = availability()  # the keychain alone: no vault to ask
         quick_ok, quick_reason = quick_unlock
 
-        vault_box = QGroupBox("This vault", self)
+        vault_box = QGroupBox(self.tr("This vault"), self)
         vault_form = QFormLayout(vault_box)
         self.autolock = _spin(vault_box, 0, 240, values.autolock_minutes, " min",
                               "Lock after idle minutes")
-        self.autolock.setSpecialValueText("Never")
-        self.autolock.setToolTip("The console locks itself after this many idle minutes; "
-                                 "Never is not recommended.")
+        self.autolock.setSpecialValueText(self.tr("Never"))
+        self.autolock.setToolTip(self.tr("The console locks itself after this many idle minutes; "
+                                 "Never is not recommended."))
         self.unreferred = _spin(vault_box, 1, 365, values.unreferred_days, " days",
                                 "Days to refer a report")
-        self.unreferred.setToolTip("A report not referred within this many days is flagged.")
+        self.unreferred.setToolTip(self.tr("A report not referred within this many days is flagged."))
         self.unacknowledged = _spin(vault_box, 1, 365, values.unacknowledged_days, " days",
                                     "Days for a referral to be acknowledged")
-        self.unacknowledged.setToolTip("A referral not acknowledged within this many days "
-                                       "is flagged for chasing.")
+        self.unacknowledged.setToolTip(self.tr("A referral not acknowledged within this many days "
+                                       "is flagged for chasing."))
         self.quick_hours = _spin(vault_box, 1, 24, values.quick_unlock_hours, " h",
                                  "Hours quick unlock works after the passphrase")
-        self.quick_hours.setToolTip("Quick unlock asks for the user's own passphrase again "
-                                    "after this many hours.")
-        self.quick_shared = QCheckBox("Allow quick unlock where several users sign in on the "
-                                      "same computer", vault_box)
+        self.quick_hours.setToolTip(self.tr("Quick unlock asks for the user's own passphrase again "
+                                    "after this many hours."))
+        self.quick_shared = QCheckBox(self.tr("Allow quick unlock where several users sign in on the "
+                                      "same computer"), vault_box)
         self.quick_shared.setChecked(values.quick_unlock_shared)
-        self.quick_shared.setToolTip("Anyone at that computer's account could then open the "
-                                     "vault as a user who turned quick unlock on.")
-        vault_form.addRow("&Lock after idle:", self.autolock)
-        vault_form.addRow("&Refer a report within:", self.unreferred)
-        vault_form.addRow("Referral &acknowledged within:", self.unacknowledged)
-        vault_form.addRow("Quick unlock &works for:", self.quick_hours)
+        self.quick_shared.setToolTip(self.tr("Anyone at that computer's account could then open the "
+                                     "vault as a user who turned quick unlock on."))
+        vault_form.addRow(self.tr("&Lock after idle:"), self.autolock)
+        vault_form.addRow(self.tr("&Refer a report within:"), self.unreferred)
+        vault_form.addRow(self.tr("Referral &acknowledged within:"), self.unacknowledged)
+        vault_form.addRow(self.tr("Quick unlock &works for:"), self.quick_hours)
         vault_form.addRow(self.quick_shared)
         for spin in (self.autolock, self.unreferred, self.unacknowledged, self.quick_hours,
                      self.quick_shared):
             spin.setEnabled(can_change)
         if not can_change:
-            vault_box.setToolTip("Only the governor can change the vault's settings.")
+            vault_box.setToolTip(self.tr("Only the governor can change the vault's settings."))
 
-        desk_box = QGroupBox("This computer", self)
+        desk_box = QGroupBox(self.tr("This computer"), self)
         desk = QVBoxLayout(desk_box)
-        self.quick_unlock = QCheckBox("&Quick unlock with this computer's keychain", desk_box)
+        self.quick_unlock = QCheckBox(self.tr("&Quick unlock with this computer's keychain"), desk_box)
         self.quick_unlock.setChecked(bool(values.quick_unlock and quick_ok))
         self.quick_unlock.setEnabled(quick_ok)
         self.quick_reason = QLabel(quick_reason, desk_box)
         self.quick_reason.setWordWrap(True)
-        self.clear_clipboard = QCheckBox("&Clear anything copied from the console after 15 "
-                                         "seconds", desk_box)
+        self.clear_clipboard = QCheckBox(self.tr("&Clear anything copied from the console after 15 "
+                                         "seconds"), desk_box)
         self.clear_clipboard.setChecked(values.clear_clipboard)
         self.capture_label = QLabel(
-            "The window is hidden from screen capture and recording." if values.capture_excluded
-            else "This system does not let the console hide its window from screen capture; "
-                 "take care when sharing or recording the screen.", desk_box)
+            self.tr("The window is hidden from screen capture and recording.") if values.capture_excluded
+            else self.tr("This system does not let the console hide its window from screen capture; "
+                 "take care when sharing or recording the screen."), desk_box)
         self.capture_label.setWordWrap(True)
-        self.capture_label.setAccessibleName("Screen capture protection")
+        self.capture_label.setAccessibleName(self.tr("Screen capture protection"))
         self.language = QComboBox(desk_box)
         for code, name in (("", self.tr("The system's language")), ("en", "English"),
                            ("cy", "Cymraeg")):

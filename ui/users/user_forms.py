@@ -11,6 +11,8 @@ return plain data or None so tests can replace them.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 import re
 
 from PySide6.QtWidgets import (
@@ -99,18 +101,18 @@ class AddUserDialog(_FormDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Add user", parent)
         self.name = QLineEdit(self)
-        self.name.setAccessibleName("Sign-in name")
-        self.name.setPlaceholderText("e.g. jsmith")
+        self.name.setAccessibleName(self.tr("Sign-in name"))
+        self.name.setPlaceholderText(self.tr("e.g. jsmith"))
         self.display_name = QLineEdit(self)
-        self.display_name.setAccessibleName("Display name")
-        self.display_name.setPlaceholderText("e.g. Jo Smith, Head of Security")
+        self.display_name.setAccessibleName(self.tr("Display name"))
+        self.display_name.setPlaceholderText(self.tr("e.g. Jo Smith, Head of Security"))
         self.role = QComboBox(self)
-        self.role.setAccessibleName("Role")
+        self.role.setAccessibleName(self.tr("Role"))
         for key in ("deputy", "viewer"):
             self.role.addItem(ROLES.label(key), key)
-        self.role.setToolTip("Deputies record measures and logs; viewers can only read.")
+        self.role.setToolTip(self.tr("Deputies record measures and logs; viewers can only read."))
         self.staff_number = QLineEdit(self)
-        self.staff_number.setAccessibleName("Staff number (optional)")
+        self.staff_number.setAccessibleName(self.tr("Staff number (optional)"))
         self.passphrase = _secret(self, "Initial passphrase")
         self.meter = StrengthMeter(self.passphrase, self)
         self.confirm = _secret(self, "Confirm passphrase")
@@ -119,8 +121,8 @@ class AddUserDialog(_FormDialog):
                          ("Initial &passphrase:", self.passphrase), ("", self.meter),
                          ("&Confirm:", self.confirm)):
             self.form.addRow(label, w)
-        hint = QLabel(HINT + " Give it to them in person; they should change it when they "
-                      "first sign in.", self)
+        hint = QLabel(HINT + self.tr(" Give it to them in person; they should change it when they "
+                      "first sign in."), self)
         hint.setWordWrap(True)
         self.form.addRow(hint)
 
@@ -153,13 +155,13 @@ class PassphraseDialog(_FormDialog):
         self.form.addRow(text)
         self.current = _secret(self, "Current passphrase") if needs_current else None
         if self.current is not None:
-            self.form.addRow("C&urrent passphrase:", self.current)
+            self.form.addRow(self.tr("C&urrent passphrase:"), self.current)
         self.passphrase = _secret(self, "New passphrase")
         self.meter = StrengthMeter(self.passphrase, self)
         self.confirm = _secret(self, "Confirm new passphrase")
-        self.form.addRow("&New passphrase:", self.passphrase)
+        self.form.addRow(self.tr("&New passphrase:"), self.passphrase)
         self.form.addRow("", self.meter)
-        self.form.addRow("&Confirm:", self.confirm)
+        self.form.addRow(self.tr("&Confirm:"), self.confirm)
         hint = QLabel(HINT, self)
         hint.setWordWrap(True)
         self.form.addRow(hint)
@@ -188,9 +190,9 @@ def removal_text(user: User) -> str:
 
 def confirm_remove(parent: QWidget | None, user: User) -> bool:
     """Ask before removing a user; the default button is Cancel."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Remove user", removal_text(user),
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("UserForms", "Remove user"), removal_text(user),
                       QMessageBox.StandardButton.Cancel, parent)
-    remove = box.addButton("Remove user", QMessageBox.ButtonRole.DestructiveRole)
+    remove = box.addButton(QCoreApplication.translate("UserForms", "Remove user"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is remove

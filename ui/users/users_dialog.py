@@ -56,8 +56,8 @@ class UsersDialog(QDialog):
                  places: SaveLocation | None = None, role: str | None = None):
         super().__init__(parent)
         self.places = places or SaveLocation(None, current_user)
-        self.setWindowTitle("Users")
-        self.setAccessibleName("Users")
+        self.setWindowTitle(self.tr("Users"))
+        self.setAccessibleName(self.tr("Users"))
         self.runner = runner
         self.actions = actions or UserActions()
         self.current_user = current_user
@@ -75,14 +75,14 @@ class UsersDialog(QDialog):
         self.model = UsersModel(users, current_user, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Users of this vault")
+        self.view.setAccessibleName(self.tr("Users of this vault"))
         readonly_rows(self.view)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        self.add_button = QPushButton("&Add user…", self)
-        self.reset_button = QPushButton("&Reset passphrase…", self)
-        self.remove_button = QPushButton("Re&move…", self)
+        self.add_button = QPushButton(self.tr("&Add user…"), self)
+        self.reset_button = QPushButton(self.tr("&Reset passphrase…"), self)
+        self.remove_button = QPushButton(self.tr("Re&move…"), self)
         self.role_button = QPushButton(self.tr("Change r&ole…"), self)
         self.role_button.setToolTip(self.tr("Give a user another role; the change is signed "
                                             "into the audit chain"))
@@ -98,17 +98,17 @@ class UsersDialog(QDialog):
         table_row.addWidget(self.view, 1)
         table_row.addLayout(side)
 
-        own = QGroupBox("You", self)
-        self.change_button = QPushButton("&Change my passphrase…", own)
-        self.export_button = QPushButton("&Export my certificate…", own)
+        own = QGroupBox(self.tr("You"), self)
+        self.change_button = QPushButton(self.tr("&Change my passphrase…"), own)
+        self.export_button = QPushButton(self.tr("&Export my certificate…"), own)
         self.change_button.clicked.connect(self.change_own)
         self.export_button.clicked.connect(self.export_certificate)
-        self.fingerprint_label = QLabel("Certificate fingerprint (SHA-256): reading…", own)
+        self.fingerprint_label = QLabel(self.tr("Certificate fingerprint (SHA-256): reading…"), own)
         self.fingerprint_label.setWordWrap(True)
         self.fingerprint_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.fingerprint_label.setAccessibleName("Your certificate fingerprint")
+        self.fingerprint_label.setAccessibleName(self.tr("Your certificate fingerprint"))
         grid = QGridLayout(own)
         grid.addWidget(self.change_button, 0, 0)
         grid.addWidget(self.export_button, 0, 1)
@@ -117,7 +117,7 @@ class UsersDialog(QDialog):
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Result")
+        self.message.setAccessibleName(self.tr("Result"))
         self.message.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -154,8 +154,8 @@ class UsersDialog(QDialog):
         for b in (self.reset_button, self.remove_button):
             b.setEnabled(idle and other and may)
             b.setToolTip(why or ("" if other or u is None else
-                                 "Use 'Change my passphrase' for yourself; another governor "
-                                 "would have to remove you."))
+                                 self.tr("Use 'Change my passphrase' for yourself; another governor "
+                                 "would have to remove you.")))
         if not may:
             for b in (self.add_button, self.role_button):
                 b.setToolTip(why)
