@@ -998,6 +998,36 @@ O hyn ymlaen mae’r hyn y caiff ei weld a’i wneud yn dilyn y rôl newydd, ac 
     </context>
     <context>
         <name>Flags</name>
+        <message numerus="yes">
+            <source>%n measure review(s) overdue</source>
+            <translation>
+                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unacknowledged</source>
+            <translation>
+                <numerusform>%n heb gydnabod</numerusform>
+                <numerusform>%n heb gydnabod</numerusform>
+                <numerusform>%n heb gydnabod</numerusform>
+                <numerusform>%n heb gydnabod</numerusform>
+                <numerusform>%n heb gydnabod</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unreferred</source>
+            <translation>
+                <numerusform>%n heb atgyfeirio</numerusform>
+                <numerusform>%n heb atgyfeirio</numerusform>
+                <numerusform>%n heb atgyfeirio</numerusform>
+                <numerusform>%n heb atgyfeirio</numerusform>
+                <numerusform>%n heb atgyfeirio</numerusform>
+            </translation>
+        </message>
         <message>
             <source>review overdue</source>
             <translation>adolygiad yn hwyr</translation>

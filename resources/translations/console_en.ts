@@ -86,6 +86,30 @@
         </message>
     </context>
     <context>
+        <name>Flags</name>
+        <message numerus="yes">
+            <source>%n unreferred</source>
+            <translation>
+                <numerusform>%n unreferred</numerusform>
+                <numerusform>%n unreferred</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unacknowledged</source>
+            <translation>
+                <numerusform>%n unacknowledged</numerusform>
+                <numerusform>%n unacknowledged</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n measure review(s) overdue</source>
+            <translation>
+                <numerusform>%n measure review overdue</numerusform>
+                <numerusform>%n measure reviews overdue</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HeatMap</name>
         <message numerus="yes">
             <source>%n open case(s)</source>

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -130,19 +131,30 @@ def restriction_tip(names) -> str:
     return f"Restricted (need-to-know): open to {who}, and to governors."
 
 
+class Flags(QObject):
+    """The words for what needs attention. A class of its own so its counts
+    go through ``tr`` with Qt's plural forms, the call the translation tools
+    read as plural ("1 measure review overdue", "2 measure reviews")."""
+
+    def labels(self, flags) -> list[str]:
+        out = []
+        if flags.unreferred:
+            out.append(self.tr("%n unreferred", "", flags.unreferred))
+        if flags.unacknowledged:
+            out.append(self.tr("%n unacknowledged", "", flags.unacknowledged))
+        if flags.overdue_review:
+            out.append(self.tr("review overdue"))
+        if flags.overdue_measures:
+            out.append(self.tr("%n measure review(s) overdue", "", flags.overdue_measures))
+        return out
+
+
+_FLAGS = Flags()
+
+
 def flag_labels(flags) -> list[str]:
     """What needs attention, in words (counts through Qt's plural forms)."""
-    out = []
-    if flags.unreferred:
-        out.append(translate("Flags", "%n unreferred", None, flags.unreferred))
-    if flags.unacknowledged:
-        out.append(translate("Flags", "%n unacknowledged", None, flags.unacknowledged))
-    if flags.overdue_review:
-        out.append(translate("Flags", "review overdue"))
-    if flags.overdue_measures:
-        out.append(translate("Flags", "%n measure review(s) overdue", None,
-                             flags.overdue_measures))
-    return out
+    return _FLAGS.labels(flags)
 
 
 def _flags(row: RegisterRow) -> str:
