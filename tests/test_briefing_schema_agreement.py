@@ -22,21 +22,18 @@ ODD = [None, True, False, 0, -1, 1.5, 2 ** 70, "", " ", "x" * 5000, "2026-13-01"
        "\u202e\u0000", 1e308]
 
 
-@pytest.fixture(scope="module")
-def real_doc(tmp_path_factory, new_vault_template):
-    import shutil
+_BUILT: list[dict] = []
 
-    from console.audit import unlock
-    from tests.conftest import PASS
-    folder = tmp_path_factory.mktemp("schema") / "vault"
-    shutil.copytree(new_vault_template, folder)
-    vault = unlock.open_vault(folder, "governor", PASS)
-    try:
+
+@pytest.fixture
+def real_doc(vault, tmp_path):
+    """A real briefing's data, made once (in the first test's own isolated
+    vault) and copied for each test."""
+    if not _BUILT:
         populate(vault)
-        make(vault, folder.parent / "b.pdf")
-    finally:
-        vault.close()
-    return embedded(folder.parent / "b.pdf")
+        make(vault, tmp_path / "b.pdf")
+        _BUILT.append(embedded(tmp_path / "b.pdf"))
+    return copy.deepcopy(_BUILT[0])
 
 
 def paths(node, prefix=()):
