@@ -13,7 +13,10 @@ export preview, and at 1600x1000 the retention review queue, Tools › Conflict
 bars (after two users are added whose staff numbers two subjects carry, one
 bar lifted) and Tools › Users › Change role. Files go to docs/ as
 ``<screen>-<size>.png``. Look at each one before committing it.
-``--only conflict-bars change-role`` takes just those.
+``--only conflict-bars change-role`` takes just those. ``--language cy``
+takes them with the console in Welsh and ``--high-contrast`` in the
+high-contrast theme (files ``<screen>-cy-<size>.png``,
+``<screen>-high-contrast-<size>.png``).
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("size", help="WIDTHxHEIGHT of the X screen, e.g. 1600x1000")
     parser.add_argument("--only", nargs="+", metavar="SHOT", help="take only these shots")
+    parser.add_argument("--language", choices=("en", "cy"), default="en")
+    parser.add_argument("--high-contrast", action="store_true")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.lower().split("x"))
     with tempfile.TemporaryDirectory(prefix="console-shots-") as folder:
@@ -53,7 +58,8 @@ def main() -> int:
         _isolate(tmp)
         wm = _window_manager()
         try:
-            return Shots(tmp, width, height, args.only).run()
+            return Shots(tmp, width, height, args.only, args.language,
+                         args.high_contrast).run()
         finally:
             if wm is not None:
                 wm.terminate()
@@ -73,10 +79,13 @@ def _window_manager():
 
 
 class Shots:
-    def __init__(self, tmp: Path, width: int, height: int, only=None):
+    def __init__(self, tmp: Path, width: int, height: int, only=None, language: str = "en",
+                 high_contrast: bool = False):
         self.tmp, self.width, self.height = tmp, width, height
         self.only = set(only or ())
-        self.suffix = f"{width}x{height}"
+        self.language, self.high_contrast = language, high_contrast
+        tag = ("-cy" if language == "cy" else "") + ("-high-contrast" if high_contrast else "")
+        self.suffix = f"{tag[1:]}-{width}x{height}" if tag else f"{width}x{height}"
 
     def wait(self, condition, seconds: float = 60.0) -> None:
         import time
@@ -114,7 +123,10 @@ class Shots:
         from ui.app import make_application
         from ui.main_window import MainWindow
 
-        app = make_application([])
+        app = make_application([], language=self.language)
+        if self.high_contrast:
+            from ui.theme import apply_theme
+            apply_theme(True)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                           str(self.tmp / "settings"))
         vault = self.tmp / "demo-vault"

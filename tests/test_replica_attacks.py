@@ -16,7 +16,7 @@ import pytest
 from console.audit import chain
 from console.audit.hashing import digest, payload_hash
 from console.clock import now_iso
-from console.errors import PackRefused, ValidationError
+from console.errors import PackRefused
 from console.records import access, users
 from console.sync import packs, tables
 from tests import replicas_world as rw
@@ -408,70 +408,3 @@ def test_a_replica_row_planted_in_the_governors_vault_sends_nothing(world):
     with world.gov() as g, pytest.raises(PackRefused, match="never made"):
         rw.receive(g, pack)
     assert counts(world) == before
-
-
-def test_a_reply_key_that_is_no_key_is_refused_and_updates_still_work(world):
-    """The key a change pack announces is where the next update goes: one
-    that is not an X25519 public key must not stop the governor making it."""
-    with world.open_replica(world.root / REPLICA) as r:
-        m = tables.meta(r.conn)
-        meta = {"kind": "changes", "vault_id": r.vault_id, "replica_id": m["replica_id"],
-                "sender": "deputy", "recipient": "governor",
-                "recipient_key": m["governor_key"], "pack_no": 1, "prev_pack": "",
-                "first": 0, "last": 0, "count": 0, "reply_key": "bm90IGEga2V5",
-                "created_at": now_iso()}
-        pack = world.root / "reply.gcpack"
-        pack.write_bytes(packs.seal(meta, b"[]", r.identity().sign, m["governor_key"]))
-    before = counts(world)
-    with world.gov() as g, pytest.raises(PackRefused, match="that is not a key"):
-        rw.receive(g, pack)
-    assert counts(world) == before
-    with world.gov() as g:
-        rw.send(g, world.root / "u.gcpack", "deputy")
-        # the same key written straight into the governor's vault's row
-        g.conn.execute("UPDATE sync_replicas SET replica_key = 'bm90IGEga2V5'")
-        g.conn.commit()
-        with pytest.raises(ValidationError, match="is not a key"):
-            rw.send(g, world.root / "u2.gcpack", "deputy")
-    assert not (world.root / "u2.gcpack").exists()
-
-
-def test_a_decision_row_pointed_at_another_measure_changes_only_the_one_proposed(world):
-    """A deputy holding the governor's vault's data key points a waiting
-    decision at another record's measure: taking it on changes the measure
-    the signed proposal names, and nothing else."""
-    from console.records import measures
-    from console.records.commands import MeasureFields
-    from console.sync import decisions
-    from tests import insiders
-    with world.open_replica(world.root / REPLICA) as r:
-        measures.update_measure(r, world.measures[0], MeasureFields(details="Deputy's idea"))
-        rw.send(r, world.root / "c.gcpack")
-    with world.gov() as g:
-        measures.update_measure(g, world.measures[0], MeasureFields(details="Governor's own"))
-        rw.receive(g, world.root / "c.gcpack")
-    d = insiders.open_raw(world.home, "deputy", rw.DEPUTY_PASS)
-    try:
-        d.conn.execute("UPDATE sync_decisions SET measure_id = ?, ref = ?",
-                       (world.measures[1], world.refs[1]))
-        d.conn.commit()
-    finally:
-        d.close()
-    with world.gov() as g:
-        (found,) = decisions.pending(g)
-        assert (found.ref, found.measure_id) == (world.refs[0], world.measures[0])
-        decisions.decide(g, found.id, accept=True)
-        assert measures.get_measure(g, world.measures[0]).details == "Deputy's idea"
-        assert measures.get_measure(g, world.measures[1]).details == "Search lockers (1)"
-        measures.update_measure(g, world.measures[0], MeasureFields(details="Settled"))
-    d = insiders.open_raw(world.home, "deputy", rw.DEPUTY_PASS)
-    try:      # reopened, and copied: the governor is not asked again
-        d.conn.execute("UPDATE sync_decisions SET decided = NULL")
-        d.conn.execute("INSERT INTO sync_decisions(origin, seq, ref, measure_id, audit_seq) "
-                       "SELECT origin, seq, ref, measure_id, audit_seq FROM sync_decisions")
-        d.conn.commit()
-    finally:
-        d.close()
-    with world.gov() as g:
-        assert decisions.pending(g) == []
-        assert measures.get_measure(g, world.measures[0]).details == "Settled"

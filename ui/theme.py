@@ -28,6 +28,14 @@ QToolButton:focus, QCheckBox:focus, QRadioButton:focus, QTabBar::tab:focus {
 QPushButton, QToolButton, QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit {
     border: 1px solid #ffffff; }
 QTableView, QTreeView, QListView { gridline-color: #ffffff; }
+QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {
+    width: 14px; height: 14px; border: 2px solid #ffffff; background: #000000; }
+QRadioButton::indicator { border-radius: 9px; }
+QAbstractItemView::indicator { width: 9px; height: 9px; border: 1px solid #ffffff;
+    background: #000000; margin: 1px; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked,
+QGroupBox::indicator:checked, QAbstractItemView::indicator:checked { background: #ffff00; }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #a6a6a6; }
 """
 
 _base: list = []        # the stylesheet and palette before any theme was applied
@@ -60,6 +68,12 @@ def _high_contrast_palette() -> QPalette:
     for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button):
         p.setColor(QPalette.ColorGroup.Disabled, role, black)
     return p
+
+
+def attention_colour() -> QColor:
+    """The colour of words that need attention (always words, never colour
+    alone): red on the standard look, yellow on black in high contrast."""
+    return QColor("#ffff00") if high_contrast_on() else QColor("#c62828")
 
 
 def system_wants_high_contrast() -> bool:

@@ -119,6 +119,14 @@
             <translation>Dim ond y llywodraethwr all newid yr hyn a gedwir yn ôl.</translation>
         </message>
         <message>
+            <source>&amp;Member of staff:</source>
+            <translation>&amp;Aelod o staff:</translation>
+        </message>
+        <message>
+            <source>Request &amp;received:</source>
+            <translation>&amp;Derbyniwyd y cais:</translation>
+        </message>
+        <message>
             <source>&amp;Items</source>
             <translation>&amp;Eitemau</translation>
         </message>
@@ -999,13 +1007,13 @@ O hyn ymlaen mae’r hyn y caiff ei weld a’i wneud yn dilyn y rôl newydd, ac 
     <context>
         <name>Flags</name>
         <message numerus="yes">
-            <source>%n measure review(s) overdue</source>
+            <source>%n unreferred</source>
             <translation>
-                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
-                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
-                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
-                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
-                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+                <numerusform>%n heb atgyfeirio</numerusform>
+                <numerusform>%n heb atgyfeirio</numerusform>
+                <numerusform>%n heb atgyfeirio</numerusform>
+                <numerusform>%n heb atgyfeirio</numerusform>
+                <numerusform>%n heb atgyfeirio</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1018,19 +1026,19 @@ O hyn ymlaen mae’r hyn y caiff ei weld a’i wneud yn dilyn y rôl newydd, ac 
                 <numerusform>%n heb gydnabod</numerusform>
             </translation>
         </message>
-        <message numerus="yes">
-            <source>%n unreferred</source>
-            <translation>
-                <numerusform>%n heb atgyfeirio</numerusform>
-                <numerusform>%n heb atgyfeirio</numerusform>
-                <numerusform>%n heb atgyfeirio</numerusform>
-                <numerusform>%n heb atgyfeirio</numerusform>
-                <numerusform>%n heb atgyfeirio</numerusform>
-            </translation>
-        </message>
         <message>
             <source>review overdue</source>
             <translation>adolygiad yn hwyr</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n measure review(s) overdue</source>
+            <translation>
+                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+                <numerusform>%n adolygiad mesur yn hwyr</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2343,6 +2351,10 @@ Byddant yn gallu agor %2 tra bo’n dwyn eu rhif staff. Eich rheswm, wedi’i lo
         <message>
             <source>Delete subject</source>
             <translation>Dileu gwrthrych</translation>
+        </message>
+        <message>
+            <source>suspended</source>
+            <translation>wedi’i atal o’r gwaith</translation>
         </message>
         <message>
             <source>on restricted duties</source>

@@ -128,6 +128,11 @@ def test_the_unlock_page_main_window_and_subject_dialog_are_in_welsh(
     for menu_action in w.menuBar().actions():
         texts += [a.text() for a in menu_action.menu().actions()]
         texts += [a.toolTip() for a in menu_action.menu().actions()]
+    # The register's words (risk band, status, flags), not the records' own text.
+    from ui.register.register_model import Column
+    model = w.register.model
+    texts += [str(model.index(r, c).data() or "") for r in range(model.rowCount())
+              for c in (Column.RISK, Column.STATUS, Column.FLAGS)]
     found = english_in(texts, vocab)
     assert found == [], "English on the main window:\n" + "\n".join(found)
     w.tabs.setCurrentWidget(w.dashboard)

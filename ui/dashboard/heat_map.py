@@ -109,6 +109,8 @@ class HeatMap(QWidget):
         count_font = QFont(self.font())
         count_font.setBold(True)
         count_font.setPixelSize(max(11, int(c * 0.36)))
+        band_font = QFont(self.font())
+        band_font.setPixelSize(max(8, int(c * 0.16)))
         for li in range(1, 6):
             for im in range(1, 6):
                 r = self.cell_rect(li, im).adjusted(1.5, 1.5, -1.5, -1.5)
@@ -122,6 +124,11 @@ class HeatMap(QWidget):
                     p.setFont(count_font)
                     p.setPen(RAG_TEXT[band])
                     p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(n))
+                # The band in words too (its initial), so colour is never the only sign.
+                p.setFont(band_font)
+                p.setPen(RAG_TEXT[band] if n else text)
+                p.drawText(r.adjusted(0, 1, -3, 0), Qt.AlignmentFlag.AlignRight
+                           | Qt.AlignmentFlag.AlignTop, RAG.label(band)[:1])
         p.setFont(self.font())
         p.setPen(QPen(text))
         fm = self.fontMetrics()

@@ -151,8 +151,8 @@ class AccessPackDialog(QDialog):
                 b.setToolTip(self.tr("Only the governor can change what is withheld."))
 
         form = QFormLayout()
-        for text, widget in (("&Member of staff:", self.subject),
-                             ("Request &received:", self.received)):
+        for text, widget in ((self.tr("&Member of staff:"), self.subject),
+                             (self.tr("Request &received:"), self.received)):
             label = QLabel(text, self)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -194,6 +194,14 @@ class AccessPackDialog(QDialog):
                        self.close_button):
             button.setAutoDefault(False)    # nothing is produced by a stray Enter
         self.resize(1120, 600)
+        # Tab as the page reads: the request, the items (tabs, list, text,
+        # their buttons), where to save, then the dialog's buttons.
+        order = (self.subject, self.received, self.views.tabBar(), self.table, self.content,
+                 self.withhold_button, self.release_button, self.path_edit, self.browse_button,
+                 self.preview_button, self.produce_button, self.open_folder_button,
+                 self.close_button)
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
 
         self.subject.currentIndexChanged.connect(self._subject_changed)
         if ref:

@@ -132,11 +132,10 @@ def restriction_tip(names) -> str:
 
 
 class Flags(QObject):
-    """The words for what needs attention. A class of its own so its counts
-    go through ``tr`` with Qt's plural forms, the call the translation tools
-    read as plural ("1 measure review overdue", "2 measure reviews")."""
+    """The flags in words. A QObject so its counts go through ``self.tr``,
+    which lupdate marks as plural (it does not for ``translate`` calls)."""
 
-    def labels(self, flags) -> list[str]:
+    def words(self, flags) -> list[str]:
         out = []
         if flags.unreferred:
             out.append(self.tr("%n unreferred", "", flags.unreferred))
@@ -149,12 +148,14 @@ class Flags(QObject):
         return out
 
 
-_FLAGS = Flags()
+_FLAGS: list[Flags] = []
 
 
 def flag_labels(flags) -> list[str]:
     """What needs attention, in words (counts through Qt's plural forms)."""
-    return _FLAGS.labels(flags)
+    if not _FLAGS:
+        _FLAGS.append(Flags())
+    return _FLAGS[0].words(flags)
 
 
 def _flags(row: RegisterRow) -> str:
@@ -365,7 +366,8 @@ class RegisterModel(QAbstractTableModel):
             if row.restricted:
                 return QBrush(QColor("#888888"))
             if c == Column.FLAGS and row.flags.needs_attention:
-                return QBrush(QColor("#c62828"))
+                from ui.theme import attention_colour
+                return QBrush(attention_colour())
             return None
         if (role == Qt.ItemDataRole.DecorationRole and c == Column.NAME
                 and row.restricted_to is not None):

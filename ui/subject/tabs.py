@@ -114,7 +114,7 @@ class ProfileTab(QWidget):
         if s.outcome:
             status += f" — {OUTCOMES.label(s.outcome)}"
         f["status"].setText(status)
-        side = [t for t, on in (("suspended", s.suspended),
+        side = [t for t, on in ((self.tr("suspended"), s.suspended),
                                 (self.tr("on restricted duties"), s.restricted_duties)) if on]
         f["side"].setText(", ".join(side) or "—")
         f["categories"].setText("\n".join(CATEGORIES.label(c) for c in s.categories) or "—")

@@ -74,6 +74,8 @@ class UnlockPage(QWidget):
         self.user = QComboBox()
         self.user.setEditable(True)
         self.user.setAccessibleName(self.tr("User name"))
+        # A screen reader reads the editable part of the box: it is named too.
+        self.user.lineEdit().setAccessibleName(self.tr("User name"))
         self.passphrase = QLineEdit()       # the show/hide eye: ``add_reveal_toggle``
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
