@@ -16,7 +16,7 @@ import pytest
 from console.audit import chain
 from console.audit.hashing import digest, payload_hash
 from console.clock import now_iso
-from console.errors import PackRefused
+from console.errors import PackRefused, ValidationError
 from console.records import access, users
 from console.sync import packs, tables
 from tests import replicas_world as rw
@@ -408,3 +408,29 @@ def test_a_replica_row_planted_in_the_governors_vault_sends_nothing(world):
     with world.gov() as g, pytest.raises(PackRefused, match="never made"):
         rw.receive(g, pack)
     assert counts(world) == before
+
+
+def test_a_reply_key_that_is_no_key_is_refused_and_updates_still_work(world):
+    """The key a change pack announces is where the next update goes: one
+    that is not an X25519 public key must not stop the governor making it."""
+    with world.open_replica(world.root / REPLICA) as r:
+        m = tables.meta(r.conn)
+        meta = {"kind": "changes", "vault_id": r.vault_id, "replica_id": m["replica_id"],
+                "sender": "deputy", "recipient": "governor",
+                "recipient_key": m["governor_key"], "pack_no": 1, "prev_pack": "",
+                "first": 0, "last": 0, "count": 0, "reply_key": "bm90IGEga2V5",
+                "created_at": now_iso()}
+        pack = world.root / "reply.gcpack"
+        pack.write_bytes(packs.seal(meta, b"[]", r.identity().sign, m["governor_key"]))
+    before = counts(world)
+    with world.gov() as g, pytest.raises(PackRefused, match="that is not a key"):
+        rw.receive(g, pack)
+    assert counts(world) == before
+    with world.gov() as g:
+        rw.send(g, world.root / "u.gcpack", "deputy")
+        # the same key written straight into the governor's vault's row
+        g.conn.execute("UPDATE sync_replicas SET replica_key = 'bm90IGEga2V5'")
+        g.conn.commit()
+        with pytest.raises(ValidationError, match="is not a key"):
+            rw.send(g, world.root / "u2.gcpack", "deputy")
+    assert not (world.root / "u2.gcpack").exists()

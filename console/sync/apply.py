@@ -157,6 +157,20 @@ def _check_order(meta: dict, digest: str, pack_no: int, pack_hash: str | None) -
     return False
 
 
+def _check_reply_key(meta: dict) -> None:
+    """The key the replica announces is where its next update goes: it must
+    be an X25519 public key (32 bytes, base64), or no update could be made."""
+    key = meta.get("reply_key")
+    if key is None:
+        return
+    try:
+        if not isinstance(key, str) or len(packs.unb64(key)) != 32:
+            raise ValueError
+    except ValueError:
+        _refuse("This pack names a key for its replica's updates that is not a key; it was "
+                "not made by the console. Ask for the changes to be sent again.")
+
+
 def _operations(opened, meta: dict, state, vault, user: str, done: int) -> list[tuple]:
     try:
         items = json.loads(str(opened.blob, "utf-8"))
@@ -194,6 +208,7 @@ def take(vault, opened: packs.Opened, on_progress=None) -> Taken:
         state = now(vault)
         _check_sender(vault, state, meta, opened, user, created_seq)
         again = _check_order(meta, opened.digest, pack_no, pack_hash)
+        _check_reply_key(meta)
         items = _operations(opened, meta, state, vault, user, done)
     rid = meta["replica_id"]
     if again:

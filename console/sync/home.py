@@ -143,6 +143,9 @@ def update(vault, user: str, out, on_progress=None) -> ReplicaInfo:
         key, number, acked = vault.conn.execute(
             "SELECT replica_key, update_no, op_seq FROM sync_replicas WHERE replica_id = ?",
             (replica_id,)).fetchone()
+    if not _is_key(key):    # a row: anyone holding the data key can write it
+        raise ValidationError("The key recorded for this user's replica is not a key, so no "
+                              "update can be made for it; make them a new replica.")
     raw, meta = _pack(vault, user, key, replica_id, number + 1, acked, "update", on_progress)
     with vault.write():
         chain.append(vault, "replica.update", "user", user, after={
@@ -152,6 +155,13 @@ def update(vault, user: str, out, on_progress=None) -> ReplicaInfo:
                            "replica_id = ?", (number + 1, meta["created_at"], replica_id))
         atomic_write_bytes(Path(out), raw)
     return info(vault, replica_id)
+
+
+def _is_key(text) -> bool:
+    try:
+        return isinstance(text, str) and len(packs.unb64(text)) == 32
+    except ValueError:
+        return False
 
 
 def info(vault, replica_id: str) -> ReplicaInfo:
