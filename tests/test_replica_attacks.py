@@ -434,3 +434,44 @@ def test_a_reply_key_that_is_no_key_is_refused_and_updates_still_work(world):
         with pytest.raises(ValidationError, match="is not a key"):
             rw.send(g, world.root / "u2.gcpack", "deputy")
     assert not (world.root / "u2.gcpack").exists()
+
+
+def test_a_decision_row_pointed_at_another_measure_changes_only_the_one_proposed(world):
+    """A deputy holding the governor's vault's data key points a waiting
+    decision at another record's measure: taking it on changes the measure
+    the signed proposal names, and nothing else."""
+    from console.records import measures
+    from console.records.commands import MeasureFields
+    from console.sync import decisions
+    from tests import insiders
+    with world.open_replica(world.root / REPLICA) as r:
+        measures.update_measure(r, world.measures[0], MeasureFields(details="Deputy's idea"))
+        rw.send(r, world.root / "c.gcpack")
+    with world.gov() as g:
+        measures.update_measure(g, world.measures[0], MeasureFields(details="Governor's own"))
+        rw.receive(g, world.root / "c.gcpack")
+    d = insiders.open_raw(world.home, "deputy", rw.DEPUTY_PASS)
+    try:
+        d.conn.execute("UPDATE sync_decisions SET measure_id = ?, ref = ?",
+                       (world.measures[1], world.refs[1]))
+        d.conn.commit()
+    finally:
+        d.close()
+    with world.gov() as g:
+        (found,) = decisions.pending(g)
+        assert (found.ref, found.measure_id) == (world.refs[0], world.measures[0])
+        decisions.decide(g, found.id, accept=True)
+        assert measures.get_measure(g, world.measures[0]).details == "Deputy's idea"
+        assert measures.get_measure(g, world.measures[1]).details == "Search lockers (1)"
+        measures.update_measure(g, world.measures[0], MeasureFields(details="Settled"))
+    d = insiders.open_raw(world.home, "deputy", rw.DEPUTY_PASS)
+    try:      # reopened, and copied: the governor is not asked again
+        d.conn.execute("UPDATE sync_decisions SET decided = NULL")
+        d.conn.execute("INSERT INTO sync_decisions(origin, seq, ref, measure_id, audit_seq) "
+                       "SELECT origin, seq, ref, measure_id, audit_seq FROM sync_decisions")
+        d.conn.commit()
+    finally:
+        d.close()
+    with world.gov() as g:
+        assert decisions.pending(g) == []
+        assert measures.get_measure(g, world.measures[0]).details == "Settled"
