@@ -475,3 +475,49 @@ def test_a_decision_row_pointed_at_another_measure_changes_only_the_one_proposed
     with world.gov() as g:
         assert decisions.pending(g) == []
         assert measures.get_measure(g, world.measures[0]).details == "Settled"
+
+
+def test_a_viewers_pack_and_replica_hold_no_report_full_text_or_source(world):
+    """A report on a record the viewer may see: its summary reaches their
+    replica, its full text, author and intelligence reference (sealed to
+    governors and deputies) in no cell or decrypted page of the pack's
+    database or the opened replica."""
+    import datetime as dt
+
+    from console.records import intel
+    from console.records.commands import ReportFields
+    from tests import insider_dump as dump
+    hidden = ["viewer-never-full-text", "viewer-never-author", "VIEWER-NEVER-77"]
+    with world.gov() as g:
+        intel.add_report(g, world.refs[0], ReportFields(
+            type="ssir", received_on=dt.date.today(), source_grade=1, intel_grade="A",
+            handling="P", full_text=hidden[0], summary="viewer-may-summary",
+            author=hidden[1], external_ref=hidden[2]))
+    pack = rw.make_replica(world, "viewer", "viewer.gcpack")
+    blobs, _ = _pack_database(pack, "viewer", rw.VIEWER_PASS, world.root / "v")
+    assert dump.found(hidden + ["viewer-may-summary"], blobs) == {"viewer-may-summary"}
+    folder = rw.open_replica(world, pack, "viewer", rw.VIEWER_PASS)
+    key = dump.data_key(folder, "viewer", rw.VIEWER_PASS)
+    assert dump.found(hidden, dump.cells(folder, key) + dump.pages(folder, key)) == set()
+
+
+@pytest.mark.parametrize("after", [
+    {"measure_id": 1, "entry_id": 1, "text": {"not": "text"}, "corrects": None},
+    {"measure_id": 1, "entry_id": 1, "text": "Odd correction", "corrects": "first"},
+    {"measure_id": [1], "entry_id": 1, "text": "Odd measure", "corrects": None},
+    {"measure_id": 1, "details": ["not", "text"], "status": 7},
+    {"measure_id": 1, "review_due": "31/12/2026"},
+    "not even an object",
+])
+def test_operations_whose_details_are_not_what_the_console_writes_are_refused(world, after):
+    action = "measure.update" if isinstance(after, dict) and "entry_id" not in after \
+        else "log.add"
+    with world.open_replica(world.root / REPLICA) as r:
+        e = forged_entry(r, action, world.refs[0], after,
+                         before={"measure_id": 1} if action == "measure.update" else None)
+        pack = forged_pack(r, world.root / "odd.gcpack", [e])
+    before = counts(world)
+    got = receive(world, pack)
+    ((outcome, reason),) = outcomes(got)
+    assert outcome == "refused" and reason
+    assert counts(world)[1] == before[1]

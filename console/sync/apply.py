@@ -304,7 +304,12 @@ def _apply(vault, rid, user, role, seen, op, e):
                               "it.")
     sid = row[0]
     before, after = ops.details(vault, e)
-    mid = int(after["measure_id"])
+    mid = after.get("measure_id") if isinstance(after, dict) else None
+    if not _whole(mid) or (e["action"] == "log.add" and not (
+            isinstance(after.get("text"), str) and (after.get("corrects") is None
+                                                    or _whole(after.get("corrects"))))):
+        raise ValidationError("Its details are not what the console writes, so it was not made "
+                              "by the console.")
     schema = sealed.store(vault).schema_for(sid)
     cols = ", ".join(_UPDATABLE)
     m = vault.conn.execute(f"SELECT subject_id, {cols} FROM {schema}.measures WHERE id = ?",
@@ -334,6 +339,10 @@ def _apply(vault, rid, user, role, seen, op, e):
     seq = chain.append(vault, "sync.apply", "subject", ref, before={
         "measure_id": mid, **{k: current[k] for k in clean}}, after={**base, **clean})
     return "applied", seq, (None, None)
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _log(vault, schema, rid, user, base, after, mid):
