@@ -151,7 +151,11 @@ def test_the_frozen_build_runs_from_a_folder_outside_the_sources(tmp_path):
                     "licences/README.txt", "licences/LGPL-3.0.txt",
                     "licences/sqlcipher3", "licences/reportlab", "licences/Python/LICENSE.txt",
                     "PySide6/Qt/translations/qtbase_de.qm", "VERSION",
-                    "governors-console.png"):
+                    "governors-console.png",
+                    # the translations, compiled by the build, never committed
+                    "resources/translations/console_cy.qm",
+                    "resources/translations/console_en.qm",
+                    "resources/locale/cy/LC_MESSAGES/console.mo"):
         assert (inside / shipped).exists(), shipped
     assert (inside / "VERSION").read_text().split()[-1] == __version__
     assert not list(inside.glob("PySide6/Qt*Quick*")) and not list(inside.glob("*WebEngine*"))
@@ -160,6 +164,10 @@ def test_the_frozen_build_runs_from_a_folder_outside_the_sources(tmp_path):
     assert _run([str(program), "--version"], where, env).split() == ["governors-console",
                                                                     __version__]
     _brief_and_verify([str(program)], where, env)
+    (where / "not-a-briefing.pdf").write_text("not a PDF")
+    welsh = subprocess.run([str(program), "verify", "not-a-briefing.pdf", "--language", "cy"],
+                           cwd=where, env=env, capture_output=True, text=True, timeout=120)
+    assert "nid ffeil PDF ydyw" in welsh.stderr, welsh.stderr
     # HQ from the same program: Alembic reads its migrations as files, and two
     # files are examined by worker processes that start the program again.
     hq = [str(program), "hq"]
