@@ -1,11 +1,12 @@
 """``hq ingest``: verify briefing files and keep their data.
 
 Files are examined (signature, embedded data) in a pool of worker
-processes, one per core; then, one at a time and in chain order, each is
-matched to the establishment whose pinned certificate signed it, checked for
-continuity and stored in its own transaction, so one bad file costs only
-itself. Ingest is idempotent: a file already held (same SHA-256) is reported
-as such and changes nothing. Every refusal is recorded with its reason
+processes, one per core; as each result comes back (in the order the files
+were given) it is matched to the establishment whose pinned certificate
+signed it, checked for continuity and stored in its own transaction, so one
+bad file costs only itself, while the workers examine the next. Ingest is
+idempotent: a file already held (same SHA-256) is reported as such and
+changes nothing. Every refusal is recorded with its reason
 (never the file's contents).
 """
 
@@ -16,7 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from console.clock import utcnow
 from hq import continuity, rows
@@ -56,16 +57,16 @@ def _pool_size(n: int, workers: int | None) -> int:
 
 
 def examine_all(files: list[Path], password: str | None = None, workers: int | None = None,
-                on_progress=None) -> list[Examined]:
-    """``examine`` every file, on every core when there are several."""
+                on_progress=None):
+    """``examine`` every file, on every core when there are several,
+    yielding each result in the order of ``files`` as soon as it is ready."""
     size = _pool_size(len(files), workers)
     if size == 1:
-        out = []
         for i, f in enumerate(files):
-            out.append(examine(str(f), password))
+            yield examine(str(f), password)
             if on_progress:
                 on_progress(i + 1, len(files))
-        return out
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     # Not fork: the caller may run threads (the HQ window does), and a forked
@@ -73,37 +74,30 @@ def examine_all(files: list[Path], password: str | None = None, workers: int | N
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() \
         else "spawn"
     ctx = multiprocessing.get_context(method)
-    out: list[Examined] = []
     with ProcessPoolExecutor(size, mp_context=ctx) as pool:
         chunk = max(1, min(16, len(files) // (size * 4)))
         for i, res in enumerate(pool.map(examine, [str(f) for f in files],
                                          [password] * len(files), chunksize=chunk)):
-            out.append(res)
+            yield res
             if on_progress:
                 on_progress(i + 1, len(files))
-    return out
-
-
-def _order(e: Examined):
-    """Held files first by register, then by chain length, so a folder of
-    briefings arriving together is checked in the order they were made."""
-    if not e.ok:
-        return (0, "", 0)
-    return (1, e.doc["establishment"]["vault_id"], e.doc["chain"]["entries"])
 
 
 def ingest(store, paths, *, now: dt.datetime | None = None, password: str | None = None,
            workers: int | None = None, on_progress=None) -> list[Outcome]:
+    """Examine the files on every core and keep each as soon as it is
+    examined, in the order given, while the workers go on with the next.
+    The order does not change what is held: continuity is checked against
+    the nearest held briefing before and after (``continuity``), so
+    briefings may come in any order."""
     files = expand(paths)
     missing = [f for f in files if not f.is_file()]
     outcomes = [Outcome(f.name, REFUSED, _("{name} does not exist or is not a file; check the "
                                            "path.").format(name=f.name)) for f in missing]
     present = [f for f in files if f.is_file()]
-    examined = examine_all(present, password, workers, on_progress)
     settings = store.settings()
-    for e in sorted(examined, key=_order):
-        outcome = _keep(store, e, settings, now or utcnow())
-        outcomes.append(outcome)
+    for e in examine_all(present, password, workers, on_progress):
+        outcomes.append(_keep(store, e, settings, now or utcnow()))
     return outcomes
 
 
@@ -124,7 +118,9 @@ def _keep(store, e: Examined, settings: dict, now: dt.datetime) -> Outcome:
     doc = e.doc
     number = doc["briefing"]["number"]
     vault_id = doc["establishment"]["vault_id"]
-    with store.write() as conn:
+    # Looked up without a write (the store is held by this process alone,
+    # ``Store`` takes its lock); what is stored is written in ``_store``.
+    with store.read() as conn:
         held = conn.execute(select(t.briefings.c.number, t.establishments.c.label)
                             .join(t.establishments)
                             .where(t.briefings.c.sha256 == e.sha256)).first()
@@ -231,16 +227,23 @@ def _note_staff(conn, est_id: int, doc: dict) -> None:
            for k, ref in seen.items() if k not in known]
     if new:
         conn.execute(t.staff_seen.insert(), new)
+    # One statement for every staff number seen before, run over all of
+    # them (a briefing names 50 or more): each keeps the earliest first time
+    # and takes this briefing as its last when it is the latest.
+    changed = []
     for k, ref in seen.items():
         old = known.get(k)
         if old is None:
             continue
-        values = {}
-        if when < old.first_seen:
-            values["first_seen"] = when
-        if when >= old.last_seen:
-            values.update(last_seen=when, last_ref=ref, last_number=number)
-        if values:
-            conn.execute(update(t.staff_seen).where(c.staff_number == k,
-                                                    c.establishment_id == est_id)
-                         .values(**values))
+        latest = when >= old.last_seen
+        row = {"k": k, "e": est_id, "first": min(when, old.first_seen),
+               "last": when if latest else old.last_seen,
+               "ref": ref if latest else old.last_ref,
+               "num": number if latest else old.last_number}
+        if (row["first"], row["last"]) != (old.first_seen, old.last_seen) or latest:
+            changed.append(row)
+    if changed:
+        conn.execute(update(t.staff_seen)
+                     .where(c.staff_number == bindparam("k"), c.establishment_id == bindparam("e"))
+                     .values(first_seen=bindparam("first"), last_seen=bindparam("last"),
+                             last_ref=bindparam("ref"), last_number=bindparam("num")), changed)

@@ -34,9 +34,10 @@ DISTRIBUTION = "governors-console"
 NOT_IN_METADATA = (("SQLCipher (in sqlcipher3)", "BSD-style (SQLCipher)"),
                    ("OpenSSL libcrypto (in sqlcipher3)", "Apache-2.0"),
                    ("Noto Sans and Noto Naskh Arabic fonts", "OFL-1.1"))
-_DEFAULT_DEPENDENCIES = ("PySide6-Essentials", "PySide6-Pdf", "sqlcipher3", "sqlite-utils",
+_DEFAULT_DEPENDENCIES = ("PySide6-Essentials", "pypdfium2", "sqlcipher3", "sqlite-utils",
                          "argon2-cffi", "cryptography", "keyring", "reportlab", "pyhanko",
-                         "platformdirs", "jsonschema", "sqlalchemy", "alembic", "psycopg")
+                         "platformdirs", "jsonschema", "fastjsonschema", "sqlalchemy",
+                         "alembic", "psycopg")
 
 
 def _licence(meta) -> str:
