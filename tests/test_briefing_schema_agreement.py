@@ -66,7 +66,7 @@ def test_the_schema_is_compiled_and_a_real_briefing_passes_both(real_doc):
     assert briefing_json.problems(real_doc) == []
 
 
-@settings(max_examples=250, deadline=None, derandomize=True,
+@settings(max_examples=150, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_both_readers_agree_on_every_mutation(real_doc, data):

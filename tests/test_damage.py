@@ -246,6 +246,7 @@ def test_the_cli_lists_the_undamaged_copy(copy, list_cmd):
     assert all(name in proc.stdout for name in NAMES)
 
 
+@pytest.mark.slow
 def test_damage_never_raises_anything_but_a_console_error(copy):
     """Every single-byte flip in the first page and a sample of the rest."""
     db = copy / DB_FILE

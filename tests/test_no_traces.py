@@ -107,6 +107,7 @@ def _working_day(vault_path: Path, out: Path, fast_kdf) -> set[str]:
     return known
 
 
+@pytest.mark.slow
 def test_a_working_day_leaves_no_readable_trace(vault_path, tmp_path, isolated_machine,
                                             fast_kdf):
     out = tmp_path / "outbox"  # where the user chose to save the briefing: not scanned
@@ -147,6 +148,7 @@ def test_database_and_wal_are_not_sqlite_without_the_key(vault, vault_path, tmp_
     assert OWN["name"].encode() not in raw and OWN["notes"].encode() not in raw
 
 
+@pytest.mark.slow
 def test_packs_and_the_replica_folder_leave_no_readable_trace(tmp_path, isolated_machine,
                                                                fast_kdf):
     """A deputy's replica round trip: the replica pack, the change pack, the

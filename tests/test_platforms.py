@@ -194,6 +194,7 @@ def test_other_chmod_failures_still_stop_the_write(tmp_path, monkeypatch):
 
 
 # -- output redirected in a Windows code page ------------------------------------------------
+@pytest.mark.slow
 def test_json_and_tables_survive_a_cp1252_redirect(vault, vault_path, tmp_path):
     for name in (POLISH, URDU):
         subjects.create_subject(vault, SubjectFields(name))

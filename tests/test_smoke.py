@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from console.audit.genesis import create_vault
 from console.records import subjects
 from console.records.commands import SubjectFields
@@ -29,6 +31,7 @@ def _main(*args: str, passphrase: str | None = PASS) -> subprocess.CompletedProc
                           text=True, env=env, timeout=120, cwd=ROOT, stdin=subprocess.DEVNULL)
 
 
+@pytest.mark.slow
 def test_python_main_py_runs_commands_and_fails_in_one_sentence(tmp_path):
     folder = tmp_path / "vault"
     with create_vault(folder, "governor", PASS, "HMP Smoke", kdf=FAST_KDF) as v:
