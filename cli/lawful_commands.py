@@ -44,8 +44,8 @@ def add_commands(sub, common) -> None:
     p = sub.add_parser("retention-defaults", parents=[common],
                        help=_("show or change how long each kind of record is kept before review"))
     p.add_argument("--set", action="append", default=[], metavar="CLASS=MONTHS",
-                   help="e.g. cleared=6 (classes: " + ", ".join(
-                       retention.RETENTION_CLASSES.keys()) + ")")
+                   help=_("e.g. cleared=6 (classes: {classes})").format(classes=", ".join(
+                       retention.RETENTION_CLASSES.keys())))
     p.set_defaults(func=cmd_retention_defaults)
 
     p = sub.add_parser("retain", parents=[common],

@@ -211,8 +211,8 @@ def make_access_pack(vault, ref, out_path, decisions: dict | None = None,
     out_path = check_out_path(out_path)
     pack = subject_access.draft_pack(vault, ref, decisions, request_id=request_id)
     if expect is not None and pack_content(pack) != expect:
-        raise ValidationError("The record changed after the preview, so nothing was signed; "
-                              "look at the new preview, then sign it.")
+        raise ValidationError(_("The record changed after the preview, so nothing was signed; "
+                                "look at the new preview, then sign it."))
     built = build_access_pack(pack)
     from reports.signing import sign_and_save
     _signed, digest = sign_and_save(

@@ -18,7 +18,7 @@ def test_a_deputy_works_offline_through_the_commands(world, cli, tmp_path):  # n
     r = cli("replica", "open", pack, "--vault", folder, "--user", "deputy",
             passphrase=rw.DEPUTY_PASS)
     assert r.returncode == 0, r.stderr
-    assert "Replica opened: 2 record(s)" in r.stdout
+    assert "Replica opened: 2 records" in r.stdout
     r = cli("measures", world.refs[0], "--vault", folder, "--user", "deputy", "--json",
             passphrase=rw.DEPUTY_PASS)
     mid = json.loads(r.stdout)[0]["id"]
@@ -31,7 +31,7 @@ def test_a_deputy_works_offline_through_the_commands(world, cli, tmp_path):  # n
     assert doc["replica"] is True and doc["read_only"] is None
     r = cli("sync", "export", "--vault", folder, "--user", "deputy", "--out",
             tmp_path / "c.gcpack", passphrase=rw.DEPUTY_PASS)
-    assert "1 operation(s)" in r.stdout
+    assert "1 operation." in r.stdout
     r = cli("sync", "import", "--vault", world.home, tmp_path / "c.gcpack", "--json",
             passphrase=rw.PASS)
     assert r.returncode == 0, r.stderr

@@ -154,9 +154,9 @@ def settle(vault: Vault, use_copy: bool = True) -> None:
         with vault.guard():
             marked = replay.replica_marked(vault.conn)
         if marked:
-            raise VaultDamaged("This vault is marked as a deputy's replica, which a governor's "
-                               "vault never is; nothing was opened. Restore the vault from a "
-                               "backup.")
+            raise VaultDamaged(_("This vault is marked as a deputy's replica, which a "
+                                 "governor's vault never is; nothing was opened. Restore the "
+                                 "vault from a backup."))
     backup_ledger.install(vault)
     slot_check.settle_changes(vault, state)
     with vault.guard():

@@ -315,7 +315,7 @@ def erase(vault, ref, reason: str, *, carried_from: int | None = None) -> Erasur
     before it (entry ``carried_from`` of the replaced vault's chain made it),
     so a legal hold in the older backup does not stop it: the hold had been
     lifted when the record was erased."""
-    access.require_governor(vault, "erase a record")
+    access.require_governor(vault, _("erase a record"))
     reason = fields.text(reason, _("The reason for erasure"), required=True, limit=2000,
                          multiline=True).strip()
     sid = access.require_subject(vault, ref)

@@ -178,7 +178,7 @@ def restrict(vault, ref, reason: str, allow=None) -> Restriction:
 
     Governors always keep access. A user barred by a conflict of interest
     stays barred even if named."""
-    require_governor(vault, "restrict a record")
+    require_governor(vault, _("restrict a record"))
     reason = fields.text(reason, _("The reason for the restriction"), required=True,
                          multiline=True)
     from console.clock import now_iso
@@ -204,7 +204,7 @@ def restrict(vault, ref, reason: str, allow=None) -> Restriction:
 
 
 def unrestrict(vault, ref, reason: str) -> Restriction:
-    require_governor(vault, "lift a restriction")
+    require_governor(vault, _("lift a restriction"))
     reason = fields.text(reason, _("The reason for lifting the restriction"), required=True,
                          multiline=True)
     with vault.write():

@@ -42,6 +42,7 @@ from console.audit import chain, replay, roles
 from console.audit.current import now
 from console.clock import now_iso, utcnow
 from console.errors import ConsoleError, PackRefused, ValidationError
+from console.i18n import _
 from console.records import commands, fields, ids, sealed
 from console.records.commands import MeasureFields
 from console.storage.identity import verify_signature
@@ -78,20 +79,20 @@ class Taken:
 
 
 def _refuse(text: str):
-    raise PackRefused(text + " Nothing was applied.")
+    raise PackRefused(text + " " + _("Nothing was applied."))
 
 
 def _replica(vault, meta: dict):
     if meta.get("kind") != "changes":
-        _refuse("This is a pack for a replica, not a deputy's changes; open it on the replica.")
+        _refuse(_("This is a pack for a replica, not a deputy's changes; open it on the replica."))
     if meta.get("vault_id") != vault.vault_id:
-        _refuse(packs.NOT_YOURS)
+        _refuse(_(packs.NOT_YOURS))
     tables.ensure_home(vault.conn)
     row = vault.conn.execute(
         "SELECT user, created_seq, pack_no, pack_hash, op_seq FROM sync_replicas WHERE "
         "replica_id = ?", (str(meta.get("replica_id")),)).fetchone()
     if row is None or _made(vault, str(meta["replica_id"]), row[0], row[1]) is None:
-        _refuse("This pack comes from a replica this vault never made.")
+        _refuse(_("This pack comes from a replica this vault never made."))
     return row
 
 
@@ -126,34 +127,36 @@ def _details(after) -> dict:
 
 def _check_sender(vault, state, meta, opened, user: str, created_seq: int) -> None:
     if meta.get("sender") != user:
-        _refuse("This pack is not signed by the user its replica was made for.")
+        _refuse(_("This pack is not signed by the user its replica was made for."))
     m = state.member(user)
     removed = vault.conn.execute(
         "SELECT 1 FROM audit WHERE action = 'user.remove' AND entity_id = ? AND seq > ?",
         (user, created_seq)).fetchone()
     if m is None or not m.active or removed:
-        _refuse(f"This pack comes from the replica of {user}, who was removed from this vault "
-                "since; a removed user's replica can send nothing.")
+        _refuse(_("This pack comes from the replica of {user}, who was removed from this vault "
+                  "since; a removed user's replica can send nothing.").format(user=user))
     pem = replay.certificate(vault.conn, m.fingerprint, m.cert_seq)
     if pem is None or not verify_signature(pem, opened.meta_bytes, opened.signature):
-        _refuse(f"This pack does not carry {user}'s signature as the chain gives it.")
+        _refuse(_("This pack does not carry {user}'s signature as the chain gives it.").format(
+            user=user))
 
 
 def _check_order(meta: dict, digest: str, pack_no: int, pack_hash: str | None) -> bool:
     """True for the last pack taken in again (already applied)."""
     number = meta.get("pack_no")
     if not isinstance(number, int) or number < 1:
-        _refuse(packs.DAMAGED)
+        _refuse(_(packs.DAMAGED))
     if number == pack_no:
         if digest == pack_hash:
             return True
-        _refuse(f"A different pack numbered {number} was already taken in from this replica: "
-                "this one was altered or replayed.")
+        _refuse(_("A different pack numbered {number} was already taken in from this replica: "
+                  "this one was altered or replayed.").format(number=number))
     if number < pack_no:
-        _refuse(f"This pack (number {number}) is older than one already taken in from this "
-                f"replica (number {pack_no}): it was replayed or arrived out of order.")
+        _refuse(_("This pack (number {number}) is older than one already taken in from this "
+                  "replica (number {last}): it was replayed or arrived out of order.").format(
+            number=number, last=pack_no))
     if number == pack_no + 1 and meta.get("prev_pack") != (pack_hash or ""):
-        _refuse("This pack does not follow the last pack taken in from this replica.")
+        _refuse(_("This pack does not follow the last pack taken in from this replica."))
     return False
 
 
@@ -167,8 +170,8 @@ def _check_reply_key(meta: dict) -> None:
         if not isinstance(key, str) or len(packs.unb64(key)) != 32:
             raise ValueError
     except ValueError:
-        _refuse("This pack names a key for its replica's updates that is not a key; it was "
-                "not made by the console. Ask for the changes to be sent again.")
+        _refuse(_("This pack names a key for its replica's updates that is not a key; it was "
+                  "not made by the console. Ask for the changes to be sent again."))
 
 
 def _operations(opened, meta: dict, state, vault, user: str, done: int) -> list[tuple]:
@@ -177,18 +180,18 @@ def _operations(opened, meta: dict, state, vault, user: str, done: int) -> list[
         if not isinstance(items, list):
             raise ValueError
     except (ValueError, UnicodeDecodeError, RecursionError):
-        _refuse(packs.DAMAGED)
+        _refuse(_(packs.DAMAGED))
     seqs = [op.get("seq") if isinstance(op, dict) else None for op in items]
     if not all(isinstance(s, int) and not isinstance(s, bool) for s in seqs):
-        _refuse(packs.DAMAGED)
+        _refuse(_(packs.DAMAGED))
     if seqs and seqs != list(range(seqs[0], seqs[0] + len(seqs))):
-        _refuse("The operations in this pack are out of order.")
+        _refuse(_("The operations in this pack are out of order."))
     if len(seqs) != meta.get("count") or (seqs and (seqs[0], seqs[-1]) != (
             meta.get("first"), meta.get("last"))):
-        _refuse(packs.DAMAGED)
+        _refuse(_(packs.DAMAGED))
     if seqs and seqs[0] > done + 1:
-        _refuse(f"Operations {done + 1} to {seqs[0] - 1} from this replica are missing; ask "
-                "for all its changes to be sent again.")
+        _refuse(_("Operations {first} to {last} from this replica are missing; ask for all its "
+                  "changes to be sent again.").format(first=done + 1, last=seqs[0] - 1))
     m = state.member(user)
     pem = replay.certificate(vault.conn, m.fingerprint, m.cert_seq)
     out = []
@@ -196,7 +199,7 @@ def _operations(opened, meta: dict, state, vault, user: str, done: int) -> list[
         try:
             out.append((op, ops.check(op, pem, meta["replica_id"], user)))
         except (ValueError, KeyError, TypeError):
-            _refuse("An operation in this pack does not carry its author's signature.")
+            _refuse(_("An operation in this pack does not carry its author's signature."))
     return out
 
 
@@ -225,8 +228,8 @@ def take(vault, opened: packs.Opened, on_progress=None) -> Taken:
                 known = vault.conn.execute("SELECT op_hash FROM sync_applied WHERE origin = ? "
                                            "AND seq = ?", (rid, op["seq"])).fetchone()
                 if known is not None and known[0] != e["hash"]:
-                    _refuse(f"Operation {op['seq']} differs from the one already taken in "
-                            "under that number.")
+                    _refuse(_("Operation {number} differs from the one already taken in under "
+                              "that number.").format(number=op["seq"]))
                 outcomes.append(Outcome(op["seq"], "already applied", ref=e["entity_id"]))
                 continue
             twin = vault.conn.execute("SELECT 1 FROM sync_applied WHERE op_hash = ?",
@@ -255,7 +258,7 @@ def _one(vault, rid: str, user: str, role: str, seen, window, op: dict, e: dict)
     except (ConsoleError, ValueError, KeyError, TypeError, RecursionError) as exc:
         outcome, audit_seq, ids_ = "refused", None, (None, None)
         reason = str(exc) if isinstance(exc, ConsoleError) else \
-            "its details cannot be read"
+            _("its details cannot be read")
     vault.conn.execute(
         "INSERT INTO sync_applied(origin, seq, op_hash, audit_seq, outcome, local_id, new_id) "
         "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
@@ -284,13 +287,14 @@ def _check_time(at, window) -> None:
                 timespec="microseconds") != at:
             raise ValueError
     except (TypeError, ValueError):
-        raise ValidationError("Its time is not written as the console writes times, so it "
-                              "was changed after it was made.") from None
+        raise ValidationError(_("Its time is not written as the console writes times, so it "
+                                "was changed after it was made.")) from None
     if not window[0] <= when <= window[1]:
         raise ValidationError(
-            f"Its time ({at[:10]}) is outside the days its replica could have made it "
-            f"({window[0].date().isoformat()} to {window[1].date().isoformat()}): the "
-            "time was changed, or the replica's clock was wrong.")
+            _("Its time ({day}) is outside the days its replica could have made it ({start} "
+              "to {end}): the time was changed, or the replica's clock was wrong.").format(
+                day=at[:10], start=window[0].date().isoformat(),
+                end=window[1].date().isoformat()))
 
 
 def _apply(vault, rid, user, role, seen, op, e):
@@ -300,25 +304,25 @@ def _apply(vault, rid, user, role, seen, op, e):
     ref = e["entity_id"]
     row = vault.conn.execute("SELECT id FROM main.subjects WHERE ref = ?", (ref,)).fetchone()
     if row is None or ref not in seen.refs:
-        raise ValidationError("That record no longer exists, or the author may no longer see "
-                              "it.")
+        raise ValidationError(_("That record no longer exists, or the author may no longer "
+                                "see it."))
     sid = row[0]
     before, after = ops.details(vault, e)
     mid = after.get("measure_id") if isinstance(after, dict) else None
     if not _whole(mid) or (e["action"] == "log.add" and not (
             isinstance(after.get("text"), str) and (after.get("corrects") is None
                                                     or _whole(after.get("corrects"))))):
-        raise ValidationError("Its details are not what the console writes, so it was not made "
-                              "by the console.")
+        raise ValidationError(_("Its details are not what the console writes, so it was not "
+                                "made by the console."))
     schema = sealed.store(vault).schema_for(sid)
     cols = ", ".join(_UPDATABLE)
     m = vault.conn.execute(f"SELECT subject_id, {cols} FROM {schema}.measures WHERE id = ?",
                            (mid,)).fetchone()
     if m is None or m[0] != sid:
-        raise ValidationError("That measure no longer exists.")
+        raise ValidationError(_("That measure no longer exists."))
     current = dict(zip(_UPDATABLE, m[1:]))
     if current["status"] == "ended":
-        raise ValidationError("That measure has ended, so it takes no more changes.")
+        raise ValidationError(_("That measure has ended, so it takes no more changes."))
     base = {"origin": rid, "seq": op["seq"], "author": user, "at": e["at"],
             "action": e["action"], "measure_id": mid, "op": op}
     if e["action"] == "log.add":
@@ -326,7 +330,7 @@ def _apply(vault, rid, user, role, seen, op, e):
     changes = {k: v for k, v in after.items() if k != "measure_id"}
     clean = commands.to_columns(MeasureFields(**changes).cleaned(creating=False))
     if not clean or set(clean) - set(_UPDATABLE):
-        raise ValidationError("The proposed change names no field of a measure.")
+        raise ValidationError(_("The proposed change names no field of a measure."))
     based = {k: (before or {}).get(k) for k in clean}
     if any(current[k] != based[k] for k in clean):
         seq = chain.append(vault, "sync.conflict", "subject", ref, after={
@@ -346,7 +350,7 @@ def _whole(value) -> bool:
 
 
 def _log(vault, schema, rid, user, base, after, mid):
-    text = fields.text(after.get("text"), "The log entry", required=True, limit=fields.LONG,
+    text = fields.text(after.get("text"), _("The log entry"), required=True, limit=fields.LONG,
                        multiline=True)
     corrects = after.get("corrects")
     if corrects is not None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from console.clock import now_iso
 from console.errors import PackRefused
+from console.i18n import _
 from console.storage.fileio import atomic_write_bytes
 from console.sync import ops, packs, tables
 from console.sync.replica import NOT_A_REPLICA
@@ -36,7 +37,7 @@ class Sent:
 
 def export(vault, out, on_progress=None) -> Sent:
     if not tables.is_replica(vault):
-        raise PackRefused(NOT_A_REPLICA)
+        raise PackRefused(_(NOT_A_REPLICA))
     with tables.writable(vault), vault.write():
         conn = vault.conn
         ops.collect(vault)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from console.audit import chain, roles
 from console.clock import now_iso
 from console.errors import NotFound
+from console.i18n import _
 from console.records import measures
 from console.records.commands import MeasureFields
 from console.sync import tables
@@ -88,7 +89,7 @@ def decide(vault, decision_id: int, accept: bool) -> None:
     roles.require(vault, "replicas")
     found = next((d for d in pending(vault) if d.id == decision_id), None)
     if found is None:
-        raise NotFound("That decision was taken already, or its record is gone.")
+        raise NotFound(_("That decision was taken already, or its record is gone."))
     with vault.write():
         if accept:
             measures.update_measure(vault, found.measure_id, MeasureFields(**found.proposed))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.errors import PackRefused, ValidationError
+from console.i18n import _
 from console.storage import keyslots
 from console.sync import apply, changes, home, packs, refresh, replica, tables
 
@@ -32,10 +33,10 @@ def send(vault, out, for_user: str | None = None, on_progress=None):
     """A replica's change pack, or (at home) the update for ``for_user``."""
     if tables.is_replica(vault):
         if for_user and for_user != vault.user.name:
-            raise ValidationError("A replica sends only its own changes; leave out --for.")
+            raise ValidationError(_("A replica sends only its own changes; leave out --for."))
         return changes.export(vault, out, on_progress)
     if not for_user:
-        raise ValidationError("Name the user whose replica the update is for (--for USER).")
+        raise ValidationError(_("Name the user whose replica the update is for (--for USER)."))
     return home.update(vault, for_user, out, on_progress)
 
 
@@ -50,8 +51,8 @@ def receive(vault, pack_file, on_progress=None) -> Received:
     if replica_side:
         return Received("update", refreshed=refresh.take(vault, opened, on_progress))
     if opened.meta.get("kind") != "changes":
-        raise PackRefused("This pack is for a replica, not the governor's vault; open it on "
-                          "the replica. Nothing was applied.")
+        raise PackRefused(_("This pack is for a replica, not the governor's vault; open it on "
+                            "the replica. Nothing was applied."))
     return Received("changes", taken=apply.take(vault, opened, on_progress))
 
 

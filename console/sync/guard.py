@@ -13,12 +13,13 @@ write is rolled back with one sentence saying where to make that change.
 from __future__ import annotations
 
 from console.errors import PermissionDenied
+from console.i18n import N_, _
 from console.sync import ops
 
 ALLOWED = frozenset(ops.KINDS) | {"user.sealed", "user.passphrase", "identity.replace"}
-REFUSED = ("On a replica you can add to measures' logs and change measures, which travel to "
-           "the governor with your next change pack; anything else is done on the governor's "
-           "vault. Nothing was changed.")
+REFUSED = N_("On a replica you can add to measures' logs and change measures, which travel to "
+           "the governor with your next change pack; anything else is done on the "
+             "governor's vault. Nothing was changed.")
 
 
 class Guard:
@@ -35,7 +36,7 @@ class Guard:
         for (action,) in self.vault.conn.execute("SELECT action FROM audit WHERE seq > ?",
                                                  (self.head,)):
             if action not in ALLOWED and not action.startswith("journal."):
-                raise PermissionDenied(REFUSED)
+                raise PermissionDenied(_(REFUSED))
 
     def after_commit(self) -> None:
         self.reset()

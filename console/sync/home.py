@@ -27,6 +27,7 @@ from console.audit import chain, roles
 from console.audit.current import now
 from console.clock import now_iso
 from console.errors import PermissionDenied, ValidationError, translate
+from console.i18n import _
 from console.storage.fileio import atomic_write_bytes
 from console.sync import extract, packs, tables
 
@@ -56,14 +57,14 @@ def _member(vault, user: str):
     roles.require(vault, "replicas")
     m = now(vault).member(user)
     if m is None or not m.active:
-        raise ValidationError("There is no current user of that name; a replica is made for "
-                              "a deputy or viewer of this vault.")
+        raise ValidationError(_("There is no current user of that name; a replica is made "
+                                "for a deputy or viewer of this vault."))
     if m.role == roles.GOVERNOR:
-        raise PermissionDenied("A replica is for a deputy or a viewer; a governor works on the "
-                               "vault itself.")
+        raise PermissionDenied(_("A replica is for a deputy or a viewer; a governor works on "
+                                 "the vault itself."))
     if not m.slot or user not in vault.slots.users:
-        raise ValidationError("That user has no key slot in this vault yet; reset their "
-                              "passphrase first.")
+        raise ValidationError(_("That user has no key slot in this vault yet; reset their "
+                                "passphrase first."))
     return m
 
 
@@ -129,8 +130,8 @@ def latest(vault, user: str) -> str:
         row = vault.conn.execute("SELECT replica_id FROM sync_replicas WHERE user = ? ORDER "
                                  "BY created_seq DESC LIMIT 1", (user,)).fetchone()
     if row is None:
-        raise ValidationError("No replica was made for that user; make one first "
-                              "('replica create').")
+        raise ValidationError(_("No replica was made for that user; make one first "
+                                "('replica create')."))
     return row[0]
 
 
@@ -144,8 +145,8 @@ def update(vault, user: str, out, on_progress=None) -> ReplicaInfo:
             "SELECT replica_key, update_no, op_seq FROM sync_replicas WHERE replica_id = ?",
             (replica_id,)).fetchone()
     if not _is_key(key):    # a row: anyone holding the data key can write it
-        raise ValidationError("The key recorded for this user's replica is not a key, so no "
-                              "update can be made for it; make them a new replica.")
+        raise ValidationError(_("The key recorded for this user's replica is not a key, so no "
+                                "update can be made for it; make them a new replica."))
     raw, meta = _pack(vault, user, key, replica_id, number + 1, acked, "update", on_progress)
     with vault.write():
         chain.append(vault, "replica.update", "user", user, after={

@@ -38,14 +38,16 @@ import struct
 from dataclasses import dataclass
 
 from console.errors import PackRefused
+from console.i18n import N_, _
 
 MAGIC = b"GCPACK\x01\n"
 VERSION = 1
 KINDS = ("replica", "changes", "update")
-DAMAGED = ("The pack is damaged or was changed on its way (or is not a pack at all); "
-           "nothing was applied. Ask for it to be made again.")
-NOT_YOURS = ("This pack was made for someone else (another user, replica or key); nothing "
-             "was applied. Check you chose the right file.")
+# Translated where raised (``_(DAMAGED)``).
+DAMAGED = N_("The pack is damaged or was changed on its way (or is not a pack at all); "
+             "nothing was applied. Ask for it to be made again.")
+NOT_YOURS = N_("This pack was made for someone else (another user, replica or key); nothing "
+               "was applied. Check you chose the right file.")
 
 
 # Size limits, checked before a pack is read: a replica or update pack holds
@@ -119,11 +121,11 @@ def seal(meta: dict, blob: bytes, sign, recipient_public: str, extra: dict | Non
 def header_of(raw: bytes) -> tuple[dict, bytes]:
     """The clear header of a pack (and its bytes), or ``PackRefused``."""
     if not raw.startswith(MAGIC) or len(raw) < len(MAGIC) + 4:
-        raise PackRefused(DAMAGED)
+        raise PackRefused(_(DAMAGED))
     (n,) = struct.unpack(">I", raw[len(MAGIC):len(MAGIC) + 4])
     start = len(MAGIC) + 4
     if n > 1 << 20 or len(raw) < start + n + 16:
-        raise PackRefused(DAMAGED)
+        raise PackRefused(_(DAMAGED))
     header_bytes = raw[start:start + n]
     try:
         header = json.loads(header_bytes.decode("utf-8"))
@@ -133,7 +135,7 @@ def header_of(raw: bytes) -> tuple[dict, bytes]:
             if not isinstance(header.get(name), str):
                 raise ValueError
     except (ValueError, UnicodeDecodeError, RecursionError):
-        raise PackRefused(DAMAGED) from None
+        raise PackRefused(_(DAMAGED)) from None
     return header, header_bytes
 
 
@@ -145,7 +147,7 @@ def open_(raw: bytes, private_key, public_b64: str) -> Opened:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
     header, header_bytes = header_of(raw)
     if header["to"] != key_id(public_b64):
-        raise PackRefused(NOT_YOURS)
+        raise PackRefused(_(NOT_YOURS))
     try:
         eph = X25519PublicKey.from_public_bytes(unb64(header["eph"]))
         nonce = unb64(header["nonce"])
@@ -153,7 +155,7 @@ def open_(raw: bytes, private_key, public_b64: str) -> Opened:
         inner = AESGCM(_kek(shared, header_bytes)).decrypt(
             nonce, memoryview(raw)[len(MAGIC) + 4 + len(header_bytes):], MAGIC + header_bytes)
     except (InvalidTag, ValueError):
-        raise PackRefused(DAMAGED) from None
+        raise PackRefused(_(DAMAGED)) from None
     try:
         (n,) = struct.unpack(">I", inner[:4])
         meta_bytes = inner[4:4 + n]
@@ -164,11 +166,11 @@ def open_(raw: bytes, private_key, public_b64: str) -> Opened:
         if not isinstance(meta, dict) or meta.get("kind") not in KINDS:
             raise ValueError
     except (struct.error, ValueError, UnicodeDecodeError, RecursionError):
-        raise PackRefused(DAMAGED) from None
+        raise PackRefused(_(DAMAGED)) from None
     if meta.get("blob_sha256") != hashlib.sha256(blob).hexdigest():
-        raise PackRefused(DAMAGED)
+        raise PackRefused(_(DAMAGED))
     if meta.get("recipient_key") != public_b64:
-        raise PackRefused(NOT_YOURS)
+        raise PackRefused(_(NOT_YOURS))
     return Opened(header, meta, meta_bytes, signature, blob, hashlib.sha256(raw).hexdigest())
 
 
@@ -179,14 +181,16 @@ def read_file(path, limit: int = MAX_PACK) -> bytes:
     try:
         p = Path(path)
         if p.stat().st_size > limit:
-            raise PackRefused(f"That file is larger than any pack of this kind (at most "
-                              f"{limit >> 20} MB); nothing was applied. Check you chose the "
-                              "right file.")
+            raise PackRefused(_("That file is larger than any pack of this kind (at most "
+                                "{size} MB); nothing was applied. Check you chose the right "
+                                "file.").format(size=limit >> 20))
         return p.read_bytes()
     except FileNotFoundError:
-        raise PackRefused("There is no file at that path; check the name of the pack.") from None
+        raise PackRefused(_("There is no file at that path; check the name of the pack.")) \
+            from None
     except IsADirectoryError:
-        raise PackRefused("That is a folder, not a pack file; choose the pack itself.") from None
+        raise PackRefused(_("That is a folder, not a pack file; choose the pack itself.")) \
+            from None
     except OSError:
-        raise PackRefused("The pack could not be read (the operating system refused); check "
-                          "the drive it is on and try again.") from None
+        raise PackRefused(_("The pack could not be read (the operating system refused); check "
+                            "the drive it is on and try again.")) from None

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from console.audit import replay, seal
 from console.errors import PackRefused, translate
+from console.i18n import _
 from console.storage import replace
 from console.storage.keyslots import SlotFile
 from console.storage.connection import connect
@@ -52,22 +53,23 @@ def take(vault, opened: packs.Opened, on_progress=None) -> Refreshed:
     with vault.guard():
         mine = tables.meta(vault.conn)
     if meta.get("kind") != "update":
-        raise PackRefused("This is a replica pack; open it into an empty folder with "
-                          "'replica open' instead.")
+        raise PackRefused(_("This is a replica pack; open it into an empty folder with "
+                            "'replica open' instead."))
     if meta.get("replica_id") != mine["replica_id"] or meta.get("recipient") != vault.user.name \
             or meta.get("vault_id") != vault.vault_id:
-        raise PackRefused(packs.NOT_YOURS)
+        raise PackRefused(_(packs.NOT_YOURS))
     if not signed_by_governor(vault, str(meta.get("sender")), opened.meta_bytes,
                               opened.signature):
-        raise PackRefused("This update is not signed by a governor of this vault; nothing was "
-                          "applied.")
+        raise PackRefused(_("This update is not signed by a governor of this vault; nothing "
+                            "was applied."))
     number = int(meta.get("update_no", 0))
     if number == int(mine["update_no"]) and opened.digest == mine.get("update_hash"):
         return Refreshed(number, already=True)
     if number <= int(mine["update_no"]):
-        raise PackRefused(f"This update (number {number}) is older than one this replica has "
-                          f"already applied (number {mine['update_no']}); nothing was "
-                          "applied. Use the newest update from the governor.")
+        raise PackRefused(_("This update (number {number}) is older than one this replica has "
+                            "already applied (number {last}); nothing was applied. Use the "
+                            "newest update from the governor.").format(
+                                number=number, last=mine["update_no"]))
     fresh, new_key = _prepare(vault, opened, mine, on_progress)
     try:
         slots, state = _sealed_slots(vault, fresh, new_key, f"{mine['replica_id']}#{number}")
@@ -100,8 +102,8 @@ def _sealed_slots(vault, fresh: Path, new_key: bytes, marker: str):
     try:
         report = replay.run(conn, rows=False)
         if not report.intact:
-            raise PackRefused("The update's chain does not verify; nothing was applied. Ask "
-                              "the governor for a new update.")
+            raise PackRefused(_("The update's chain does not verify; nothing was applied. Ask "
+                                "the governor for a new update."))
         slots = SlotFile(vault.slots.vault_id, deepcopy(vault.slots.users), vault.slots.kdf)
         slots.rewrap_all(new_key)
         slots.users[me]["replica"] = marker
@@ -134,9 +136,9 @@ def _prepare(vault, opened: packs.Opened, mine: dict, on_progress) -> tuple[Path
                 row = conn.execute("SELECT hash FROM gc_in.audit WHERE seq = ?",
                                    (int(mine["base_seq"]),)).fetchone()
                 if row is None or row[0] != mine["base_hash"]:
-                    raise PackRefused("This update does not continue the chain this replica "
-                                      "holds; nothing was applied. Ask the governor for a "
-                                      "new replica.")
+                    raise PackRefused(_("This update does not continue the chain this replica "
+                                        "holds; nothing was applied. Ask the governor for a "
+                                        "new replica."))
                 conn.execute("BEGIN")
                 conn.execute("DELETE FROM gc_in.sync_ops")
                 conn.execute("INSERT INTO gc_in.sync_ops SELECT * FROM main.sync_ops")

@@ -30,6 +30,7 @@ from pathlib import Path
 from console.audit.current import now
 from console.clock import now_iso, utcnow
 from console.errors import PackRefused, VaultDamaged, VaultExists, WrongPassphrase, translate
+from console.i18n import N_, _
 from console.storage import keyslots
 from console.storage.fileio import atomic_write_bytes, restrict
 from console.storage.keyslots import SlotFile
@@ -39,7 +40,8 @@ from console.sync.trust import drop_backups, signed_by_governor
 
 STALE_DEFAULT = 30
 CLOCK_SLACK = dt.timedelta(minutes=10)
-NOT_A_REPLICA = "This vault is not a replica; that works only on a deputy's replica."
+# Translated where raised (``_(NOT_A_REPLICA)``).
+NOT_A_REPLICA = N_("This vault is not a replica; that works only on a deputy's replica.")
 
 
 @dataclass(frozen=True)
@@ -62,30 +64,31 @@ def open_pack(pack_file, folder, user: str, passphrase: str):
     replica pack; returns the unlocked replica."""
     from console.records import session
     raw = packs.read_file(pack_file)
-    header, _ = packs.header_of(raw)
+    header, _rest = packs.header_of(raw)
     slot = header.get("slot")
     if not isinstance(slot, dict) or not isinstance(header.get("vault_id"), str):
-        raise PackRefused("This pack is an update or a change pack, not a new replica; take "
-                          "it in with 'sync import' (File › Receive…) instead.")
+        raise PackRefused(_("This pack is an update or a change pack, not a new replica; take "
+                            "it in with 'sync import' (File › Receive…) instead."))
     folder = Path(folder)
     if (folder / DB_FILE).exists() or (folder / keyslots.SLOTS_FILE).exists():
-        raise VaultExists("A vault already exists in that folder; choose an empty folder for "
-                          "the replica.")
+        raise VaultExists(_("A vault already exists in that folder; choose an empty folder for "
+                            "the replica."))
     try:
         kdf = keyslots.KdfParams(**slot["passphrase"]["kdf"])
     except (KeyError, TypeError):
-        raise PackRefused(packs.DAMAGED) from None
+        raise PackRefused(_(packs.DAMAGED)) from None
     slots = SlotFile(header["vault_id"], {user: dict(slot)}, kdf)
     try:
         secret = slots.user_secret_from_passphrase(user, passphrase)
     except (WrongPassphrase, VaultDamaged):
-        raise PackRefused("That passphrase does not open this pack: it was made for another "
-                          "user, or the passphrase is not right. Nothing was opened.") from None
+        raise PackRefused(_("That passphrase does not open this pack: it was made for another "
+                            "user, or the passphrase is not right. Nothing was opened.")) \
+            from None
     opened = packs.open_(raw, keyslots.user_private_key(secret), slot["public"])
     meta = opened.meta
     if meta.get("kind") != "replica" or meta.get("recipient") != user \
             or meta.get("vault_id") != header["vault_id"]:
-        raise PackRefused(packs.NOT_YOURS)
+        raise PackRefused(_(packs.NOT_YOURS))
     made = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -120,8 +123,8 @@ def _check_first(vault, opened: packs.Opened) -> None:
     from console.audit import chain
     if chain.head(vault) != (meta["base_seq"], meta["base_hash"]) or not signed_by_governor(
             vault, meta["sender"], opened.meta_bytes, opened.signature):
-        raise PackRefused("This pack is not signed by a governor of the vault it carries; "
-                          "nothing was opened. Ask the governor for a new replica pack.")
+        raise PackRefused(_("This pack is not signed by a governor of the vault it carries; "
+                            "nothing was opened. Ask the governor for a new replica pack."))
 
 
 def _undo(folder: Path, made: bool) -> None:
@@ -148,7 +151,7 @@ def _parse(at: str) -> dt.datetime:
 
 def status(vault) -> ReplicaStatus:
     if not tables.is_replica(vault):
-        raise PackRefused(NOT_A_REPLICA)
+        raise PackRefused(_(NOT_A_REPLICA))
     with vault.guard():
         m = tables.meta(vault.conn)
         acked = int(m.get("acked", 0))
@@ -194,19 +197,21 @@ def _stale_rule(vault) -> None:
     seen = _parse(m.get("latest_seen") or now_iso())
     limit = _stale_days(vault)
     if last is None:
-        vault.read_only = ("This replica's record of its last refresh does not carry the "
-                           "governor's signature, so it opens read-only; receive a refresh "
-                           "from the governor.")
+        vault.read_only = _("This replica's record of its last refresh does not carry the "
+                             "governor's signature, so it opens read-only; receive a refresh "
+                             "from the governor.")
         return
     if clock + CLOCK_SLACK < seen:
-        vault.read_only = (f"This computer's clock is behind the last time this replica was "
-                           f"used ({seen.date().isoformat()}), so the replica opens read-only; "
-                           "set the clock right, or receive a refresh from the governor.")
+        vault.read_only = _("This computer's clock is behind the last time this replica was "
+                             "used ({day}), so the replica opens read-only; set the clock "
+                             "right, or receive a refresh from the governor.").format(
+                                 day=seen.date().isoformat())
         return
     with tables.writable(vault), vault.write():
         tables.set_meta(vault.conn, latest_seen=max(clock, seen).isoformat())
     days = (max(clock, seen) - _parse(last)).days
     if days > limit:
-        vault.read_only = (f"This replica was last refreshed by the governor on "
-                           f"{last[:10]}, more than {limit} days ago, so it opens read-only: "
-                           "send your changes (File › Send changes…) and receive a refresh.")
+        vault.read_only = _("This replica was last refreshed by the governor on {day}, more "
+                             "than {limit} days ago, so it opens read-only: send your changes "
+                             "(File › Send changes…) and receive a refresh.").format(
+                                 day=last[:10], limit=limit)
