@@ -72,7 +72,7 @@ class Standing:
 def _refuse_unless_governor(state: State, user: str, slots, secret: bytes) -> None:
     m = state.member(user)
     if m is None or not m.active or m.role != GOVERNOR:
-        when = f" (entry #{m.role_seq})" if m is not None else ""
+        when = " " + _("(entry #{seq})").format(seq=m.role_seq) if m is not None else ""
         raise ValidationError(_("The vault in that folder no longer lists you as one of its "
                                 "governors{when}, so you cannot restore a backup over it; "
                                 "nothing was changed.").format(when=when))
