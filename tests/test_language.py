@@ -1,6 +1,7 @@
 """The console in Welsh outside the desktop: the language chosen, the
-vocabulary in either language, the message catalogue complete where a
-briefing and the vocabulary need it, and the command line speaking Welsh."""
+vocabulary in either language, the message catalogue complete (every
+message translated, none fuzzy, placeholders kept) and the command line
+speaking Welsh."""
 
 from __future__ import annotations
 
@@ -60,16 +61,38 @@ def test_one_language_never_leaks_into_another():
     assert i18n.language() == "en"
 
 
-def test_every_briefing_and_vocabulary_message_is_translated():
+def test_the_welsh_catalogue_is_complete():
+    """Every marked message of the core, the command line, HQ and briefings
+    has its Welsh, none fuzzy, each with its message's placeholders."""
     tool = _messages_tool()
-    template = tool.extract()
-    needed = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id and any(
-        f.startswith(("reports/", "console/records/model.py", "console/records/importer.py",
-                      "console/vocabulary.py")) for f, _line in m.locations)}
     (path,) = tool.catalogues()
-    found = [p for p in tool.problems(path, template)
-             if any(repr(m) in p for m in needed) or "placeholders differ" in p]
-    assert found == []
+    assert tool.problems(path, tool.extract()) == []
+
+
+def test_the_check_names_every_unfinished_or_mistranslated_message(tmp_path):
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+    tool = _messages_tool()
+    template = Catalog(locale="cy", domain="console")
+    welsh = Catalog(locale="cy", domain="console")
+    rows = [("Saved.", "Cadwyd."), ("Empty.", ""), ("Fuzzy.", "Niwlog."),
+            ("Saved {path}.", "Cadwyd."), ("{size:,} bytes", "{size} beit"),
+            ("{a} and {a}", "{a}"), ("By {name}.", "Gan {name} a {extra}."),
+            (("{n} record", "{n} records"), ("{n} cofnod", "cofnod") + ("{n} cofnod",) * 4),
+            (("one entry", "{n} entries"), ("{n} cofnod", "un cofnod") + ("{n} cofnod",) * 4)]
+    for english, cymraeg in rows:
+        template.add(english)
+        welsh.add(english, cymraeg, flags=("fuzzy",) if english == "Fuzzy." else ())
+    path = tmp_path / "cy" / "LC_MESSAGES" / "console.po"
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as fh:
+        write_po(fh, welsh)
+    found = tool.problems(path, template)
+    assert sorted(line.split(": ", 1)[1] for line in found) == sorted([
+        "unfinished 'Empty.'", "unfinished 'Fuzzy.'",
+        "placeholders differ in 'Saved {path}.'", "placeholders differ in '{size:,} bytes'",
+        "placeholders differ in '{a} and {a}'", "placeholders differ in 'By {name}.'",
+        "placeholders differ in '{n} record'"])
 
 
 def test_the_command_line_speaks_welsh(tmp_path, capsys):
