@@ -124,7 +124,11 @@ def _window_opens(program: Path, vault: Path, env: dict) -> tuple[bool, str]:
         "done\n"
         "kill $pid; exit 4\n")
     err = vault.parent / "window.err"
-    done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c",
+    # Its own range of display numbers: tests run side by side, and two
+    # ``xvfb-run -a`` (or the screen reader's Xvfb, from 90) started at the
+    # same moment could otherwise take the same one.
+    done = subprocess.run(["xvfb-run", "-a", "-n", str(600 + os.getpid() % 300),
+                           "-s", "-screen 0 1280x800x24", "bash", "-c",
                            script, str(program), str(vault), str(err)],
                           cwd=vault.parent, env=env, capture_output=True, text=True,
                           timeout=120)
