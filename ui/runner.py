@@ -268,11 +268,21 @@ class Runner(QObject):
 
 def _open(folder, user, passphrase, quick) -> Vault:
     """Unlock through the signed chain (``console.sync.session``: a replica's
-    rules included)."""
+    rules included), with the cyclic garbage collector paused, as for the
+    register's rows (``register.browser``): the chain's state and the record
+    keys are thousands of new objects, none of them cycles."""
+    import gc
+
     from console.sync import session as unlock
-    if quick:
-        from console.audit import quick as quick_unlock
-        return quick_unlock.open_quick(folder, user, opener=unlock.open_vault)
-    return unlock.open_vault(folder, user, passphrase)
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        if quick:
+            from console.audit import quick as quick_unlock
+            return quick_unlock.open_quick(folder, user, opener=unlock.open_vault)
+        return unlock.open_vault(folder, user, passphrase)
+    finally:
+        if was_on:
+            gc.enable()
 
 
