@@ -14,6 +14,10 @@ from pathlib import Path
 import pytest
 from console.records.commands import SubjectFields
 
+# Slow: fills a real small filesystem in a child process (run by the full suite
+# and CI).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 FULL_MESSAGE = ("The disk is full, so nothing was saved; free some space and try again. "
                 "Everything saved before is intact.")

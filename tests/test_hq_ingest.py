@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import func, select
 
 from hq import ingest as hq_ingest
@@ -13,6 +14,10 @@ from hq.staff import overlaps
 from hq.status import status
 from hq.store import tables as t
 from hq.trust import pin
+
+# Slow: builds and ingests real signed briefings, a few seconds in each worker
+# (run by the full suite and CI).
+pytestmark = pytest.mark.slow
 
 NOW = dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc)
 

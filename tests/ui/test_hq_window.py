@@ -4,10 +4,15 @@ staff overlap and heat map, all from the stored data."""
 
 from __future__ import annotations
 
+import pytest
+
 from hq import ingest as hq_ingest
 from hq.store.store import Store
 from hq.trust import pin
 from tests.conftest import FAST_KDF, PASS
+
+# Slow: builds real signed briefings for the window (run by the full suite and CI).
+pytestmark = pytest.mark.slow
 
 
 def test_unlock_then_the_national_picture(qtbot, hq_location, hq_briefings):
