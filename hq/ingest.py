@@ -96,9 +96,38 @@ def ingest(store, paths, *, now: dt.datetime | None = None, password: str | None
                                            "path.").format(name=f.name)) for f in missing]
     present = [f for f in files if f.is_file()]
     settings = store.settings()
+    known = _Known(store)
     for e in examine_all(present, password, workers, on_progress):
-        outcomes.append(_keep(store, e, settings, now or utcnow()))
+        outcomes.append(_keep(store, known, e, settings, now or utcnow()))
     return outcomes
+
+
+class _Known:
+    """What decides a file's fate before it is stored, read from the store
+    once per ingest rather than once per file: the files held (by SHA-256),
+    the pinned certificates and the register each establishment is bound
+    to. It follows what this ingest stores; the binding is read again inside
+    each briefing's own transaction (``_store``), so a store shared with
+    another HQ operator cannot bind an establishment to two registers."""
+
+    def __init__(self, store):
+        b, c, est = t.briefings.c, t.certificates.c, t.establishments.c
+        with store.read() as conn:
+            self.held = {r.sha256: (r.number, r.label) for r in conn.execute(
+                select(b.sha256, b.number, est.label).join(t.establishments))}
+            self.certs = {r.fingerprint: (r.establishment_id, r.replaced_at) for r in
+                          conn.execute(select(c.fingerprint, c.establishment_id,
+                                              c.replaced_at))}
+            self.establishments = {r.id: (r.label, r.vault_id) for r in conn.execute(
+                select(est.id, est.label, est.vault_id))}
+        self.by_vault = {v: i for i, (_label, v) in self.establishments.items() if v}
+
+    def stored(self, e: Examined, est_id: int, label: str, number: str) -> None:
+        vault_id = e.doc["establishment"]["vault_id"]
+        self.held[e.sha256] = (number, label)
+        if self.establishments[est_id][1] is None:
+            self.establishments[est_id] = (label, vault_id)
+            self.by_vault[vault_id] = est_id
 
 
 def _refuse(store, e: Examined, kind: str, sentence: str, establishment_id=None,
@@ -111,61 +140,63 @@ def _refuse(store, e: Examined, kind: str, sentence: str, establishment_id=None,
                    (e.doc or {}).get("briefing", {}).get("number", ""))
 
 
-def _keep(store, e: Examined, settings: dict, now: dt.datetime) -> Outcome:
+def _keep(store, known: _Known, e: Examined, settings: dict, now: dt.datetime) -> Outcome:
     at = iso(now)
     if not e.ok:
         return _refuse(store, e, e.kind, e.sentence, at=at)
     doc = e.doc
     number = doc["briefing"]["number"]
     vault_id = doc["establishment"]["vault_id"]
-    # Looked up without a write (the store is held by this process alone,
-    # ``Store`` takes its lock); what is stored is written in ``_store``.
-    with store.read() as conn:
-        held = conn.execute(select(t.briefings.c.number, t.establishments.c.label)
-                            .join(t.establishments)
-                            .where(t.briefings.c.sha256 == e.sha256)).first()
-        if held is not None:
-            return Outcome(e.file, ALREADY, _("{file}: briefing {number} from {label} is already "
-                                              "held; nothing changed.").format(
-                                              file=e.file, number=held.number, label=held.label),
-                           held.label, held.number)
-        cert = conn.execute(select(t.certificates, t.establishments.c.label,
-                                   t.establishments.c.vault_id)
-                            .join(t.establishments)
-                            .where(t.certificates.c.fingerprint == e.fingerprint)).first()
-        bound = conn.execute(select(t.establishments.c.id, t.establishments.c.label)
-                             .where(t.establishments.c.vault_id == vault_id)).first()
+    held = known.held.get(e.sha256)
+    if held is not None:
+        held_number, held_label = held
+        return Outcome(e.file, ALREADY, _("{file}: briefing {number} from {label} is already "
+                                          "held; nothing changed.").format(
+                                          file=e.file, number=held_number, label=held_label),
+                       held_label, held_number)
+    cert = known.certs.get(e.fingerprint)
+    bound = known.by_vault.get(vault_id)
     if cert is None:
         if bound is not None:
+            bound_label = known.establishments[bound][0]
             return _refuse(store, e, "untrusted", (
                 _("{file} is signed by {signer} with certificate {fingerprint}, which is not the "
                   "certificate pinned for {label}; it was not ingested. If the governor has a "
                   "new certificate, confirm its fingerprint with them and pin it with 'hq trust'.").format(
-                  file=e.file, signer=e.signer, fingerprint=e.fingerprint, label=bound.label)), bound.id, at, bound.label)
+                  file=e.file, signer=e.signer, fingerprint=e.fingerprint, label=bound_label)), bound, at, bound_label)
         return _refuse(store, e, "unknown", (
             _("{file} is signed by {signer} with certificate {fingerprint}, which is not pinned "
               "for any establishment; it was not ingested. Confirm the fingerprint with the "
               "governor, then pin it with 'hq trust'.").format(
               file=e.file, signer=e.signer, fingerprint=e.fingerprint)), at=at)
-    est_id, label = cert.establishment_id, cert.label
-    if cert.replaced_at is not None:
+    est_id, replaced_at = cert
+    label, est_vault = known.establishments[est_id]
+    if replaced_at is not None:
         return _refuse(store, e, "untrusted", (
             _("{file} is signed with a certificate of {label} that was replaced on "
               "{replaced_at}; it was not ingested.").format(
-              file=e.file, label=label, replaced_at=cert.replaced_at[:10])), est_id, at, label)
-    if cert.vault_id is not None and cert.vault_id != vault_id or \
-            bound is not None and bound.id != est_id:
-        return _refuse(store, e, "data", (
-            _("{file} is signed by {label}'s governor but comes from another register (vault) "
-              "than the one {label}'s briefings come from; it was not ingested.").format(
-              file=e.file, label=label)),
-            est_id, at, label)
-    return _store(store, e, est_id, label, settings, at)
+              file=e.file, label=label, replaced_at=replaced_at[:10])), est_id, at, label)
+    if est_vault is not None and est_vault != vault_id or \
+            bound is not None and bound != est_id:
+        return _other_register(store, e, est_id, at, label)
+    outcome = _store(store, e, est_id, label, settings, at)
+    if outcome.result == HELD:
+        known.stored(e, est_id, label, number)
+    return outcome
+
+
+def _other_register(store, e: Examined, est_id: int, at: str, label: str) -> Outcome:
+    return _refuse(store, e, "data", (
+        _("{file} is signed by {label}'s governor but comes from another register (vault) "
+          "than the one {label}'s briefings come from; it was not ingested.").format(
+          file=e.file, label=label)),
+        est_id, at, label)
 
 
 def _store(store, e: Examined, est_id: int, label: str, settings: dict, at: str) -> Outcome:
     doc = e.doc
     number = doc["briefing"]["number"]
+    other = False
     with store.write() as conn:
         same_number = conn.execute(select(t.briefings.c.id).where(
             t.briefings.c.establishment_id == est_id, t.briefings.c.number == number)).first()
@@ -179,10 +210,16 @@ def _store(store, e: Examined, est_id: int, label: str, settings: dict, at: str)
             broken = continuity.check(conn, est_id, doc) if rows.is_full_register(doc) \
                 else None
         if sentence is None and broken is None:
+            vault_id = doc["establishment"]["vault_id"]
             conn.execute(update(t.establishments)
                          .where(t.establishments.c.id == est_id,
                                 t.establishments.c.vault_id.is_(None))
-                         .values(vault_id=doc["establishment"]["vault_id"]))
+                         .values(vault_id=vault_id))
+            # Bound to another register meanwhile (a store shared with
+            # another operator): refused below, nothing of it kept.
+            other = conn.execute(select(t.establishments.c.vault_id).where(
+                t.establishments.c.id == est_id)).scalar() != vault_id
+        if sentence is None and broken is None and not other:
             row = rows.briefing_row(
                 doc, establishment_id=est_id, sha256=e.sha256, fingerprint=e.fingerprint,
                 received_at=at, unreferred_days=settings["unreferred_days"],
@@ -200,6 +237,8 @@ def _store(store, e: Examined, est_id: int, label: str, settings: dict, at: str)
                 "{file}: briefing {number} from {label} held ({n} subject).",
                 "{file}: briefing {number} from {label} held ({n} subjects).", n).format(
                     file=e.file, number=number, label=label, n=n), label, number)
+    if sentence is None and broken is None:
+        return _other_register(store, e, est_id, at, label)
     if broken is not None:
         return _refuse(store, e, "discontinuous", (
             _("{file}: briefing {number} from {label} was refused: {broken}. Ask the "

@@ -145,3 +145,39 @@ def test_a_missing_full_register_briefing_is_counted(hq_store, hq_briefings):
     _ingest(hq_store, hb["a3"])
     a = status(hq_store, NOW)["establishments"][0]
     assert a["missing_full_register"] == 1 and a["continuity"] == "intact"
+
+
+def test_a_copy_in_the_same_ingest_is_already_held(hq_store, hq_briefings, tmp_path):
+    import shutil
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    copy = tmp_path / "copy-of-a1.pdf"
+    shutil.copyfile(hb["a1"], copy)
+    out = _by_file(_ingest(hq_store, hb["a1"], copy))
+    assert out["a1.pdf"].result == "held"
+    assert out["copy-of-a1.pdf"].result == "already held"
+    with hq_store.read() as conn:
+        assert conn.execute(select(func.count()).select_from(t.briefings)).scalar() == 1
+
+
+def test_an_establishment_bound_to_another_register_meanwhile_keeps_nothing(
+        hq_store, hq_briefings, monkeypatch):
+    """Another operator of a shared store binds the establishment to another
+    register after this ingest read the bindings: the briefing is refused in
+    its own transaction and nothing of it is kept."""
+    from sqlalchemy import update
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    real = hq_ingest._store
+
+    def meanwhile(store, e, est_id, label, settings, at):
+        with store.write() as conn:
+            conn.execute(update(t.establishments).where(t.establishments.c.id == est_id)
+                         .values(vault_id="00000000-0000-4000-8000-000000000000"))
+        return real(store, e, est_id, label, settings, at)
+    monkeypatch.setattr(hq_ingest, "_store", meanwhile)
+    out = _ingest(hq_store, hb["a1"])
+    assert [o.result for o in out] == ["refused"]
+    assert "another register" in out[0].sentence
+    with hq_store.read() as conn:
+        assert conn.execute(select(func.count()).select_from(t.briefings)).scalar() == 0
