@@ -23,22 +23,15 @@ SETTLE_MS = 250
 
 def _register_prepared(vault):
     """The register's rows with their display and search text (vault thread),
-    built with the cyclic garbage collector paused: ten thousand new rows
-    would otherwise set off full collections over every object of the
-    process (40-80 ms of an unlock). Nothing they make is a cycle; the model
-    freezes them once shown and collects then (``RegisterModel.set_rows``)."""
-    import gc
-
+    built with the collector paused (``runner.collector_paused``); nothing
+    they make is a cycle, and the model freezes them once shown and collects
+    then (``RegisterModel.set_rows``)."""
     from console.records import register
 
+    from ..runner import collector_paused
     from .register_model import prepare
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return prepare(register.register_rows(vault))
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _record(ref: str, reason):
