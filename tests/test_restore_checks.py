@@ -69,6 +69,22 @@ def rezip(src: Path, dst: Path, *, members: dict | None = None, manifest=None) -
     return dst
 
 
+def edited(backup: Path, key: bytes, dst: Path, *sql) -> Path:
+    """A copy of a backup whose database was changed with the data key by
+    the ``sql`` statements, written back as an insider would, the label's
+    checksum kept right (``rezip``)."""
+    db = dst.with_suffix(".db")
+    with zipfile.ZipFile(backup) as zf:
+        db.write_bytes(zf.read("register.db"))
+    conn = _connect(db, key)
+    for statement in sql:
+        conn.execute(statement)
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return rezip(backup, dst, members={"register.db": db.read_bytes()})
+
+
 @pytest.fixture
 def folder(vault, vault_path):
     users.add_user(vault, "dep", DEP, role="deputy")
@@ -247,17 +263,10 @@ def test_a_backup_whose_chain_was_cut_is_refused(folder, tmp_path):
         subjects.create_subject(v, SubjectFields("In The Backup"))
         good = make_backup(v, tmp_path / "good.gcbackup")
         key = v.data_key()
-    cut = tmp_path / "cut.db"
-    with zipfile.ZipFile(good) as zf:
-        cut.write_bytes(zf.read("register.db"))
-    conn = _connect(cut, key)
-    top = conn.execute("SELECT max(seq) FROM audit").fetchone()[0]
-    conn.execute("DELETE FROM audit_payload WHERE seq = ?", (top,))
-    conn.execute("DELETE FROM audit WHERE seq = ?", (top,))
-    conn.commit()
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    forged = rezip(good, tmp_path / "forged.gcbackup", members={"register.db": cut.read_bytes()})
+    top = "(SELECT max(seq) FROM audit)"
+    forged = edited(good, key, tmp_path / "forged.gcbackup",
+                    f"DELETE FROM audit_payload WHERE seq = {top}",
+                    f"DELETE FROM audit WHERE seq = {top}")
     before = _tree(folder)
     with pytest.raises(VaultDamaged, match="label does not match"):
         restore_backup(folder, forged, "governor", PASS)
@@ -309,16 +318,9 @@ def test_nothing_can_fail_after_the_swap(folder, tmp_path, monkeypatch):
     with unlock.open_vault(folder, "governor", PASS) as v:
         backup = make_backup(v, tmp_path / "b.gcbackup")
         key = v.data_key()
-    db = tmp_path / "b.db"
-    with zipfile.ZipFile(backup) as zf:
-        db.write_bytes(zf.read("register.db"))
-    conn = _connect(db, key)
-    conn.execute("UPDATE identities SET key_ct = zeroblob(length(key_ct)) WHERE user = "
-                 "'governor'")
-    conn.commit()
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    forged = rezip(backup, tmp_path / "nosign.gcbackup", members={"register.db": db.read_bytes()})
+    forged = edited(backup, key, tmp_path / "nosign.gcbackup",
+                    "UPDATE identities SET key_ct = zeroblob(length(key_ct)) WHERE user = "
+                    "'governor'")
     before = _tree(folder)
     with pytest.raises(ConsoleError, match="nothing was changed"):
         restore_backup(folder, forged, "governor", PASS)
