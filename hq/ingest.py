@@ -120,14 +120,17 @@ class _Known:
                                               c.replaced_at))}
             self.establishments = {r.id: (r.label, r.vault_id) for r in conn.execute(
                 select(est.id, est.label, est.vault_id))}
-        self.by_vault = {v: i for i, (_label, v) in self.establishments.items() if v}
+
+    def bound(self, vault_id: str) -> int | None:
+        """The establishment bound to this register, if any."""
+        return next((i for i, (_label, v) in self.establishments.items() if v == vault_id),
+                    None)
 
     def stored(self, e: Examined, est_id: int, label: str, number: str) -> None:
         vault_id = e.doc["establishment"]["vault_id"]
         self.held[e.sha256] = (number, label)
         if self.establishments[est_id][1] is None:
             self.establishments[est_id] = (label, vault_id)
-            self.by_vault[vault_id] = est_id
 
 
 def _refuse(store, e: Examined, kind: str, sentence: str, establishment_id=None,
@@ -155,7 +158,7 @@ def _keep(store, known: _Known, e: Examined, settings: dict, now: dt.datetime) -
                                           file=e.file, number=held_number, label=held_label),
                        held_label, held_number)
     cert = known.certs.get(e.fingerprint)
-    bound = known.by_vault.get(vault_id)
+    bound = known.bound(vault_id)
     if cert is None:
         if bound is not None:
             bound_label = known.establishments[bound][0]
