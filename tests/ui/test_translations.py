@@ -35,18 +35,56 @@ def test_no_count_is_written_with_a_bare_plural_ending():
     assert found == []
 
 
-def test_a_count_not_read_as_plural_is_named_by_the_check(tmp_path):
-    """A "%n" the tools do not take for a plural (``translate(context, text,
-    None, n)`` outside a class's ``tr``) would be shown with its bare "(s)":
-    ``packaging/translations --check`` (run over the code by the first test
-    of this file) names it, whether the tools read it as singular or not at
-    all."""
+def _tool():
     import importlib.machinery
     import importlib.util
     loader = importlib.machinery.SourceFileLoader(
         "translations_tool", str(ROOT / "packaging" / "translations"))
     tool = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
     loader.exec_module(tool)
+    return tool
+
+
+def test_compiling_never_rewrites_a_file_a_running_console_has_open(tmp_path):
+    """A console maps its .qm file into memory: a rebuild (set-up, a package
+    build) must leave an unchanged file alone and put a changed one in place
+    as a new file, never truncate and rewrite the one in use (which crashes
+    the running console)."""
+    from PySide6.QtCore import QTranslator
+    tool = _tool()
+    release = tool._tool("pyside6-lrelease")
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    ts, qm = folder / "t.ts", folder / "t.qm"
+
+    def write_ts(word):
+        ts.write_text('<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="cy">'
+                      '<context><name>C</name><message><source>Lock</source>'
+                      f'<translation>{word}</translation></message></context></TS>',
+                      encoding="utf-8")
+    write_ts("Cloi")
+    tool._release([ts], qm, release)
+    running = QTranslator()
+    assert running.load(str(qm))
+    before = qm.stat().st_ino
+    tool._release([ts], qm, release)
+    assert qm.stat().st_ino == before                 # unchanged: left alone
+    write_ts("Cloi nawr")
+    tool._release([ts], qm, release)
+    assert qm.stat().st_ino != before                 # changed: a new file put in place
+    assert running.translate("C", "Lock") == "Cloi"   # the one in use is still whole
+    fresh = QTranslator()
+    assert fresh.load(str(qm)) and fresh.translate("C", "Lock") == "Cloi nawr"
+    assert sorted(p.name for p in folder.iterdir()) == ["t.qm", "t.ts"]
+
+
+def test_a_count_not_read_as_plural_is_named_by_the_check(tmp_path):
+    """A "%n" the tools do not take for a plural (``translate(context, text,
+    None, n)`` outside a class's ``tr``) would be shown with its bare "(s)":
+    ``packaging/translations --check`` (run over the code by the first test
+    of this file) names it, whether the tools read it as singular or not at
+    all."""
+    tool = _tool()
     ts = tmp_path / "all.ts"
     ts.write_text(
         '<?xml version="1.0" encoding="utf-8"?><TS version="2.1"><context><name>Flags</name>'
