@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from hq.store import tables as t
 from console.i18n import _
@@ -43,11 +43,29 @@ def _on(spans, entries: int) -> bool:
     return any(lo < entries <= hi for lo, hi in spans)
 
 
-def _nearest(conn, query, spans):
-    """The first held briefing of ``query`` not on a replaced history."""
+def _queries():
+    """The held full-register briefings of establishment ``e`` whose chain is
+    as long as ``n`` entries, the nearest shorter first, the nearest longer
+    first; built once, since building them costs more than running them."""
+    b = t.briefings.c
+    base = (select(b.number, b.chain_entries, b.chain_head, b.history)
+            .where(b.establishment_id == bindparam("e"), b.full_register.is_(True)))
+    before = base.where(b.chain_entries < bindparam("n")).order_by(b.chain_entries.desc())
+    after = base.where(b.chain_entries > bindparam("n")).order_by(b.chain_entries.asc())
+    return (base.where(b.chain_entries == bindparam("n")).limit(1),
+            (before, before.limit(1)), (after, after.limit(1)))
+
+
+_SAME, _BEFORE, _AFTER = _queries()
+
+
+def _nearest(conn, queries, params, spans):
+    """The first held briefing of ``queries`` (all, the first) not on a
+    replaced history."""
+    every, first = queries
     if not spans:
-        return conn.execute(query.limit(1)).first()
-    for row in conn.execute(query):
+        return conn.execute(first, params).first()
+    for row in conn.execute(every, params):
         if not _on(spans, row.chain_entries):
             return row
     return None
@@ -55,18 +73,15 @@ def _nearest(conn, query, spans):
 
 def check(conn, establishment_id: int, doc: dict) -> str | None:
     """None when it continues; else what is wrong, as the end of a sentence."""
-    b = t.briefings.c
     entries, head = doc["chain"]["entries"], doc["chain"]["head"]
     number = doc["briefing"]["number"]
     spans = _spans(doc)
-    base = (select(b.number, b.chain_entries, b.chain_head, b.history)
-            .where(b.establishment_id == establishment_id, b.full_register.is_(True)))
-    same = conn.execute(base.where(b.chain_entries == entries)).first()
+    params = {"e": establishment_id, "n": entries}
+    same = conn.execute(_SAME, params).first()
     if same is not None and not _on(spans, same.chain_entries):
         return (_("its audit chain has the same length as briefing {number}'s but is not the "
                   "same briefing, so the register was forked").format(number=same.number))
-    before = _nearest(conn, base.where(b.chain_entries < entries)
-                      .order_by(b.chain_entries.desc()), spans)
+    before = _nearest(conn, _BEFORE, params, spans)
     if before is not None:
         named = {h["number"]: (h["number"], h["chain"]["entries"], h["chain"]["head"])
                  for h in doc["full_register_history"]}
@@ -74,8 +89,7 @@ def check(conn, establishment_id: int, doc: dict) -> str | None:
             return (_("its audit chain does not continue briefing {number}'s, the previous "
                       "full-register briefing held from this establishment").format(
                       number=before.number))
-    after = _nearest(conn, base.where(b.chain_entries > entries)
-                     .order_by(b.chain_entries.asc()), spans)
+    after = _nearest(conn, _AFTER, params, spans)
     if after is not None:
         later = {n: (n, e, h) for n, e, h in json.loads(after.history)}
         if later.get(number) != (number, entries, head):

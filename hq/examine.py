@@ -11,7 +11,6 @@ in ``ingest``. Sentences name the file, never its contents.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from console.i18n import _
@@ -53,9 +52,8 @@ def examine(path: str, password: str | None = None) -> Examined:
         return _refuse(name, "data", _("{name} is signed but carries no briefing data "
                                        "(briefing.json); ask the establishment for a briefing "
                                        "made with the current console.").format(name=name), **common)
-    try:
-        doc = json.loads(verdict.data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    doc = verdict.doc
+    if doc is None:
         return _refuse(name, "data", _("{name} carries briefing data that is not valid JSON; it "
                                        "was not ingested.").format(name=name), **common)
     wrong = briefing_json.problems(doc)

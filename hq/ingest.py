@@ -3,8 +3,9 @@
 Files are examined (signature, embedded data) in a pool of worker
 processes, one per core; as each result comes back (in the order the files
 were given) it is matched to the establishment whose pinned certificate
-signed it, checked for continuity and stored in its own transaction, so one
-bad file costs only itself, while the workers examine the next. Ingest is
+signed it, checked for continuity and stored all or nothing (a savepoint of
+its own, committed with the files around it: ``Store.batch``), so one bad
+file costs only itself, while the workers examine the next. Ingest is
 idempotent: a file already held (same SHA-256) is reported as such and
 changes nothing. Every refusal is recorded with its reason
 (never the file's contents).
@@ -22,6 +23,7 @@ from sqlalchemy import bindparam, select, update
 from console.clock import utcnow
 from hq import continuity, rows
 from hq.examine import Examined, examine
+from hq.store import bulk
 from hq.store import tables as t
 from hq.times import iso
 from console.i18n import _, ngettext
@@ -97,8 +99,10 @@ def ingest(store, paths, *, now: dt.datetime | None = None, password: str | None
     present = [f for f in files if f.is_file()]
     settings = store.settings()
     known = _Known(store)
-    for e in examine_all(present, password, workers, on_progress):
-        outcomes.append(_keep(store, known, e, settings, now or utcnow()))
+    # Each file in a savepoint of its own, committed in batches (``Store.batch``).
+    with store.batch() as batch:
+        for e in examine_all(present, password, workers, on_progress):
+            outcomes.append(_keep(batch, known, e, settings, now or utcnow()))
     return outcomes
 
 
@@ -107,7 +111,7 @@ class _Known:
     once per ingest rather than once per file: the files held (by SHA-256),
     the pinned certificates and the register each establishment is bound
     to. It follows what this ingest stores; the binding is read again inside
-    each briefing's own transaction (``_store``), so a store shared with
+    each briefing's own savepoint (``_store``), so a store shared with
     another HQ operator cannot bind an establishment to two registers."""
 
     def __init__(self, store):
@@ -133,9 +137,9 @@ class _Known:
             self.establishments[est_id] = (label, vault_id)
 
 
-def _refuse(store, e: Examined, kind: str, sentence: str, establishment_id=None,
+def _refuse(writer, e: Examined, kind: str, sentence: str, establishment_id=None,
             at: str = "", label: str = "") -> Outcome:
-    with store.write() as conn:
+    with writer.write() as conn:
         conn.execute(t.refusals.insert().values(
             at=at, file_name=e.file[:255], sha256=e.sha256 or None,
             establishment_id=establishment_id, kind=kind, sentence=sentence))
@@ -143,10 +147,10 @@ def _refuse(store, e: Examined, kind: str, sentence: str, establishment_id=None,
                    (e.doc or {}).get("briefing", {}).get("number", ""))
 
 
-def _keep(store, known: _Known, e: Examined, settings: dict, now: dt.datetime) -> Outcome:
+def _keep(writer, known: _Known, e: Examined, settings: dict, now: dt.datetime) -> Outcome:
     at = iso(now)
     if not e.ok:
-        return _refuse(store, e, e.kind, e.sentence, at=at)
+        return _refuse(writer, e, e.kind, e.sentence, at=at)
     doc = e.doc
     number = doc["briefing"]["number"]
     vault_id = doc["establishment"]["vault_id"]
@@ -162,12 +166,12 @@ def _keep(store, known: _Known, e: Examined, settings: dict, now: dt.datetime) -
     if cert is None:
         if bound is not None:
             bound_label = known.establishments[bound][0]
-            return _refuse(store, e, "untrusted", (
+            return _refuse(writer, e, "untrusted", (
                 _("{file} is signed by {signer} with certificate {fingerprint}, which is not the "
                   "certificate pinned for {label}; it was not ingested. If the governor has a "
                   "new certificate, confirm its fingerprint with them and pin it with 'hq trust'.").format(
                   file=e.file, signer=e.signer, fingerprint=e.fingerprint, label=bound_label)), bound, at, bound_label)
-        return _refuse(store, e, "unknown", (
+        return _refuse(writer, e, "unknown", (
             _("{file} is signed by {signer} with certificate {fingerprint}, which is not pinned "
               "for any establishment; it was not ingested. Confirm the fingerprint with the "
               "governor, then pin it with 'hq trust'.").format(
@@ -175,32 +179,32 @@ def _keep(store, known: _Known, e: Examined, settings: dict, now: dt.datetime) -
     est_id, replaced_at = cert
     label, est_vault = known.establishments[est_id]
     if replaced_at is not None:
-        return _refuse(store, e, "untrusted", (
+        return _refuse(writer, e, "untrusted", (
             _("{file} is signed with a certificate of {label} that was replaced on "
               "{replaced_at}; it was not ingested.").format(
               file=e.file, label=label, replaced_at=replaced_at[:10])), est_id, at, label)
     if est_vault is not None and est_vault != vault_id or \
             bound is not None and bound != est_id:
-        return _other_register(store, e, est_id, at, label)
-    outcome = _store(store, e, est_id, label, settings, at)
+        return _other_register(writer, e, est_id, at, label)
+    outcome = _store(writer, e, est_id, label, settings, at)
     if outcome.result == HELD:
         known.stored(e, est_id, label, number)
     return outcome
 
 
-def _other_register(store, e: Examined, est_id: int, at: str, label: str) -> Outcome:
-    return _refuse(store, e, "data", (
+def _other_register(writer, e: Examined, est_id: int, at: str, label: str) -> Outcome:
+    return _refuse(writer, e, "data", (
         _("{file} is signed by {label}'s governor but comes from another register (vault) "
           "than the one {label}'s briefings come from; it was not ingested.").format(
           file=e.file, label=label)),
         est_id, at, label)
 
 
-def _store(store, e: Examined, est_id: int, label: str, settings: dict, at: str) -> Outcome:
+def _store(writer, e: Examined, est_id: int, label: str, settings: dict, at: str) -> Outcome:
     doc = e.doc
     number = doc["briefing"]["number"]
     other = False
-    with store.write() as conn:
+    with writer.write() as conn:
         same_number = conn.execute(select(t.briefings.c.id).where(
             t.briefings.c.establishment_id == est_id, t.briefings.c.number == number)).first()
         if same_number is not None:
@@ -227,12 +231,11 @@ def _store(store, e: Examined, est_id: int, label: str, settings: dict, at: str)
                 doc, establishment_id=est_id, sha256=e.sha256, fingerprint=e.fingerprint,
                 received_at=at, unreferred_days=settings["unreferred_days"],
                 unacknowledged_days=settings["unacknowledged_days"])
-            bid = conn.execute(t.briefings.insert().values(**row)).inserted_primary_key[0]
+            bid = conn.execute(t.briefings.insert(), row).inserted_primary_key[0]
             subjects, reports, referrals = rows.detail_rows(doc, bid)
-            for table, batch in ((t.subjects, subjects), (t.reports, reports),
-                                 (t.referrals, referrals)):
-                if batch:
-                    conn.execute(table.insert(), batch)
+            bulk.insert_many(conn, t.subjects, rows.SUBJECT_COLUMNS, subjects)
+            bulk.insert_many(conn, t.reports, rows.REPORT_COLUMNS, reports)
+            bulk.insert_many(conn, t.referrals, rows.REFERRAL_COLUMNS, referrals)
             if doc["briefing"]["edition"] == "full":
                 _note_staff(conn, est_id, doc)
             n = len(subjects)
@@ -241,13 +244,32 @@ def _store(store, e: Examined, est_id: int, label: str, settings: dict, at: str)
                 "{file}: briefing {number} from {label} held ({n} subjects).", n).format(
                     file=e.file, number=number, label=label, n=n), label, number)
     if sentence is None and broken is None:
-        return _other_register(store, e, est_id, at, label)
+        return _other_register(writer, e, est_id, at, label)
     if broken is not None:
-        return _refuse(store, e, "discontinuous", (
+        return _refuse(writer, e, "discontinuous", (
             _("{file}: briefing {number} from {label} was refused: {broken}. Ask the "
               "establishment to run 'audit-verify' and explain.").format(
               file=e.file, number=number, label=label, broken=broken)), est_id, at, label)
-    return _refuse(store, e, "duplicate", sentence, est_id, at, label)
+    return _refuse(writer, e, "duplicate", sentence, est_id, at, label)
+
+
+def _staff_statements():
+    """The two statements ``_note_staff`` runs for every full briefing, built
+    once (building them is most of their cost in Python)."""
+    c = t.staff_seen.c
+    known = select(t.staff_seen).where(
+        c.establishment_id == bindparam("e"),
+        c.staff_number.in_(bindparam("numbers", expanding=True)))
+    later = (update(t.staff_seen)
+             .where(c.staff_number == bindparam("k"), c.establishment_id == bindparam("e"))
+             .values(first_seen=bindparam("first"), last_seen=bindparam("last"),
+                     last_ref=bindparam("ref"), last_number=bindparam("num")))
+    return known, later
+
+
+_STAFF_KNOWN, _STAFF_LATER = _staff_statements()
+_STAFF_COLUMNS = ("staff_number", "establishment_id", "first_seen", "last_seen", "last_ref",
+                  "last_number")
 
 
 def _note_staff(conn, est_id: int, doc: dict) -> None:
@@ -260,15 +282,11 @@ def _note_staff(conn, est_id: int, doc: dict) -> None:
             seen.setdefault(s["staff_number"].strip().upper(), s["ref"])
     if not seen:
         return
-    c = t.staff_seen.c
     known = {r.staff_number: r for r in conn.execute(
-        select(t.staff_seen).where(c.establishment_id == est_id,
-                                   c.staff_number.in_(sorted(seen))))}
-    new = [{"staff_number": k, "establishment_id": est_id, "first_seen": when,
-            "last_seen": when, "last_ref": ref, "last_number": number}
-           for k, ref in seen.items() if k not in known]
-    if new:
-        conn.execute(t.staff_seen.insert(), new)
+        _STAFF_KNOWN, {"e": est_id, "numbers": sorted(seen)})}
+    bulk.insert_many(conn, t.staff_seen, _STAFF_COLUMNS,
+                     [(k, est_id, when, when, ref, number)
+                      for k, ref in seen.items() if k not in known])
     # One statement for every staff number seen before, run over all of
     # them (a briefing names 50 or more): each keeps the earliest first time
     # and takes this briefing as its last when it is the latest.
@@ -285,7 +303,4 @@ def _note_staff(conn, est_id: int, doc: dict) -> None:
         if (row["first"], row["last"]) != (old.first_seen, old.last_seen) or latest:
             changed.append(row)
     if changed:
-        conn.execute(update(t.staff_seen)
-                     .where(c.staff_number == bindparam("k"), c.establishment_id == bindparam("e"))
-                     .values(first_seen=bindparam("first"), last_seen=bindparam("last"),
-                             last_ref=bindparam("ref"), last_number=bindparam("num")), changed)
+        conn.execute(_STAFF_LATER, changed)

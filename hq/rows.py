@@ -44,34 +44,37 @@ def briefing_row(doc: dict, *, establishment_id: int, sha256: str, fingerprint: 
     }
 
 
+SUBJECT_COLUMNS = (
+    "briefing_id", "ref", "staff_number", "status", "open", "categories", "likelihood",
+    "impact", "band", "residual_likelihood", "residual_impact", "residual_band", "suspended",
+    "restricted_duties", "next_review", "flag_unreferred", "flag_unacknowledged",
+    "flag_overdue_review", "flag_overdue_measures", "measures_total", "measures_overdue",
+    "next_measure_review")
+REPORT_COLUMNS = ("briefing_id", "subject_ref", "received_on", "type", "grading", "referred",
+                  "referred_on")
+REFERRAL_COLUMNS = ("briefing_id", "subject_ref", "target", "referred_on", "acknowledged_on")
+
+
 def detail_rows(doc: dict, briefing_id: int) -> tuple[list, list, list]:
-    """(subjects, reports, referrals) rows for one briefing."""
+    """(subjects, reports, referrals) rows for one briefing, as tuples in the
+    order of ``SUBJECT_COLUMNS``, ``REPORT_COLUMNS`` and ``REFERRAL_COLUMNS``
+    (``hq.store.bulk.insert_many`` stores them as they are)."""
     subjects, reports, referrals = [], [], []
     for s in doc["subjects"]:
         risk, residual, flags, m = s["risk"], s["residual_risk"], s["flags"], s["measures"]
-        reviews = sorted(m["review_dates"])
-        subjects.append({
-            "briefing_id": briefing_id, "ref": s["ref"], "staff_number": s.get("staff_number"),
-            "status": s["status"], "open": s["status"] != CLOSED,
-            "categories": ",".join(s["categories"]),
-            "likelihood": risk["likelihood"], "impact": risk["impact"], "band": risk["band"],
-            "residual_likelihood": residual["likelihood"],
-            "residual_impact": residual["impact"], "residual_band": residual["band"],
-            "suspended": s["suspended"], "restricted_duties": s["restricted_duties"],
-            "next_review": s["next_review"],
-            "flag_unreferred": flags["unreferred"],
-            "flag_unacknowledged": flags["unacknowledged"],
-            "flag_overdue_review": flags["overdue_review"],
-            "flag_overdue_measures": flags["overdue_measures"],
-            "measures_total": m["total"], "measures_overdue": m["overdue"],
-            "next_measure_review": reviews[0] if reviews else None})
+        reviews = m["review_dates"]
+        ref = s["ref"]
+        subjects.append((
+            briefing_id, ref, s.get("staff_number"), s["status"], s["status"] != CLOSED,
+            ",".join(s["categories"]), risk["likelihood"], risk["impact"], risk["band"],
+            residual["likelihood"], residual["impact"], residual["band"], s["suspended"],
+            s["restricted_duties"], s["next_review"], flags["unreferred"],
+            flags["unacknowledged"], flags["overdue_review"], flags["overdue_measures"],
+            m["total"], m["overdue"], min(reviews) if reviews else None))
         for r in s["reports"]:
-            reports.append({"briefing_id": briefing_id, "subject_ref": s["ref"],
-                            "received_on": r["received_on"], "type": r["type"],
-                            "grading": r["grading"], "referred": r["referred"],
-                            "referred_on": r["referred_on"]})
+            reports.append((briefing_id, ref, r["received_on"], r["type"], r["grading"],
+                            r["referred"], r["referred_on"]))
         for f in s["referrals"]:
-            referrals.append({"briefing_id": briefing_id, "subject_ref": s["ref"],
-                              "target": f["target"], "referred_on": f["referred_on"],
-                              "acknowledged_on": f["acknowledged_on"]})
+            referrals.append((briefing_id, ref, f["target"], f["referred_on"],
+                              f["acknowledged_on"]))
     return subjects, reports, referrals

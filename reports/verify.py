@@ -45,6 +45,8 @@ class Verdict:
     # With ``extract``: the embedded briefing.json when the file is valid
     # (None when it carries none, or more than one).
     data: bytes | None = None
+    # With ``extract``: that data parsed (None when it is not valid JSON).
+    doc: object = None
     reason: str = ""       # the signature's stated reason (names the briefing)
 
 
@@ -173,9 +175,10 @@ def _check(name: str, data: bytes, trusted_fp: str | None, password: str | None,
     from reports.briefing_json import FILE_NAME, attachments
     found = [d for n, d in attachments(reader) if n == FILE_NAME]
     embedded = found[0] if len(found) == 1 else None
+    doc = _parsed(embedded)          # once: a briefing's data is tens of kilobytes
     if extract:
-        common["data"] = embedded
-    heads = _heads(embedded)
+        common["data"], common["doc"] = embedded, doc
+    heads = _heads(doc)
     if not trusted:
         return Verdict(False, _("{name} is intact, but the signer is not pinned: {signed}. "
                                 "Anyone can make a certificate in any name, so this does not "
@@ -192,14 +195,24 @@ _NUMBER = re.compile(r"BR-[0-9]{8}-[0-9]{2,4}")
 _HASH = re.compile(r"[0-9a-f]{64}")
 
 
-def _heads(embedded: bytes | None) -> str:
-    """The audit chain's head this briefing was taken at and the one the
-    previous briefing was, as its signed data records them, so HQ can check
-    the chain it holds from the last briefing continues in this one. Only a
-    briefing number and hex hashes of the expected shape are ever printed."""
+def _parsed(embedded: bytes | None):
+    """The embedded data as JSON, or None when there is none or it is not JSON."""
     import json
+    if not embedded:
+        return None
     try:
-        doc = json.loads(embedded) if embedded else None
+        return json.loads(embedded.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+
+
+def _heads(doc) -> str:
+    """The audit chain's head this briefing was taken at and the one the
+    previous briefing was, as its signed data (parsed) records them, so HQ
+    can check the chain it holds from the last briefing continues in this
+    one. Only a briefing number and hex hashes of the expected shape are
+    ever printed."""
+    try:
         entries, head = int(doc["chain"]["entries"]), str(doc["chain"]["head"])
         if not _HASH.fullmatch(head):
             return ""

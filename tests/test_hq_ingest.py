@@ -181,3 +181,45 @@ def test_an_establishment_bound_to_another_register_meanwhile_keeps_nothing(
     assert "another register" in out[0].sentence
     with hq_store.read() as conn:
         assert conn.execute(select(func.count()).select_from(t.briefings)).scalar() == 0
+
+
+def test_an_ingest_stopped_part_way_keeps_every_file_it_finished(hq_store, hq_briefings):
+    """Files are committed in batches (``Store.batch``): an ingest stopped
+    after its third file (Ctrl+C) still keeps the three, each whole, and a
+    second run takes the rest."""
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+
+    def stop_after_three(done, _total):
+        if done == 3:
+            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt):
+        hq_ingest.ingest(hq_store, [hb["files"]], now=NOW, workers=1,
+                         on_progress=stop_after_three)
+    with hq_store.read() as conn:
+        held = conn.execute(select(func.count()).select_from(t.briefings)).scalar()
+        subjects = conn.execute(select(func.count()).select_from(t.subjects)).scalar()
+    assert held == 3 and subjects > 0
+    again = [o.result for o in _ingest(hq_store, hb["files"])]
+    assert sorted(again) == ["already held"] * 3 + ["held"] * 2
+
+
+def test_a_failed_write_in_a_batch_undoes_only_itself(hq_store):
+    """Writes in a batch are whole on their own: one that fails leaves those
+    before it (committed with the first batch of two) and after it."""
+    from sqlalchemy import insert
+    with hq_store.batch(writes=2) as batch:
+        for label in ("HMP One", "HMP Two", "HMP Three"):
+            if label == "HMP Two":
+                with pytest.raises(RuntimeError):
+                    with batch.write() as conn:
+                        conn.execute(insert(t.establishments).values(
+                            label=label, created_at="2030-01-01T00:00:00Z"))
+                        raise RuntimeError("refused part way")
+                continue
+            with batch.write() as conn:
+                conn.execute(insert(t.establishments).values(
+                    label=label, created_at="2030-01-01T00:00:00Z"))
+    with hq_store.read() as conn:
+        labels = conn.execute(select(t.establishments.c.label)).scalars().all()
+    assert sorted(labels) == ["HMP One", "HMP Three"]

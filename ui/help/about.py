@@ -36,7 +36,7 @@ NOT_IN_METADATA = (("SQLCipher (in sqlcipher3)", "BSD-style (SQLCipher)"),
                    ("Noto Sans and Noto Naskh Arabic fonts", "OFL-1.1"))
 _DEFAULT_DEPENDENCIES = ("PySide6-Essentials", "pypdfium2", "sqlcipher3", "sqlite-utils",
                          "argon2-cffi", "cryptography", "keyring", "reportlab", "pyhanko",
-                         "platformdirs", "jsonschema", "fastjsonschema", "sqlalchemy",
+                         "platformdirs", "jsonschema", "jsonschema-rs", "sqlalchemy",
                          "alembic", "psycopg")
 
 

@@ -1,0 +1,31 @@
+"""Many rows into one table in one statement, past SQLAlchemy's per-row work.
+
+Ingest stores about 250 rows a briefing; SQLAlchemy's ``insert()`` builds
+and type-processes a parameter dictionary for each, which cost HQ more than
+SQLite's own work. Every column of the HQ tables is text, an integer or a
+boolean, which both drivers (sqlcipher3, psycopg) take as they are, so the
+rows go to the driver as tuples, through one statement written once per
+dialect, table and column list.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=64)
+def _statement(dialect, table, columns: tuple[str, ...]) -> str:
+    quote = dialect.identifier_preparer
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    return (f"INSERT INTO {quote.format_table(table)} "
+            f"({', '.join(quote.quote(c) for c in columns)}) "
+            f"VALUES ({', '.join([mark] * len(columns))})")
+
+
+def insert_many(conn, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert ``rows`` (tuples in the order of ``columns``) into ``table``."""
+    if rows:
+        unknown = set(columns) - set(table.c.keys())
+        if unknown:
+            raise ValueError(f"{table.name} has no column {sorted(unknown)[0]}")
+        conn.exec_driver_sql(_statement(conn.dialect, table, columns), rows)
