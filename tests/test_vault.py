@@ -168,3 +168,22 @@ def test_sign_in_names_are_plain_letters(tmp_path, fast_kdf):
     with pytest.raises(ValidationError) as exc:
         create_vault(tmp_path / "v", "g\u043evernor", PASS, "HMP X")  # Cyrillic о
     assert "a to z" in str(exc.value)
+
+
+def test_no_sqlite_utils_plugin_is_handed_the_unlocked_connection(vault, vault_path,
+                                                                  monkeypatch):
+    """sqlite-utils runs every installed package that calls itself its plugin
+    on each connection it wraps; the vault's connection is never given to one
+    (nor is every package's metadata scanned at unlock to find them)."""
+    import sqlite_utils.plugins as plugins
+    handed = []
+    monkeypatch.setattr(plugins, "ensure_plugins_loaded", lambda: handed.append("loaded"))
+    monkeypatch.setattr(plugins.pm.hook, "prepare_connection",
+                        lambda conn: handed.append(conn), raising=False)
+    import sqlite_utils.db
+    monkeypatch.setattr(sqlite_utils.db, "ensure_plugins_loaded",
+                        lambda: handed.append("loaded"))
+    vault.close()
+    with Vault.open(vault_path, "governor", PASS) as v:
+        assert v.query("SELECT count(*) FROM subjects")[0][0] >= 0
+    assert handed == []

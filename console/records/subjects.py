@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 
 from console import clock
 from console.audit import chain as audit
@@ -29,11 +30,18 @@ PROFILE_FIELDS = commands.PROFILE
 ASSESSMENT_FIELDS = commands.ASSESSMENT
 
 
+@lru_cache(maxsize=4096)
+def _categories(stored: str | None) -> tuple[str, ...]:
+    """A subject's categories from their stored JSON: a register has few
+    distinct sets, so each is read once (the tuple is immutable, so shared)."""
+    return tuple(json.loads(stored or "[]"))
+
+
 def from_row(r) -> Subject:
     return Subject(
         id=r[0], ref=r[1], name=r[2], staff_number=r[3], role=r[4], location=r[5],
         employment_type=r[6], start_date=fields.parse_date(r[7]),
-        categories=tuple(json.loads(r[8] or "[]")), status=r[9], outcome=r[10],
+        categories=_categories(r[8]), status=r[9], outcome=r[10],
         suspended=bool(r[11]), restricted_duties=bool(r[12]), likelihood=r[13], impact=r[14],
         residual_likelihood=r[15], residual_impact=r[16], owner=r[17],
         next_review=fields.parse_date(r[18]), notes=r[19], created_at=r[20], updated_at=r[21])

@@ -18,6 +18,12 @@ sets up the connection as every vault connection must be:
   disk, never in a backup (backups export ``main``).
 
 Returns the connection, or raises the driver's error (closing it first).
+
+``database(conn)`` wraps a connection in sqlite-utils' ``Database`` without
+running sqlite-utils plugins: a plugin is any installed package that says it
+is one, and would be handed the unlocked connection (it also costs a scan of
+every installed package's metadata, tens of milliseconds, at the first
+unlock of a session).
 """
 
 from __future__ import annotations
@@ -57,3 +63,9 @@ def connect(db_path: Path, data_key):
         conn.close()
         raise
     return conn
+
+
+def database(conn):
+    """sqlite-utils' ``Database`` over ``conn``, with no plugin run on it."""
+    from sqlite_utils import Database
+    return Database(conn, execute_plugins=False)

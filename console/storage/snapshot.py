@@ -112,8 +112,8 @@ def _export(conn, target: Path) -> None:
 
 
 def _migrations(conn) -> list[str]:
-    from sqlite_utils import Database
-    return [m.name for m in schema.migrations.applied(Database(conn))]
+    from console.storage.connection import database
+    return [m.name for m in schema.migrations.applied(database(conn))]
 
 
 def _head(conn) -> dict:

@@ -23,7 +23,6 @@ from copy import deepcopy
 from pathlib import Path
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from console.clock import now_iso
 from console.errors import DAMAGED_MESSAGE as _DAMAGED
@@ -55,6 +54,7 @@ from console.storage.identity import Identity, generate_identity
 from console.storage.keyslots import KdfParams, SlotFile
 from console.storage.layout import DB_FILE
 from console.storage.connection import connect as _connect
+from console.storage.connection import database
 from console.storage.lock import BorrowedLock, VaultLock
 from console.i18n import N_, _
 
@@ -65,7 +65,7 @@ class Vault:
                  user_secret: bytes, data_key: bytes, lock: VaultLock):
         self.folder = Path(folder)
         self._conn = conn
-        self.db = Database(conn)
+        self.db = database(conn)
         self.slots = slots
         self.user = user
         self._user_secret = bytearray(user_secret)
@@ -133,7 +133,7 @@ class Vault:
             user_secret = slots.add_user(user, passphrase, data_key, kdf)
             slots.users[user]["default"] = True
             conn = _connect(folder / DB_FILE, data_key)
-            db = Database(conn)
+            db = database(conn)
             if migrate_to:
                 schema.migrations.apply(db, stop_before=migrate_to)
             else:
@@ -195,7 +195,7 @@ class Vault:
             conn, slots = _open_settling_pending(folder, slots, user, user_secret)
             try:
                 data_key = bytearray(slots.data_key(user, user_secret))
-                db = Database(conn)
+                db = database(conn)
                 schema.check_version(db)
                 pending = schema.migrations.pending(db)
                 if pending and migrate:
@@ -392,7 +392,7 @@ class Vault:
             with contextlib.suppress(ConsoleError):
                 pending.save(self.folder)
                 keyslots.discard_pending(self.folder)
-        self.db = Database(self._conn)
+        self.db = database(self._conn)
 
     def reader(self):
         """A second, read-only connection to the same database (for a check
@@ -409,7 +409,7 @@ class Vault:
 
     def adopt(self, conn, slots: SlotFile, data_key: bytes) -> None:
         """Work on a database put in place of this one (``storage.replace``)."""
-        self._conn, self.db, self.slots = conn, Database(conn), slots
+        self._conn, self.db, self.slots = conn, database(conn), slots
         self._data_key = bytearray(data_key)
         self.sealed = self.keyring = self._identity = None
 
