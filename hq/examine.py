@@ -14,6 +14,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from console.i18n import _
+from hq import rows
+from hq.rows import Details
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,8 @@ class Examined:
     sha256: str = ""
     signer: str = ""
     fingerprint: str = ""
-    doc: dict | None = None
+    doc: dict | None = None   # the briefing data less its subjects, which are
+    details: Details | None = None    # ... here, as rows (``hq.rows``)
 
 
 def _refuse(name, kind, sentence, **kw) -> Examined:
@@ -70,4 +73,5 @@ def examine(path: str, password: str | None = None) -> Examined:
         return _refuse(name, "data", _("{name} carries briefing data for another briefing number "
                                        "than the signed document's; it was not ingested.").format(
                                        name=name), **common)
-    return Examined(name, True, doc=doc, **common)
+    return Examined(name, True, doc=rows.without_subjects(doc), details=rows.details(doc),
+                    **common)

@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 
 from console.clock import utcnow
 from hq import continuity, rows
@@ -227,18 +227,21 @@ def _store(writer, e: Examined, est_id: int, label: str, settings: dict, at: str
             other = conn.execute(select(t.establishments.c.vault_id).where(
                 t.establishments.c.id == est_id)).scalar() != vault_id
         if sentence is None and broken is None and not other:
+            found = e.details
             row = rows.briefing_row(
-                doc, establishment_id=est_id, sha256=e.sha256, fingerprint=e.fingerprint,
-                received_at=at, unreferred_days=settings["unreferred_days"],
+                doc, found, establishment_id=est_id, sha256=e.sha256,
+                fingerprint=e.fingerprint, received_at=at,
+                unreferred_days=settings["unreferred_days"],
                 unacknowledged_days=settings["unacknowledged_days"])
             bid = conn.execute(t.briefings.insert(), row).inserted_primary_key[0]
-            subjects, reports, referrals = rows.detail_rows(doc, bid)
-            bulk.insert_many(conn, t.subjects, rows.SUBJECT_COLUMNS, subjects)
-            bulk.insert_many(conn, t.reports, rows.REPORT_COLUMNS, reports)
-            bulk.insert_many(conn, t.referrals, rows.REFERRAL_COLUMNS, referrals)
+            for table, columns, batch in (
+                    (t.subjects, rows.SUBJECT_COLUMNS, found.subjects),
+                    (t.reports, rows.REPORT_COLUMNS, found.reports),
+                    (t.referrals, rows.REFERRAL_COLUMNS, found.referrals)):
+                bulk.insert_many(conn, table, columns, rows.with_briefing(batch, bid))
             if doc["briefing"]["edition"] == "full":
-                _note_staff(conn, est_id, doc)
-            n = len(subjects)
+                _note_staff(conn, est_id, doc, found.staff)
+            n = len(found.subjects)
             return Outcome(e.file, HELD, ngettext(
                 "{file}: briefing {number} from {label} held ({n} subject).",
                 "{file}: briefing {number} from {label} held ({n} subjects).", n).format(
@@ -253,54 +256,28 @@ def _store(writer, e: Examined, est_id: int, label: str, settings: dict, at: str
     return _refuse(writer, e, "duplicate", sentence, est_id, at, label)
 
 
-def _staff_statements():
-    """The two statements ``_note_staff`` runs for every full briefing, built
-    once (building them is most of their cost in Python)."""
-    c = t.staff_seen.c
-    known = select(t.staff_seen).where(
-        c.establishment_id == bindparam("e"),
-        c.staff_number.in_(bindparam("numbers", expanding=True)))
-    later = (update(t.staff_seen)
-             .where(c.staff_number == bindparam("k"), c.establishment_id == bindparam("e"))
-             .values(first_seen=bindparam("first"), last_seen=bindparam("last"),
-                     last_ref=bindparam("ref"), last_number=bindparam("num")))
-    return known, later
+# Where each staff number was seen: added the first time, and after that
+# the earliest first time kept and the latest briefing taken as the last
+# (ties go to the briefing being stored). SQLite and PostgreSQL read it alike;
+# in SET, the table's columns are the row as it was.
+_NOTE_STAFF = (
+    "INSERT INTO staff_seen (staff_number, establishment_id, first_seen, last_seen, last_ref, "
+    "last_number) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (staff_number, establishment_id) DO UPDATE SET "
+    "first_seen = CASE WHEN excluded.first_seen < staff_seen.first_seen "
+    "THEN excluded.first_seen ELSE staff_seen.first_seen END, "
+    "last_ref = CASE WHEN excluded.last_seen >= staff_seen.last_seen "
+    "THEN excluded.last_ref ELSE staff_seen.last_ref END, "
+    "last_number = CASE WHEN excluded.last_seen >= staff_seen.last_seen "
+    "THEN excluded.last_number ELSE staff_seen.last_number END, "
+    "last_seen = CASE WHEN excluded.last_seen >= staff_seen.last_seen "
+    "THEN excluded.last_seen ELSE staff_seen.last_seen END")
 
 
-_STAFF_KNOWN, _STAFF_LATER = _staff_statements()
-_STAFF_COLUMNS = ("staff_number", "establishment_id", "first_seen", "last_seen", "last_ref",
-                  "last_number")
-
-
-def _note_staff(conn, est_id: int, doc: dict) -> None:
-    """Record where each staff number was seen (full edition only)."""
+def _note_staff(conn, est_id: int, doc: dict, staff) -> None:
+    """Record where each staff number was seen (full edition only), in one
+    statement for all of them (a briefing names 50 or more)."""
     when = doc["briefing"]["generated_at"]
     number = doc["briefing"]["number"]
-    seen = {}
-    for s in doc["subjects"]:
-        if s.get("staff_number"):
-            seen.setdefault(s["staff_number"].strip().upper(), s["ref"])
-    if not seen:
-        return
-    known = {r.staff_number: r for r in conn.execute(
-        _STAFF_KNOWN, {"e": est_id, "numbers": sorted(seen)})}
-    bulk.insert_many(conn, t.staff_seen, _STAFF_COLUMNS,
-                     [(k, est_id, when, when, ref, number)
-                      for k, ref in seen.items() if k not in known])
-    # One statement for every staff number seen before, run over all of
-    # them (a briefing names 50 or more): each keeps the earliest first time
-    # and takes this briefing as its last when it is the latest.
-    changed = []
-    for k, ref in seen.items():
-        old = known.get(k)
-        if old is None:
-            continue
-        latest = when >= old.last_seen
-        row = {"k": k, "e": est_id, "first": min(when, old.first_seen),
-               "last": when if latest else old.last_seen,
-               "ref": ref if latest else old.last_ref,
-               "num": number if latest else old.last_number}
-        if (row["first"], row["last"]) != (old.first_seen, old.last_seen) or latest:
-            changed.append(row)
-    if changed:
-        conn.execute(_STAFF_LATER, changed)
+    bulk.execute_many(conn, _NOTE_STAFF, [(k, est_id, when, when, ref, number)
+                                          for k, ref in staff])

@@ -223,3 +223,25 @@ def test_a_failed_write_in_a_batch_undoes_only_itself(hq_store):
     with hq_store.read() as conn:
         labels = conn.execute(select(t.establishments.c.label)).scalars().all()
     assert sorted(labels) == ["HMP One", "HMP Three"]
+
+
+def test_a_staff_number_keeps_its_first_and_latest_sighting_whatever_the_order(hq_store):
+    """Briefings may arrive in any order: each staff number keeps the earliest
+    time it was seen, and the latest briefing's reference and number."""
+    from sqlalchemy import insert
+    with hq_store.write() as conn:
+        est = conn.execute(insert(t.establishments).values(
+            label="HMP One", created_at="2030-01-01T00:00:00Z")).inserted_primary_key[0]
+
+    def note(when, number, ref):
+        doc = {"briefing": {"generated_at": when, "number": number}}
+        with hq_store.write() as conn:
+            hq_ingest._note_staff(conn, est, doc, (("AB12", ref),))
+    note("2030-01-08T09:00:00Z", "BR-20300108-01", "CC-2")
+    note("2030-01-01T09:00:00Z", "BR-20300101-01", "CC-1")      # older, arriving later
+    note("2030-01-15T09:00:00Z", "BR-20300115-01", "CC-3")
+    with hq_store.read() as conn:
+        rows = conn.execute(select(t.staff_seen)).all()
+    assert [(r.staff_number, r.first_seen, r.last_seen, r.last_ref, r.last_number)
+            for r in rows] == [("AB12", "2030-01-01T09:00:00Z", "2030-01-15T09:00:00Z",
+                                "CC-3", "BR-20300115-01")]

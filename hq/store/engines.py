@@ -61,9 +61,20 @@ def sqlite_engine(path: Path, key: bytes):
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
 
+    from sqlalchemy import event
+
     first = sqlcipher_connect(path, key)   # fails here, not on first use
-    return create_engine("sqlite+pysqlite://", module=sqlcipher3, creator=lambda: first,
-                         poolclass=StaticPool), first
+    # Transactions begin when SQLAlchemy begins one, not when the driver
+    # guesses (its own rule opens none before a SAVEPOINT, so releasing a
+    # savepoint would commit, and ``Store.batch`` would sync every write).
+    first.isolation_level = None
+    engine = create_engine("sqlite+pysqlite://", module=sqlcipher3, creator=lambda: first,
+                           poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+    return engine, first
 
 
 def postgresql_engine(location: Location):
