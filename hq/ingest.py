@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from console.clock import utcnow
 from hq import continuity, rows
@@ -186,7 +186,7 @@ def _keep(writer, known: _Known, e: Examined, settings: dict, now: dt.datetime) 
     if est_vault is not None and est_vault != vault_id or \
             bound is not None and bound != est_id:
         return _other_register(writer, e, est_id, at, label)
-    outcome = _store(writer, e, est_id, label, settings, at)
+    outcome = _store(writer, e, est_id, label, settings, at, bound=est_vault == vault_id)
     if outcome.result == HELD:
         known.stored(e, est_id, label, number)
     return outcome
@@ -200,13 +200,31 @@ def _other_register(writer, e: Examined, est_id: int, at: str, label: str) -> Ou
         est_id, at, label)
 
 
-def _store(writer, e: Examined, est_id: int, label: str, settings: dict, at: str) -> Outcome:
+def _statements():
+    """The statements ``_store`` runs for every briefing, built once."""
+    b, est = t.briefings.c, t.establishments.c
+    same_number = select(b.id).where(b.establishment_id == bindparam("e"),
+                                     b.number == bindparam("n"))
+    bind = (update(t.establishments)
+            .where(est.id == bindparam("e"), est.vault_id.is_(None))
+            .values(vault_id=bindparam("v")))
+    bound_to = select(est.vault_id).where(est.id == bindparam("e"))
+    return same_number, bind, bound_to
+
+
+_SAME_NUMBER, _BIND, _BOUND_TO = _statements()
+
+
+def _store(writer, e: Examined, est_id: int, label: str, settings: dict, at: str,
+           bound: bool = False) -> Outcome:
+    """Keep one briefing. ``bound``: its establishment is already bound to
+    its register (a binding, once made, never changes), so the binding is
+    neither made nor read again."""
     doc = e.doc
     number = doc["briefing"]["number"]
     other = False
     with writer.write() as conn:
-        same_number = conn.execute(select(t.briefings.c.id).where(
-            t.briefings.c.establishment_id == est_id, t.briefings.c.number == number)).first()
+        same_number = conn.execute(_SAME_NUMBER, {"e": est_id, "n": number}).first()
         if same_number is not None:
             sentence = (_("{file}: briefing {number} from {label} is already held with other "
                           "content; it was not ingested.").format(
@@ -216,16 +234,12 @@ def _store(writer, e: Examined, est_id: int, label: str, settings: dict, at: str
             sentence = None
             broken = continuity.check(conn, est_id, doc) if rows.is_full_register(doc) \
                 else None
-        if sentence is None and broken is None:
-            vault_id = doc["establishment"]["vault_id"]
-            conn.execute(update(t.establishments)
-                         .where(t.establishments.c.id == est_id,
-                                t.establishments.c.vault_id.is_(None))
-                         .values(vault_id=vault_id))
+        vault_id = doc["establishment"]["vault_id"]
+        if sentence is None and broken is None and not bound:
+            conn.execute(_BIND, {"e": est_id, "v": vault_id})
             # Bound to another register meanwhile (a store shared with
             # another operator): refused below, nothing of it kept.
-            other = conn.execute(select(t.establishments.c.vault_id).where(
-                t.establishments.c.id == est_id)).scalar() != vault_id
+            other = conn.execute(_BOUND_TO, {"e": est_id}).scalar() != vault_id
         if sentence is None and broken is None and not other:
             found = e.details
             row = rows.briefing_row(

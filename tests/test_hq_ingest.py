@@ -170,11 +170,12 @@ def test_an_establishment_bound_to_another_register_meanwhile_keeps_nothing(
     _pin_both(hq_store, hb)
     real = hq_ingest._store
 
-    def meanwhile(store, e, est_id, label, settings, at):
+    def meanwhile(store, e, est_id, label, settings, at, bound=False):
+        assert not bound                # not bound when this ingest began
         with store.write() as conn:
             conn.execute(update(t.establishments).where(t.establishments.c.id == est_id)
                          .values(vault_id="00000000-0000-4000-8000-000000000000"))
-        return real(store, e, est_id, label, settings, at)
+        return real(store, e, est_id, label, settings, at, bound)
     monkeypatch.setattr(hq_ingest, "_store", meanwhile)
     out = _ingest(hq_store, hb["a1"])
     assert [o.result for o in out] == ["refused"]
