@@ -202,14 +202,20 @@ def _open_when_free(opener, patience: float = 3.0):
     lock still held after ``patience`` seconds is a real leak and fails the
     test, as before."""
     from console.errors import VaultInUse
-    deadline = time.monotonic() + patience
+    start, waited = time.monotonic(), False
     while True:
         try:
-            return opener()
+            vault = opener()
         except VaultInUse:
-            if time.monotonic() > deadline:
+            if time.monotonic() - start > patience:
                 raise
+            waited = True
             time.sleep(0.05)
+            continue
+        if waited:
+            print(f"the vault was still locked after the kill; open after "
+                  f"{time.monotonic() - start:.2f} s", flush=True)
+        return vault
 
 
 def _open_governor(folder: Path, ledger: Ledger, in_flight: dict | None):
