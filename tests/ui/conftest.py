@@ -108,16 +108,23 @@ def make_window(qtbot):
 @pytest.fixture
 def vault_runner(qtbot, tmp_path, new_vault_template, fast_kdf):
     """A runner holding an open vault of its own (a copy of the session's new one)."""
-    from ui.runner import Runner
     path = tmp_path / RUNNER_VAULT
     shutil.copytree(new_vault_template, path)
-    runner = Runner()
-    opened = []
-    runner.open(path, "governor", PASS, on_success=opened.append, on_failure=opened.append)
-    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
-    assert not isinstance(opened[0], BaseException), opened[0]
+    runner = open_runner(qtbot, path)
     yield runner
     runner.shutdown()
+
+
+def open_runner(qtbot, path, user="governor", passphrase=PASS):
+    """A runner (``ui.runner.Runner``) with the vault at ``path`` open for
+    ``user``; the caller shuts it down."""
+    from ui.runner import Runner
+    runner = Runner()
+    opened = []
+    runner.open(path, user, passphrase, on_success=opened.append, on_failure=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert not isinstance(opened[0], BaseException), opened[0]
+    return runner
 
 
 def run_on(qtbot, runner, call, timeout: int = 10_000):

@@ -13,8 +13,7 @@ from console.audit import chain, roles
 from console.records import conflicts, subjects, users
 from console.records.commands import SubjectFields
 from console.records.conflicts import Bar
-from tests.conftest import PASS
-from tests.ui.conftest import DEPUTY_PASS, run_on, unlock
+from tests.ui.conftest import DEPUTY_PASS, open_runner, run_on, unlock
 from ui.conflicts import BarsView, ConflictBarsDialog, LiftBarPrompt
 from ui.conflicts.bars_dialog import read_bars
 from ui.runner import Runner
@@ -25,25 +24,16 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 REASON = "Staff number entered in error; checked with HR."
 
 
-def _runner(qtbot, path, user="governor", passphrase=PASS):
-    runner = Runner()
-    opened = []
-    runner.open(path, user, passphrase, on_success=opened.append, on_failure=opened.append)
-    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
-    assert not isinstance(opened[0], BaseException), opened[0]
-    return runner
-
-
 @pytest.fixture
 def governor(qtbot, filled_vault):
-    runner = _runner(qtbot, filled_vault)
+    runner = open_runner(qtbot, filled_vault)
     yield runner
     runner.shutdown()
 
 
 @pytest.fixture
 def deputy(qtbot, filled_vault):
-    runner = _runner(qtbot, filled_vault, "dep", DEPUTY_PASS)
+    runner = open_runner(qtbot, filled_vault, "dep", DEPUTY_PASS)
     yield runner
     runner.shutdown()
 

@@ -18,7 +18,8 @@ from console.records import access, intel, journal, subjects, users
 from console.records.access import Restriction
 from console.records.commands import ReportFields, SubjectFields
 from console.storage.accounts import User
-from tests.ui.test_lawful_review_queue import on_vault, open_runner
+from tests.ui.conftest import open_runner
+from tests.ui.test_lawful_review_queue import on_vault
 from ui.lawful import AccessPackDialog, RestrictionDialog, decision_dialogs
 from ui.lawful.wiring import pack_calls
 from ui.operation import Changes

@@ -13,7 +13,8 @@ from console.records import journal, register, subjects, users
 from console.records.commands import SubjectFields
 from console.records.journal import Reason
 from console.storage.vault import Vault
-from tests.ui.test_lawful_review_queue import on_vault, open_runner
+from tests.ui.conftest import open_runner
+from tests.ui.test_lawful_review_queue import on_vault
 from ui.lawful import JournalWidget
 from ui.lawful.models import ROW_ROLE
 

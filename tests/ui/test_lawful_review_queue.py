@@ -14,12 +14,10 @@ from console.lawful import retention
 from console.lawful.retention import Processing, ReviewItem, ReviewQueueView
 from console.records import register, subjects
 from console.records.commands import SubjectFields
-from tests.conftest import PASS
-from tests.ui.conftest import run_on
+from tests.ui.conftest import open_runner, run_on
 from ui.lawful import ReviewActions, ReviewQueueWidget, decision_dialogs
 from ui.lawful.decision_dialogs import ConfirmErasure
 from ui.operation import Changes
-from ui.runner import Runner
 
 TODAY = dt.date.today()
 
@@ -29,15 +27,6 @@ def backdate(vault, ref: str, days: int) -> None:
     when = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)).isoformat()
     with vault.write():
         vault.conn.execute("UPDATE subjects SET created_at = ? WHERE ref = ?", (when, ref))
-
-
-def open_runner(qtbot, path, user="governor", passphrase=PASS) -> Runner:
-    runner = Runner()
-    opened = []
-    runner.open(path, user, passphrase, on_success=opened.append, on_failure=opened.append)
-    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
-    assert not isinstance(opened[0], BaseException), opened[0]
-    return runner
 
 
 def on_vault(qtbot, runner, fn, *args):
