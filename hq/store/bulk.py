@@ -15,12 +15,10 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=64)
-def _statement(dialect, table, columns: tuple[str, ...]) -> str:
-    quote = dialect.identifier_preparer
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    return (f"INSERT INTO {quote.format_table(table)} "
-            f"({', '.join(quote.quote(c) for c in columns)}) "
-            f"VALUES ({', '.join([mark] * len(columns))})")
+def _insert(preparer, table, columns: tuple[str, ...]) -> str:
+    return (f"INSERT INTO {preparer.format_table(table)} "
+            f"({', '.join(preparer.quote(c) for c in columns)}) "
+            f"VALUES ({', '.join(['?'] * len(columns))})")
 
 
 def insert_many(conn, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -29,7 +27,7 @@ def insert_many(conn, table, columns: tuple[str, ...], rows: list[tuple]) -> Non
         unknown = set(columns) - set(table.c.keys())
         if unknown:
             raise ValueError(f"{table.name} has no column {sorted(unknown)[0]}")
-        conn.exec_driver_sql(_statement(conn.dialect, table, columns), rows)
+        execute_many(conn, _insert(conn.dialect.identifier_preparer, table, columns), rows)
 
 
 @lru_cache(maxsize=64)

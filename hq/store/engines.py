@@ -3,9 +3,9 @@ become a plain sentence.
 
 The SQLite store is a SQLCipher 4 database opened with a raw 256-bit key,
 exactly as a vault is (memory security on, WAL, full sync, temporary data in
-memory), with a larger page cache, through ``sqlcipher3`` handed to SQLAlchemy's pysqlite dialect; one
-connection (``StaticPool``) that a single thread uses at a time. The server
-store uses psycopg 3.
+memory), with a larger page cache, through ``sqlcipher3`` handed to
+SQLAlchemy's pysqlite dialect; one connection (``StaticPool``) that a single
+thread uses at a time. The server store uses psycopg 3.
 """
 
 from __future__ import annotations
@@ -58,10 +58,8 @@ def sqlite_engine(path: Path, key: bytes):
     """(engine, its one raw connection): the caller closes the connection,
     since ``StaticPool`` keeps it through ``dispose()``."""
     import sqlcipher3
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, event
     from sqlalchemy.pool import StaticPool
-
-    from sqlalchemy import event
 
     first = sqlcipher_connect(path, key)   # fails here, not on first use
     # Transactions begin when SQLAlchemy begins one, not when the driver

@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import secrets
+import time
 import uuid
 from pathlib import Path
 
@@ -215,22 +216,25 @@ class Store:
         self.close()
 
     # -- access --------------------------------------------------------------
+    def _engine(self):
+        if self.engine is None:
+            raise StoreDamaged(_("The HQ store is locked; unlock it to continue."))
+        return self.engine
+
     @contextlib.contextmanager
     def read(self):
         """A connection for reading (its transaction is rolled back at the end)."""
-        if self.engine is None:
-            raise StoreDamaged(_("The HQ store is locked; unlock it to continue."))
+        engine = self._engine()
         with engines.guarded(self.kind):
-            with self.engine.connect() as conn:
+            with engine.connect() as conn:
                 yield conn
 
     @contextlib.contextmanager
     def write(self):
         """One transaction: all of it is stored, or none of it."""
-        if self.engine is None:
-            raise StoreDamaged(_("The HQ store is locked; unlock it to continue."))
+        engine = self._engine()
         with engines.guarded(self.kind):
-            with self.engine.begin() as conn:
+            with engine.begin() as conn:
                 yield conn
 
     @contextlib.contextmanager
@@ -243,10 +247,9 @@ class Store:
         briefing in a few milliseconds, and a commit costs about one. While
         the batch is open, write through it only: a file store has one
         connection, which ``read()`` and ``write()`` would share with it."""
-        if self.engine is None:
-            raise StoreDamaged(_("The HQ store is locked; unlock it to continue."))
+        engine = self._engine()
         with engines.guarded(self.kind):
-            with self.engine.connect() as conn:
+            with engine.connect() as conn:
                 batch = _Batch(conn, writes, seconds)
                 try:
                     yield batch
@@ -335,7 +338,6 @@ class _Batch:
 
     @contextlib.contextmanager
     def write(self):
-        import time
         if self._trans is None:
             self._trans, self._since = self.conn.begin(), time.monotonic()
         with self.conn.begin_nested():
