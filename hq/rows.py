@@ -26,10 +26,16 @@ REPORT_COLUMNS = ("briefing_id", "subject_ref", "received_on", "type", "grading"
                   "referred_on")
 REFERRAL_COLUMNS = ("briefing_id", "subject_ref", "target", "referred_on", "acknowledged_on")
 
-# Positions in the rows of ``Details`` (which have no briefing id yet).
-_OPEN, _BAND = 3, 7
-_RECEIVED, _REFERRED = 1, 4
-_REFERRED_ON, _ACKNOWLEDGED = 2, 3
+
+def _at(columns: tuple[str, ...], name: str) -> int:
+    """Where ``name`` is in a row of ``Details`` (which has no briefing id yet)."""
+    return columns.index(name) - 1
+
+
+_OPEN, _BAND = _at(SUBJECT_COLUMNS, "open"), _at(SUBJECT_COLUMNS, "band")
+_RECEIVED, _REFERRED = _at(REPORT_COLUMNS, "received_on"), _at(REPORT_COLUMNS, "referred")
+_REFERRED_ON, _ACKNOWLEDGED = (_at(REFERRAL_COLUMNS, "referred_on"),
+                               _at(REFERRAL_COLUMNS, "acknowledged_on"))
 
 
 @dataclass(frozen=True)
