@@ -104,11 +104,11 @@ def _categories(row: RegisterRow) -> str:
     return ", ".join(CATEGORY_SHORT.get(c, c) for c in row.subject.categories)
 
 
-def _memo_categories(row: RegisterRow, memo: dict) -> str:
-    key = row.subject.categories
+def _once(memo: dict, key, make) -> str:
+    """``make()``, made once per ``key`` in ``memo`` (one register load)."""
     text = memo.get(key)
     if text is None:
-        text = memo[key] = _categories(row)
+        text = memo[key] = make()
     return text
 
 
@@ -176,11 +176,9 @@ def _cells(row: RegisterRow, memo: dict | None = None) -> tuple[str, ...]:
     words for a risk and a status are looked up once per load (``memo``)."""
     s = row.subject
     memo = {} if memo is None else memo
-    key = (row.rag, s.likelihood, s.impact, row.restricted, s.status)
-    words = memo.get(key)
-    if words is None:
-        words = memo[key] = (_risk(row), STATUSES.label(s.status))
-    risk, status = words
+    risk = _once(memo, ("risk", row.rag, s.likelihood, s.impact, row.restricted),
+                 lambda: _risk(row))
+    status = _once(memo, ("status", s.status), lambda: STATUSES.label(s.status))
     if row.restricted:
         return (s.ref, "(restricted)", risk, status, "", "", "", "", "", "")
     flags = _flags(row) if row.flags.needs_attention else ""
@@ -192,7 +190,8 @@ def _cells(row: RegisterRow, memo: dict | None = None) -> tuple[str, ...]:
         name, role, location, owner = (shown(x, one_line=True)
                                        for x in (name, role, location, owner))
     return (s.ref, name, risk, status, flags, role, location,
-            _memo_categories(row, memo) if s.categories else "", owner,
+            _once(memo, ("categories", s.categories), lambda: _categories(row))
+            if s.categories else "", owner,
             s.next_review.isoformat() if s.next_review else "")
 
 
@@ -208,10 +207,7 @@ def _search_text(cells: tuple[str, ...], folded: dict[str, str]) -> str:
         if text.isascii():
             out.append(text.casefold())
             continue
-        f = folded.get(text)
-        if f is None:
-            f = folded[text] = fold(text)
-        out.append(f)
+        out.append(_once(folded, text, lambda: fold(text)))
     return "\x1f".join(out)
 
 
