@@ -3,9 +3,9 @@
 Files are examined (signature, embedded data) in a pool of worker
 processes, one per core; as each result comes back (in the order the files
 were given) it is matched to the establishment whose pinned certificate
-signed it, checked for continuity and stored all or nothing (a savepoint of
-its own, committed with the files around it: ``Store.batch``), so one bad
-file costs only itself, while the workers examine the next. Ingest is
+signed it, checked for continuity and stored all or nothing (committed with
+the files around it: ``Store.batch``), so one bad file costs only itself,
+while the workers examine the next. Ingest is
 idempotent: a file already held (same SHA-256) is reported as such and
 changes nothing. Every refusal is recorded with its reason
 (never the file's contents).
@@ -99,7 +99,7 @@ def ingest(store, paths, *, now: dt.datetime | None = None, password: str | None
     present = [f for f in files if f.is_file()]
     settings = store.settings()
     known = _Known(store)
-    # Each file in a savepoint of its own, committed in batches (``Store.batch``).
+    # Each file whole on its own, committed with the files around it (``Store.batch``).
     with store.batch() as batch:
         for e in examine_all(present, password, workers, on_progress):
             outcomes.append(_keep(batch, known, e, settings, now or utcnow()))
@@ -110,8 +110,8 @@ class _Known:
     """What decides a file's fate before it is stored, read from the store
     once per ingest rather than once per file: the files held (by SHA-256),
     the pinned certificates and the register each establishment is bound
-    to. It follows what this ingest stores; the binding is read again inside
-    each briefing's own savepoint (``_store``), so a store shared with
+    to. It follows what this ingest stores; the binding is read again in
+    the write that stores each briefing (``_write``), so a store shared with
     another HQ operator cannot bind an establishment to two registers."""
 
     def __init__(self, store):
@@ -137,20 +137,19 @@ class _Known:
             self.establishments[est_id] = (label, vault_id)
 
 
-def _refuse(writer, e: Examined, kind: str, sentence: str, establishment_id=None,
+def _refuse(batch, e: Examined, kind: str, sentence: str, establishment_id=None,
             at: str = "", label: str = "") -> Outcome:
-    with writer.write() as conn:
-        conn.execute(t.refusals.insert().values(
-            at=at, file_name=e.file[:255], sha256=e.sha256 or None,
-            establishment_id=establishment_id, kind=kind, sentence=sentence))
+    row = dict(at=at, file_name=e.file[:255], sha256=e.sha256 or None,
+               establishment_id=establishment_id, kind=kind, sentence=sentence)
+    batch.run(lambda conn: conn.execute(t.refusals.insert().values(**row)))
     return Outcome(e.file, REFUSED, sentence, label,
                    (e.doc or {}).get("briefing", {}).get("number", ""))
 
 
-def _keep(writer, known: _Known, e: Examined, settings: dict, now: dt.datetime) -> Outcome:
+def _keep(batch, known: _Known, e: Examined, settings: dict, now: dt.datetime) -> Outcome:
     at = iso(now)
     if not e.ok:
-        return _refuse(writer, e, e.kind, e.sentence, at=at)
+        return _refuse(batch, e, e.kind, e.sentence, at=at)
     doc = e.doc
     number = doc["briefing"]["number"]
     vault_id = doc["establishment"]["vault_id"]
@@ -166,12 +165,12 @@ def _keep(writer, known: _Known, e: Examined, settings: dict, now: dt.datetime) 
     if cert is None:
         if bound is not None:
             bound_label = known.establishments[bound][0]
-            return _refuse(writer, e, "untrusted", (
+            return _refuse(batch, e, "untrusted", (
                 _("{file} is signed by {signer} with certificate {fingerprint}, which is not the "
                   "certificate pinned for {label}; it was not ingested. If the governor has a "
                   "new certificate, confirm its fingerprint with them and pin it with 'hq trust'.").format(
                   file=e.file, signer=e.signer, fingerprint=e.fingerprint, label=bound_label)), bound, at, bound_label)
-        return _refuse(writer, e, "unknown", (
+        return _refuse(batch, e, "unknown", (
             _("{file} is signed by {signer} with certificate {fingerprint}, which is not pinned "
               "for any establishment; it was not ingested. Confirm the fingerprint with the "
               "governor, then pin it with 'hq trust'.").format(
@@ -179,21 +178,21 @@ def _keep(writer, known: _Known, e: Examined, settings: dict, now: dt.datetime) 
     est_id, replaced_at = cert
     label, est_vault = known.establishments[est_id]
     if replaced_at is not None:
-        return _refuse(writer, e, "untrusted", (
+        return _refuse(batch, e, "untrusted", (
             _("{file} is signed with a certificate of {label} that was replaced on "
               "{replaced_at}; it was not ingested.").format(
               file=e.file, label=label, replaced_at=replaced_at[:10])), est_id, at, label)
     if est_vault is not None and est_vault != vault_id or \
             bound is not None and bound != est_id:
-        return _other_register(writer, e, est_id, at, label)
-    outcome = _store(writer, e, est_id, label, settings, at, bound=est_vault == vault_id)
+        return _other_register(batch, e, est_id, at, label)
+    outcome = _store(batch, e, est_id, label, settings, at, bound=est_vault == vault_id)
     if outcome.result == HELD:
         known.stored(e, est_id, label, number)
     return outcome
 
 
-def _other_register(writer, e: Examined, est_id: int, at: str, label: str) -> Outcome:
-    return _refuse(writer, e, "data", (
+def _other_register(batch, e: Examined, est_id: int, at: str, label: str) -> Outcome:
+    return _refuse(batch, e, "data", (
         _("{file} is signed by {label}'s governor but comes from another register (vault) "
           "than the one {label}'s briefings come from; it was not ingested.").format(
           file=e.file, label=label)),
@@ -215,59 +214,70 @@ def _statements():
 _SAME_NUMBER, _BIND, _BOUND_TO = _statements()
 
 
-def _store(writer, e: Examined, est_id: int, label: str, settings: dict, at: str,
+def _store(batch, e: Examined, est_id: int, label: str, settings: dict, at: str,
            bound: bool = False) -> Outcome:
     """Keep one briefing. ``bound``: its establishment is already bound to
     its register (a binding, once made, never changes), so the binding is
     neither made nor read again."""
     doc = e.doc
     number = doc["briefing"]["number"]
-    other = False
-    with writer.write() as conn:
-        same_number = conn.execute(_SAME_NUMBER, {"e": est_id, "n": number}).first()
-        if same_number is not None:
-            sentence = (_("{file}: briefing {number} from {label} is already held with other "
-                          "content; it was not ingested.").format(
-                          file=e.file, number=number, label=label))
-            broken = None
-        else:
-            sentence = None
-            broken = continuity.check(conn, est_id, doc) if rows.is_full_register(doc) \
-                else None
-        vault_id = doc["establishment"]["vault_id"]
-        if sentence is None and broken is None and not bound:
-            conn.execute(_BIND, {"e": est_id, "v": vault_id})
-            # Bound to another register meanwhile (a store shared with
-            # another operator): refused below, nothing of it kept.
-            other = conn.execute(_BOUND_TO, {"e": est_id}).scalar() != vault_id
-        if sentence is None and broken is None and not other:
-            found = e.details
-            row = rows.briefing_row(
-                doc, found, establishment_id=est_id, sha256=e.sha256,
-                fingerprint=e.fingerprint, received_at=at,
-                unreferred_days=settings["unreferred_days"],
-                unacknowledged_days=settings["unacknowledged_days"])
-            bid = conn.execute(t.briefings.insert(), row).inserted_primary_key[0]
-            for table, columns, batch in (
-                    (t.subjects, rows.SUBJECT_COLUMNS, found.subjects),
-                    (t.reports, rows.REPORT_COLUMNS, found.reports),
-                    (t.referrals, rows.REFERRAL_COLUMNS, found.referrals)):
-                bulk.insert_many(conn, table, columns, rows.with_briefing(batch, bid))
-            if doc["briefing"]["edition"] == "full":
-                _note_staff(conn, est_id, doc, found.staff)
-            n = len(found.subjects)
-            return Outcome(e.file, HELD, ngettext(
-                "{file}: briefing {number} from {label} held ({n} subject).",
-                "{file}: briefing {number} from {label} held ({n} subjects).", n).format(
-                    file=e.file, number=number, label=label, n=n), label, number)
-    if sentence is None and broken is None:
-        return _other_register(writer, e, est_id, at, label)
-    if broken is not None:
-        return _refuse(writer, e, "discontinuous", (
+    found = batch.run(lambda conn: _write(conn, e, est_id, settings, at, bound))
+    if found == _DUPLICATE:
+        return _refuse(batch, e, "duplicate", (
+            _("{file}: briefing {number} from {label} is already held with other "
+              "content; it was not ingested.").format(file=e.file, number=number, label=label)),
+            est_id, at, label)
+    if found == _OTHER_REGISTER:
+        return _other_register(batch, e, est_id, at, label)
+    if found is not None:
+        return _refuse(batch, e, "discontinuous", (
             _("{file}: briefing {number} from {label} was refused: {broken}. Ask the "
               "establishment to run 'audit-verify' and explain.").format(
-              file=e.file, number=number, label=label, broken=broken)), est_id, at, label)
-    return _refuse(writer, e, "duplicate", sentence, est_id, at, label)
+              file=e.file, number=number, label=label, broken=found)), est_id, at, label)
+    n = len(e.details.subjects)
+    return Outcome(e.file, HELD, ngettext(
+        "{file}: briefing {number} from {label} held ({n} subject).",
+        "{file}: briefing {number} from {label} held ({n} subjects).", n).format(
+            file=e.file, number=number, label=label, n=n), label, number)
+
+
+_DUPLICATE, _OTHER_REGISTER = object(), object()
+
+
+def _write(conn, e: Examined, est_id: int, settings: dict, at: str, bound: bool):
+    """One briefing's rows, when its number is new, it continues its
+    establishment's chain and its establishment is bound (or now binds) to
+    its register; else nothing is written and the reason is returned:
+    ``_DUPLICATE``, ``_OTHER_REGISTER`` or why the chain does not continue.
+    None when it was stored. Run again as it is if its batch must be
+    (``Store.batch``), so it decides from the store alone."""
+    doc = e.doc
+    if conn.execute(_SAME_NUMBER, {"e": est_id, "n": doc["briefing"]["number"]}).first():
+        return _DUPLICATE
+    broken = continuity.check(conn, est_id, doc) if rows.is_full_register(doc) else None
+    if broken is not None:
+        return broken
+    vault_id = doc["establishment"]["vault_id"]
+    if not bound:
+        conn.execute(_BIND, {"e": est_id, "v": vault_id})
+        # Bound to another register meanwhile (a store shared with another
+        # operator): refused, nothing of it kept.
+        if conn.execute(_BOUND_TO, {"e": est_id}).scalar() != vault_id:
+            return _OTHER_REGISTER
+    found = e.details
+    row = rows.briefing_row(doc, found, establishment_id=est_id, sha256=e.sha256,
+                            fingerprint=e.fingerprint, received_at=at,
+                            unreferred_days=settings["unreferred_days"],
+                            unacknowledged_days=settings["unacknowledged_days"])
+    bid = conn.execute(t.briefings.insert(), row).inserted_primary_key[0]
+    for table, columns, items in (
+            (t.subjects, rows.SUBJECT_COLUMNS, found.subjects),
+            (t.reports, rows.REPORT_COLUMNS, found.reports),
+            (t.referrals, rows.REFERRAL_COLUMNS, found.referrals)):
+        bulk.insert_many(conn, table, columns, rows.with_briefing(items, bid))
+    if doc["briefing"]["edition"] == "full":
+        _note_staff(conn, est_id, doc, found.staff)
+    return None
 
 
 # Where each staff number was seen: added the first time, and after that

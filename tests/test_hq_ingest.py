@@ -170,12 +170,12 @@ def test_an_establishment_bound_to_another_register_meanwhile_keeps_nothing(
     _pin_both(hq_store, hb)
     real = hq_ingest._store
 
-    def meanwhile(store, e, est_id, label, settings, at, bound=False):
+    def meanwhile(batch, e, est_id, label, settings, at, bound=False):
         assert not bound                # not bound when this ingest began
-        with store.write() as conn:
-            conn.execute(update(t.establishments).where(t.establishments.c.id == est_id)
-                         .values(vault_id="00000000-0000-4000-8000-000000000000"))
-        return real(store, e, est_id, label, settings, at, bound)
+        batch.run(lambda conn: conn.execute(
+            update(t.establishments).where(t.establishments.c.id == est_id)
+            .values(vault_id="00000000-0000-4000-8000-000000000000")))
+        return real(batch, e, est_id, label, settings, at, bound)
     monkeypatch.setattr(hq_ingest, "_store", meanwhile)
     out = _ingest(hq_store, hb["a1"])
     assert [o.result for o in out] == ["refused"]
@@ -205,25 +205,79 @@ def test_an_ingest_stopped_part_way_keeps_every_file_it_finished(hq_store, hq_br
     assert sorted(again) == ["already held"] * 3 + ["held"] * 2
 
 
-def test_a_failed_write_in_a_batch_undoes_only_itself(hq_store):
-    """Writes in a batch are whole on their own: one that fails leaves those
-    before it (committed with the first batch of two) and after it."""
+def _labels(store):
+    with store.read() as conn:
+        return sorted(conn.execute(select(t.establishments.c.label)).scalars().all())
+
+
+def _add(label):
     from sqlalchemy import insert
-    with hq_store.batch(writes=2) as batch:
-        for label in ("HMP One", "HMP Two", "HMP Three"):
-            if label == "HMP Two":
-                with pytest.raises(RuntimeError):
-                    with batch.write() as conn:
-                        conn.execute(insert(t.establishments).values(
-                            label=label, created_at="2030-01-01T00:00:00Z"))
-                        raise RuntimeError("refused part way")
-                continue
-            with batch.write() as conn:
-                conn.execute(insert(t.establishments).values(
-                    label=label, created_at="2030-01-01T00:00:00Z"))
+    return lambda conn: conn.execute(insert(t.establishments).values(
+        label=label, created_at="2030-01-01T00:00:00Z"))
+
+
+def _fails_part_way(label, exc):
+    def work(conn):
+        _add(label)(conn)
+        raise exc
+    return work
+
+
+@pytest.mark.parametrize("writes", [2, 64])
+def test_a_failed_write_in_a_batch_undoes_only_itself(hq_store, writes):
+    """Writes in a batch are whole on their own: one that fails part way
+    leaves those before it (committed with the first batch of two, or, in a
+    batch of 64, taken back with it and run again) and after it."""
+    with hq_store.batch(writes=writes) as batch:
+        batch.run(_add("HMP One"))
+        batch.run(_add("HMP Two"))
+        with pytest.raises(RuntimeError):
+            batch.run(_fails_part_way("HMP Three", RuntimeError("refused part way")))
+        batch.run(_add("HMP Four"))
+    assert _labels(hq_store) == ["HMP Four", "HMP One", "HMP Two"]
+
+
+def test_ctrl_c_part_way_through_a_write_keeps_every_write_finished(hq_store):
+    """Ctrl+C in the middle of a write: the writes finished before it in the
+    batch are committed before the interruption goes on; nothing of the
+    interrupted one is kept."""
+    with pytest.raises(KeyboardInterrupt):
+        with hq_store.batch() as batch:
+            batch.run(_add("HMP One"))
+            batch.run(_add("HMP Two"))
+            batch.run(_fails_part_way("HMP Three", KeyboardInterrupt()))
+            batch.run(_add("HMP Four"))             # never reached
+    assert _labels(hq_store) == ["HMP One", "HMP Two"]
+
+
+def test_an_ingest_stopped_in_the_middle_of_a_briefing_keeps_the_ones_before_it_whole(
+        hq_store, hq_briefings, monkeypatch):
+    """Ctrl+C while the third briefing's rows are being written (its
+    briefing and subject rows in, its reports not): the first two are held
+    with all their rows, nothing of the third is, and a second ingest takes
+    the rest."""
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    real, calls = hq_ingest.bulk.insert_many, []
+
+    def interrupted(conn, table, columns, items):
+        if table is t.reports:
+            calls.append(1)
+            if len(calls) == 3:
+                raise KeyboardInterrupt
+        return real(conn, table, columns, items)
+    monkeypatch.setattr(hq_ingest.bulk, "insert_many", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _ingest(hq_store, hb["files"])
     with hq_store.read() as conn:
-        labels = conn.execute(select(t.establishments.c.label)).scalars().all()
-    assert sorted(labels) == ["HMP One", "HMP Three"]
+        held = conn.execute(select(t.briefings.c.id)).scalars().all()
+        for table in (t.subjects, t.reports):
+            by_briefing = conn.execute(select(table.c.briefing_id).distinct()).scalars().all()
+            assert sorted(by_briefing) == sorted(held)
+    assert len(held) == 2
+    monkeypatch.setattr(hq_ingest.bulk, "insert_many", real)
+    again = [o.result for o in _ingest(hq_store, hb["files"])]
+    assert sorted(again) == ["already held"] * 2 + ["held"] * 3
 
 
 def test_a_staff_number_keeps_its_first_and_latest_sighting_whatever_the_order(hq_store):

@@ -63,8 +63,8 @@ def sqlite_engine(path: Path, key: bytes):
 
     first = sqlcipher_connect(path, key)   # fails here, not on first use
     # Transactions begin when SQLAlchemy begins one, not when the driver
-    # guesses (its own rule opens none before a SAVEPOINT, so releasing a
-    # savepoint would commit, and ``Store.batch`` would sync every write).
+    # guesses (its own rule opens none before some statements, a SAVEPOINT
+    # among them, which would then commit on their own).
     first.isolation_level = None
     engine = create_engine("sqlite+pysqlite://", module=sqlcipher3, creator=lambda: first,
                            poolclass=StaticPool)

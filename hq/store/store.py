@@ -239,13 +239,14 @@ class Store:
 
     @contextlib.contextmanager
     def batch(self, *, writes: int = 64, seconds: float = 1.0):
-        """Many small writes, each all or nothing on its own (a savepoint:
-        ``batch.write()`` has the contract of ``write()``), committed together
-        every ``writes`` writes or ``seconds``, and at the end, also when the
-        caller stops early (every write finished is whole). One commit, one
-        flush to disk, per batch rather than per write: ingest keeps a
-        briefing in a few milliseconds, and a commit costs about one. While
-        the batch is open, write through it only: a file store has one
+        """Many small writes, each all or nothing on its own
+        (``batch.run(work)``: ``work(conn)``, with the contract of ``write()``,
+        returning what ``work`` returns), committed
+        together every ``writes`` writes or ``seconds``, and at the end, also
+        when the caller stops early (every write finished is whole). One
+        commit, one flush to disk, per batch rather than per write: ingest
+        keeps a briefing in a few milliseconds, and a commit costs about one.
+        While the batch is open, write through it only: a file store has one
         connection, which ``read()`` and ``write()`` would share with it."""
         engine = self._engine()
         with engines.guarded(self.kind):
@@ -329,24 +330,55 @@ def _slots(raw: bytes) -> SlotFile:
 
 
 class _Batch:
-    """Writes kept by ``Store.batch``."""
+    """Writes kept by ``Store.batch``.
+
+    A write runs in the batch's transaction without a savepoint of its own:
+    a savepoint makes SQLite copy every page the write touches that an
+    earlier write of the transaction changed, and with memory security on
+    each copy takes several locked, wiped heap blocks; that cost a briefing
+    about as much as storing it. A write that fails part way (an error, or
+    Ctrl+C) therefore takes the whole transaction back, and the writes
+    finished before it in the batch are run again, in order, from the same
+    state, and committed before the failure goes on to the caller: each
+    write finished is kept whole, and nothing of the one that failed."""
 
     def __init__(self, conn, writes: int, seconds: float):
         self.conn, self.writes, self.seconds = conn, writes, seconds
         self._trans = None
-        self._pending, self._since = 0, 0.0
+        self._done: list = []          # the writes since the last commit
+        self._since = 0.0
 
-    @contextlib.contextmanager
-    def write(self):
+    def run(self, work):
         if self._trans is None:
             self._trans, self._since = self.conn.begin(), time.monotonic()
-        with self.conn.begin_nested():
-            yield self.conn
-        self._pending += 1
-        if self._pending >= self.writes or time.monotonic() - self._since >= self.seconds:
+        try:
+            result = work(self.conn)
+        except BaseException:
+            self._recover()
+            raise
+        self._done.append(work)
+        if len(self._done) >= self.writes or time.monotonic() - self._since >= self.seconds:
             self.commit()
+        return result
+
+    def _recover(self) -> None:
+        """Take the transaction back, then run again and commit the writes
+        that finished before the failure. Should that fail too, they are
+        lost with it (they were never committed) and the first failure is
+        the one the caller sees."""
+        done, self._done, trans, self._trans = self._done, [], self._trans, None
+        try:
+            trans.rollback()
+            if done:
+                with self.conn.begin():
+                    for work in done:
+                        work(self.conn)
+        except BaseException:      # noqa: BLE001 - the first failure is raised
+            if self.conn.in_transaction():
+                with contextlib.suppress(Exception):
+                    self.conn.rollback()
 
     def commit(self) -> None:
         if self._trans is not None and self._trans.is_active:
             self._trans.commit()
-        self._trans, self._pending = None, 0
+        self._trans, self._done = None, []
