@@ -130,7 +130,7 @@ def _validate(path: str) -> bool:
     return status.intact and status.valid
 
 
-ROUNDS = 3
+ROUNDS = 5
 
 
 def _validate_all(files: list[str], workers: int) -> float:
