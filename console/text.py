@@ -13,6 +13,10 @@ out the characters that let text rearrange or overwrite what is around it:
   runs ``ESC [`` and ``CSI`` sequences, and a carriage return rewrites the
   line it is on).
 
+A lone surrogate (a file name that is not UTF-8, as Python decodes it, or a
+``\ud800`` escape in JSON) becomes U+FFFD: no terminal, file or PDF can
+carry it, and writing it would fail.
+
 ``folded`` is what search compares: shown, without invisible format
 characters either (soft hyphens, zero-width spaces and joiners, which could
 otherwise split a name so it is not found), case-folded, accents and other
@@ -34,8 +38,11 @@ BIDI_CONTROLS = frozenset((0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202
 CONTROLS = frozenset([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
 UNSAFE = BIDI_CONTROLS | CONTROLS
 
+SURROGATES = range(0xD800, 0xE000)
+
 _DROP = {c: None for c in UNSAFE if c != 0x0D}
 _DROP[0x0D] = "\n"                       # a bare carriage return starts a new line
+_DROP.update((c, "\ufffd") for c in SURROGATES)
 _ONE_LINE = {**_DROP, 0x0A: " ", 0x09: " ", 0x0D: " "}
 _PLAIN = {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe",
           "þ": "th", "ð": "d", "ŋ": "n", "ŧ": "t", "ĸ": "k"}
@@ -46,20 +53,14 @@ def _safe(text: str) -> bool:
 
 
 def shown(text, *, one_line: bool = False) -> str:
-    """``text`` with bidirectional and control characters taken out; with
-    ``one_line``, tabs and line breaks become spaces (a table cell, a
-    column of terminal output)."""
+    """``text`` with bidirectional and control characters taken out and lone
+    surrogates replaced; with ``one_line``, tabs and line breaks become
+    spaces (a table cell, a column of terminal output)."""
     text = "" if text is None else str(text)
     if _safe(text):
         return text
     text = text.replace("\r\n", "\n")
     return text.translate(_ONE_LINE if one_line else _DROP)
-
-
-def has_unsafe(text) -> bool:
-    """True if ``shown`` would change ``text`` (other than a CR LF pair)."""
-    text = "" if text is None else str(text)
-    return not _safe(text) and any(ord(ch) in UNSAFE for ch in text)
 
 
 def _fold_char(ch: str) -> str:

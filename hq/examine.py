@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from console.i18n import _
+from console.text import shown
 from hq import rows
 from hq.rows import Details
 
@@ -40,7 +41,7 @@ def examine(path: str, password: str | None = None) -> Examined:
     from reports.verify import verify_bytes
 
     p = Path(path)
-    name = p.name
+    name = shown(p.name, one_line=True)
     try:
         raw = p.read_bytes()
     except OSError:
@@ -73,5 +74,11 @@ def examine(path: str, password: str | None = None) -> Examined:
         return _refuse(name, "data", _("{name} carries briefing data for another briefing number "
                                        "than the signed document's; it was not ingested.").format(
                                        name=name), **common)
-    return Examined(name, True, doc=rows.without_subjects(doc), details=rows.details(doc),
-                    **common)
+    details = rows.details(doc)
+    column = rows.unstorable(doc, details)
+    if column is not None:
+        return _refuse(name, "data", _("{name} carries briefing data with a value the HQ store "
+                                       "cannot hold (in {column}: too long, out of range, or "
+                                       "not text); it was not ingested.").format(
+                                       name=name, column=column), **common)
+    return Examined(name, True, doc=rows.without_subjects(doc), details=details, **common)

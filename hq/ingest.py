@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, select, update
 
 from console.clock import utcnow
+from console.text import shown
 from hq import continuity, rows
 from hq.examine import Examined, examine
 from hq.store import bulk
@@ -94,8 +95,9 @@ def ingest(store, paths, *, now: dt.datetime | None = None, password: str | None
     briefings may come in any order."""
     files = expand(paths)
     missing = [f for f in files if not f.is_file()]
-    outcomes = [Outcome(f.name, REFUSED, _("{name} does not exist or is not a file; check the "
-                                           "path.").format(name=f.name)) for f in missing]
+    outcomes = [Outcome(shown(f.name, one_line=True), REFUSED, _(
+        "{name} does not exist or is not a file; check the path.").format(
+        name=shown(f.name, one_line=True))) for f in missing]
     present = [f for f in files if f.is_file()]
     settings = store.settings()
     known = _Known(store)

@@ -78,6 +78,92 @@ def details(doc: dict) -> Details:
     return Details(tuple(subjects), tuple(reports), tuple(referrals), tuple(staff.items()))
 
 
+# What each column HQ fills from a briefing's data holds, as
+# ``hq.store.tables`` declares it (a test holds the two together): text of at
+# most so many characters, integers in PostgreSQL's range, booleans. The
+# schema leaves some of it open (a count has no maximum, an integer may be
+# written 1.0, a category may repeat), and a value that does not fit would
+# stop the whole ingest at the store rather than refuse one file.
+INT, SMALLINT, BOOL = ("int", 2 ** 31 - 1), ("int", 2 ** 15 - 1), ("bool", None)
+
+
+def _text(length: int) -> tuple[str, int]:
+    return ("text", length)
+
+
+REF, DATE = _text(40), _text(10)
+_BRIEFING_COLUMNS = ("number", "previous_number", "period_start", "generated_at",
+                     "chain_head", "chain_entries")
+_STAFF_COLUMNS = ("staff_number", "last_ref")
+LIMITS = {
+    "briefings": {"number": REF, "previous_number": REF, "period_start": DATE,
+                  "generated_at": _text(32), "chain_head": _text(64), "chain_entries": INT},
+    "subjects": {"ref": REF, "staff_number": REF, "status": _text(24), "open": BOOL,
+                 "categories": _text(300), "likelihood": SMALLINT, "impact": SMALLINT,
+                 "band": _text(8), "residual_likelihood": SMALLINT,
+                 "residual_impact": SMALLINT, "residual_band": _text(8), "suspended": BOOL,
+                 "restricted_duties": BOOL, "next_review": DATE, "flag_unreferred": INT,
+                 "flag_unacknowledged": INT, "flag_overdue_review": BOOL,
+                 "flag_overdue_measures": INT, "measures_total": INT, "measures_overdue": INT,
+                 "next_measure_review": DATE},
+    "reports": {"subject_ref": REF, "received_on": DATE, "type": _text(24),
+                "grading": _text(3), "referred": BOOL, "referred_on": DATE},
+    "referrals": {"subject_ref": REF, "target": _text(16), "referred_on": DATE,
+                  "acknowledged_on": DATE},
+    "staff_seen": {"staff_number": REF, "last_ref": REF},
+}
+
+
+_NONE = type(None)
+
+
+def _fits(values: tuple, limit: tuple) -> bool:
+    """Every value (None aside) of one column fits it: True or False for a
+    boolean, an int in range for an integer (not 1.0), text that UTF-8 can
+    carry, without NUL (which PostgreSQL refuses), of at most its length.
+    Whole columns at a time, in C where it can be (a briefing has thousands
+    of values)."""
+    kind, most = limit
+    types = set(map(type, values))
+    if _NONE in types:
+        types.discard(_NONE)
+        values = [v for v in values if v is not None]
+    if not types:
+        return True
+    if kind == "bool":
+        return types == {bool}
+    if kind == "int":
+        return types == {int} and -most - 1 <= min(values) and max(values) <= most
+    if types != {str} or max(map(len, values)) > most:
+        return False
+    joined = "".join(values)
+    if "\x00" in joined:
+        return False
+    try:
+        joined.encode("utf-8")
+    except UnicodeEncodeError:         # a lone surrogate, from a \ud800 escape
+        return False
+    return True
+
+
+def unstorable(doc: dict, found: Details) -> str | None:
+    """The first column (as 'table.column') that one of this briefing's
+    values would not fit in the HQ store; None when all fit."""
+    b = doc["briefing"]
+    briefing = ((b["number"], (doc.get("previous") or {}).get("number"), b.get("period_start"),
+                 b["generated_at"], doc["chain"]["head"], doc["chain"]["entries"]),)
+    for table, columns, rows in (("briefings", _BRIEFING_COLUMNS, briefing),
+                                 ("subjects", SUBJECT_COLUMNS[1:], found.subjects),
+                                 ("reports", REPORT_COLUMNS[1:], found.reports),
+                                 ("referrals", REFERRAL_COLUMNS[1:], found.referrals),
+                                 ("staff_seen", _STAFF_COLUMNS, found.staff)):
+        if rows:
+            for name, values in zip(columns, zip(*rows)):
+                if not _fits(values, LIMITS[table][name]):
+                    return f"{table}.{name}"
+    return None
+
+
 def without_subjects(doc: dict) -> dict:
     """The document less its subjects (kept as ``details``)."""
     return {k: v for k, v in doc.items() if k != "subjects"}

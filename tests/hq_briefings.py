@@ -62,32 +62,46 @@ def _pem(v, path: Path) -> Path:
     return path
 
 
-def _forged(v, path: Path, vault_id: str) -> Path:
-    """A briefing from ``v`` whose data claims another register's vault id."""
+def _signed(v, path: Path, reference: str, *, data=None, doc=None, embed=True) -> Path:
+    """A briefing signed by ``v``'s governor, made as the console makes one
+    but with ``data`` (a function of the ``BriefingData``) or ``doc`` (a
+    function changing the embedded JSON in place) applied, or no embedded
+    data at all."""
     from reports import briefing_json
     from reports.collect import collect
     from reports.content import build, title_of
     from reports.signing import sign_and_save
     now = dt.datetime.now(dt.timezone.utc)
-    data, _ = collect(v, reference="BR-20990101-01", generated_at=now)
-    data = dataclasses.replace(data, vault_id=vault_id)
-    sign_and_save(v, build(data), path, title=title_of(data), subject="briefing",
-                  reference=data.reference, purpose="briefing", signed_at=now,
-                  attachments=[(briefing_json.FILE_NAME,
-                                briefing_json.encode(briefing_json.document(data)),
-                                briefing_json.MIME, "data")])
+    made, _ = collect(v, reference=reference, generated_at=now)
+    made = data(made) if data else made
+    document = briefing_json.document(made)
+    if doc:
+        doc(document)
+    attachments = [(briefing_json.FILE_NAME, briefing_json.encode(document),
+                    briefing_json.MIME, "data")] if embed else ()
+    sign_and_save(v, build(made), path, title=title_of(made), subject="briefing",
+                  reference=made.reference, purpose="briefing", signed_at=now,
+                  attachments=attachments)
     return path
+
+
+def _forged(v, path: Path, vault_id: str) -> Path:
+    """A briefing from ``v`` whose data claims another register's vault id."""
+    return _signed(v, path, "BR-20990101-01",
+                   data=lambda d: dataclasses.replace(d, vault_id=vault_id))
 
 
 def _without_data(v, path: Path) -> Path:
-    from reports.collect import collect
-    from reports.content import build, title_of
-    from reports.signing import sign_and_save
-    now = dt.datetime.now(dt.timezone.utc)
-    data, _ = collect(v, reference="BR-20990101-02", generated_at=now)
-    sign_and_save(v, build(data), path, title=title_of(data), subject="briefing",
-                  reference=data.reference, purpose="briefing", signed_at=now)
-    return path
+    return _signed(v, path, "BR-20990101-02", embed=False)
+
+
+def _unstorable(v, path: Path) -> Path:
+    """A briefing whose data the schema allows but no store column holds: a
+    count of 2**40 and a NUL in a staff number."""
+    def change(doc):
+        doc["subjects"][0]["flags"]["unreferred"] = 2 ** 40
+        doc["subjects"][-1]["staff_number"] = "SN\u0000201"
+    return _signed(v, path, "BR-20990101-03", doc=change)
 
 
 def _appended(src: Path, path: Path) -> Path:
@@ -142,6 +156,7 @@ def build(root: Path, kdf) -> dict[str, Path]:
     _fill(b, ["SN201"])
     out["b2"] = _brief(b, files / "b2.pdf")
     out["b_pem"] = _pem(b, root / "b.pem")
+    out["unstorable"] = _unstorable(b, root / "unstorable.pdf")
     b.close()
     # HMP Carrow: never pinned.
     u = _vault(root / "c", "HMP Carrow", "Cai Carrow", kdf)

@@ -62,7 +62,7 @@ def test_every_bad_file_is_refused_with_its_own_reason(hq_store, hq_briefings):
     _ingest(hq_store, hb["files"])
     out = _by_file(_ingest(hq_store, hb["tampered"], hb["appended"], hb["lookalike"],
                            hb["forged"], hb["unpinned"], hb["nodata"], hb["copy2"],
-                           hb["copy4"], hb["files"].parent / "missing.pdf"))
+                           hb["copy4"], hb["unstorable"], hb["files"].parent / "missing.pdf"))
     assert all(o.result == "refused" for o in out.values()), out
     assert "altered after it was signed" in out["tampered.pdf"].sentence or \
         "damaged" in out["tampered.pdf"].sentence
@@ -75,15 +75,40 @@ def test_every_bad_file_is_refused_with_its_own_reason(hq_store, hq_briefings):
     assert "already held with other content" in out["copy2.pdf"].sentence
     assert "does not continue" in out["copy4.pdf"].sentence
     assert "does not exist" in out["missing.pdf"].sentence
+    # Allowed by the schema, held by no column: refused alone, named by column.
+    assert "cannot hold (in subjects.staff_number" in out["unstorable.pdf"].sentence
     for o in out.values():
         assert "\n" not in o.sentence and "Traceback" not in o.sentence
         assert "SN1" not in o.sentence and "Person" not in o.sentence
     with hq_store.read() as conn:
         kinds = dict(conn.execute(select(t.refusals.c.file_name, t.refusals.c.kind)).all())
     assert kinds["copy4.pdf"] == "discontinuous" and kinds["forged.pdf"] == "untrusted"
+    assert kinds["unstorable.pdf"] == "data"
     report = status(hq_store, NOW)
     ashdown = report["establishments"][0]
     assert ashdown["continuity"] == "broken" and ashdown["briefings_held"] == 3
+
+
+def test_file_names_that_are_not_utf8_are_named_readably_and_stop_nothing(
+        hq_store, hq_briefings, tmp_path):
+    """A name Python can only decode with lone surrogates (bytes that are not
+    UTF-8, as a copy from another system may carry) is shown and stored with
+    a replacement character; the files are judged as any other."""
+    import os
+    import shutil
+    hb = hq_briefings
+    _pin_both(hq_store, hb)
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    shutil.copy(hb["a1"], folder / os.fsdecode(b"a1-\xff.pdf"))
+    (folder / os.fsdecode(b"junk-\xfe.pdf")).write_bytes(b"not a PDF")
+    out = _by_file(_ingest(hq_store, folder, tmp_path / os.fsdecode(b"gone-\xfd.pdf")))
+    assert out["a1-\ufffd.pdf"].result == "held"
+    assert out["junk-\ufffd.pdf"].result == "refused"
+    assert "does not exist" in out["gone-\ufffd.pdf"].sentence
+    with hq_store.read() as conn:
+        assert conn.execute(select(t.refusals.c.file_name)).scalars().all() == [
+            "junk-\ufffd.pdf"]
 
 
 def test_a_briefing_arriving_after_a_later_one_is_checked_against_it(hq_store, hq_briefings):

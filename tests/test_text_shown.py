@@ -35,6 +35,16 @@ def test_shown_takes_out_bidi_and_control_characters_and_keeps_lines():
     assert not unsafe_in(shown("".join(map(chr, sorted(UNSAFE)))))
 
 
+def test_a_lone_surrogate_is_shown_as_a_replacement_character():
+    """A file name that is not UTF-8 reaches Python with lone surrogates,
+    which no terminal, file or PDF can carry."""
+    import os
+    name = os.fsdecode(b"brief\xffing.pdf")
+    assert shown(name) == shown(name, one_line=True) == "brief\ufffding.pdf"
+    assert shown(name).encode("utf-8")
+    assert shown("\ud83d\ude00") == "\ufffd\ufffd"       # a pair split by a JSON escape
+
+
 def test_search_matches_text_as_shown_ignoring_case_and_accents():
     assert folded(NAME) == "aligneimmah".replace("e", "") == "alignimmah"
     assert folded("Wiśniewski") == folded("WISNIEWSKI") == "wisniewski"
