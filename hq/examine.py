@@ -32,6 +32,10 @@ class Examined:
     details: Details | None = None    # ... here, as rows (``hq.rows``)
 
 
+# A briefing of 1,000 subjects is about 4 MiB; a file this large is not one,
+# and reading it whole would take the memory the other workers need.
+MAX_BYTES = 256 << 20
+
 def _refuse(name, kind, sentence, **kw) -> Examined:
     return Examined(name, False, sentence, kind, **kw)
 
@@ -43,10 +47,17 @@ def examine(path: str, password: str | None = None) -> Examined:
     p = Path(path)
     name = shown(p.name, one_line=True)
     try:
+        if p.stat().st_size > MAX_BYTES:
+            return _refuse(name, "unreadable", _("{name} is over {size} MiB, larger than any "
+                                                 "briefing; it was not read.").format(
+                                                 name=name, size=MAX_BYTES >> 20))
         raw = p.read_bytes()
     except OSError:
         return _refuse(name, "unreadable", _("{name} could not be read; check the path and that "
                                              "you may open it.").format(name=name))
+    except MemoryError:                  # grown since, or memory short: this file only
+        return _refuse(name, "unreadable", _("{name} is too large to read with the memory "
+                                             "free; it was not read.").format(name=name))
     sha = hashlib.sha256(raw).hexdigest()
     verdict = verify_bytes(name, raw, None, password, extract=True)
     if not verdict.intact:   # whether the signer is pinned is decided against the store

@@ -26,10 +26,14 @@ from hq import continuity, rows
 from hq.examine import Examined, examine
 from hq.store import bulk
 from hq.store import tables as t
-from hq.times import iso
+from hq.times import iso, parse
 from console.i18n import _, ngettext
 
 HELD, ALREADY, REFUSED = "held", "already held", "refused"
+# A briefing made later than HQ's clock by more than this is refused: its
+# age would count backwards and its establishment never show as overdue.
+# A day allows for a clock that is merely wrong.
+CLOCK_SLACK = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -157,11 +161,7 @@ def _keep(batch, known: _Known, e: Examined, settings: dict, now: dt.datetime) -
     vault_id = doc["establishment"]["vault_id"]
     held = known.held.get(e.sha256)
     if held is not None:
-        held_number, held_label = held
-        return Outcome(e.file, ALREADY, _("{file}: briefing {number} from {label} is already "
-                                          "held; nothing changed.").format(
-                                          file=e.file, number=held_number, label=held_label),
-                       held_label, held_number)
+        return _already(e, *held)
     cert = known.certs.get(e.fingerprint)
     bound = known.bound(vault_id)
     if cert is None:
@@ -184,13 +184,38 @@ def _keep(batch, known: _Known, e: Examined, settings: dict, now: dt.datetime) -
             _("{file} is signed with a certificate of {label} that was replaced on "
               "{replaced_at}; it was not ingested.").format(
               file=e.file, label=label, replaced_at=replaced_at[:10])), est_id, at, label)
-    if est_vault is not None and est_vault != vault_id or \
-            bound is not None and bound != est_id:
+    if bound is not None and bound != est_id:
+        return _register_taken(batch, e, est_id, at, label, known.establishments[bound][0])
+    if est_vault is not None and est_vault != vault_id:
         return _other_register(batch, e, est_id, at, label)
+    made = doc["briefing"]["generated_at"]
+    if parse(made) > now + CLOCK_SLACK:
+        return _refuse(batch, e, "data", (
+            _("{file}: briefing {number} from {label} says it was made on {day}, later than "
+              "today at HQ; it was not ingested. Ask the establishment to check the date and "
+              "time on the governor's laptop.").format(
+              file=e.file, number=number, label=label, day=made[:10])), est_id, at, label)
     outcome = _store(batch, e, est_id, label, settings, at, bound=est_vault == vault_id)
     if outcome.result == HELD:
         known.stored(e, est_id, label, number)
     return outcome
+
+
+def _already(e: Examined, number: str, label: str) -> Outcome:
+    return Outcome(e.file, ALREADY, _("{file}: briefing {number} from {label} is already "
+                                      "held; nothing changed.").format(
+                                      file=e.file, number=number, label=label),
+                   label, number)
+
+
+def _register_taken(batch, e: Examined, est_id: int, at: str, label: str,
+                    other: str) -> Outcome:
+    return _refuse(batch, e, "data", (
+        _("{file} is signed by {label}'s governor but names the register (vault) that "
+          "{other}'s briefings come from; it was not ingested. A register's briefings come from "
+          "one establishment: ask both which register is theirs.").format(
+          file=e.file, label=label, other=other)),
+        est_id, at, label)
 
 
 def _other_register(batch, e: Examined, est_id: int, at: str, label: str) -> Outcome:
@@ -202,18 +227,24 @@ def _other_register(batch, e: Examined, est_id: int, at: str, label: str) -> Out
 
 
 def _statements():
-    """The statements ``_store`` runs for every briefing, built once."""
+    """The statements ``_write`` runs for every briefing, built once."""
     b, est = t.briefings.c, t.establishments.c
-    same_number = select(b.id).where(b.establishment_id == bindparam("e"),
-                                     b.number == bindparam("n"))
+    # On a server store, another HQ operator's ingest may be storing the same
+    # establishment's briefings at this moment: its row is locked first, so
+    # the checks below see every briefing of it stored before (PostgreSQL
+    # waits for the other transaction); SQLite has one writer and no lock.
+    lock = select(est.id).where(est.id == bindparam("e")).with_for_update()
+    same_number = select(b.sha256).where(b.establishment_id == bindparam("e"),
+                                         b.number == bindparam("n"))
     bind = (update(t.establishments)
             .where(est.id == bindparam("e"), est.vault_id.is_(None))
             .values(vault_id=bindparam("v")))
     bound_to = select(est.vault_id).where(est.id == bindparam("e"))
-    return same_number, bind, bound_to
+    taken = select(est.label).where(est.vault_id == bindparam("v"), est.id != bindparam("e"))
+    return lock, same_number, bind, bound_to, taken
 
 
-_SAME_NUMBER, _BIND, _BOUND_TO = _statements()
+_LOCK, _SAME_NUMBER, _BIND, _BOUND_TO, _TAKEN = _statements()
 
 
 def _store(batch, e: Examined, est_id: int, label: str, settings: dict, at: str,
@@ -224,13 +255,17 @@ def _store(batch, e: Examined, est_id: int, label: str, settings: dict, at: str,
     doc = e.doc
     number = doc["briefing"]["number"]
     found = batch.run(lambda conn: _write(conn, e, est_id, settings, at, bound))
-    if found == _DUPLICATE:
+    if found is _ALREADY:            # stored meanwhile by another HQ operator
+        return _already(e, number, label)
+    if found is _DUPLICATE:
         return _refuse(batch, e, "duplicate", (
             _("{file}: briefing {number} from {label} is already held with other "
               "content; it was not ingested.").format(file=e.file, number=number, label=label)),
             est_id, at, label)
-    if found == _OTHER_REGISTER:
+    if found is _OTHER_REGISTER:
         return _other_register(batch, e, est_id, at, label)
+    if isinstance(found, _Taken):
+        return _register_taken(batch, e, est_id, at, label, found.label)
     if found is not None:
         return _refuse(batch, e, "discontinuous", (
             _("{file}: briefing {number} from {label} was refused: {broken}. Ask the "
@@ -243,24 +278,37 @@ def _store(batch, e: Examined, est_id: int, label: str, settings: dict, at: str,
             file=e.file, number=number, label=label, n=n), label, number)
 
 
-_DUPLICATE, _OTHER_REGISTER = object(), object()
+_ALREADY, _DUPLICATE, _OTHER_REGISTER = object(), object(), object()
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """The register is bound to another establishment: this one."""
+    label: str
 
 
 def _write(conn, e: Examined, est_id: int, settings: dict, at: str, bound: bool):
     """One briefing's rows, when its number is new, it continues its
     establishment's chain and its establishment is bound (or now binds) to
     its register; else nothing is written and the reason is returned:
-    ``_DUPLICATE``, ``_OTHER_REGISTER`` or why the chain does not continue.
+    ``_ALREADY`` (this very file), ``_DUPLICATE`` (its number, other
+    content), ``_OTHER_REGISTER``, ``_Taken`` or why the chain does not
+    continue.
     None when it was stored. Run again as it is if its batch must be
     (``Store.batch``), so it decides from the store alone."""
     doc = e.doc
-    if conn.execute(_SAME_NUMBER, {"e": est_id, "n": doc["briefing"]["number"]}).first():
-        return _DUPLICATE
+    conn.execute(_LOCK, {"e": est_id})
+    same = conn.execute(_SAME_NUMBER, {"e": est_id, "n": doc["briefing"]["number"]}).first()
+    if same is not None:
+        return _ALREADY if same.sha256 == e.sha256 else _DUPLICATE
     broken = continuity.check(conn, est_id, doc) if rows.is_full_register(doc) else None
     if broken is not None:
         return broken
     vault_id = doc["establishment"]["vault_id"]
     if not bound:
+        taken = conn.execute(_TAKEN, {"e": est_id, "v": vault_id}).scalar()
+        if taken is not None:             # by another establishment, meanwhile
+            return _Taken(taken)
         conn.execute(_BIND, {"e": est_id, "v": vault_id})
         # Bound to another register meanwhile (a store shared with another
         # operator): refused, nothing of it kept.

@@ -9,6 +9,7 @@ plain tuples rather than the whole document); ``briefing_row`` and
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -91,13 +92,16 @@ def _text(length: int) -> tuple[str, int]:
     return ("text", length)
 
 
-REF, DATE = _text(40), _text(10)
+REF = _text(40)
+# Text that must also be a real day or moment: the schema checks only its
+# shape, and "2026-02-30" or "T25:00:00Z" would stop whatever reads it back.
+DATE, TIME = ("date", 10), ("time", 32)
 _BRIEFING_COLUMNS = ("number", "previous_number", "period_start", "generated_at",
                      "chain_head", "chain_entries")
 _STAFF_COLUMNS = ("staff_number", "last_ref")
 LIMITS = {
     "briefings": {"number": REF, "previous_number": REF, "period_start": DATE,
-                  "generated_at": _text(32), "chain_head": _text(64), "chain_entries": INT},
+                  "generated_at": TIME, "chain_head": _text(64), "chain_entries": INT},
     "subjects": {"ref": REF, "staff_number": REF, "status": _text(24), "open": BOOL,
                  "categories": _text(300), "likelihood": SMALLINT, "impact": SMALLINT,
                  "band": _text(8), "residual_likelihood": SMALLINT,
@@ -136,12 +140,27 @@ def _fits(values: tuple, limit: tuple) -> bool:
         return types == {int} and -most - 1 <= min(values) and max(values) <= most
     if types != {str} or max(map(len, values)) > most:
         return False
+    if kind != "text":
+        return _real_times(kind, values)
     joined = "".join(values)
     if "\x00" in joined:
         return False
     try:
         joined.encode("utf-8")
     except UnicodeEncodeError:         # a lone surrogate, from a \ud800 escape
+        return False
+    return True
+
+
+def _real_times(kind: str, values) -> bool:
+    """Each value a real day ('YYYY-MM-DD') or UTC moment ('...THH:MM:SSZ')."""
+    try:
+        for v in set(values):
+            if kind == "date":
+                dt.date.fromisoformat(v)
+            else:
+                dt.datetime.strptime(v, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
         return False
     return True
 
@@ -177,7 +196,6 @@ def with_briefing(rows, briefing_id: int) -> list[tuple]:
 def briefing_row(doc: dict, found: Details, *, establishment_id: int, sha256: str,
                  fingerprint: str, received_at: str, unreferred_days: int,
                  unacknowledged_days: int) -> dict:
-    import datetime as dt
     b = doc["briefing"]
     day = dt.date.fromisoformat(b["generated_at"][:10])
     unref_deadline = days_before(day, unreferred_days)

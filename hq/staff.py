@@ -22,8 +22,9 @@ def overlaps(store) -> list[dict]:
             select(c.staff_number, t.establishments.c.label, c.last_ref, c.first_seen,
                    c.last_seen, c.last_number)
             .join(t.establishments)
-            .where(c.staff_number.in_(select(shared.c.staff_number)))
-            .order_by(c.staff_number, t.establishments.c.label)).all()
+            .where(c.staff_number.in_(select(shared.c.staff_number)))).all()
+    # By code point, here: a server's collation would sort by its locale.
+    rows.sort(key=lambda r: (r.staff_number, r.label))
     out: dict[str, list] = {}
     for r in rows:
         out.setdefault(r.staff_number, []).append(

@@ -55,8 +55,9 @@ def status(store, now: dt.datetime | None = None) -> dict:
             select(t.establishments, t.certificates.c.fingerprint)
             .outerjoin(t.certificates, and_(
                 t.certificates.c.establishment_id == t.establishments.c.id,
-                t.certificates.c.replaced_at.is_(None)))
-            .order_by(t.establishments.c.label)).all()
+                t.certificates.c.replaced_at.is_(None)))).all()
+        # By code point, here: a server's collation would sort by its locale.
+        ests.sort(key=lambda r: r.label)
         last_any = _latest(conn, b.generated_at, False)
         last_full = _latest(conn, b.chain_entries, True)
         held = dict(conn.execute(select(b.establishment_id, func.count())

@@ -99,6 +99,7 @@ def certificates(store) -> list[dict]:
             select(t.establishments.c.label, t.certificates.c.fingerprint,
                    t.certificates.c.subject, t.certificates.c.pinned_at,
                    t.certificates.c.replaced_at)
-            .join(t.establishments)
-            .order_by(t.establishments.c.label, t.certificates.c.pinned_at)).all()
-    return [dict(r._mapping) for r in rows]
+            .join(t.establishments)).all()
+    # Sorted here, by code point: a server's collation would order labels by
+    # its locale, and both stores must list alike.
+    return [dict(r._mapping) for r in sorted(rows, key=lambda r: (r.label, r.pinned_at))]

@@ -62,16 +62,17 @@ def _pem(v, path: Path) -> Path:
     return path
 
 
-def _signed(v, path: Path, reference: str, *, data=None, doc=None, embed=True) -> Path:
+def _signed(v, path: Path, reference: str, *, data=None, doc=None, embed=True,
+            at: dt.datetime | None = None) -> Path:
     """A briefing signed by ``v``'s governor, made as the console makes one
-    but with ``data`` (a function of the ``BriefingData``) or ``doc`` (a
-    function changing the embedded JSON in place) applied, or no embedded
-    data at all."""
+    (now, or ``at``) but with ``data`` (a function of the ``BriefingData``)
+    or ``doc`` (a function changing the embedded JSON in place) applied, or
+    no embedded data at all."""
     from reports import briefing_json
     from reports.collect import collect
     from reports.content import build, title_of
     from reports.signing import sign_and_save
-    now = dt.datetime.now(dt.timezone.utc)
+    now = at or dt.datetime.now(dt.timezone.utc)
     made, _ = collect(v, reference=reference, generated_at=now)
     made = data(made) if data else made
     document = briefing_json.document(made)
@@ -102,6 +103,17 @@ def _unstorable(v, path: Path) -> Path:
         doc["subjects"][0]["flags"]["unreferred"] = 2 ** 40
         doc["subjects"][-1]["staff_number"] = "SN\u0000201"
     return _signed(v, path, "BR-20990101-03", doc=change)
+
+
+def _badly_timed(v, root: Path) -> dict[str, Path]:
+    """A day that does not exist, and a briefing made in the future."""
+    later = dt.datetime(2099, 1, 1, 9, tzinfo=dt.timezone.utc)
+
+    def at(when):
+        return lambda doc: doc["briefing"].update(generated_at=when)
+    return {"no_such_day": _signed(v, root / "no_such_day.pdf", "BR-20990101-04",
+                                   doc=at("2026-02-30T10:00:00Z")),
+            "future": _signed(v, root / "future.pdf", "BR-20990101-06", at=later)}
 
 
 def _appended(src: Path, path: Path) -> Path:
@@ -157,6 +169,7 @@ def build(root: Path, kdf) -> dict[str, Path]:
     out["b2"] = _brief(b, files / "b2.pdf")
     out["b_pem"] = _pem(b, root / "b.pem")
     out["unstorable"] = _unstorable(b, root / "unstorable.pdf")
+    out.update(_badly_timed(b, root))
     b.close()
     # HMP Carrow: never pinned.
     u = _vault(root / "c", "HMP Carrow", "Cai Carrow", kdf)

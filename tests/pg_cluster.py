@@ -70,7 +70,10 @@ class Cluster:
         name = f"{prefix}_{os.getpid()}_{next(self._names)}"
         with psycopg.connect(host=str(self.socket), user="postgres", dbname="postgres",
                              autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            # Sorted as a server set up with its usual defaults sorts (a
+            # locale's collation, not the cluster's C): HQ must list alike.
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING UTF8 '
+                         "LOCALE_PROVIDER icu ICU_LOCALE 'en-GB' LOCALE 'C.UTF-8'")
         return self.url(name)
 
     def stop(self) -> None:

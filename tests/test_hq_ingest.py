@@ -62,7 +62,7 @@ def test_every_bad_file_is_refused_with_its_own_reason(hq_store, hq_briefings):
     _ingest(hq_store, hb["files"])
     out = _by_file(_ingest(hq_store, hb["tampered"], hb["appended"], hb["lookalike"],
                            hb["forged"], hb["unpinned"], hb["nodata"], hb["copy2"],
-                           hb["copy4"], hb["unstorable"], hb["files"].parent / "missing.pdf"))
+                           hb["copy4"], hb["unstorable"], hb["no_such_day"], hb["future"], hb["files"].parent / "missing.pdf"))
     assert all(o.result == "refused" for o in out.values()), out
     assert "altered after it was signed" in out["tampered.pdf"].sentence or \
         "damaged" in out["tampered.pdf"].sentence
@@ -77,6 +77,9 @@ def test_every_bad_file_is_refused_with_its_own_reason(hq_store, hq_briefings):
     assert "does not exist" in out["missing.pdf"].sentence
     # Allowed by the schema, held by no column: refused alone, named by column.
     assert "cannot hold (in subjects.staff_number" in out["unstorable.pdf"].sentence
+    # A day the calendar lacks; a briefing made in the future.
+    assert "cannot hold (in briefings.generated_at" in out["no_such_day.pdf"].sentence
+    assert "made on 2099-01-01, later than today at HQ" in out["future.pdf"].sentence
     for o in out.values():
         assert "\n" not in o.sentence and "Traceback" not in o.sentence
         assert "SN1" not in o.sentence and "Person" not in o.sentence
@@ -325,3 +328,61 @@ def test_a_staff_number_keeps_its_first_and_latest_sighting_whatever_the_order(h
     assert [(r.staff_number, r.first_seen, r.last_seen, r.last_ref, r.last_number)
             for r in rows] == [("AB12", "2030-01-01T09:00:00Z", "2030-01-15T09:00:00Z",
                                 "CC-3", "BR-20300115-01")]
+
+
+def _at_once(url, *jobs):
+    """Each job (a list of paths) ingested by its own HQ operator, all
+    starting together on one server store; what each was told, or the
+    exception that stopped it."""
+    import threading
+
+    from hq.store.store import Store
+    from tests.conftest import PASS
+    results, start = {}, threading.Barrier(len(jobs))
+
+    def run(i, paths):
+        with Store.open(url, PASS) as store:
+            start.wait()
+            try:
+                results[i] = {o.file: o.result for o in _ingest(store, *paths)}
+            except Exception as exc:  # noqa: BLE001 - reported to the test
+                results[i] = exc
+    threads = [threading.Thread(target=run, args=(i, paths)) for i, paths in enumerate(jobs)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return [results[i] for i in range(len(jobs))]
+
+
+def _server_store(pg_cluster, hb):
+    from hq.store.store import Store
+    from tests.conftest import FAST_KDF, PASS
+    url = pg_cluster.new_database()
+    with Store.create(url, PASS, kdf=FAST_KDF) as store:
+        _pin_both(store, hb)
+        _ingest(store, hb["a1"])
+    return url
+
+
+@pytest.mark.parametrize("attempt", range(2))
+def test_two_operators_cannot_hold_both_sides_of_a_fork(pg_cluster, hq_briefings, attempt):
+    """Two HQ operators on one server each ingest one side of a forked
+    register at the same moment: the establishment is taken by one at a
+    time, so the second sees the first's briefing and refuses its own."""
+    hb = hq_briefings
+    url = _server_store(pg_cluster, hb)
+    one, other = _at_once(url, [hb["a3"], hb["b1"], hb["b2"]], [hb["copy4"]])
+    assert isinstance(one, dict) and isinstance(other, dict), (one, other)
+    assert sorted([one["a3.pdf"], other["copy4.pdf"]]) == ["held", "refused"]
+
+
+def test_two_operators_ingesting_the_same_folder_each_file_held_once(pg_cluster, hq_briefings):
+    """Both are told each file is held or already held; none stops."""
+    hb = hq_briefings
+    url = _server_store(pg_cluster, hb)
+    one, other = _at_once(url, [hb["files"]], [hb["files"]])
+    assert isinstance(one, dict) and isinstance(other, dict), (one, other)
+    for name in ("a2.pdf", "a3.pdf", "b1.pdf", "b2.pdf"):
+        assert sorted([one[name], other[name]]) == ["already held", "held"], name
+    assert one["a1.pdf"] == other["a1.pdf"] == "already held"

@@ -56,6 +56,11 @@ def test_a_briefing_as_the_console_makes_it_fits():
     (lambda d: d["briefing"].update(number="BR-20261201-" + "1" * 40), "briefings.number"),
     (lambda d: d.update(previous={"number": "BR\x00"}), "briefings.previous_number"),
     (lambda d: d["subjects"][0]["reports"][0].update(type=["ssir"]), "reports.type"),
+    (lambda d: d["subjects"][0]["reports"][0].update(received_on="2026-02-30"),
+     "reports.received_on"),
+    (lambda d: d["briefing"].update(generated_at="2031-01-01T25:00:00Z"),
+     "briefings.generated_at"),
+    (lambda d: d["briefing"].update(period_start="2026-13-01"), "briefings.period_start"),
 ])
 def test_a_value_no_column_holds_names_its_column(change, column):
     doc = copy.deepcopy(_doc())
@@ -82,8 +87,8 @@ def test_the_limits_are_the_store_columns():
             elif isinstance(column_type, Integer):
                 assert (kind, most) == ("int", 2 ** 31 - 1), (table, name)
             else:
-                assert isinstance(column_type, String) and (kind, most) == (
-                    "text", column_type.length), (table, name)
+                assert isinstance(column_type, String) and kind in ("text", "date", "time") \
+                    and most == column_type.length, (table, name)
     assert set(rows.LIMITS["subjects"]) == set(rows.SUBJECT_COLUMNS[1:])
     assert set(rows.LIMITS["reports"]) == set(rows.REPORT_COLUMNS[1:])
     assert set(rows.LIMITS["referrals"]) == set(rows.REFERRAL_COLUMNS[1:])

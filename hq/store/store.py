@@ -329,6 +329,18 @@ def _slots(raw: bytes) -> SlotFile:
         raise StoreDamaged(_("The HQ store's key slot is damaged; restore it from your backup.")) from None
 
 
+# A server that picks this transaction to undo so that another can go on
+# (a deadlock between two HQ operators taking the same establishments in
+# another order, or a serialisation failure): the batch is taken back, the
+# writes before are run again, and the one that failed is tried again.
+_ATTEMPTS = 3
+
+
+def _transient(exc: BaseException) -> bool:
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+    return state in ("40001", "40P01")
+
+
 class _Batch:
     """Writes kept by ``Store.batch``.
 
@@ -340,7 +352,9 @@ class _Batch:
     Ctrl+C) therefore takes the whole transaction back, and the writes
     finished before it in the batch are run again, in order, from the same
     state, and committed before the failure goes on to the caller: each
-    write finished is kept whole, and nothing of the one that failed."""
+    write finished is kept whole, and nothing of the one that failed. A
+    server's deadlock or serialisation failure is not a failure of the
+    write: after the same recovery, it is tried again (``_ATTEMPTS``)."""
 
     def __init__(self, conn, writes: int, seconds: float):
         self.conn, self.writes, self.seconds = conn, writes, seconds
@@ -349,13 +363,16 @@ class _Batch:
         self._since = 0.0
 
     def run(self, work):
-        if self._trans is None:
-            self._trans, self._since = self.conn.begin(), time.monotonic()
-        try:
-            result = work(self.conn)
-        except BaseException:
-            self._recover()
-            raise
+        for attempt in range(1, _ATTEMPTS + 1):
+            if self._trans is None:
+                self._trans, self._since = self.conn.begin(), time.monotonic()
+            try:
+                result = work(self.conn)
+                break
+            except BaseException as exc:
+                self._recover()
+                if attempt == _ATTEMPTS or not _transient(exc):
+                    raise
         self._done.append(work)
         if len(self._done) >= self.writes or time.monotonic() - self._since >= self.seconds:
             self.commit()
