@@ -3,7 +3,8 @@ briefing (judged by HQ's own deadlines as of the day it was made).
 
 ``details(doc)`` turns what a briefing says of each subject into rows (in
 the worker that examined the file, so the process that stores them receives
-plain tuples rather than the whole document); ``briefing_row`` and
+plain tuples rather than the whole document); ``unstorable`` says, there
+too, whether every value fits the column it goes to; ``briefing_row`` and
 ``with_briefing`` finish them once the store has given the briefing its id.
 """
 
