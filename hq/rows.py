@@ -159,8 +159,10 @@ def _real_times(kind: str, values) -> bool:
         for v in set(values):
             if kind == "date":
                 dt.date.fromisoformat(v)
+            elif len(v) != 20 or v[10] != "T" or v[19] != "Z":
+                return False
             else:
-                dt.datetime.strptime(v, "%Y-%m-%dT%H:%M:%SZ")
+                dt.datetime.fromisoformat(v[:19])
     except ValueError:
         return False
     return True
