@@ -200,3 +200,10 @@ def hq_briefings(tmp_path_factory):
     """Briefing files from several real vaults (see tests/hq_briefings.py)."""
     from tests import hq_briefings as hb
     return hb.build(tmp_path_factory.mktemp("hq-briefings"), FAST_KDF)
+
+
+@pytest.fixture(scope="session")
+def hq_odd_briefings(hq_briefings):
+    """Signed briefings whose data HQ must refuse though the schema allows it."""
+    from tests import hq_briefings as hb
+    return hb.build_odd(hq_briefings["files"].parent)

@@ -56,8 +56,9 @@ def test_good_briefings_are_held_and_a_second_ingest_changes_nothing(hq_store, h
     assert all(vault_ids)               # bound at the first ingest
 
 
-def test_every_bad_file_is_refused_with_its_own_reason(hq_store, hq_briefings):
-    hb = hq_briefings
+def test_every_bad_file_is_refused_with_its_own_reason(hq_store, hq_briefings,
+                                                      hq_odd_briefings):
+    hb = {**hq_briefings, **hq_odd_briefings}
     _pin_both(hq_store, hb)
     _ingest(hq_store, hb["files"])
     out = _by_file(_ingest(hq_store, hb["tampered"], hb["appended"], hb["lookalike"],
