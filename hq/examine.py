@@ -36,6 +36,7 @@ class Examined:
 # and reading it whole would take the memory the other workers need.
 MAX_BYTES = 256 << 20
 
+
 def _refuse(name, kind, sentence, **kw) -> Examined:
     return Examined(name, False, sentence, kind, **kw)
 

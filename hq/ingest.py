@@ -99,9 +99,9 @@ def ingest(store, paths, *, now: dt.datetime | None = None, password: str | None
     briefings may come in any order."""
     files = expand(paths)
     missing = [f for f in files if not f.is_file()]
-    outcomes = [Outcome(shown(f.name, one_line=True), REFUSED, _(
-        "{name} does not exist or is not a file; check the path.").format(
-        name=shown(f.name, one_line=True))) for f in missing]
+    outcomes = [Outcome(name, REFUSED, _("{name} does not exist or is not a file; check the "
+                                         "path.").format(name=name))
+                for name in (shown(f.name, one_line=True) for f in missing)]
     present = [f for f in files if f.is_file()]
     settings = store.settings()
     known = _Known(store)

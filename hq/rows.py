@@ -81,7 +81,8 @@ def details(doc: dict) -> Details:
 
 
 # What each column HQ fills from a briefing's data holds, as
-# ``hq.store.tables`` declares it (a test holds the two together): text of at
+# ``hq.store.tables`` declares it (written out here so that the examining
+# workers need not import SQLAlchemy; a test holds the two together): text of at
 # most so many characters, integers in PostgreSQL's range, booleans. The
 # schema leaves some of it open (a count has no maximum, an integer may be
 # written 1.0, a category may repeat), and a value that does not fit would
